@@ -1,0 +1,61 @@
+"""The in-memory shape of a checklist template (DESIGN §4)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+AREAS = ("HR", "OHS", "FT", "ENV", "ISEC", "PQS")
+KINDS = ("svr", "infosec")
+EVIDENCE = ("interview", "document", "inspection")
+ANSWER_TYPES = ("conformity", "yes_no", "number", "choice", "text")
+# What a result may be, per answer type; None means "checked by its own rule".
+RESULTS = {
+    "conformity": ("conforms", "nonconformity", "observation", "not_applicable"),
+    "yes_no": ("yes", "no", "not_applicable"),
+    "number": None,
+    "choice": None,
+    "text": None,
+}
+PHOTO_TRIGGERS = ("nonconformity", "observation")
+LANGS = ("en", "ja")
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    area: str
+    question: dict
+    guidance: dict
+    evidence: tuple
+    answer: str
+    required: bool
+    photo_required_on: tuple
+    weight: int
+    section_id: str
+    choices: tuple = ()
+
+    def text(self, what: str, lang: str) -> str:
+        return getattr(self, what).get(lang, "")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: dict
+    items: tuple
+
+
+@dataclass
+class Template:
+    id: str
+    version: int
+    kind: str
+    title: dict
+    sections: tuple
+    items: dict = field(default_factory=dict)   # item id -> Item, in checklist order
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{self.version}"
+
+    def required_ids(self) -> list[str]:
+        return [i.id for i in self.items.values() if i.required]

@@ -1,0 +1,41 @@
+"""What both command lines share: --data-dir on every subcommand, error -> exit code."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable
+
+from sva.errors import BadInput, SvaError
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def data_dir_parent(env_name: str, *, top: bool = False) -> argparse.ArgumentParser:
+    """`--data-dir` for the top level (default None) or a subcommand (keeps the top's value)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--data-dir", metavar="D",
+                        default=None if top else argparse.SUPPRESS,
+                        help=f"data folder (default: ${env_name}, else the platform's folder)")
+    return parent
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are bad input: exit 2 with the message on stderr."""
+
+    def error(self, message):  # argparse already exits 2; keep the message short and clear
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    try:
+        return handler(args) or EXIT_OK
+    except BadInput as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except SvaError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_FAILURE

@@ -1,0 +1,118 @@
+"""`sva`: the auditor's command line. With no subcommand it launches the desktop app."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from sva import __version__
+from sva.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, Parser, data_dir_parent, run
+
+
+def _workspace(args):
+    from sva.workspace import Workspace
+    return Workspace(args.data_dir)
+
+
+def cmd_demo(args) -> int:
+    from sva.demo import build_demo
+    summary = build_demo(args.data_dir, seed=args.seed, force=args.force)
+    print(f"demo data in {summary['folder']}: {summary['suppliers']} suppliers, "
+          f"{summary['sites']} sites, {summary['audits']} audits, "
+          f"{summary['findings']} findings, {summary['photos']} photos")
+    return 0
+
+
+def cmd_db_check(args) -> int:
+    from sva.store import check_db
+    with _workspace(args) as ws:
+        report = check_db(ws.db)
+    for key, value in report.items():
+        print(f"{key}: {value}")
+    healthy = (report["integrity"] == "ok" and report["foreign_key_problems"] == 0
+               and report["schema_version"] == report["expected_schema_version"])
+    return 0 if healthy else EXIT_FAILURE
+
+
+def cmd_checklist_validate(args) -> int:
+    from sva.checklists import validate_file
+    bad = 0
+    for path in args.files:
+        problems = validate_file(path)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            bad += 1
+        else:
+            print(f"{path}: ok")
+    return EXIT_BAD_INPUT if bad else 0
+
+
+def cmd_audits_list(args) -> int:
+    with _workspace(args) as ws:
+        rows = ws.queries.audits(status=args.status, kind=args.kind, supplier=args.supplier)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'id':36}  {'date':10}  {'kind':7}  {'status':11}  {'answered':>9}  "
+          f"{'findings':>8}  supplier")
+    for r in rows:
+        print(f"{r['id']:36}  {r['planned_date']:10}  {r['kind']:7}  {r['status']:11}  "
+              f"{r['answered']:>4}/{r['items']:<4}  {r['findings']:>8}  "
+              f"{r['supplier_code']} {r['supplier_name_en']}")
+    return 0
+
+
+def launch_app(args) -> int:
+    try:
+        from ui.app import main as app_main
+    except ImportError as exc:
+        print(f"error: the desktop app cannot start: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    return app_main(data_dir=args.data_dir)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = data_dir_parent("SVA_HOME")
+    parser = Parser(prog="sva", parents=[data_dir_parent("SVA_HOME", top=True)],
+                    description="Supplier Visit Audits. Without a command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"sva {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    p = sub.add_parser("demo", parents=[common], help="create a realistic demo data set")
+    p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    p.add_argument("--force", action="store_true",
+                   help="add demo data even if the folder already holds audits")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("db", help="database maintenance")
+    dbsub = p.add_subparsers(dest="db_command", required=True, parser_class=Parser)
+    c = dbsub.add_parser("check", parents=[common], help="integrity and schema version")
+    c.set_defaults(handler=cmd_db_check)
+
+    p = sub.add_parser("checklist", help="checklist templates")
+    csub = p.add_subparsers(dest="checklist_command", required=True, parser_class=Parser)
+    c = csub.add_parser("validate", parents=[common], help="validate checklist YAML files")
+    c.add_argument("files", nargs="+", metavar="FILE")
+    c.set_defaults(handler=cmd_checklist_validate)
+
+    p = sub.add_parser("audits", help="audits on this device")
+    asub = p.add_subparsers(dest="audits_command", required=True, parser_class=Parser)
+    c = asub.add_parser("list", parents=[common], help="list audits")
+    c.add_argument("--status", choices=["planned", "in_progress", "completed", "signed", "synced"])
+    c.add_argument("--kind", choices=["svr", "infosec"])
+    c.add_argument("--supplier", help="supplier code or part of its name")
+    c.add_argument("--json", action="store_true", help="print JSON")
+    c.set_defaults(handler=cmd_audits_list)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None) or launch_app
+    return run(handler, args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""Audits (visits): create, start, answer, complete, sign, amend."""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+
+from sva.checklists.model import RESULTS, Item
+from sva.domain.base import Changes, Service, dumps
+from sva.errors import BadInput, IllegalTransition, IncompleteAudit
+
+# Allowed status moves of an audit; anything else is an IllegalTransition.
+AUDIT_TRANSITIONS = {
+    "planned": ("in_progress",),
+    "in_progress": ("completed",),
+    "completed": ("in_progress", "signed"),
+    "signed": ("synced",),
+    "synced": (),
+}
+# Fields of a finding that are part of the signed audit content.
+CONTENT_FINDING_FIELDS = ("item_id", "area", "severity", "requirement", "observed", "evidence",
+                          "required_action", "due_date", "deleted")
+
+
+def check_result(item: Item, result: str) -> str:
+    """Validate a result against the item's answer type; returns its stored form."""
+    allowed = RESULTS[item.answer]
+    if allowed is not None:
+        if result not in allowed:
+            raise BadInput(f"item {item.id}: '{result}' is not an answer to a {item.answer} "
+                           f"question (allowed: {', '.join(allowed)})", field="result")
+        return result
+    text = str(result).strip()
+    if item.answer == "number":
+        try:
+            float(text)
+        except ValueError:
+            raise BadInput(f"item {item.id}: '{result}' is not a number", field="result") from None
+    elif item.answer == "choice":
+        values = [v for v, _ in item.choices]
+        if text not in values:
+            raise BadInput(f"item {item.id}: '{result}' is not one of {', '.join(values)}",
+                           field="result")
+    elif not text:
+        raise BadInput(f"item {item.id}: the answer text is empty", field="result")
+    return text
+
+
+class Audits(Service):
+    # -- creating -------------------------------------------------------------------
+    def create(self, *, supplier_id: str, site_id: str, template_ref: str, planned_date: str,
+               auditors: list[str] | tuple = (), scope: str = "") -> str:
+        self.get("suppliers", supplier_id, label="supplier")
+        site = self.get("sites", site_id, label="site")
+        if site["supplier_id"] != supplier_id:
+            raise BadInput(f"site {site_id} does not belong to supplier {supplier_id}",
+                           field="site")
+        template = self.ws.templates.get(template_ref)
+        try:
+            date.fromisoformat(planned_date)
+        except (TypeError, ValueError):
+            raise BadInput(f"planned date {planned_date!r} is not YYYY-MM-DD",
+                           field="planned_date") from None
+        row = self.stamp({"supplier_id": supplier_id, "site_id": site_id,
+                          "template_ref": template_ref, "kind": template.kind,
+                          "planned_date": planned_date, "auditors": dumps(list(auditors)),
+                          "scope": scope, "status": "planned"}, new=True)
+        with self.change("create", "audit", row["id"], audit_id=row["id"]) as log:
+            self.db["audits"].insert(row)
+            log.diff(None, {k: row[k] for k in ("supplier_id", "site_id", "template_ref",
+                                                "planned_date", "auditors", "scope")})
+        return row["id"]
+
+    def audit(self, audit_id: str) -> dict:
+        return self.get("audits", audit_id, label="audit")
+
+    def template_of(self, audit: dict):
+        return self.ws.templates.get(audit["template_ref"])
+
+    def _move(self, audit: dict, new: str, log, **extra) -> None:
+        old = audit["status"]
+        if new not in AUDIT_TRANSITIONS[old]:
+            raise IllegalTransition("audit", old, new)
+        fields = {"status": new, **extra}
+        log.diff(audit, fields)
+        self.db["audits"].update(audit["id"], self.stamp(fields))
+        audit.update(fields)
+
+    def start(self, audit_id: str) -> Changes:
+        audit = self.audit(audit_id)
+        with self.change("start", "audit", audit_id, audit_id=audit_id) as log:
+            self._move(audit, "in_progress", log, started_at=self.ws.clock())
+        return Changes("audit", (audit_id,), audit_id, "start")
+
+    def _ensure_started(self, audit: dict, log) -> None:
+        if audit["status"] == "planned":
+            self._move(audit, "in_progress", log, started_at=self.ws.clock())
+
+    # -- answers --------------------------------------------------------------------
+    def _answer_row(self, audit_id: str, item_id: str) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM answers WHERE audit_id = ? AND item_id = ?",
+                                  [audit_id, item_id]))
+        return rows[0] if rows else None
+
+    def _item(self, audit: dict, item_id: str) -> Item:
+        template = self.template_of(audit)
+        if item_id not in template.items:
+            raise BadInput(f"item {item_id} is not in checklist {audit['template_ref']}",
+                           field="item_id")
+        return template.items[item_id]
+
+    def _write_answer(self, audit: dict, item_id: str, fields: dict, action: str,
+                      reason: str | None) -> Changes:
+        with self.change(action, "answer", f"{audit['id']}/{item_id}", audit_id=audit["id"]) as log:
+            self.guard_audit(audit, log, reason)
+            self._ensure_started(audit, log)
+            old = self._answer_row(audit["id"], item_id)
+            log.diff(old, fields)
+            if old is None:
+                self.db["answers"].insert(self.stamp(
+                    {"audit_id": audit["id"], "item_id": item_id, **fields}, new=True))
+            else:
+                self.db["answers"].update(old["id"], self.stamp(fields))
+            if (audit["status"] == "completed" and fields.get("result") is None
+                    and self._item(audit, item_id).required):
+                self._move(audit, "in_progress", log, completed_at=None)
+        return Changes("answer", (item_id,), audit["id"], action)
+
+    def record_answer(self, audit_id: str, item_id: str, result: str, note: str | None = None,
+                      *, reason: str | None = None) -> Changes:
+        audit = self.audit(audit_id)
+        stored = check_result(self._item(audit, item_id), result)
+        fields = {"result": stored, "answered_at": self.ws.clock(), "deleted": 0}
+        if note is not None:
+            fields["note"] = note
+        return self._write_answer(audit, item_id, fields, "record_answer", reason)
+
+    def set_note(self, audit_id: str, item_id: str, note: str, *,
+                 reason: str | None = None) -> Changes:
+        audit = self.audit(audit_id)
+        self._item(audit, item_id)
+        return self._write_answer(audit, item_id, {"note": note}, "set_note", reason)
+
+    def clear_answer(self, audit_id: str, item_id: str, *, reason: str | None = None) -> Changes:
+        audit = self.audit(audit_id)
+        self._item(audit, item_id)
+        return self._write_answer(audit, item_id,
+                                  {"result": None, "answered_at": None, "note": "", "deleted": 1},
+                                  "clear_answer", reason)
+
+    def answers(self, audit_id: str) -> dict[str, dict]:
+        return {r["item_id"]: r for r in self.db.query(
+            "SELECT * FROM answers WHERE audit_id = ? AND deleted = 0", [audit_id])}
+
+    def missing_required(self, audit_id: str) -> list[str]:
+        audit = self.audit(audit_id)
+        answered = {i for i, r in self.answers(audit_id).items() if r["result"] is not None}
+        return [i for i in self.template_of(audit).required_ids() if i not in answered]
+
+    # -- completing and signing ---------------------------------------------------------
+    def complete(self, audit_id: str) -> Changes:
+        audit = self.audit(audit_id)
+        if audit["status"] in ("planned", "in_progress"):
+            missing = self.missing_required(audit_id)
+            if missing:
+                raise IncompleteAudit(audit_id, missing)
+        with self.change("complete", "audit", audit_id, audit_id=audit_id) as log:
+            self._ensure_started(audit, log)
+            self._move(audit, "completed", log, completed_at=self.ws.clock())
+        return Changes("audit", (audit_id,), audit_id, "complete")
+
+    def content_hash(self, audit_id: str) -> str:
+        """SHA-256 over what a signature vouches for: answers and findings as recorded."""
+        audit = self.audit(audit_id)
+        answers = sorted((r["item_id"], r["result"], r["note"])
+                         for r in self.answers(audit_id).values())
+        findings = sorted(
+            [r["id"], *[r[f] for f in CONTENT_FINDING_FIELDS]]
+            for r in self.db.query("SELECT * FROM findings WHERE audit_id = ?", [audit_id]))
+        doc = {"audit": [audit["id"], audit["template_ref"], audit["supplier_id"],
+                         audit["site_id"], audit["planned_date"]],
+               "answers": answers, "findings": findings}
+        return hashlib.sha256(json.dumps(doc, sort_keys=True, ensure_ascii=False,
+                                         default=str).encode()).hexdigest()
+
+    def sign(self, audit_id: str, *, signer_name: str, role: str, organisation: str,
+             image_png: bytes) -> str:
+        """Add a signature; the first one locks the audit (status 'signed')."""
+        audit = self.audit(audit_id)
+        if audit["status"] not in ("completed", "signed"):
+            raise IllegalTransition("audit", audit["status"], "signed")
+        for name, value in (("signer_name", signer_name), ("role", role),
+                            ("organisation", organisation)):
+            if not (value or "").strip():
+                raise BadInput(f"signature {name.replace('_', ' ')} is empty", field=name)
+        if not image_png or not bytes(image_png).startswith(b"\x89PNG\r\n\x1a\n"):
+            raise BadInput("signature image must be a PNG", field="image_png")
+        now = self.ws.clock()
+        row = self.stamp({"audit_id": audit_id, "signer_name": signer_name.strip(),
+                          "role": role.strip(), "organisation": organisation.strip(),
+                          "signed_at": now, "image_png": bytes(image_png),
+                          "content_hash": self.content_hash(audit_id)}, new=True)
+        with self.change("sign", "signature", row["id"], audit_id=audit_id) as log:
+            self.db["signatures"].insert(row)
+            log.diff(None, {k: row[k] for k in ("signer_name", "role", "organisation",
+                                                "content_hash")})
+            if audit["status"] == "completed":
+                self._move(audit, "signed", log, signed_at=now)
+        return row["id"]
+
+    def mark_synced(self, audit_id: str) -> Changes:
+        """HQ confirmed it holds the whole signed audit (sync sets this)."""
+        audit = self.audit(audit_id)
+        with self.change("mark_synced", "audit", audit_id, audit_id=audit_id) as log:
+            self._move(audit, "synced", log)
+        return Changes("audit", (audit_id,), audit_id, "mark_synced")
+
+    def signatures(self, audit_id: str) -> list[dict]:
+        return list(self.db.query(
+            "SELECT * FROM signatures WHERE audit_id = ? AND deleted = 0 ORDER BY signed_at",
+            [audit_id]))
+
+    def history(self, audit_id: str) -> list[dict]:
+        return list(self.db.query("SELECT * FROM audit_log WHERE audit_id = ? ORDER BY seq",
+                                  [audit_id]))

@@ -1,0 +1,141 @@
+"""Findings and their corrective action plans (CAPs)."""
+from __future__ import annotations
+
+from datetime import date
+
+from sva.checklists.model import AREAS
+from sva.domain.base import Changes, Service
+from sva.domain import policy
+from sva.domain.policy import SEVERITIES
+from sva.errors import BadInput, IllegalTransition
+
+# Explicit table of CAP status moves (DESIGN §4); cap_rejected may be resubmitted.
+FINDING_TRANSITIONS = {
+    "open": ("cap_submitted",),
+    "cap_submitted": ("cap_accepted", "cap_rejected"),
+    "cap_rejected": ("cap_submitted",),
+    "cap_accepted": ("verified_closed",),
+    "verified_closed": (),
+}
+FINDING_STATUSES = tuple(FINDING_TRANSITIONS)
+# What the auditor wrote: part of the signed content, locked after signing.
+CONTENT_FIELDS = ("area", "severity", "requirement", "observed", "evidence", "required_action",
+                  "due_date")
+# The supplier's answer and the follow-up: changes after signing are normal work.
+CAP_FIELDS = ("root_cause", "corrective_action", "preventive_action", "responsible",
+              "planned_date", "supplier_comment")
+VERIFICATION_METHODS = ("document", "follow_up_visit")
+# A suggestion only: a nonconformity is usually minor unless the auditor raises it.
+SUGGESTED_SEVERITY = {"nonconformity": "minor", "observation": "observation"}
+
+
+def _check_date(value, field: str):
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise BadInput(f"{value!r} is not a date (YYYY-MM-DD)", field=field) from None
+
+
+def visit_date(audit: dict) -> str:
+    return (audit.get("started_at") or audit["planned_date"])[:10]
+
+
+class Findings(Service):
+    def _clean(self, fields: dict) -> dict:
+        unknown = set(fields) - set(CONTENT_FIELDS) - set(CAP_FIELDS)
+        if unknown:
+            raise BadInput(f"unknown finding field(s): {', '.join(sorted(unknown))}",
+                           field=sorted(unknown)[0])
+        row = dict(fields)
+        if "severity" in row and row["severity"] not in SEVERITIES:
+            raise BadInput(f"unknown severity {row['severity']!r} "
+                           f"(known: {', '.join(SEVERITIES)})", field="severity")
+        if "area" in row and row["area"] not in AREAS:
+            raise BadInput(f"unknown risk area {row['area']!r}", field="area")
+        for key in ("due_date", "planned_date"):
+            if key in row:
+                row[key] = _check_date(row[key], key)
+        return row
+
+    def finding(self, finding_id: str) -> dict:
+        return self.get("findings", finding_id, label="finding")
+
+    def add(self, audit_id: str, *, severity: str, item_id: str | None = None,
+            area: str | None = None, requirement: str | None = None, observed: str = "",
+            evidence: str = "", required_action: str = "", due_date: str | None = None,
+            reason: str | None = None) -> str:
+        audit = self.ws.audits.audit(audit_id)
+        if item_id is not None:
+            item = self.ws.audits._item(audit, item_id)
+            area = area or item.area
+            if requirement is None:
+                requirement = item.question["en"]
+        if area is None:
+            raise BadInput("a finding without a checklist item needs an area", field="area")
+        row = self._clean({"area": area, "severity": severity, "requirement": requirement or "",
+                           "observed": observed, "evidence": evidence,
+                           "required_action": required_action})
+        row["due_date"] = (_check_date(due_date, "due_date") if due_date
+                           else policy.due_date(severity, visit_date(audit)))
+        row = self.stamp({"audit_id": audit_id, "item_id": item_id, "status": "open", **row},
+                         new=True)
+        with self.change("add", "finding", row["id"], audit_id=audit_id) as log:
+            self.guard_audit(audit, log, reason)
+            self.ws.audits._ensure_started(audit, log)
+            self.db["findings"].insert(row)
+            log.diff(None, {k: row[k] for k in ("item_id", *CONTENT_FIELDS)})
+        return row["id"]
+
+    def edit(self, finding_id: str, *, reason: str | None = None, **fields) -> Changes:
+        old = self.finding(finding_id)
+        audit = self.ws.audits.audit(old["audit_id"])
+        new = self._clean(fields)
+        if "severity" in new and "due_date" not in new and new["severity"] != old["severity"]:
+            new["due_date"] = policy.due_date(new["severity"], visit_date(audit))
+        with self.change("edit", "finding", finding_id, audit_id=audit["id"]) as log:
+            if any(k in CONTENT_FIELDS and new[k] != old[k] for k in new):
+                self.guard_audit(audit, log, reason)
+            log.diff(old, new)
+            self.db["findings"].update(finding_id, self.stamp(new))
+        return Changes("finding", (finding_id,), audit["id"], "edit")
+
+    def delete(self, finding_id: str, *, reason: str | None = None) -> Changes:
+        old = self.finding(finding_id)
+        audit = self.ws.audits.audit(old["audit_id"])
+        with self.change("delete", "finding", finding_id, audit_id=audit["id"]) as log:
+            self.guard_audit(audit, log, reason)
+            log.diff(old, {"deleted": 1})
+            self.db["findings"].update(finding_id, self.stamp({"deleted": 1}))
+        return Changes("finding", (finding_id,), audit["id"], "delete")
+
+    def move(self, finding_id: str, new_status: str, *, rejection_reason: str = "",
+             verification_method: str | None = None, verified_at: str | None = None) -> Changes:
+        """Move a finding's CAP status along FINDING_TRANSITIONS."""
+        old = self.finding(finding_id)
+        if new_status not in FINDING_TRANSITIONS:
+            raise BadInput(f"unknown finding status {new_status!r}", field="status")
+        if new_status not in FINDING_TRANSITIONS[old["status"]]:
+            raise IllegalTransition("finding", old["status"], new_status)
+        fields: dict = {"status": new_status}
+        if new_status == "cap_rejected":
+            if not rejection_reason.strip():
+                raise BadInput("rejecting a CAP needs a reason", field="rejection_reason")
+            fields["rejection_reason"] = rejection_reason.strip()
+        if new_status == "verified_closed":
+            if verification_method not in VERIFICATION_METHODS:
+                raise BadInput("closing needs a verification method: "
+                               + " or ".join(VERIFICATION_METHODS), field="verification_method")
+            fields["verification_method"] = verification_method
+            fields["verified_at"] = _check_date(verified_at, "verified_at") or self.ws.clock()[:10]
+            fields["closed_at"] = self.ws.clock()
+        with self.change("move", "finding", finding_id, audit_id=old["audit_id"]) as log:
+            log.diff(old, fields)
+            self.db["findings"].update(finding_id, self.stamp(fields))
+        return Changes("finding", (finding_id,), old["audit_id"], "move")
+
+    def of_audit(self, audit_id: str) -> list[dict]:
+        return list(self.db.query(
+            "SELECT * FROM findings WHERE audit_id = ? AND deleted = 0 ORDER BY created_at, id",
+            [audit_id]))

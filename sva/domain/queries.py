@@ -1,0 +1,66 @@
+"""Read-only views the app and CLI list from (no writes here)."""
+from __future__ import annotations
+
+import json
+
+from sva.domain.base import Service
+
+
+class Queries(Service):
+    def audits(self, *, status: str | None = None, kind: str | None = None,
+               supplier: str | None = None) -> list[dict]:
+        where, args = ["a.deleted = 0"], []
+        if status:
+            where.append("a.status = ?")
+            args.append(status)
+        if kind:
+            where.append("a.kind = ?")
+            args.append(kind)
+        if supplier:
+            where.append("(s.code = ? OR s.name_en LIKE ? OR s.name_ja LIKE ?)")
+            args += [supplier, f"%{supplier}%", f"%{supplier}%"]
+        rows = list(self.db.query(f"""
+            SELECT a.id, a.kind, a.status, a.planned_date, a.auditors, a.template_ref,
+                   s.code AS supplier_code, s.name_en AS supplier_name_en,
+                   s.name_ja AS supplier_name_ja, st.name AS site_name,
+                   st.timezone AS site_timezone,
+                   (SELECT COUNT(*) FROM answers n WHERE n.audit_id = a.id AND n.deleted = 0
+                        AND n.result IS NOT NULL) AS answered,
+                   (SELECT COUNT(*) FROM findings f WHERE f.audit_id = a.id AND f.deleted = 0)
+                        AS findings,
+                   (SELECT COUNT(*) FROM findings f WHERE f.audit_id = a.id AND f.deleted = 0
+                        AND f.status != 'verified_closed'
+                        AND f.severity IN ('significant', 'minor')) AS open_findings
+            FROM audits a JOIN suppliers s ON s.id = a.supplier_id
+                          JOIN sites st ON st.id = a.site_id
+            WHERE {' AND '.join(where)}
+            ORDER BY a.planned_date DESC, s.code""", args))
+        for row in rows:
+            row["auditors"] = json.loads(row["auditors"])
+            row["items"] = len(self.ws.templates.get(row["template_ref"]).items)
+        return rows
+
+    def suppliers(self, *, search: str | None = None, region: str | None = None) -> list[dict]:
+        where, args = ["s.deleted = 0"], []
+        if search:
+            where.append("(s.code LIKE ? OR s.name_en LIKE ? OR s.name_ja LIKE ?)")
+            args += [f"%{search}%"] * 3
+        if region:
+            where.append("s.region = ?")
+            args.append(region)
+        rows = list(self.db.query(f"""
+            SELECT s.*, (SELECT COUNT(*) FROM sites t WHERE t.supplier_id = s.id
+                            AND t.deleted = 0) AS sites,
+                        (SELECT COUNT(*) FROM audits a WHERE a.supplier_id = s.id
+                            AND a.deleted = 0) AS audits
+            FROM suppliers s WHERE {' AND '.join(where)} ORDER BY s.code""", args))
+        for row in rows:
+            row["categories"] = json.loads(row["categories"])
+            row["critical"] = bool(row["large_amount"] or row["rare_product"]
+                                   or row["hard_to_replace"])
+        return rows
+
+    def sites(self, supplier_id: str) -> list[dict]:
+        return list(self.db.query(
+            "SELECT * FROM sites WHERE supplier_id = ? AND deleted = 0 ORDER BY name",
+            [supplier_id]))

@@ -1,0 +1,79 @@
+"""Checklist templates kept in the store. An audit keeps the version it started with."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+
+from sva.checklists import Template, load_template, template_from_dict
+from sva.domain.base import Service
+from sva.errors import BadInput, NotFound
+from sva.paths import resource
+
+
+def _to_doc(t: Template) -> dict:
+    return {
+        "id": t.id, "version": t.version, "kind": t.kind, "title": t.title,
+        "sections": [
+            {"id": s.id, "title": s.title, "items": [
+                {**{k: v for k, v in dataclasses.asdict(i).items()
+                    if k not in ("section_id", "choices")},
+                 "evidence": list(i.evidence), "photo_required_on": list(i.photo_required_on),
+                 **({"choices": [{"value": v, **labels} for v, labels in i.choices]}
+                    if i.choices else {})}
+                for i in s.items]}
+            for s in t.sections],
+    }
+
+
+class Templates(Service):
+    _cache: dict
+
+    def __init__(self, ws):
+        super().__init__(ws)
+        self._cache = {}
+
+    def install(self, template: Template | str | Path) -> str:
+        """Store a template version; idempotent. Returns its ref 'id@version'."""
+        if not isinstance(template, Template):
+            template = load_template(template)
+        body = json.dumps(_to_doc(template), ensure_ascii=False, sort_keys=True)
+        digest = hashlib.sha256(body.encode()).hexdigest()
+        ref = template.ref
+        existing = list(self.db.query("SELECT sha256 FROM checklist_templates WHERE id = ?", [ref]))
+        if existing:
+            if existing[0]["sha256"] != digest:
+                raise BadInput(f"checklist {ref} is already installed with different content; "
+                               "publish changes under a new version", field="version")
+            return ref
+        row = self.stamp({"id": ref, "template_id": template.id, "version": template.version,
+                          "kind": template.kind, "title_en": template.title["en"],
+                          "title_ja": template.title["ja"], "body": body, "sha256": digest},
+                         new=True)
+        with self.change("install", "checklist_template", ref) as log:
+            self.db["checklist_templates"].insert(row)
+            log.diff(None, {"version": template.version, "sha256": digest})
+        return ref
+
+    def install_shipped(self) -> list[str]:
+        return [self.install(p) for p in sorted(resource("checklists").glob("*.yaml"))]
+
+    def get(self, ref: str) -> Template:
+        if ref not in self._cache:
+            rows = list(self.db.query("SELECT body FROM checklist_templates WHERE id = ?", [ref]))
+            if not rows:
+                raise NotFound(f"no checklist template {ref}")
+            template, problems = template_from_dict(json.loads(rows[0]["body"]), ref)
+            if problems:  # only if someone edited the row by hand
+                raise BadInput("stored template is not valid: " + "; ".join(map(str, problems)))
+            self._cache[ref] = template
+        return self._cache[ref]
+
+    def latest(self, kind_or_id: str) -> str:
+        rows = list(self.db.query(
+            "SELECT id FROM checklist_templates WHERE (template_id = ? OR kind = ?) AND deleted = 0"
+            " ORDER BY version DESC LIMIT 1", [kind_or_id, kind_or_id]))
+        if not rows:
+            raise NotFound(f"no checklist template for {kind_or_id}")
+        return rows[0]["id"]

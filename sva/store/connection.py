@@ -1,0 +1,68 @@
+"""Open the workspace database with the pragmas the audit data needs.
+
+WAL + synchronous=FULL means a commit that returned is on disk: a kill or a power cut
+loses nothing the user was shown as saved. Foreign keys are off by default in SQLite and
+must be switched on for every connection.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from sva.errors import SchemaTooNew
+from sva.store import migrations
+
+DB_FILE = "sva.db"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves (db.atomic()).
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=10000")
+    return conn
+
+
+def schema_version_of(path: Path) -> int:
+    """Read user_version without changing anything in the file (read-only URI)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def open_db(folder: Path, *, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) `folder/sva.db`, refusing a file newer than this code."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DB_FILE
+    if path.exists() and path.stat().st_size > 0:
+        found = schema_version_of(path)
+        if found > migrations.SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"{path.name} has schema version {found}, but this SVA only knows up to "
+                f"{migrations.SCHEMA_VERSION}; install a newer SVA. The file was not changed."
+            )
+    conn = _connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    db = sqlite_utils.Database(conn)
+    if migrate:
+        migrations.migrate(db, path)
+    return db
+
+
+def check_db(db: sqlite_utils.Database) -> dict:
+    """Integrity, foreign keys and schema version, for `sva db check`."""
+    integrity = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    fk = db.execute("PRAGMA foreign_key_check").fetchall()
+    return {
+        "integrity": "ok" if integrity == ["ok"] else "; ".join(integrity),
+        "foreign_key_problems": len(fk),
+        "schema_version": db.execute("PRAGMA user_version").fetchone()[0],
+        "expected_schema_version": migrations.SCHEMA_VERSION,
+        "journal_mode": db.execute("PRAGMA journal_mode").fetchone()[0],
+    }

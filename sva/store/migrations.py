@@ -1,0 +1,85 @@
+"""Numbered schema migrations, recorded in PRAGMA user_version.
+
+Pending steps run in one transaction after a backup copy of the file is written next to
+it (backups/), so an upgrade that fails leaves the user's data as it was.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+
+def _sql(name: str) -> Callable[[sqlite_utils.Database], None]:
+    def step(db: sqlite_utils.Database) -> None:
+        text = importlib_resources.files("sva.store").joinpath(name).read_text("utf-8")
+        # executescript() would COMMIT our transaction; run statement by statement instead.
+        for statement in _split(text):
+            db.execute(statement)
+    step.__name__ = name
+    return step
+
+
+def _split(script: str) -> list[str]:
+    """Split a script into complete statements (triggers contain inner semicolons)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+# Index i holds the step that takes the schema from version i to i + 1.
+STEPS: list[Callable[[sqlite_utils.Database], None]] = [
+    _sql("schema_v1.sql"),
+]
+SCHEMA_VERSION = len(STEPS)
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+    folder = path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{path.stem}-v{version}-{stamp}.db"
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None = None,
+            steps: list[Callable[[sqlite_utils.Database], None]] | None = None) -> int:
+    """Bring the schema to the newest version; returns the version reached."""
+    steps = STEPS if steps is None else steps
+    found = current_version(db)
+    if found >= len(steps):
+        return found
+    if found > 0 and path is not None:
+        backup(db, path, found)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for number in range(found, len(steps)):
+            steps[number](db)
+            db.execute(f"PRAGMA user_version={number + 1}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return len(steps)

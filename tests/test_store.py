@@ -1,0 +1,89 @@
+"""The store: pragmas, migrations, refusing a newer file, the append-only log."""
+import hashlib
+import sqlite3
+
+import pytest
+
+from sva.errors import SchemaTooNew
+from sva.store import SCHEMA_VERSION, open_db
+from sva.store import migrations
+
+TABLES = {"suppliers", "sites", "checklist_templates", "audits", "answers", "findings",
+          "photos", "signatures", "audit_log", "local_meta"}
+
+
+def test_migrates_an_empty_file_to_the_current_schema(tmp_path):
+    db = open_db(tmp_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert TABLES <= set(db.table_names())
+    for table in TABLES - {"audit_log", "local_meta"}:
+        columns = db[table].columns_dict
+        for column in ("id", "created_at", "updated_at", "updated_by", "deleted"):
+            assert column in columns, f"{table}.{column}"
+
+
+def test_connection_pragmas_protect_saved_data(tmp_path):
+    db = open_db(tmp_path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_foreign_keys_are_enforced(tmp_path):
+    db = open_db(tmp_path)
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO sites (id, supplier_id, name, country, timezone, created_at,"
+                   " updated_at, updated_by) VALUES ('x', 'nope', 'n', 'JP', 'Asia/Tokyo',"
+                   " 't', 't', 'd')")
+
+
+def test_a_newer_schema_is_refused_and_left_byte_identical(tmp_path):
+    path = tmp_path / "sva.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    names_before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(SchemaTooNew, match=f"schema version {SCHEMA_VERSION + 1}"):
+        open_db(tmp_path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == names_before
+
+
+def test_an_upgrade_backs_up_first_and_keeps_data(tmp_path):
+    db = open_db(tmp_path)
+    db.execute("INSERT INTO local_meta VALUES ('k', 'v')")
+    steps = migrations.STEPS + [lambda d: d.execute("ALTER TABLE local_meta ADD COLUMN extra")]
+    assert migrations.migrate(db, tmp_path / "sva.db", steps) == SCHEMA_VERSION + 1
+    backups = list((tmp_path / "backups").glob("sva-v1-*.db"))
+    assert len(backups) == 1
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert old.execute("SELECT value FROM local_meta WHERE key='k'").fetchone()[0] == "v"
+    assert db.execute("SELECT value FROM local_meta").fetchone()[0] == "v"
+
+
+def test_a_failing_upgrade_changes_nothing(tmp_path):
+    db = open_db(tmp_path)
+    db.execute("INSERT INTO local_meta VALUES ('k', 'v')")
+
+    def broken(d):
+        d.execute("ALTER TABLE local_meta ADD COLUMN extra")
+        raise RuntimeError("step failed half-way")
+
+    with pytest.raises(RuntimeError):
+        migrations.migrate(db, tmp_path / "sva.db", migrations.STEPS + [broken])
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "extra" not in db["local_meta"].columns_dict
+
+
+def test_audit_log_is_append_only(tmp_path):
+    db = open_db(tmp_path)
+    db.execute("INSERT INTO audit_log (at, actor, device, action, entity, entity_id)"
+               " VALUES ('t', 'a', 'd', 'x', 'e', 'i')")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("UPDATE audit_log SET action = 'y'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("DELETE FROM audit_log")
