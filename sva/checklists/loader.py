@@ -125,7 +125,7 @@ def _item(c: _Checker, raw, section_id: str, seen: dict[str, int]) -> Item | Non
     elif iid in seen:
         c.add(raw, iid, f"duplicate item id (first at line {seen[iid]})")
     else:
-        seen[iid] = raw.line
+        seen[iid] = getattr(raw, "line", 0)
     area = raw.get("area")
     if area not in AREAS:
         c.add(raw, iid, f"unknown risk area {area!r} (known: {', '.join(AREAS)})")

@@ -36,6 +36,9 @@ def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Name
     except SvaError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    except BrokenPipeError:  # e.g. `sva audits list | head`
+        sys.stderr.close()
+        return EXIT_OK
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_FAILURE

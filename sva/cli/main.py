@@ -1,4 +1,4 @@
-"""`sva`: the auditor's command line. With no subcommand it launches the desktop app."""
+"""`sva`: the auditor's command line (subcommands; the app itself starts from ui.launcher)."""
 from __future__ import annotations
 
 import argparse
@@ -63,15 +63,6 @@ def cmd_audits_list(args) -> int:
     return 0
 
 
-def launch_app(args) -> int:
-    try:
-        from ui.app import main as app_main
-    except ImportError as exc:
-        print(f"error: the desktop app cannot start: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
-    return app_main(data_dir=args.data_dir)
-
-
 def build_parser() -> argparse.ArgumentParser:
     common = data_dir_parent("SVA_HOME")
     parser = Parser(prog="sva", parents=[data_dir_parent("SVA_HOME", top=True)],
@@ -107,10 +98,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, launch_app=None) -> int:
+    """Run a subcommand; without one, `launch_app(args)` (the desktop app) if given.
+
+    The core never imports the Qt app: the `sva` script enters through ui.launcher, which
+    passes the app in.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None) or launch_app
+    if handler is None:
+        parser.print_help()
+        return 0
     return run(handler, args)
 
 

@@ -214,7 +214,7 @@ class _Builder:
 
     def _answer(self, item) -> str:
         if item.answer == "conformity":
-            weights = [86, 6, 5, 3] if item.required else [80, 6, 4, 10]
+            weights = [88, 6, 3, 3] if item.required else [82, 6, 2, 10]
             return self.rng.choices(["conforms", "nonconformity", "observation",
                                      "not_applicable"], weights)[0]
         if item.answer == "yes_no":

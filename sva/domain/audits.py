@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sva.checklists.model import RESULTS, Item
 from sva.domain.base import Changes, Service, dumps
@@ -66,13 +67,21 @@ class Audits(Service):
                           "planned_date": planned_date, "auditors": dumps(list(auditors)),
                           "scope": scope, "status": "planned"}, new=True)
         with self.change("create", "audit", row["id"], audit_id=row["id"]) as log:
-            self.db["audits"].insert(row)
+            self.insert("audits", row)
             log.diff(None, {k: row[k] for k in ("supplier_id", "site_id", "template_ref",
                                                 "planned_date", "auditors", "scope")})
         return row["id"]
 
     def audit(self, audit_id: str) -> dict:
         return self.get("audits", audit_id, label="audit")
+
+    def visit_date(self, audit: dict) -> str:
+        """The day of the visit at the site: the start in the site's time zone, else planned."""
+        if not audit.get("started_at"):
+            return audit["planned_date"]
+        zone = self.get("sites", audit["site_id"], label="site", include_deleted=True)["timezone"]
+        started = datetime.fromisoformat(audit["started_at"].replace("Z", "+00:00"))
+        return started.astimezone(ZoneInfo(zone)).date().isoformat()
 
     def template_of(self, audit: dict):
         return self.ws.templates.get(audit["template_ref"])
@@ -83,7 +92,7 @@ class Audits(Service):
             raise IllegalTransition("audit", old, new)
         fields = {"status": new, **extra}
         log.diff(audit, fields)
-        self.db["audits"].update(audit["id"], self.stamp(fields))
+        self.update("audits", audit["id"], self.stamp(fields))
         audit.update(fields)
 
     def start(self, audit_id: str) -> Changes:
@@ -98,8 +107,8 @@ class Audits(Service):
 
     # -- answers --------------------------------------------------------------------
     def _answer_row(self, audit_id: str, item_id: str) -> dict | None:
-        rows = list(self.db.query("SELECT * FROM answers WHERE audit_id = ? AND item_id = ?",
-                                  [audit_id, item_id]))
+        rows = self.rows("SELECT * FROM answers WHERE audit_id = ? AND item_id = ?",
+                                  [audit_id, item_id])
         return rows[0] if rows else None
 
     def _item(self, audit: dict, item_id: str) -> Item:
@@ -117,10 +126,10 @@ class Audits(Service):
             old = self._answer_row(audit["id"], item_id)
             log.diff(old, fields)
             if old is None:
-                self.db["answers"].insert(self.stamp(
+                self.insert("answers", self.stamp(
                     {"audit_id": audit["id"], "item_id": item_id, **fields}, new=True))
             else:
-                self.db["answers"].update(old["id"], self.stamp(fields))
+                self.update("answers", old["id"], self.stamp(fields))
             if (audit["status"] == "completed" and fields.get("result") is None
                     and self._item(audit, item_id).required):
                 self._move(audit, "in_progress", log, completed_at=None)
@@ -201,7 +210,7 @@ class Audits(Service):
                           "signed_at": now, "image_png": bytes(image_png),
                           "content_hash": self.content_hash(audit_id)}, new=True)
         with self.change("sign", "signature", row["id"], audit_id=audit_id) as log:
-            self.db["signatures"].insert(row)
+            self.insert("signatures", row)
             log.diff(None, {k: row[k] for k in ("signer_name", "role", "organisation",
                                                 "content_hash")})
             if audit["status"] == "completed":
@@ -216,10 +225,10 @@ class Audits(Service):
         return Changes("audit", (audit_id,), audit_id, "mark_synced")
 
     def signatures(self, audit_id: str) -> list[dict]:
-        return list(self.db.query(
+        return self.rows(
             "SELECT * FROM signatures WHERE audit_id = ? AND deleted = 0 ORDER BY signed_at",
-            [audit_id]))
+            [audit_id])
 
     def history(self, audit_id: str) -> list[dict]:
-        return list(self.db.query("SELECT * FROM audit_log WHERE audit_id = ? ORDER BY seq",
-                                  [audit_id]))
+        return self.rows("SELECT * FROM audit_log WHERE audit_id = ? ORDER BY seq",
+                                  [audit_id])

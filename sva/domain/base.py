@@ -81,9 +81,26 @@ class Service:
                  int(entry.amendment), entry.reason],
             )
 
+    # Plain SQL for the hot path: sqlite-utils' table helpers introspect the schema on every
+    # call, which costs more than the commit itself (see tests/bench/bench_answers.py).
+    def rows(self, sql: str, args=()) -> list[dict]:
+        cursor = self.db.conn.execute(sql, list(args))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values)) for values in cursor]
+
+    def insert(self, table: str, row: dict) -> None:
+        columns = ", ".join(f"[{c}]" for c in row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
+
+    def update(self, table: str, row_id: str, fields: dict) -> None:
+        assignments = ", ".join(f"[{c}] = ?" for c in fields)
+        self.db.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?",
+                        [*fields.values(), row_id])
+
     def get(self, table: str, row_id: str, *, label: str | None = None,
             include_deleted: bool = False) -> dict:
-        rows = list(self.db.query(f"SELECT * FROM [{table}] WHERE id = ?", [row_id]))
+        rows = self.rows(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
         if not rows or (rows[0]["deleted"] and not include_deleted):
             raise NotFound(f"no {label or table.rstrip('s')} with id {row_id}")
         return rows[0]

@@ -38,10 +38,6 @@ def _check_date(value, field: str):
         raise BadInput(f"{value!r} is not a date (YYYY-MM-DD)", field=field) from None
 
 
-def visit_date(audit: dict) -> str:
-    return (audit.get("started_at") or audit["planned_date"])[:10]
-
-
 class Findings(Service):
     def _clean(self, fields: dict) -> dict:
         unknown = set(fields) - set(CONTENT_FIELDS) - set(CAP_FIELDS)
@@ -77,14 +73,14 @@ class Findings(Service):
         row = self._clean({"area": area, "severity": severity, "requirement": requirement or "",
                            "observed": observed, "evidence": evidence,
                            "required_action": required_action})
-        row["due_date"] = (_check_date(due_date, "due_date") if due_date
-                           else policy.due_date(severity, visit_date(audit)))
         row = self.stamp({"audit_id": audit_id, "item_id": item_id, "status": "open", **row},
                          new=True)
         with self.change("add", "finding", row["id"], audit_id=audit_id) as log:
             self.guard_audit(audit, log, reason)
             self.ws.audits._ensure_started(audit, log)
-            self.db["findings"].insert(row)
+            row["due_date"] = (_check_date(due_date, "due_date") if due_date else
+                               policy.due_date(severity, self.ws.audits.visit_date(audit)))
+            self.insert("findings", row)
             log.diff(None, {k: row[k] for k in ("item_id", *CONTENT_FIELDS)})
         return row["id"]
 
@@ -93,12 +89,12 @@ class Findings(Service):
         audit = self.ws.audits.audit(old["audit_id"])
         new = self._clean(fields)
         if "severity" in new and "due_date" not in new and new["severity"] != old["severity"]:
-            new["due_date"] = policy.due_date(new["severity"], visit_date(audit))
+            new["due_date"] = policy.due_date(new["severity"], self.ws.audits.visit_date(audit))
         with self.change("edit", "finding", finding_id, audit_id=audit["id"]) as log:
             if any(k in CONTENT_FIELDS and new[k] != old[k] for k in new):
                 self.guard_audit(audit, log, reason)
             log.diff(old, new)
-            self.db["findings"].update(finding_id, self.stamp(new))
+            self.update("findings", finding_id, self.stamp(new))
         return Changes("finding", (finding_id,), audit["id"], "edit")
 
     def delete(self, finding_id: str, *, reason: str | None = None) -> Changes:
@@ -107,7 +103,7 @@ class Findings(Service):
         with self.change("delete", "finding", finding_id, audit_id=audit["id"]) as log:
             self.guard_audit(audit, log, reason)
             log.diff(old, {"deleted": 1})
-            self.db["findings"].update(finding_id, self.stamp({"deleted": 1}))
+            self.update("findings", finding_id, self.stamp({"deleted": 1}))
         return Changes("finding", (finding_id,), audit["id"], "delete")
 
     def move(self, finding_id: str, new_status: str, *, rejection_reason: str = "",
@@ -132,10 +128,10 @@ class Findings(Service):
             fields["closed_at"] = self.ws.clock()
         with self.change("move", "finding", finding_id, audit_id=old["audit_id"]) as log:
             log.diff(old, fields)
-            self.db["findings"].update(finding_id, self.stamp(fields))
+            self.update("findings", finding_id, self.stamp(fields))
         return Changes("finding", (finding_id,), old["audit_id"], "move")
 
     def of_audit(self, audit_id: str) -> list[dict]:
-        return list(self.db.query(
+        return self.rows(
             "SELECT * FROM findings WHERE audit_id = ? AND deleted = 0 ORDER BY created_at, id",
-            [audit_id]))
+            [audit_id])

@@ -19,7 +19,7 @@ class Queries(Service):
         if supplier:
             where.append("(s.code = ? OR s.name_en LIKE ? OR s.name_ja LIKE ?)")
             args += [supplier, f"%{supplier}%", f"%{supplier}%"]
-        rows = list(self.db.query(f"""
+        rows = self.rows(f"""
             SELECT a.id, a.kind, a.status, a.planned_date, a.auditors, a.template_ref,
                    s.code AS supplier_code, s.name_en AS supplier_name_en,
                    s.name_ja AS supplier_name_ja, st.name AS site_name,
@@ -34,7 +34,7 @@ class Queries(Service):
             FROM audits a JOIN suppliers s ON s.id = a.supplier_id
                           JOIN sites st ON st.id = a.site_id
             WHERE {' AND '.join(where)}
-            ORDER BY a.planned_date DESC, s.code""", args))
+            ORDER BY a.planned_date DESC, s.code""", args)
         for row in rows:
             row["auditors"] = json.loads(row["auditors"])
             row["items"] = len(self.ws.templates.get(row["template_ref"]).items)
@@ -48,12 +48,12 @@ class Queries(Service):
         if region:
             where.append("s.region = ?")
             args.append(region)
-        rows = list(self.db.query(f"""
+        rows = self.rows(f"""
             SELECT s.*, (SELECT COUNT(*) FROM sites t WHERE t.supplier_id = s.id
                             AND t.deleted = 0) AS sites,
                         (SELECT COUNT(*) FROM audits a WHERE a.supplier_id = s.id
                             AND a.deleted = 0) AS audits
-            FROM suppliers s WHERE {' AND '.join(where)} ORDER BY s.code""", args))
+            FROM suppliers s WHERE {' AND '.join(where)} ORDER BY s.code""", args)
         for row in rows:
             row["categories"] = json.loads(row["categories"])
             row["critical"] = bool(row["large_amount"] or row["rare_product"]
@@ -61,6 +61,6 @@ class Queries(Service):
         return rows
 
     def sites(self, supplier_id: str) -> list[dict]:
-        return list(self.db.query(
+        return self.rows(
             "SELECT * FROM sites WHERE supplier_id = ? AND deleted = 0 ORDER BY name",
-            [supplier_id]))
+            [supplier_id])

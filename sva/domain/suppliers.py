@@ -71,10 +71,10 @@ class Suppliers(Service):
     def add(self, *, code: str, name_en: str, country: str, **fields) -> str:
         row = self.stamp(self._clean({"code": code, "name_en": name_en, "country": country,
                                       **fields}), new=True)
-        if list(self.db.query("SELECT 1 FROM suppliers WHERE code = ?", [row["code"]])):
+        if self.rows("SELECT 1 FROM suppliers WHERE code = ?", [row["code"]]):
             raise BadInput(f"a supplier with code {row['code']} already exists", field="code")
         with self.change("add", "supplier", row["id"]) as log:
-            self.db["suppliers"].insert(row)
+            self.insert("suppliers", row)
             log.diff(None, {k: row[k] for k in row if k in SUPPLIER_FIELDS})
         return row["id"]
 
@@ -83,14 +83,14 @@ class Suppliers(Service):
         new = self._clean(fields)
         with self.change("edit", "supplier", supplier_id) as log:
             log.diff(old, new)
-            self.db["suppliers"].update(supplier_id, self.stamp(new))
+            self.update("suppliers", supplier_id, self.stamp(new))
         return Changes("supplier", (supplier_id,))
 
     def delete(self, supplier_id: str) -> Changes:
         self.get("suppliers", supplier_id, label="supplier")
         with self.change("delete", "supplier", supplier_id) as log:
             log.diff({"deleted": 0}, {"deleted": 1})
-            self.db["suppliers"].update(supplier_id, self.stamp({"deleted": 1}))
+            self.update("suppliers", supplier_id, self.stamp({"deleted": 1}))
         return Changes("supplier", (supplier_id,))
 
     def add_site(self, supplier_id: str, *, name: str, country: str, timezone: str,
@@ -105,7 +105,7 @@ class Suppliers(Service):
         row = self.stamp({"supplier_id": supplier_id, "name": name, "country": country.upper(),
                           "timezone": _check_timezone(timezone), **fields}, new=True)
         with self.change("add", "site", row["id"]) as log:
-            self.db["sites"].insert(row)
+            self.insert("sites", row)
             log.diff(None, {k: row[k] for k in row if k in SITE_FIELDS})
         return row["id"]
 
@@ -118,11 +118,11 @@ class Suppliers(Service):
             _check_timezone(fields["timezone"])
         with self.change("edit", "site", site_id) as log:
             log.diff(old, fields)
-            self.db["sites"].update(site_id, self.stamp(fields))
+            self.update("sites", site_id, self.stamp(fields))
         return Changes("site", (site_id,))
 
     def by_code(self, code: str) -> dict:
-        rows = list(self.db.query("SELECT * FROM suppliers WHERE code = ? AND deleted = 0", [code]))
+        rows = self.rows("SELECT * FROM suppliers WHERE code = ? AND deleted = 0", [code])
         if not rows:
             raise BadInput(f"no supplier with code {code}", field="code")
         return rows[0]

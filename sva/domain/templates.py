@@ -41,7 +41,7 @@ class Templates(Service):
         body = json.dumps(_to_doc(template), ensure_ascii=False, sort_keys=True)
         digest = hashlib.sha256(body.encode()).hexdigest()
         ref = template.ref
-        existing = list(self.db.query("SELECT sha256 FROM checklist_templates WHERE id = ?", [ref]))
+        existing = self.rows("SELECT sha256 FROM checklist_templates WHERE id = ?", [ref])
         if existing:
             if existing[0]["sha256"] != digest:
                 raise BadInput(f"checklist {ref} is already installed with different content; "
@@ -52,7 +52,7 @@ class Templates(Service):
                           "title_ja": template.title["ja"], "body": body, "sha256": digest},
                          new=True)
         with self.change("install", "checklist_template", ref) as log:
-            self.db["checklist_templates"].insert(row)
+            self.insert("checklist_templates", row)
             log.diff(None, {"version": template.version, "sha256": digest})
         return ref
 
@@ -61,7 +61,7 @@ class Templates(Service):
 
     def get(self, ref: str) -> Template:
         if ref not in self._cache:
-            rows = list(self.db.query("SELECT body FROM checklist_templates WHERE id = ?", [ref]))
+            rows = self.rows("SELECT body FROM checklist_templates WHERE id = ?", [ref])
             if not rows:
                 raise NotFound(f"no checklist template {ref}")
             template, problems = template_from_dict(json.loads(rows[0]["body"]), ref)
@@ -71,9 +71,9 @@ class Templates(Service):
         return self._cache[ref]
 
     def latest(self, kind_or_id: str) -> str:
-        rows = list(self.db.query(
+        rows = self.rows(
             "SELECT id FROM checklist_templates WHERE (template_id = ? OR kind = ?) AND deleted = 0"
-            " ORDER BY version DESC LIMIT 1", [kind_or_id, kind_or_id]))
+            " ORDER BY version DESC LIMIT 1", [kind_or_id, kind_or_id])
         if not rows:
             raise NotFound(f"no checklist template for {kind_or_id}")
         return rows[0]["id"]

@@ -60,8 +60,8 @@ class Photos(Service):
         audit = self.ws.audits.audit(audit_id)
         media_type, width, height, captured = _probe(data, filename or "<photo>")
         digest = hashlib.sha256(data).hexdigest()
-        existing = list(self.db.query("SELECT id FROM photos WHERE audit_id = ? AND sha256 = ?",
-                                      [audit_id, digest]))
+        existing = self.rows("SELECT id FROM photos WHERE audit_id = ? AND sha256 = ?",
+                                      [audit_id, digest])
         if existing:
             return existing[0]["id"]
         if finding_id is not None:
@@ -84,11 +84,11 @@ class Photos(Service):
                          new=True)
         with self.change("add", "photo", row["id"], audit_id=audit_id) as log:
             self.guard_audit(audit, log, None)
-            self.db["photos"].insert(row)
+            self.insert("photos", row)
             log.diff(None, {"sha256": digest, "finding_id": finding_id, "item_id": item_id})
         return row["id"]
 
     def of_audit(self, audit_id: str) -> list[dict]:
-        return list(self.db.query(
+        return self.rows(
             "SELECT * FROM photos WHERE audit_id = ? AND deleted = 0 ORDER BY position",
-            [audit_id]))
+            [audit_id])

@@ -1,0 +1,89 @@
+"""Benchmark: record 10,000 answers one by one through the service API.
+
+Baseline, measured in the same run on the same disk: bare sqlite3 INSERT + COMMIT of an
+equivalent row with the same journal mode (WAL) and synchronous=FULL. Prints p50/p95 per
+answer for both and the ratio of the medians (target: <= 2.0).
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from sva.workspace import Workspace  # noqa: E402
+
+N = int(os.environ.get("SVA_BENCH_N", "10000"))
+
+
+def pct(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
+
+
+def bench_service(folder: Path) -> list[float]:
+    ws = Workspace(folder)
+    ws.templates.install_shipped()
+    sid = ws.suppliers.add(code="B1", name_en="Bench Ltd.", country="JP")
+    site = ws.suppliers.add_site(sid, name="Plant", country="JP", timezone="Asia/Tokyo")
+    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@1",
+                             planned_date="2026-11-25")
+    items = [i.id for i in ws.audits.template_of(ws.audits.audit(audit)).items.values()
+             if i.answer == "conformity"]
+    results = itertools.cycle(["conforms", "nonconformity", "observation", "not_applicable"])
+    times = []
+    for n in range(N):
+        item, result = items[n % len(items)], next(results)
+        start = time.perf_counter()
+        ws.audits.record_answer(audit, item, result, f"note {n}")
+        times.append(time.perf_counter() - start)
+    ws.close()
+    return times
+
+
+def bench_baseline(folder: Path) -> list[float]:
+    conn = sqlite3.connect(folder / "base.db", isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE answers (id TEXT PRIMARY KEY, audit_id TEXT, item_id TEXT,"
+                 " result TEXT, note TEXT, answered_at TEXT, created_at TEXT, updated_at TEXT,"
+                 " updated_by TEXT, deleted INTEGER)")
+    times = []
+    for n in range(N):
+        row = (str(uuid.uuid4()), "audit", f"item{n % 50}", "conforms", f"note {n}",
+               "2026-11-25T00:00:00Z", "2026-11-25T00:00:00Z", "2026-11-25T00:00:00Z",
+               "device", 0)
+        start = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO answers VALUES (?,?,?,?,?,?,?,?,?,?)", row)
+        conn.execute("COMMIT")
+        times.append(time.perf_counter() - start)
+    conn.close()
+    return times
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(dir=os.environ.get("SVA_BENCH_DIR")) as tmp:
+        tmp = Path(tmp)
+        (tmp / "svc").mkdir()
+        base = bench_baseline(tmp)
+        service = bench_service(tmp / "svc")
+    ms = lambda s: f"{s * 1000:.3f} ms"  # noqa: E731
+    print(f"record_answer x {N} (WAL, synchronous=FULL, one transaction + audit-log row each)")
+    print(f"  service : p50 {ms(statistics.median(service))}  p95 {ms(pct(service, .95))}")
+    print(f"  baseline: p50 {ms(statistics.median(base))}  p95 {ms(pct(base, .95))}"
+          "  (bare sqlite3 INSERT + COMMIT)")
+    ratio = statistics.median(service) / statistics.median(base)
+    print(f"  ratio p50 service/baseline: {ratio:.2f}  (target <= 2.0)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Checklist templates: the shipped files pass; each broken variant is reported precisely."""
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from sva.checklists import load_template, validate_file
+from sva.errors import BadInput
+from sva.paths import resource
+
+SHIPPED = sorted(resource("checklists").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_shipped_checklists_are_valid(path):
+    assert validate_file(path) == []
+
+
+def test_shipped_checklists_cover_the_programme():
+    svr = load_template(resource("checklists", "svr.yaml"))
+    isec = load_template(resource("checklists", "infosec.yaml"))
+    assert len(svr.items) >= 40 and len(isec.items) >= 30
+    assert {i.area for i in svr.items.values()} == {"HR", "OHS", "ENV", "FT", "PQS"}
+    assert {i.area for i in isec.items.values()} == {"ISEC"}
+    for template in (svr, isec):
+        for item in template.items.values():
+            assert item.question["ja"] and item.guidance["ja"] and item.evidence
+    text = " ".join(i.question["en"].lower() + " " + i.guidance["en"].lower()
+                    for i in isec.items.values())
+    for topic in ("label", "dispos", "return", "access", "usb", "clean desk", "pledge",
+                  "training", "incident", "visitor"):
+        assert topic in text, topic
+
+
+def _item_block(path, item_id):
+    """Lines (first, last) of the last item in the file whose id is item_id."""
+    lines = path.read_text("utf-8").splitlines()
+    starts = [n for n, line in enumerate(lines, start=1) if line.strip() == f"- id: {item_id}"]
+    start = starts[-1]
+    end = next((n for n, line in enumerate(lines, start=1)
+                if n > start and line.strip().startswith("- id:")), len(lines))
+    return start, end - 1
+
+
+def _broken(tmp_path, mutate):
+    source = resource("checklists", "svr.yaml")
+    doc = yaml.safe_load(source.read_text("utf-8"))
+    mutate(doc)
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+def _second_item(doc):
+    return doc["sections"][0]["items"][1]
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda d: _second_item(d).update(id=d["sections"][0]["items"][0]["id"]), "duplicate item id"),
+    (lambda d: _second_item(d)["question"].pop("ja"), "missing Japanese text (question.ja)"),
+    (lambda d: _second_item(d)["guidance"].update(ja=""), "missing Japanese text (guidance.ja)"),
+    (lambda d: _second_item(d).update(area="TAX"), "unknown risk area 'TAX'"),
+    (lambda d: _second_item(d).update(answer="stars"), "unknown answer type 'stars'"),
+    (lambda d: _second_item(d).update(evidence=["gossip"]), "evidence must be"),
+])
+def test_a_broken_item_is_reported_with_file_line_and_item(tmp_path, mutate, message):
+    path = _broken(tmp_path, mutate)
+    problems = validate_file(path)
+    assert len(problems) == 1, problems
+    problem = problems[0]
+    item_id = yaml.safe_load(path.read_text("utf-8"))["sections"][0]["items"][1]["id"]
+    assert problem.file == str(path) and problem.item == item_id
+    assert message in problem.message
+    first, last = _item_block(path, item_id)
+    assert first <= problem.line <= last
+    assert str(problem).startswith(f"{path}:{problem.line}: item {item_id}: ")
+
+
+@pytest.mark.parametrize("version", [0, "one", 1.5, None])
+def test_a_bad_version_is_reported(tmp_path, version):
+    path = _broken(tmp_path, lambda d: d.update(version=version))
+    problems = validate_file(path)
+    assert [p.message for p in problems] == [f"bad version {version!r}: must be a positive whole number"]
+    assert problems[0].line == 1
+
+
+def test_every_problem_is_reported_not_just_the_first(tmp_path):
+    def mutate(d):
+        d["sections"][0]["items"][0]["area"] = "X"
+        d["sections"][1]["items"][2]["question"].pop("ja")
+        d["version"] = -1
+    assert len(validate_file(_broken(tmp_path, mutate))) == 3
+
+
+def test_yaml_syntax_errors_give_the_line(tmp_path):
+    path = tmp_path / "typo.yaml"
+    path.write_text("id: svr\nversion: 1\nsections:\n  - id: HR\n    items: [\n", "utf-8")
+    [problem] = validate_file(path)
+    assert "not valid YAML" in problem.message and problem.line >= 5
+
+
+def test_load_template_raises_bad_input_listing_problems(tmp_path):
+    path = _broken(tmp_path, lambda d: _second_item(d).update(area="TAX"))
+    with pytest.raises(BadInput, match="unknown risk area"):
+        load_template(path)
+
+
+def test_cli_validate_exit_codes(tmp_path):
+    ok = subprocess.run([sys.executable, "-m", "sva.cli.main", "checklist", "validate",
+                         *map(str, SHIPPED)], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    broken = _broken(tmp_path, lambda d: _second_item(d).update(area="TAX"))
+    bad = subprocess.run([sys.executable, "-m", "sva.cli.main", "checklist", "validate",
+                          str(SHIPPED[0]), str(broken)], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert f"{broken}:" in bad.stderr and "SVR-HR-02" in bad.stderr
