@@ -30,6 +30,10 @@ class SchemaTooNew(SvaError):
     """The database was written by a newer SVA; we refuse to touch it."""
 
 
+class StoreUnreadable(SvaError):
+    """The database file is damaged or not an SVA database; we leave it as it is."""
+
+
 class IllegalTransition(BadInput):
     """A status move that the transition table does not allow."""
 

@@ -87,3 +87,13 @@ def test_audit_log_is_append_only(tmp_path):
         db.execute("UPDATE audit_log SET action = 'y'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         db.execute("DELETE FROM audit_log")
+
+
+def test_a_damaged_file_is_reported_and_left_alone(tmp_path):
+    from sva.errors import StoreUnreadable
+    path = tmp_path / "sva.db"
+    path.write_bytes(b"this is not a database" * 100)
+    before = path.read_bytes()
+    with pytest.raises(StoreUnreadable, match="cannot be opened as an SVA database"):
+        open_db(tmp_path)
+    assert path.read_bytes() == before

@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 
 from sva import __version__
 from sva.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, Parser, data_dir_parent, run
+
+
+# Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
+COMMAND_MODULES: list[str] = []
 
 
 def _workspace(args):
@@ -95,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--supplier", help="supplier code or part of its name")
     c.add_argument("--json", action="store_true", help="print JSON")
     c.set_defaults(handler=cmd_audits_list)
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(sub, common)
     return parser
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from sva.errors import SchemaTooNew
+from sva.errors import SchemaTooNew, StoreUnreadable
 from sva.store import migrations
 
 DB_FILE = "sva.db"
@@ -36,7 +36,16 @@ def schema_version_of(path: Path) -> int:
 
 def open_db(folder: Path, *, migrate: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) `folder/sva.db`, refusing a file newer than this code."""
-    folder = Path(folder)
+    try:
+        return _open(Path(folder), migrate)
+    except sqlite3.DatabaseError as exc:
+        raise StoreUnreadable(
+            f"{Path(folder) / DB_FILE} cannot be opened as an SVA database ({exc}); "
+            "it was left as it is — restore it from backups/ or choose another data folder"
+        ) from exc
+
+
+def _open(folder: Path, migrate: bool) -> sqlite_utils.Database:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / DB_FILE
     if path.exists() and path.stat().st_size > 0:

@@ -1,0 +1,78 @@
+"""The Audits tab: filter by supplier text, status and kind over a sortable table."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ui.models.audits_model import AuditsFilterProxy, AuditsModel
+from ui.views.table_view import count_label, fit_columns, make_table
+from ui.vocabulary import AUDIT_KINDS, AUDIT_STATUSES, kind_label, status_label
+from ui.widgets.status_icon import status_icon
+
+
+class AuditsView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = AuditsModel(self)
+        self.proxy = AuditsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("auditsSearch")
+        self.search.setPlaceholderText(self.tr("Code or name (EN/JA)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.status = QComboBox()
+        self.status.setObjectName("auditsStatus")
+        self.status.addItem(self.tr("All"), None)
+        for status in AUDIT_STATUSES:
+            self.status.addItem(status_icon(status), status_label(status), status)
+        self.kind = QComboBox()
+        self.kind.setObjectName("auditsKind")
+        self.kind.addItem(self.tr("All"), None)
+        for kind in AUDIT_KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.count = count_label()
+
+        row = QHBoxLayout()
+        for text, field in ((self.tr("&Supplier:"), self.search),
+                            (self.tr("S&tatus:"), self.status), (self.tr("&Kind:"), self.kind)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            row.addWidget(label)
+            row.addWidget(field)
+            row.addSpacing(12)
+        row.addStretch(1)
+        row.addWidget(self.count)
+
+        self.table = make_table(self.proxy, name="auditsTable")
+        self.table.sortByColumn(self.model.column_index("date"), Qt.SortOrder.DescendingOrder)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
+        self._fitted = False
+
+        self.search.textChanged.connect(lambda text: self._filter(text=text))
+        self.status.currentIndexChanged.connect(
+            lambda _: self._filter(status=self.status.currentData()))
+        self.kind.currentIndexChanged.connect(lambda _: self._filter(kind=self.kind.currentData()))
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.model.set_rows(rows)
+        if not self._fitted and rows:
+            fit_columns(self.table, self.model.columns)
+            self._fitted = True
+        self._update_count()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _filter(self, **change) -> None:
+        self.proxy.set_filter(**change)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(self.tr("{0} audits").format(total) if shown == total
+                           else self.tr("{0} of {1} audits").format(shown, total))

@@ -1,0 +1,70 @@
+"""The Suppliers tab: search by code or EN/JA name, filter by region, sortable table."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ui.models.suppliers_model import SuppliersFilterProxy, SuppliersModel
+from ui.views.table_view import count_label, fit_columns, make_table
+from ui.vocabulary import REGIONS, region_label
+
+
+class SuppliersView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = SuppliersModel(self)
+        self.proxy = SuppliersFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("suppliersSearch")
+        self.search.setPlaceholderText(self.tr("Code or name (EN/JA)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.region = QComboBox()
+        self.region.setObjectName("suppliersRegion")
+        self.region.addItem(self.tr("All"), None)
+        for region in REGIONS:
+            self.region.addItem(region_label(region), region)
+        self.count = count_label()
+
+        row = QHBoxLayout()
+        for text, field in ((self.tr("Sea&rch:"), self.search), (self.tr("R&egion:"), self.region)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            row.addWidget(label)
+            row.addWidget(field)
+            row.addSpacing(12)
+        row.addStretch(1)
+        row.addWidget(self.count)
+
+        self.table = make_table(self.proxy, name="suppliersTable")
+        self.table.sortByColumn(self.model.column_index("code"), Qt.SortOrder.AscendingOrder)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
+        self._fitted = False
+
+        self.search.textChanged.connect(lambda text: self._filter(text=text))
+        self.region.currentIndexChanged.connect(
+            lambda _: self._filter(region=self.region.currentData()))
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.model.set_rows(rows)
+        if not self._fitted and rows:
+            fit_columns(self.table, self.model.columns, fill="name_en")
+            self._fitted = True
+        self._update_count()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _filter(self, **change) -> None:
+        self.proxy.set_filter(**change)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(self.tr("{0} suppliers").format(total) if shown == total
+                           else self.tr("{0} of {1} suppliers").format(shown, total))

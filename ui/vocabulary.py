@@ -1,0 +1,57 @@
+"""Translated names for the core's codes (statuses, kinds, regions), in one place.
+
+The core stores codes such as 'in_progress' or 'infosec'; every screen shows the same words
+for them, so combos, tables and tooltips cannot drift apart.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+AUDIT_STATUSES = ("planned", "in_progress", "completed", "signed", "synced")
+AUDIT_KINDS = ("svr", "infosec")
+REGIONS = ("JP", "ASIA", "NA", "EMEA", "CSA")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Vocabulary", text)
+
+
+def status_label(status: str) -> str:
+    return {
+        "planned": _tr("Planned"),
+        "in_progress": _tr("In progress"),
+        "completed": _tr("Completed"),
+        "signed": _tr("Signed"),
+        "synced": _tr("Synced"),
+    }.get(status, status)
+
+
+def kind_label(kind: str) -> str:
+    return {"svr": _tr("SVR"), "infosec": _tr("Information security")}.get(kind, kind)
+
+
+def kind_short_label(kind: str) -> str:
+    """For narrow table cells; the full name goes in the tooltip."""
+    return {"svr": _tr("SVR"), "infosec": _tr("Info-sec")}.get(kind, kind)
+
+
+def region_label(region: str | None) -> str:
+    return {
+        "JP": _tr("Japan"),
+        "ASIA": _tr("Asia"),
+        "NA": _tr("North America"),
+        "EMEA": _tr("EMEA"),
+        "CSA": _tr("Central & South America"),
+    }.get(region or "", region or "")
+
+
+def critical_flags(row: dict) -> list[str]:
+    """Why a supplier counts as critical (any one of the three flags makes it so)."""
+    flags = []
+    if row.get("large_amount"):
+        flags.append(_tr("large amount"))
+    if row.get("rare_product"):
+        flags.append(_tr("rare product"))
+    if row.get("hard_to_replace"):
+        flags.append(_tr("hard to replace"))
+    return flags

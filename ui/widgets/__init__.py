@@ -1,0 +1,1 @@
+"""Small reusable widgets and painted pieces of the SVA window."""

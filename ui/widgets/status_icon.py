@@ -1,0 +1,38 @@
+"""A small filled circle per audit status, always shown next to the status text.
+
+Colour is a second cue only (never the sole one); the palette is muted so a long list of
+audits does not shout.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+STATUS_COLOURS = {
+    "planned": "#9aa0a6",      # grey
+    "in_progress": "#3d7fc4",  # blue
+    "completed": "#d9972b",    # amber
+    "signed": "#3f9a5c",       # green
+    "synced": "#2a9490",       # teal
+}
+
+
+@lru_cache(maxsize=None)
+def status_icon(status: str, size: int = 12) -> QIcon:
+    """Needs a QGuiApplication, hence built lazily and cached per status."""
+    colour = QColor(STATUS_COLOURS.get(status, "#9aa0a6"))
+    icon = QIcon()
+    for scale in (1, 2):  # crisp on high-DPI screens too
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour.darker(130), 1))
+        painter.setBrush(colour)
+        painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
