@@ -1,0 +1,41 @@
+"""Installed checklist versions: idempotent, immutable, kept by the audits that use them."""
+import dataclasses
+
+import pytest
+
+from sva.checklists import load_template
+from sva.errors import BadInput, NotFound
+from sva.paths import resource
+
+
+def test_installing_the_same_version_twice_is_a_no_op(ws):
+    count = ws.db.execute("SELECT COUNT(*) FROM checklist_templates").fetchone()[0]
+    assert ws.templates.install(resource("checklists", "svr.yaml")) == "svr@1"
+    assert ws.db.execute("SELECT COUNT(*) FROM checklist_templates").fetchone()[0] == count
+
+
+def test_changed_content_under_the_same_version_is_refused(ws):
+    template = load_template(resource("checklists", "svr.yaml"))
+    changed = dataclasses.replace(template, title={"en": "Changed", "ja": "変更"})
+    with pytest.raises(BadInput, match="new version"):
+        ws.templates.install(changed)
+
+
+def test_audits_keep_the_version_they_started_with(ws, audit):
+    template = load_template(resource("checklists", "svr.yaml"))
+    newer = dataclasses.replace(template, version=2, title={"en": "SVR v2", "ja": "第2版"})
+    assert ws.templates.install(newer) == "svr@2"
+    assert ws.templates.latest("svr") == "svr@2"
+    assert ws.audits.audit(audit)["template_ref"] == "svr@1"
+    assert ws.audits.template_of(ws.audits.audit(audit)).title["en"] == template.title["en"]
+
+
+def test_stored_template_round_trips(ws):
+    stored = ws.templates.get("infosec@1")
+    original = load_template(resource("checklists", "infosec.yaml"))
+    assert stored.items == original.items
+
+
+def test_unknown_template(ws):
+    with pytest.raises(NotFound):
+        ws.templates.get("nope@1")
