@@ -57,7 +57,7 @@ def test_an_upgrade_backs_up_first_and_keeps_data(tmp_path):
     db.execute("INSERT INTO local_meta VALUES ('k', 'v')")
     steps = migrations.STEPS + [lambda d: d.execute("ALTER TABLE local_meta ADD COLUMN extra")]
     assert migrations.migrate(db, tmp_path / "sva.db", steps) == SCHEMA_VERSION + 1
-    backups = list((tmp_path / "backups").glob("sva-v1-*.db"))
+    backups = list((tmp_path / "backups").glob(f"sva-v{SCHEMA_VERSION}-*.db"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
     assert old.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -1,4 +1,11 @@
-"""Photo evidence: content-addressed originals under the workspace's photos/ folder."""
-from sva.photos.store import Photos, MAX_PIXELS
+"""Photo evidence: safe ingest, upright EXIF-free derivatives, bulk import, annotation/redaction.
 
-__all__ = ["Photos", "MAX_PIXELS"]
+Originals are content-addressed under the workspace's photos/ folder; derivatives under
+derived/. See store.Photos for the service API (`ws.photos`).
+"""
+from sva.photos.probe import MAX_PIXELS
+from sva.photos.results import AddResult, BulkResult, ImportCancelled, RefusedFiles
+from sva.photos.store import Photos
+
+__all__ = ["Photos", "MAX_PIXELS", "AddResult", "BulkResult", "ImportCancelled",
+           "RefusedFiles"]

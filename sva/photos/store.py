@@ -1,94 +1,333 @@
-"""Keep original photo bytes untouched, named by their SHA-256, and one row per photo.
+"""The photo service: add (one, many, a folder), caption, order, link, delete, annotate, render.
 
-The file is written to a temp name and renamed into place, so a crash never leaves a
-half-written original; a row is inserted only after the file is complete.
+Originals are kept untouched and content-addressed (blobs.py); a row is added only together
+with its files, in one transaction with one audit-log row per photo; a refused file, a failure
+or a cancel leaves no row and no file. Importing the same bytes into an audit twice gives the
+same photo.
 """
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
-from datetime import datetime
+from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
-from sva.domain.base import Service
+from sva.domain.base import Changes, Service, dumps
 from sva.errors import BadInput
+from sva.photos import annotate, bulk, derivatives, ingest
+from sva.photos.blobs import Blobs, Staging, write_atomic
+from sva.photos.probe import MAX_PIXELS, probe
+from sva.photos.results import (AddResult, BulkResult, ImportCancelled, RefusedFiles,
+                                cancel_check)
 
-MAX_PIXELS = 100_000_000          # our own limit, checked before decoding
-EXIF_DATETIME_ORIGINAL = 0x9003
-EXIF_IFD = 0x8769
-MEDIA_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
-
-
-def _probe(data: bytes, name: str) -> tuple[str, int, int, str | None]:
-    if not data:
-        raise BadInput("the file is empty", file=name)
-    try:
-        with Image.open(io.BytesIO(data)) as img:
-            width, height = img.size
-            if width * height > MAX_PIXELS:
-                raise BadInput(f"{width}×{height} pixels is more than the "
-                               f"{MAX_PIXELS // 1_000_000} MP limit", file=name)
-            if img.format not in MEDIA_TYPES:
-                raise BadInput(f"unsupported image format {img.format}", file=name)
-            captured = img.getexif().get_ifd(EXIF_IFD).get(EXIF_DATETIME_ORIGINAL)
-            img.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
-            Image.DecompressionBombError) as exc:
-        raise BadInput(f"not a readable image ({exc})", file=name) from None
-    if captured:
-        try:
-            captured = datetime.strptime(str(captured), "%Y:%m:%d %H:%M:%S").isoformat()
-        except ValueError:
-            captured = None
-    return MEDIA_TYPES[img.format], width, height, captured
+__all__ = ["Photos", "MAX_PIXELS"]
 
 
 class Photos(Service):
     @property
-    def folder(self):
+    def blobs(self) -> Blobs:
+        return Blobs(self.ws.folder)
+
+    @property
+    def folder(self) -> Path:
         return self.ws.folder / "photos"
 
-    def path_of(self, sha256: str):
-        return self.folder / sha256[:2] / sha256
+    def path_of(self, sha256: str) -> Path:
+        return self.blobs.original(sha256)
 
-    def add_bytes(self, audit_id: str, data: bytes, *, filename: str = "",
-                  finding_id: str | None = None, item_id: str | None = None,
-                  caption: str = "") -> str:
-        """Add a photo to an audit; the same bytes twice give the same photo id."""
-        audit = self.ws.audits.audit(audit_id)
-        media_type, width, height, captured = _probe(data, filename or "<photo>")
-        digest = hashlib.sha256(data).hexdigest()
-        existing = self.rows("SELECT id FROM photos WHERE audit_id = ? AND sha256 = ?",
-                                      [audit_id, digest])
-        if existing:
-            return existing[0]["id"]
-        if finding_id is not None:
-            self.get("findings", finding_id, label="finding")
-        target = self.path_of(digest)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".part")
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        position = self.db.execute("SELECT COUNT(*) FROM photos WHERE audit_id = ?",
-                                   [audit_id]).fetchone()[0]
-        row = self.stamp({"audit_id": audit_id, "finding_id": finding_id, "item_id": item_id,
-                          "sha256": digest, "filename": os.path.basename(filename),
-                          "media_type": media_type, "width": width, "height": height,
-                          "captured_at": captured, "caption": caption, "position": position},
-                         new=True)
-        with self.change("add", "photo", row["id"], audit_id=audit_id) as log:
-            self.guard_audit(audit, log, None)
-            self.insert("photos", row)
-            log.diff(None, {"sha256": digest, "finding_id": finding_id, "item_id": item_id})
-        return row["id"]
+    # -- reading ----------------------------------------------------------------------
+    def photo(self, photo_id: str, *, include_deleted: bool = False) -> dict:
+        return self.get("photos", photo_id, label="photo", include_deleted=include_deleted)
 
     def of_audit(self, audit_id: str) -> list[dict]:
         return self.rows(
-            "SELECT * FROM photos WHERE audit_id = ? AND deleted = 0 ORDER BY position",
+            "SELECT * FROM photos WHERE audit_id = ? AND deleted = 0 ORDER BY position, id",
             [audit_id])
+
+    def of_finding(self, finding_id: str) -> list[dict]:
+        return self.rows(
+            "SELECT * FROM photos WHERE finding_id = ? AND deleted = 0 ORDER BY position, id",
+            [finding_id])
+
+    def annotations(self, photo) -> list[dict]:
+        return json.loads(self._row(photo)["annotations"] or "[]")
+
+    def _row(self, photo) -> dict:
+        return photo if isinstance(photo, dict) else self.photo(photo, include_deleted=True)
+
+    # -- adding -----------------------------------------------------------------------
+    def _site_zone(self, audit: dict) -> str:
+        return self.get("sites", audit["site_id"], label="site", include_deleted=True)["timezone"]
+
+    def _check_links(self, audit: dict, finding_id: str | None, item_id: str | None) -> None:
+        if finding_id is not None:
+            finding = self.get("findings", finding_id, label="finding")
+            if finding["audit_id"] != audit["id"]:
+                raise BadInput(f"finding {finding_id} belongs to another audit",
+                               field="finding_id")
+        if item_id is not None:
+            self.ws.audits._item(audit, item_id)
+
+    def add_bytes(self, audit_id: str, data: bytes, *, filename: str = "",
+                  finding_id: str | None = None, item_id: str | None = None,
+                  caption: str = "", mtime: float | None = None,
+                  reason: str | None = None) -> str:
+        """Add one photo from bytes; the same bytes twice give the same photo id."""
+        audit = self.ws.audits.audit(audit_id)
+        self._check_links(audit, finding_id, item_id)
+        checked = ingest.check(data, filename or "<photo>", site_zone=self._site_zone(audit),
+                               mtime=mtime)
+        return self._add(audit, [(data, checked)], finding_id=finding_id, item_id=item_id,
+                         caption=caption, reason=reason)[0]
+
+    def add_file(self, audit_id: str, path: str | os.PathLike, **links) -> str:
+        """Add one photo file (capture time from EXIF, else the file's modification time)."""
+        data, mtime = ingest.read(path)
+        return self.add_bytes(audit_id, data, filename=str(path), mtime=mtime, **links)
+
+    def add_files(self, audit_id: str, paths, *, finding_id: str | None = None,
+                  item_id: str | None = None, keep_valid: bool = False, progress=None,
+                  cancel=None, reason: str | None = None) -> AddResult:
+        """Add many files in one transaction.
+
+        All or nothing by default: if any file is refused, RefusedFiles (BadInput) lists
+        every refused file and nothing is added. With `keep_valid=True` the valid files are
+        added and the refused ones returned in `AddResult.refused`. `progress(done, total)`
+        is called after each file; `cancel` (callable or threading.Event) stops the import
+        with ImportCancelled, leaving nothing behind.
+        """
+        audit = self.ws.audits.audit(audit_id)
+        self._check_links(audit, finding_id, item_id)
+        zone = self._site_zone(audit)
+        refused: list[BadInput] = []
+
+        def check(path: str):
+            data, mtime = ingest.read(path)
+            return data, ingest.check(data, path, site_zone=zone, mtime=mtime)
+
+        return self._import([str(p) for p in paths], check, audit, refused,
+                            keep_valid=keep_valid, progress=progress, cancel=cancel,
+                            finding_id=finding_id, item_id=item_id, reason=reason)
+
+    def _import(self, paths: list[str], check, audit: dict, refused: list[BadInput], *,
+                keep_valid: bool, progress, cancel, reason, finding_id=None,
+                item_id=None) -> AddResult:
+        """Check and stage each file, then add all rows in one transaction.
+
+        Files are decoded one at a time and only their staged copies kept, so memory stays
+        flat however many photos come in.
+        """
+        cancelled = cancel_check(cancel)
+        staging, ready = Staging(), []
+        try:
+            if progress:
+                progress(0, len(paths))
+            for done, path in enumerate(paths, start=1):
+                if cancelled():
+                    raise ImportCancelled("photo import cancelled; nothing was added")
+                try:
+                    data, checked = check(path)
+                    ingest.stage(data, checked, self.blobs, staging)
+                    ready.append((path, checked))
+                except BadInput as exc:
+                    refused.append(exc)
+                if progress:
+                    progress(done, len(paths))
+            if refused and not keep_valid:
+                raise RefusedFiles(refused)
+            ids = self._insert_rows(audit, [c for _, c in ready], staging, finding_id,
+                                    item_id, "", reason)
+        except BaseException:
+            staging.undo()
+            raise
+        finally:
+            staging.discard()
+        return AddResult(added=[(p, i) for (p, _), i in zip(ready, ids)], refused=refused)
+
+    def _add(self, audit: dict, items, *, finding_id=None, item_id=None, caption: str = "",
+             reason: str | None = None) -> list[str]:
+        """Rows for checked photos with their files, atomically."""
+        staging = Staging()
+        try:
+            for data, checked in items:
+                ingest.stage(data, checked, self.blobs, staging)
+            return self._insert_rows(audit, [c for _, c in items], staging, finding_id,
+                                     item_id, caption, reason)
+        except BaseException:
+            staging.undo()
+            raise
+        finally:
+            staging.discard()
+
+    def _insert_rows(self, audit, checked_list, staging, finding_id, item_id, caption, reason):
+        ids: list[str] = []
+        try:
+            with self.db.atomic():
+                position = self.db.execute(
+                    "SELECT COALESCE(MAX(position), -1) + 1 FROM photos WHERE audit_id = ?",
+                    [audit["id"]]).fetchone()[0]
+                for checked in checked_list:
+                    existing = self.rows("SELECT * FROM photos WHERE audit_id = ? AND sha256 = ?",
+                                         [audit["id"], checked.sha256])
+                    if existing:
+                        ids.append(existing[0]["id"])
+                        if existing[0]["deleted"]:
+                            self._set(existing[0], {"deleted": 0}, "restore", reason)
+                        continue
+                    row = self.stamp({"audit_id": audit["id"], "finding_id": finding_id,
+                                      "item_id": item_id, "caption": caption,
+                                      "position": position, **checked.row_fields()}, new=True)
+                    position += 1
+                    with self.change("add", "photo", row["id"], audit_id=audit["id"]) as log:
+                        self.guard_audit(audit, log, reason)
+                        self.insert("photos", row)
+                        log.diff(None, {k: row[k] for k in ("sha256", "filename", "finding_id",
+                                                            "item_id", "captured_at")})
+                    ids.append(row["id"])
+                staging.commit()
+        except BaseException:
+            staging.undo()
+            raise
+        return ids
+
+    def import_folder(self, audit_id: str, folder: str | os.PathLike, *, recursive: bool = True,
+                      dry_run: bool = False, progress=None, cancel=None,
+                      reason: str | None = None) -> BulkResult:
+        """Import the photos of a folder taken inside the visit window (see bulk.py).
+
+        Unreadable files and photos from other days are skipped with the reason, not refused:
+        a camera card holds more than one visit. Matched photos are added in one transaction;
+        a cancel (ImportCancelled) keeps nothing.
+        """
+        audit = self.ws.audits.audit(audit_id)
+        window = bulk.visit_window(audit, self._site_zone(audit))
+        candidates, skipped = bulk.scan(Path(folder), recursive=recursive)
+        known = {r["sha256"]: r["deleted"] for r in self.rows(
+            "SELECT sha256, deleted FROM photos WHERE audit_id = ?", [audit_id])}
+        matched, refused = bulk.match(candidates, window, known)
+        result = BulkResult(window.as_tuple(), skipped=skipped + refused, dry_run=dry_run)
+        if dry_run:
+            result.matched = [(str(p), None) for p, _ in matched]
+            return result
+        expected = {str(p): c for p, c in matched}
+
+        def check(path: str):
+            data, _ = ingest.read(path)
+            if hashlib.sha256(data).hexdigest() != expected[path].sha256:
+                raise BadInput("the file changed while it was being imported", file=path)
+            return data, expected[path]
+
+        problems: list[BadInput] = []
+        added = self._import(list(expected), check, audit, problems, keep_valid=True,
+                             progress=progress, cancel=cancel, reason=reason)
+        result.matched = added.added
+        result.skipped += [(e.file or "", f"refused: {e}") for e in problems]
+        return result
+
+    # -- editing ----------------------------------------------------------------------
+    def _set(self, row: dict, fields: dict, action: str, reason: str | None) -> Changes:
+        audit = self.ws.audits.audit(row["audit_id"])
+        with self.change(action, "photo", row["id"], audit_id=audit["id"]) as log:
+            self.guard_audit(audit, log, reason)
+            log.diff(row, fields)
+            self.update("photos", row["id"], self.stamp(fields))
+        return Changes("photo", (row["id"],), audit["id"], action)
+
+    def set_caption(self, photo_id: str, caption: str, *, reason: str | None = None) -> Changes:
+        return self._set(self.photo(photo_id), {"caption": str(caption).strip()}, "caption",
+                         reason)
+
+    def link_finding(self, photo_id: str, finding_id: str, *,
+                     reason: str | None = None) -> Changes:
+        row = self.photo(photo_id)
+        self._check_links(self.ws.audits.audit(row["audit_id"]), finding_id, None)
+        return self._set(row, {"finding_id": finding_id}, "link", reason)
+
+    def unlink_finding(self, photo_id: str, *, reason: str | None = None) -> Changes:
+        return self._set(self.photo(photo_id), {"finding_id": None}, "unlink", reason)
+
+    def set_item(self, photo_id: str, item_id: str | None, *,
+                 reason: str | None = None) -> Changes:
+        row = self.photo(photo_id)
+        self._check_links(self.ws.audits.audit(row["audit_id"]), None, item_id)
+        return self._set(row, {"item_id": item_id}, "set_item", reason)
+
+    def delete(self, photo_id: str, *, reason: str | None = None) -> Changes:
+        """Soft delete: the row and the original stay (evidence, sync), hidden from lists."""
+        return self._set(self.photo(photo_id), {"deleted": 1}, "delete", reason)
+
+    def restore(self, photo_id: str, *, reason: str | None = None) -> Changes:
+        row = self.photo(photo_id, include_deleted=True)
+        return self._set(row, {"deleted": 0}, "restore", reason)
+
+    def set_annotations(self, photo_id: str, annotations: list[dict], *,
+                        reason: str | None = None) -> Changes:
+        clean = annotate.validate(annotations)
+        return self._set(self.photo(photo_id), {"annotations": dumps(clean)}, "annotate", reason)
+
+    def reorder(self, audit_id: str, photo_ids: list[str], *,
+                reason: str | None = None) -> Changes:
+        """Put the given photos in this order, in the positions they held between them.
+
+        Reordering the photos of one finding's strip keeps every other photo where it was.
+        """
+        audit = self.ws.audits.audit(audit_id)
+        photo_ids = list(photo_ids)
+        if len(set(photo_ids)) != len(photo_ids):
+            raise BadInput("a photo is listed twice", field="photo_ids")
+        rows = {r["id"]: r for r in self.of_audit(audit_id)}
+        missing = [p for p in photo_ids if p not in rows]
+        if missing:
+            raise BadInput(f"not a photo of audit {audit_id}: {', '.join(missing)}",
+                           field="photo_ids")
+        slots = sorted(rows[p]["position"] for p in photo_ids)
+        old = sorted(photo_ids, key=lambda p: (rows[p]["position"], p))
+        with self.change("reorder", "photos", audit_id, audit_id=audit_id) as log:
+            self.guard_audit(audit, log, reason)
+            log.diff({"order": old}, {"order": photo_ids})
+            for slot, pid in zip(slots, photo_ids):
+                if rows[pid]["position"] != slot:
+                    self.update("photos", pid, self.stamp({"position": slot}))
+        return Changes("photo", tuple(photo_ids), audit_id, "reorder")
+
+    # -- derivatives and rendering ---------------------------------------------------
+    def _derived(self, photo, kind: str) -> Path:
+        row = self._row(photo)
+        blobs = self.blobs
+        path = blobs.display(row["sha256"]) if kind == "display" else blobs.thumbnail(row["sha256"])
+        if not path.exists():     # e.g. photos that came by sync: rebuild from the original
+            data = self.path_of(row["sha256"]).read_bytes()
+            made = derivatives.make(data, row["filename"] or row["id"], probe(data, row["filename"]))
+            write_atomic(blobs.display(row["sha256"]), made.display)
+            write_atomic(blobs.thumbnail(row["sha256"]), made.thumbnail)
+        return path
+
+    def display_path(self, photo) -> Path:
+        """Upright JPEG, long side ≤ 2048 px, no EXIF/GPS; without annotations."""
+        return self._derived(photo, "display")
+
+    def thumbnail_path(self, photo) -> Path:
+        return self._derived(photo, "thumb")
+
+    def render(self, photo, *, redacted: bool = True,
+               max_side: int = derivatives.DISPLAY_SIDE) -> bytes:
+        """JPEG bytes of the photo with its annotations drawn.
+
+        `redacted=True` (the default, and what every report or export must use) paints the
+        redaction boxes over the pixels; the result carries no EXIF/GPS. `redacted=False` is
+        for internal evidence only: redaction boxes are outlined, the pixels kept.
+        """
+        row = self._row(photo)
+        with Image.open(self.display_path(row)) as img:
+            img.load()
+            out = annotate.apply(img, self.annotations(row), redacted=redacted)
+        if max(out.size) > max_side:
+            out.thumbnail((max_side, max_side), Image.Resampling.BICUBIC)
+        return derivatives.jpeg_bytes(out, derivatives.DISPLAY_QUALITY)
+
+    def render_image(self, photo, *, redacted: bool = True) -> Image.Image:
+        """The rendering as a Pillow image (for report builders that place it themselves)."""
+        return Image.open(io.BytesIO(self.render(photo, redacted=redacted)))

@@ -1,0 +1,66 @@
+"""Turn one file's bytes into a checked, staged photo ready for a row.
+
+`check()` is the cheap part (header, hash, capture time) used to decide; `stage()` decodes the
+pixels once, builds the derivatives and writes original + derivatives to temp files. Nothing
+here touches the database, and nothing is written for a file that fails a check.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+
+from sva.errors import BadInput
+from sva.photos import derivatives
+from sva.photos.blobs import Blobs, Staging
+from sva.photos.capture import Capture, capture_time
+from sva.photos.probe import MAX_FILE_BYTES, Probe, probe
+
+
+@dataclass(frozen=True)
+class Checked:
+    name: str                 # the file name as the user gave it (for messages)
+    sha256: str
+    probe: Probe
+    capture: Capture
+
+    def row_fields(self) -> dict:
+        width, height = self.probe.upright_size
+        return {"sha256": self.sha256, "filename": os.path.basename(self.name),
+                "media_type": self.probe.media_type, "width": width, "height": height,
+                "captured_at": self.capture.at}
+
+
+def check(data: bytes, name: str, *, site_zone: str | None, mtime: float | None) -> Checked:
+    found = probe(data, name)
+    capture = capture_time(found.taken_local, found.offset, site_zone, mtime)
+    return Checked(name, hashlib.sha256(data).hexdigest(), found, capture)
+
+
+def stage(data: bytes, checked: Checked, blobs: Blobs, staging: Staging) -> None:
+    """Decode once (this is where truncation shows), then stage every missing file."""
+    sha = checked.sha256
+    display, thumb = blobs.display(sha), blobs.thumbnail(sha)
+    if not (display.exists() and thumb.exists()):
+        made = derivatives.make(data, checked.name, checked.probe)
+        staging.write(display, made.display)
+        staging.write(thumb, made.thumbnail)
+    staging.write(blobs.original(sha), data)
+
+
+def read(path: str | os.PathLike) -> tuple[bytes, float]:
+    """A file's bytes and modification time; unreadable files are bad input."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if st.st_size > MAX_FILE_BYTES:
+                raise BadInput(f"the file is {st.st_size // (1024 * 1024)} MB; photos over "
+                               f"{MAX_FILE_BYTES // (1024 * 1024)} MB are refused",
+                               file=str(path))
+            return fh.read(), st.st_mtime
+    except IsADirectoryError:
+        raise BadInput("is a folder, not a photo file", file=str(path)) from None
+    except FileNotFoundError:
+        raise BadInput("no such file", file=str(path)) from None
+    except PermissionError:
+        raise BadInput("cannot be read (permission denied)", file=str(path)) from None

@@ -1,0 +1,223 @@
+"""Building blocks both PDF reports share: fact tables, finding blocks, photos, signatures."""
+from __future__ import annotations
+
+import io
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+from PIL import Image as PILImage
+from reportlab.lib.units import mm
+from reportlab.platypus import (CondPageBreak, Image, KeepTogether, Paragraph, Spacer, Table,
+                                TableStyle)
+
+from sva.errors import BadInput
+from sva.reports.i18n import Texts
+from sva.reports.images import print_photo, print_png
+from sva.reports.report_data import ReportData, item_text
+from sva.reports.styles import (Grid, BAND, MUTED, NAVY, PAPER, RULE, SEVERITY_COLOURS, label, para,
+                                stacked)
+
+PHOTO_GAP = 6 * mm
+PHOTO_ASPECT = 0.75          # placed box height / width (the demo and most cameras: 4:3)
+
+
+def photo_box(width: float) -> tuple[float, float]:
+    """The box one photo gets in a two-column grid `width` wide."""
+    w = (width - PHOTO_GAP) / 2
+    return w, w * PHOTO_ASPECT
+
+
+def prepare_photos(ws, photos: list[dict], box: tuple[float, float]) -> dict[str, bytes | None]:
+    """Print renderings of `photos` by photo id, made in parallel (Pillow releases the GIL
+    while decoding and resizing). A photo that cannot be read maps to None."""
+    def render(photo):
+        try:
+            return photo["id"], print_photo(ws, photo, *box)
+        except BadInput:
+            return photo["id"], None
+
+    if not photos:
+        return {}
+    with ThreadPoolExecutor(max_workers=min(8, len(photos), (os.cpu_count() or 2) + 2)) as pool:
+        return dict(pool.map(render, photos))
+
+
+def facts_table(rows: list[tuple[list, list]], width: float, *, label_share=0.27) -> Table:
+    """Two columns, label | value, with light rules between the rows."""
+    table = Grid([[lab, val] for lab, val in rows],
+                  colWidths=[width * label_share, width * (1 - label_share)])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.2, NAVY),
+        ("LINEBELOW", (0, -1), (-1, -1), 1.2, NAVY),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def grid_style(header_rows: int = 1) -> list:
+    """Table style of data grids: navy header, zebra rows, light rules."""
+    return [
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), NAVY),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [PAPER, BAND]),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+
+
+def severity_badge(t: Texts, severity: str, styles) -> Table:
+    cell = Grid([[para(t(f"severity.{severity}"), styles["head_c"])]])
+    cell.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), SEVERITY_COLOURS[severity]),
+                              ("TOPPADDING", (0, 0), (-1, -1), 2),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return cell
+
+
+def finding_band(t: Texts, finding: dict, styles, width: float) -> Table:
+    """The coloured heading line of a finding: number, area, severity."""
+    area = para(t(f"area.{finding['area']}"), styles["band"])
+    band = Grid([[para(finding["no"], styles["band"]), area,
+                   severity_badge(t, finding["severity"], styles)]],
+                 colWidths=[16 * mm, width - 16 * mm - 40 * mm, 40 * mm])
+    band.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (1, 0), NAVY),
+        ("LINEBEFORE", (0, 0), (0, 0), 4, SEVERITY_COLOURS[finding["severity"]]),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (1, 0), 5), ("BOTTOMPADDING", (0, 0), (1, 0), 5),
+        ("LEFTPADDING", (0, 0), (0, 0), 8),
+        ("LEFTPADDING", (2, 0), (2, 0), 0), ("RIGHTPADDING", (2, 0), (2, 0), 0),
+        ("BACKGROUND", (2, 0), (2, 0), SEVERITY_COLOURS[finding["severity"]]),
+    ]))
+    return band
+
+
+def field_text(t: Texts, finding: dict, what: str, field_name: str, styles) -> list:
+    """A finding's text in the report language(s); both languages only where they differ."""
+    out, seen = [], []
+    for lang in t.langs:
+        text = item_text(finding, what, field_name, lang) if what else finding.get(field_name, "")
+        if text and text not in seen:
+            seen.append(text)
+            out.append(para(text, styles["body"]))
+    return out or [para("—", styles["body"])]
+
+
+def _fit(data: bytes, box: tuple[float, float]) -> tuple[float, float]:
+    with PILImage.open(io.BytesIO(data)) as img:
+        w, h = img.size
+    scale = min(box[0] / w, box[1] / h)
+    return w * scale, h * scale
+
+
+def photo_grid(t: Texts, photos: list[dict], images: dict, styles, width: float, *,
+               start: int = 1, details=None) -> Table:
+    """Photos two per row with captions; `details(photo)` adds lines under the caption."""
+    box = photo_box(width)
+    cells = []
+    for n, photo in enumerate(photos, start=start):
+        data = images.get(photo["id"])
+        caption = t("finding.photo", n=n) + (f" · {photo['caption']}" if photo["caption"] else "")
+        if data is None:
+            picture = para(f"[{photo['filename'] or photo['sha256'][:12]}: not available]",
+                           styles["small"])
+        else:
+            picture = Image(io.BytesIO(data), *_fit(data, box))
+        cell = [picture, Spacer(1, 2), para(caption, styles["caption"])]
+        if details:
+            cell += [para(line, styles["caption"]) for line in details(photo)]
+        cells.append(cell)
+    if len(cells) % 2:
+        cells.append("")
+    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    grid = Grid(rows, colWidths=[box[0] + PHOTO_GAP / 2] * 2)
+    grid.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return grid
+
+
+def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, styles,
+                  width: float, *, extra=None) -> list:
+    """One finding as flowables that may split between pages (long texts never overflow a
+    page); the band stays with the requirement, each label with its text."""
+    out = [CondPageBreak(60 * mm), finding_band(t, finding, styles, width), Spacer(1, 3)]
+    if finding["item_id"]:
+        out.append(para(t("finding.item", id=finding["item_id"]), styles["small"]))
+
+    def section(key: str, flowables: list) -> None:
+        head = label(t, key, styles)
+        out.append(KeepTogether([head, flowables[0]]) if flowables else head)
+        out.extend(flowables[1:])
+
+    if finding["requirement"]:
+        section("finding.requirement",
+                field_text(t, finding, "question", "requirement", styles))
+    section("finding.observed", field_text(t, finding, "", "observed", styles))
+    if finding["evidence"]:
+        section("finding.evidence", field_text(t, finding, "", "evidence", styles))
+    if finding["photos"]:
+        section("finding.photos", [photo_grid(t, finding["photos"], images, styles, width)])
+    if finding["severity"] in ("significant", "minor"):
+        if finding["required_action"]:
+            section("finding.required_action",
+                    field_text(t, finding, "guidance", "required_action", styles))
+        section("finding.due_date", [para(t.date(finding["due_date"]), styles["cell_b"])])
+    else:
+        out.append(Spacer(1, 2))
+        out.append(para(t("finding.no_action"), styles["small"]))
+    if extra:
+        out.extend(extra(finding))
+    out.append(Spacer(1, 10))
+    return out
+
+
+def signature_table(t: Texts, data: ReportData, styles, width: float) -> Table:
+    """Signed: each signature image with name, role, organisation and time (site time)."""
+    rows = []
+    box = (55 * mm, 18 * mm)
+    for sig in data.signatures:
+        png = print_png(sig["image_png"], *box)
+        picture = Image(io.BytesIO(png), *_fit(png, box))
+        facts = [para(sig["signer_name"], styles["cell_b"]),
+                 para(f"{sig['role']}, {sig['organisation']}", styles["cell"]),
+                 para(f"{t('signatures.signed_at')}: {t.moment(sig['signed_at'], data.zone)}",
+                      styles["small"])]
+        rows.append([picture, facts])
+    table = Grid(rows, colWidths=[62 * mm, width - 62 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                               ("TOPPADDING", (0, 0), (-1, -1), 6),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return table
+
+
+def blank_signatures(t: Texts, styles, width: float) -> Table:
+    """Unsigned: two boxes to sign by hand on a printed draft."""
+    def box(key):
+        lines = [stacked(t, key, styles)]
+        for field in ("signatures.name", "signatures.role", "signatures.date",
+                      "signatures.signature"):
+            lines.append([Spacer(1, 9), para(t(field, sep=" / ") + ":", styles["small"])])
+        return [flowable for group in lines for flowable in group]
+    half = (width - 8 * mm) / 2
+    table = Grid([[box("signatures.for_buyer"), "", box("signatures.for_supplier")]],
+                  colWidths=[half, 8 * mm, half])
+    table.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 0.6, MUTED),
+                               ("BOX", (2, 0), (2, 0), 0.6, MUTED),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 6),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
+    return table
+
+
+def texts_in_langs(t: Texts, texts: dict, style) -> list[Paragraph]:
+    """A {en, ja} text from data as one paragraph per report language."""
+    return [para(texts[lang], style) for lang in t.langs if texts.get(lang)]

@@ -1,0 +1,132 @@
+"""Everything a report or CAP workbook shows about one audit, read once from the workspace.
+
+Findings get their report numbers here (F-01, F-02, … by severity, then risk area), so the
+PDF and the CAP workbook always agree on which finding is which.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from sva.checklists.model import AREAS
+from sva.domain.policy import SEVERITIES
+from sva.errors import BadInput
+from sva.paths import resource
+
+SIGNED_STATUSES = ("signed", "synced")
+ACTIONABLE = ("significant", "minor")       # findings that need a CAP
+
+
+@lru_cache(maxsize=4)
+def load_contact(path: Path | None = None) -> dict:
+    """The buyer's name, compliance hotline text and CAP return days (resources/reports)."""
+    path = Path(path or resource("reports", "contact.yaml"))
+    try:
+        doc = yaml.safe_load(path.read_text("utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise BadInput(f"cannot read the contact settings: {exc}", file=str(path)) from None
+    for key in ("buyer", "hotline"):
+        value = doc.get(key)
+        if not isinstance(value, dict) or not all(value.get(lang) for lang in ("en", "ja")):
+            raise BadInput(f"'{key}' needs non-empty en and ja texts", file=str(path), field=key)
+    days = doc.get("cap_return_days")
+    if not isinstance(days, int) or days < 1:
+        raise BadInput("cap_return_days must be a positive whole number", file=str(path),
+                       field="cap_return_days")
+    return doc
+
+
+@dataclass
+class ReportData:
+    audit: dict
+    supplier: dict
+    site: dict
+    template: object
+    visit_date: str
+    auditors: list
+    findings: list                      # numbered, sorted; each with "photos" and "item"
+    photos: list                        # every photo of the audit
+    signatures: list
+    answers: dict
+    contact: dict
+    history: list = field(default_factory=list)
+    content_hash: str = ""
+
+    @property
+    def signed(self) -> bool:
+        return self.audit["status"] in SIGNED_STATUSES
+
+    @property
+    def zone(self) -> str:
+        return self.site["timezone"]
+
+    @property
+    def actionable(self) -> list:
+        return [f for f in self.findings if f["severity"] in ACTIONABLE]
+
+    def cap_return_by(self) -> str | None:
+        """When the supplier returns the CAP: N days after the visit, never after a due date."""
+        if not self.actionable:
+            return None
+        by = date.fromisoformat(self.visit_date) + timedelta(days=self.contact["cap_return_days"])
+        dues = [date.fromisoformat(f["due_date"]) for f in self.actionable if f["due_date"]]
+        return min([by, *dues]).isoformat()
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Findings per area × severity (every area of the checklist, even with none)."""
+        areas = [a for a in AREAS if any(i.area == a for i in self.template.items.values())
+                 or any(f["area"] == a for f in self.findings)]
+        table = {a: {s: 0 for s in SEVERITIES} for a in areas}
+        for f in self.findings:
+            table[f["area"]][f["severity"]] += 1
+        return table
+
+    def supplier_name(self, lang: str) -> str:
+        return (self.supplier.get(f"name_{lang}") or self.supplier["name_en"]).strip()
+
+
+def item_text(finding: dict, what: str, field_name: str, lang: str) -> str:
+    """The finding's text in `lang`: the checklist's translation when the auditor kept the
+    checklist wording (requirement = question, required action = guidance), else as written."""
+    written = finding.get(field_name) or ""
+    item = finding.get("item")
+    if item is not None and written.strip() == item.text(what, "en").strip():
+        return item.text(what, lang) or written
+    return written
+
+
+def sort_key(finding: dict):
+    return (SEVERITIES.index(finding["severity"]), AREAS.index(finding["area"]),
+            finding["created_at"], finding["id"])
+
+
+def load_report_data(ws, audit_id: str, *, with_history: bool = False,
+                     contact: dict | None = None) -> ReportData:
+    audit = ws.audits.audit(audit_id)
+    template = ws.audits.template_of(audit)
+    photos = ws.photos.of_audit(audit_id)
+    findings = sorted(ws.findings.of_audit(audit_id), key=sort_key)
+    for number, finding in enumerate(findings, start=1):
+        finding["no"] = f"F-{number:02d}"
+        finding["item"] = template.items.get(finding["item_id"]) if finding["item_id"] else None
+        finding["photos"] = [p for p in photos if p["finding_id"] == finding["id"]]
+    return ReportData(
+        audit=audit,
+        supplier=ws.suppliers.get("suppliers", audit["supplier_id"], include_deleted=True),
+        site=ws.suppliers.get("sites", audit["site_id"], include_deleted=True),
+        template=template,
+        visit_date=ws.audits.visit_date(audit),
+        auditors=json.loads(audit["auditors"] or "[]"),
+        findings=findings,
+        photos=photos,
+        signatures=ws.audits.signatures(audit_id),
+        answers=ws.audits.answers(audit_id),
+        contact=contact or load_contact(),
+        history=ws.audits.history(audit_id) if with_history else [],
+        content_hash=ws.audits.content_hash(audit_id) if with_history else "",
+    )

@@ -1,0 +1,114 @@
+"""The look of the PDF reports: colours, paragraph styles, and bilingual headings/labels."""
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Spacer, Table
+
+from sva.reports.fonts import LATIN, LATIN_BOLD, markup, register_fonts
+
+INK = colors.HexColor("#1d2430")
+MUTED = colors.HexColor("#5b6574")
+NAVY = colors.HexColor("#1f3a5f")
+RULE = colors.HexColor("#c9d1dc")
+BAND = colors.HexColor("#eef2f7")
+PAPER = colors.white
+SEVERITY_COLOURS = {
+    "significant": colors.HexColor("#b3261e"),
+    "minor": colors.HexColor("#d9822b"),
+    "observation": colors.HexColor("#2f6fb0"),
+    "good_practice": colors.HexColor("#2e7d4f"),
+}
+STATUS_COLOURS = {"draft": colors.HexColor("#9a5b00"), "signed": colors.HexColor("#2e7d4f")}
+
+
+def _style(name: str, **kw) -> ParagraphStyle:
+    base = dict(fontName=LATIN, fontSize=9.5, leading=13.5, textColor=INK, wordWrap="CJK",
+                splitLongWords=True)
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+def make_styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    return {
+        "title": _style("title", fontName=LATIN_BOLD, fontSize=22, leading=28, textColor=NAVY),
+        "title2": _style("title2", fontSize=14, leading=19, textColor=NAVY),
+        "h1": _style("h1", fontName=LATIN_BOLD, fontSize=14, leading=18, textColor=NAVY,
+                     spaceBefore=6, spaceAfter=0),
+        "h1b": _style("h1b", fontSize=10, leading=13, textColor=MUTED, spaceAfter=6),
+        "h2": _style("h2", fontName=LATIN_BOLD, fontSize=11, leading=14, textColor=NAVY,
+                     spaceBefore=8, spaceAfter=2),
+        "body": _style("body", spaceAfter=4),
+        "label": _style("label", fontName=LATIN_BOLD, fontSize=7.5, leading=10,
+                        textColor=MUTED, spaceBefore=5, spaceAfter=1),
+        "label2": _style("label2", fontSize=7.5, leading=10, textColor=MUTED),
+        "cell": _style("cell", fontSize=8.5, leading=11.5),
+        "cell_b": _style("cell_b", fontName=LATIN_BOLD, fontSize=8.5, leading=11.5),
+        "cell_c": _style("cell_c", fontSize=8.5, leading=11.5, alignment=TA_CENTER),
+        "cell_r": _style("cell_r", fontSize=8.5, leading=11.5, alignment=TA_RIGHT),
+        "head_c": _style("head_c", fontName=LATIN_BOLD, fontSize=7.5, leading=10,
+                         textColor=PAPER, alignment=TA_CENTER),
+        "head": _style("head", fontName=LATIN_BOLD, fontSize=7.5, leading=10, textColor=PAPER),
+        "small": _style("small", fontSize=7.5, leading=10, textColor=MUTED),
+        "caption": _style("caption", fontSize=7.5, leading=9.5, textColor=MUTED,
+                          alignment=TA_CENTER),
+        "message": _style("message", fontName=LATIN_BOLD, fontSize=10.5, leading=15,
+                          textColor=NAVY),
+        "band": _style("band", fontName=LATIN_BOLD, fontSize=10.5, leading=13, textColor=PAPER),
+    }
+
+
+def para(text, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text: escaped, Japanese runs in the CJK font, CJK wrapping."""
+    return Paragraph(markup(text if text not in (None, "") else "—"), style)
+
+
+def rich(parts: list[tuple[str, str | None]], style: ParagraphStyle) -> Paragraph:
+    """A paragraph of (text, tag) pieces, e.g. [("Due", "b"), (" 12 May", None)]."""
+    out = []
+    for text, tag in parts:
+        body = markup(text)
+        out.append(f"<{tag}>{body}</{tag}>" if tag else body)
+    return Paragraph("".join(out), style)
+
+
+def label(t, key: str, styles: dict, **fields) -> Paragraph:
+    """A field label: both languages on one line when bilingual ('Due date · 期限')."""
+    return para(t(key, sep="  ·  ", **fields), styles["label"])
+
+
+def stacked(t, key: str, styles: dict, first: str = "cell_b", second: str = "label2",
+            **fields) -> list[Paragraph]:
+    """A label in the first language with the second language below it, smaller."""
+    pieces = t.each(key, **fields)
+    out = [para(pieces[0][1], styles[first])]
+    if len(pieces) > 1:
+        out.append(para(pieces[1][1], styles[second]))
+    return out
+
+
+def heading(t, key: str, styles: dict, *, number: str = "") -> list:
+    """A section heading; in the bilingual mode the Japanese title sits under the English."""
+    pieces = t.each(key)
+    prefix = f"{number}  " if number else ""
+    out = [para(prefix + pieces[0][1], styles["h1"])]
+    if len(pieces) > 1:
+        out.append(para(pieces[1][1], styles["h1b"]))
+    else:
+        out.append(Spacer(1, 6))
+    for flowable in out[:-1]:
+        flowable.keepWithNext = True
+    out[-1].keepWithNext = True
+    return out
+
+
+class Grid(Table):
+    """A reportlab Table whose cells default to the embedded Latin font, not Helvetica
+    (reportlab sets a cell font even when the cell holds paragraphs, which would add an
+    unembedded Helvetica to the PDF)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setStyle([("FONTNAME", (0, 0), (-1, -1), LATIN)])

@@ -1,0 +1,48 @@
+"""The report catalogue: both languages for every key, validated on load."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sva.errors import BadInput
+from sva.reports.i18n import Texts, load_catalogue, validate_catalogue
+
+SOURCES = Path(__file__).resolve().parents[2] / "sva" / "reports"
+
+
+def test_every_key_has_english_and_japanese():
+    catalogue = load_catalogue()
+    assert len(catalogue) > 100
+    for key, entry in catalogue.items():
+        assert entry["en"] and entry["ja"], key
+
+
+def test_every_literal_key_used_in_the_code_exists():
+    catalogue = load_catalogue()
+    pattern = re.compile(r'\bt(?:\.get|\.each)?\(\s*"([a-z_]+\.[a-z_.]+)"')
+    used = {m for p in SOURCES.glob("*.py") for m in pattern.findall(p.read_text())}
+    assert len(used) > 40
+    assert sorted(used - set(catalogue)) == []
+
+
+@pytest.mark.parametrize("doc, message", [
+    ({"strings": {"a.b": {"en": "x"}}}, "needs non-empty 'en' and 'ja'"),
+    ({"strings": {"a.b": {"en": "{n} x", "ja": "x"}}}, "different {placeholders}"),
+    ({"strings": {"a.b": {"en": {"one": "x"}, "ja": "x"}}}, "plural"),
+    ({}, "'strings'"),
+])
+def test_broken_catalogue_is_refused(doc, message):
+    with pytest.raises(BadInput, match=re.escape(message)):
+        validate_catalogue(doc, "strings.yaml")
+
+
+def test_bilingual_texts_and_plurals():
+    assert Texts("en+ja")("finding.due_date") == "Due date / 対応期限"
+    assert Texts("en").get("summary.minor", n=1) == "improvement guidance on 1 topic"
+    assert Texts("en").get("summary.minor", n=2) == "improvement guidance on 2 topics"
+    assert Texts("ja").date("2026-05-12") == "2026年5月12日"
+    assert Texts("en").date("2026-05-12") == "12 May 2026"
+    with pytest.raises(BadInput):
+        Texts("de")
