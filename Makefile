@@ -41,7 +41,10 @@ venv: $(VENV)/.installed
 demo: venv
 	@if [ ! -f "$(DEMO_HOME)/sva.db" ]; then $(VENV)/bin/sva demo --data-dir "$(DEMO_HOME)"; fi
 
-run: apt venv demo
+translations: venv
+	$(PY) -m ui.i18n_build
+
+run: apt venv translations demo
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
 	  echo "no display found: starting the app on a virtual screen (xvfb-run)"; \
 	  xvfb-run -a -s "-screen 0 1366x768x24" $(VENV)/bin/sva --data-dir "$(DEMO_HOME)"; \
@@ -49,14 +52,16 @@ run: apt venv demo
 	  $(VENV)/bin/sva --data-dir "$(DEMO_HOME)"; \
 	fi
 
-test: apt venv
+test: apt venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: venv
 	@set -e; for f in tests/bench/bench_*.py; do echo "== $$f"; $(PY) $$f; done
 
-screenshots: apt venv demo
-	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m ui.screenshots --data-dir "$(DEMO_HOME)" -o screenshots
+screenshots: apt venv translations demo
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m ui.screenshots --data-dir "$(DEMO_HOME)" -o docs/screenshots
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m ui.screenshots --data-dir "$(DEMO_HOME)" -o docs/screenshots --lang ja
+	$(PY) -m sva.reports.render_pages docs/screenshots --data-dir "$(DEMO_HOME)"
 
 clean:
 	rm -rf $(VENV) .sva-demo screenshots build dist *.egg-info

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sva.errors import SvaError
 from sva.workspace import Workspace
-from ui.main_window import MainWindow
-from ui.settings import APPLICATION, ORGANIZATION
+from ui import i18n
+from ui.settings import APPLICATION, LANGUAGE, ORGANIZATION, app_settings
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -20,6 +20,13 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     return app
+
+
+def install_language(app: QApplication, settings=None) -> str:
+    """The UI language from the settings; applied once, before any window is built."""
+    if getattr(app, "_sva_language", None) is None:
+        app._sva_language = i18n.install(app, LANGUAGE.get(settings or app_settings()))
+    return app._sva_language
 
 
 def open_workspace(data_dir=None) -> Workspace | None:
@@ -36,6 +43,8 @@ def open_workspace(data_dir=None) -> Workspace | None:
 
 def main(data_dir=None, argv: list[str] | None = None) -> int:
     app = application(argv)
+    install_language(app)
+    from ui.main_window import MainWindow  # after the translator, so class-level texts translate
     ws = open_workspace(data_dir)
     if ws is None:
         return 1

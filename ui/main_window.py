@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from sva import __version__
 from sva.workspace import Workspace
+from ui.editor.audit_editor import AuditEditor
 from ui.settings import MAIN_GEOMETRY, MAIN_STATE, MAIN_TAB, app_settings
 from ui.views.audits_view import AuditsView
 from ui.views.suppliers_view import SuppliersView
@@ -32,7 +33,16 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.audits_view, self.tr("Audits"))
         self.tabs.addTab(self.suppliers_view, self.tr("Suppliers"))
+        self.tabs.setTabsClosable(True)
+        for fixed in (self.AUDITS_TAB, self.SUPPLIERS_TAB):   # only editor tabs close
+            self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide,
+                                            None)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
+        self.undo_group = QUndoGroup(self)
+        self._stale = False
+        self.audits_view.open_requested.connect(self.open_audit)
 
         self.folder_label = QLabel()
         self.counts_label = QLabel()
@@ -75,6 +85,27 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.suppliers_action)
         view_menu.addSeparator()
         view_menu.addAction(self.find_action)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,", self.show_settings,
+                                            "settingsAction")
+        self.demo_action = self._action(self.tr("Create &demo data…"), "", self.create_demo,
+                                        "demoAction")
+        self.close_tab_action = self._action(self.tr("&Close audit"), "Ctrl+W",
+                                             lambda: self.close_tab(self.tabs.currentIndex()),
+                                             "closeTabAction")
+        file_menu.insertAction(self.refresh_action, self.close_tab_action)
+        file_menu.insertAction(self.quit_action, self.demo_action)
+        file_menu.insertAction(self.quit_action, self.settings_action)
+        file_menu.insertSeparator(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.menuBar().insertMenu(view_menu.menuAction(), edit_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -82,6 +113,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read both lists from the core (the one refresh path for now)."""
+        self._stale = False
         audits = self.ws.queries.audits()
         suppliers = self.ws.queries.suppliers()
         self.audits_view.set_rows(audits)
@@ -95,7 +127,68 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
 
     def focus_search(self) -> None:
-        self.tabs.currentWidget().focus_search()
+        widget = self.tabs.currentWidget()
+        if hasattr(widget, "focus_search"):
+            widget.focus_search()
+
+    # -- audit editors ---------------------------------------------------------------------
+    def editors(self) -> list[AuditEditor]:
+        return [w for n in range(self.tabs.count())
+                if isinstance(w := self.tabs.widget(n), AuditEditor)]
+
+    def open_audit(self, audit_id: str, start: bool = False) -> AuditEditor:
+        """Show the audit's editor (one tab per audit); `start` also starts a planned visit."""
+        editor = next((e for e in self.editors() if e.audit_id == audit_id), None)
+        if editor is None:
+            editor = AuditEditor(self.ws, audit_id, settings=self.settings, parent=self)
+            editor.changed.connect(self._data_changed)
+            self.undo_group.addStack(editor.undo_stack)
+            info = self.ws.queries.audit(audit_id)
+            index = self.tabs.addTab(editor, f"{info['supplier_code']} · {info['planned_date']}")
+            self.tabs.setTabToolTip(index, f"{info['supplier_name_en']} — {info['site_name']}")
+        if start and editor.audit["status"] == "planned":
+            editor.lifecycle.start_visit()
+        self.tabs.setCurrentWidget(editor)
+        editor.tree.setFocus()
+        return editor
+
+    def close_tab(self, index: int) -> None:
+        editor = self.tabs.widget(index)
+        if not isinstance(editor, AuditEditor):
+            return
+        editor.flush()
+        self.undo_group.removeStack(editor.undo_stack)
+        self.tabs.removeTab(index)
+        editor.deleteLater()
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        self.undo_group.setActiveStack(widget.undo_stack if isinstance(widget, AuditEditor)
+                                       else None)
+        if self._stale and widget is self.audits_view:
+            self.refresh()
+
+    def _data_changed(self, _changes) -> None:
+        """An editor stored something: the lists re-read when they are shown next."""
+        self._stale = True
+
+    def show_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+        SettingsDialog(self.settings, parent=self).open()
+
+    def create_demo(self) -> None:
+        from ui.dialogs.demo_dialog import DemoDialog
+        dialog = DemoDialog(parent=self)
+        dialog.open_requested.connect(self.switch_workspace)
+        dialog.open()
+
+    def switch_workspace(self, folder: str) -> None:
+        """Close the editors and show another data folder (e.g. fresh demo data)."""
+        for editor in self.editors():
+            self.close_tab(self.tabs.indexOf(editor))
+        old, self.ws = self.ws, Workspace(folder)
+        old.close()
+        self.refresh()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -129,9 +222,12 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         self.settings.setValue(MAIN_GEOMETRY, self.saveGeometry())
         self.settings.setValue(MAIN_STATE, self.saveState())
-        self.settings.setValue(MAIN_TAB, self.tabs.currentIndex())
+        self.settings.setValue(MAIN_TAB, self.tabs.currentIndex()
+                               if self.tabs.currentIndex() <= self.SUPPLIERS_TAB else self.AUDITS_TAB)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in self.editors():
+            editor.flush()
         self.save_settings()
         super().closeEvent(event)

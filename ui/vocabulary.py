@@ -13,7 +13,7 @@ REGIONS = ("JP", "ASIA", "NA", "EMEA", "CSA")
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Vocabulary", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives `_tr` calls
 
 
 def status_label(status: str) -> str:
@@ -55,3 +55,61 @@ def critical_flags(row: dict) -> list[str]:
     if row.get("hard_to_replace"):
         flags.append(_tr("hard to replace"))
     return flags
+
+
+RESULT_KEYS = {  # what keys 1–4 answer, per answer type
+    "conformity": ("conforms", "nonconformity", "observation", "not_applicable"),
+    "yes_no": ("yes", "no", "not_applicable"),
+}
+SEVERITIES = ("significant", "minor", "observation", "good_practice")
+AREAS = ("HR", "OHS", "FT", "ENV", "ISEC", "PQS")
+FINDING_STATUSES = ("open", "cap_submitted", "cap_accepted", "cap_rejected", "verified_closed")
+
+
+def result_label(result: str | None) -> str:
+    return {
+        "conforms": _tr("Conforms"),
+        "nonconformity": _tr("Nonconformity"),
+        "observation": _tr("Observation"),
+        "not_applicable": _tr("Not applicable"),
+        "yes": _tr("Yes"),
+        "no": _tr("No"),
+    }.get(result or "", result or "")
+
+
+def severity_label(severity: str) -> str:
+    return {
+        "significant": _tr("Significant"),
+        "minor": _tr("Minor"),
+        "observation": _tr("Observation"),
+        "good_practice": _tr("Good practice"),
+    }.get(severity, severity)
+
+
+def area_label(area: str) -> str:
+    return {
+        "HR": _tr("Human rights"),
+        "OHS": _tr("Occupational health and safety"),
+        "FT": _tr("Fair trade"),
+        "ENV": _tr("Environment"),
+        "ISEC": _tr("Information security"),
+        "PQS": _tr("Product quality and safety"),
+    }.get(area, area)
+
+
+def evidence_label(method: str) -> str:
+    return {
+        "interview": _tr("Interview"),
+        "document": _tr("Document"),
+        "inspection": _tr("Inspection"),
+    }.get(method, method)
+
+
+def finding_status_label(status: str) -> str:
+    return {
+        "open": _tr("Open"),
+        "cap_submitted": _tr("CAP submitted"),
+        "cap_accepted": _tr("CAP accepted"),
+        "cap_rejected": _tr("CAP rejected"),
+        "verified_closed": _tr("Verified closed"),
+    }.get(status, status)

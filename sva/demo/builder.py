@@ -52,7 +52,9 @@ def _ids(seed: int):
     return lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def build_demo(folder=None, *, seed: int = 1, force: bool = False) -> dict:
+def build_demo(folder=None, *, seed: int = 1, force: bool = False, progress=None) -> dict:
+    """`progress(done, total)` is called as the work goes on; an exception it raises stops
+    the build (how the app cancels it)."""
     folder = Path(data_dir(folder))
     recipe = yaml.safe_load(resource("demo.yaml").read_text("utf-8"))
     today = date.fromisoformat(recipe["today"])
@@ -63,15 +65,16 @@ def build_demo(folder=None, *, seed: int = 1, force: bool = False) -> dict:
         if held and not force:
             raise BadInput(f"{folder} already holds {held} audits; use an empty --data-dir "
                            "or --force", field="--data-dir")
-        return _Builder(ws, recipe, random.Random(seed), clock, today).run()
+        return _Builder(ws, recipe, random.Random(seed), clock, today, progress).run()
     finally:
         ws.close()
 
 
 class _Builder:
     def __init__(self, ws: Workspace, recipe: dict, rng: random.Random, clock: DemoClock,
-                 today: date):
+                 today: date, progress=None):
         self.ws, self.r, self.rng, self.clock, self.today = ws, recipe, rng, clock, today
+        self.progress = progress or (lambda done, total: None)
         self.counts = {"suppliers": 0, "sites": 0, "audits": 0, "findings": 0, "photos": 0}
         self.severity_cycle = 0
         self.cap_cycle = 0
@@ -145,6 +148,7 @@ class _Builder:
         pool = critical_first[:30]
         self.rng.shuffle(pool)
         plan = [(kind, status) for kind in ("svr", "infosec") for status in AUDIT_PLAN]
+        self.progress(1, len(plan) + 1)
         for n, (kind, status) in enumerate(plan):
             supplier = pool[n % len(pool)]
             site_id, zone = self.rng.choice(supplier["sites"])
@@ -155,6 +159,7 @@ class _Builder:
             else:
                 day = self.today - timedelta(days=self.rng.randint(10, 220))
             self._audit(kind, status, supplier, site_id, ZoneInfo(zone), day)
+            self.progress(n + 2, len(plan) + 1)
 
     def _at(self, day: date, hour: int, tz: ZoneInfo) -> datetime:
         return datetime(day.year, day.month, day.day, hour, self.rng.randint(0, 59), tzinfo=tz)

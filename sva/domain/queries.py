@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from sva.domain.base import Service
+from sva.errors import NotFound
 
 
 class Queries(Service):
@@ -39,6 +40,21 @@ class Queries(Service):
             row["auditors"] = json.loads(row["auditors"])
             row["items"] = len(self.ws.templates.get(row["template_ref"]).items)
         return rows
+
+    def audit(self, audit_id: str) -> dict:
+        """One audit with its supplier and site names, for an editor's title."""
+        rows = self.rows("""
+            SELECT a.*, s.code AS supplier_code, s.name_en AS supplier_name_en,
+                   s.name_ja AS supplier_name_ja, st.name AS site_name,
+                   st.timezone AS site_timezone, st.contact_name AS site_contact
+            FROM audits a JOIN suppliers s ON s.id = a.supplier_id
+                          JOIN sites st ON st.id = a.site_id
+            WHERE a.id = ?""", [audit_id])
+        if not rows:
+            raise NotFound(f"no audit with id {audit_id}")
+        row = rows[0]
+        row["auditors"] = json.loads(row["auditors"])
+        return row
 
     def suppliers(self, *, search: str | None = None, region: str | None = None) -> list[dict]:
         where, args = ["s.deleted = 0"], []

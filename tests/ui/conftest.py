@@ -39,3 +39,50 @@ def window(qtbot, demo_ws, ui_settings):
     win = MainWindow(demo_ws, settings=ui_settings)
     qtbot.addWidget(win)
     return win
+
+
+@pytest.fixture
+def open_editor(qtbot, ws, ui_settings):
+    """Open (and show, active) an editor on an audit of the fresh `ws`."""
+    from ui.editor.audit_editor import AuditEditor
+
+    def make(audit_id):
+        editor = AuditEditor(ws, audit_id, settings=ui_settings)
+        qtbot.addWidget(editor)
+        editor.resize(1366, 740)
+        editor.show()
+        qtbot.waitExposed(editor)
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow)
+        editor.tree.setFocus()
+        return editor
+    return make
+
+
+@pytest.fixture
+def answer_all():
+    return answer_everything
+
+
+@pytest.fixture
+def signed(ws, audit):
+    """The `audit`, answered, completed and signed once (so locked)."""
+    answer_everything(ws, audit)
+    ws.audits.complete(audit)
+    ws.audits.sign(audit, signer_name="A", role="Auditor", organisation="Buyer",
+                   image_png=PNG_1x1)
+    return audit
+
+
+PNG_1x1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201a5f6"
+    "5b4b0000000049454e44ae426082")
+
+
+def answer_everything(ws, audit_id, result="conforms"):
+    template = ws.audits.template_of(ws.audits.audit(audit_id))
+    for item in template.items.values():
+        value = {"conformity": result, "yes_no": "yes", "number": "0", "text": "seen",
+                 "choice": item.choices[0][0] if item.choices else ""}[item.answer]
+        ws.audits.record_answer(audit_id, item.id, value)

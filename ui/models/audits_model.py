@@ -9,7 +9,7 @@ from ui.widgets.status_icon import status_icon
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditsModel", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives `_tr` calls
 
 
 def _supplier_text(row: Row) -> str:

@@ -8,7 +8,7 @@ from ui.vocabulary import critical_flags, region_label
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("SuppliersModel", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives `_tr` calls
 
 
 def _critical_tooltip(row: Row) -> str:

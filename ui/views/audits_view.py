@@ -1,8 +1,9 @@
 """The Audits tab: filter by supplier text, status and kind over a sortable table."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from ui.models.audits_model import AuditsFilterProxy, AuditsModel
 from ui.views.table_view import count_label, fit_columns, make_table
@@ -11,6 +12,8 @@ from ui.widgets.status_icon import status_icon
 
 
 class AuditsView(QWidget):
+    open_requested = Signal(str, bool)   # audit id, start the visit too
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = AuditsModel(self)
@@ -44,6 +47,11 @@ class AuditsView(QWidget):
             row.addSpacing(12)
         row.addStretch(1)
         row.addWidget(self.count)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setObjectName("openAudit")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open_button_clicked)
+        row.addWidget(self.open_button)
 
         self.table = make_table(self.proxy, name="auditsTable")
         self.table.sortByColumn(self.model.column_index("date"), Qt.SortOrder.DescendingOrder)
@@ -51,6 +59,8 @@ class AuditsView(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.table)
         self._fitted = False
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_open())
 
         self.search.textChanged.connect(lambda text: self._filter(text=text))
         self.status.currentIndexChanged.connect(
@@ -58,11 +68,39 @@ class AuditsView(QWidget):
         self.kind.currentIndexChanged.connect(lambda _: self._filter(kind=self.kind.currentData()))
 
     def set_rows(self, rows: list[dict]) -> None:
+        current = (self.current_row() or {}).get("id")
         self.model.set_rows(rows)
+        if current:
+            for n in range(self.proxy.rowCount()):
+                if self.model.row(self.proxy.mapToSource(self.proxy.index(n, 0)).row())["id"] == current:
+                    self.table.setCurrentIndex(self.proxy.index(n, 0))
+                    break
+        self._update_open()
         if not self._fitted and rows:
             fit_columns(self.table, self.model.columns)
             self._fitted = True
         self._update_count()
+
+    def current_row(self) -> dict | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row(self.proxy.mapToSource(index).row())
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Enter or double-click: open the audit (a planned one is not started yet)."""
+        self.open_requested.emit(self.model.row(self.proxy.mapToSource(index).row())["id"], False)
+
+    def _open_button_clicked(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.open_requested.emit(row["id"], row["status"] == "planned")
+
+    def _update_open(self) -> None:
+        row = self.current_row()
+        self.open_button.setEnabled(row is not None)
+        self.open_button.setText(self.tr("Start visit") if row and row["status"] == "planned"
+                                 else self.tr("Open"))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,0 +1,1134 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="15"/>
+        <source>Amend a signed audit</source>
+        <translation>署名済み監査の修正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="16"/>
+        <source>This audit is signed and locked. Changes are recorded as amendments.
+Why does it need to change?</source>
+        <translation>この監査は署名済みでロックされています。変更は修正として記録されます。
+変更の理由を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist_model.py" line="129"/>
+        <location filename="../../ui/editor/findings_panel.py" line="36"/>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist_model.py" line="129"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist_model.py" line="151"/>
+        <source>{0} of {1} answered; {2} required still open</source>
+        <translation>{1} 件中 {0} 件回答済み、必須 {2} 件が未回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist_model.py" line="166"/>
+        <source>required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist_model.py" line="175"/>
+        <source>Required – not answered yet</source>
+        <translation>必須 – まだ回答されていません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/findings_panel.py" line="31"/>
+        <source>Severity</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/findings_panel.py" line="34"/>
+        <source>Area</source>
+        <translation>領域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/findings_panel.py" line="38"/>
+        <source>What was seen</source>
+        <translation>確認内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/findings_panel.py" line="41"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/findings_panel.py" line="43"/>
+        <location filename="../../ui/models/audits_model.py" line="45"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lifecycle.py" line="78"/>
+        <source>&lt;b&gt;{0} {1}&lt;/b&gt; — {2}, visit {3}</source>
+        <translation>&lt;b&gt;{0} {1}&lt;/b&gt; — {2}、訪問日 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="37"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="38"/>
+        <source>Supplier</source>
+        <translation>サプライヤー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="40"/>
+        <source>Site</source>
+        <translation>拠点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="43"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="47"/>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="49"/>
+        <source>{0} of {1} items answered</source>
+        <translation>{1} 項目中 {0} 項目回答済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="50"/>
+        <source>Findings</source>
+        <translation>指摘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="52"/>
+        <location filename="../../ui/vocabulary.py" line="110"/>
+        <source>Open</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="54"/>
+        <source>Significant or minor findings not yet verified closed</source>
+        <translation>完了確認されていない重大・軽微な指摘事項</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="55"/>
+        <source>Auditors</source>
+        <translation>監査員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="17"/>
+        <source>Not critical: no large amount, rare product or hard-to-replace flag</source>
+        <translation>重要サプライヤーではありません（取引額大・希少品・代替困難のいずれにも該当しない）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="18"/>
+        <source>Critical because: {0}</source>
+        <translation>重要サプライヤーの理由: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="22"/>
+        <source>Categories: {0}</source>
+        <translation>カテゴリー: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="27"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="29"/>
+        <source>Name (EN)</source>
+        <translation>名称（英語）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="31"/>
+        <source>Name (JA)</source>
+        <translation>名称（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="33"/>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="36"/>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="39"/>
+        <source>Critical</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="40"/>
+        <source>critical</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="43"/>
+        <location filename="../../ui/vocabulary.py" line="35"/>
+        <source>Info-sec</source>
+        <translation>情報セキュリティ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="45"/>
+        <source>Information security level (A–D)</source>
+        <translation>情報セキュリティレベル（A〜D）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="46"/>
+        <source>No level assessed yet</source>
+        <translation>レベル未評価</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="47"/>
+        <source>Annual spend (¥)</source>
+        <translation>年間取引額（円）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="50"/>
+        <source>Annual spend in Japanese yen (JPY)</source>
+        <translation>年間取引額（日本円）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="51"/>
+        <source>Sites</source>
+        <translation>拠点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/suppliers_model.py" line="53"/>
+        <source>Audits</source>
+        <translation>監査</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="21"/>
+        <source>Planned</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="22"/>
+        <source>In progress</source>
+        <translation>実施中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="23"/>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="24"/>
+        <source>Signed</source>
+        <translation>署名済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="25"/>
+        <source>Synced</source>
+        <translation>同期済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="30"/>
+        <location filename="../../ui/vocabulary.py" line="35"/>
+        <source>SVR</source>
+        <translation>SVR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="30"/>
+        <location filename="../../ui/vocabulary.py" line="95"/>
+        <source>Information security</source>
+        <translation>情報セキュリティ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="40"/>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="41"/>
+        <source>Asia</source>
+        <translation>アジア</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="42"/>
+        <source>North America</source>
+        <translation>北米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="43"/>
+        <source>EMEA</source>
+        <translation>欧州・中東・アフリカ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="44"/>
+        <source>Central &amp; South America</source>
+        <translation>中南米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="52"/>
+        <source>large amount</source>
+        <translation>取引額大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="54"/>
+        <source>rare product</source>
+        <translation>希少品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="56"/>
+        <source>hard to replace</source>
+        <translation>代替困難</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="71"/>
+        <source>Conforms</source>
+        <translation>適合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="72"/>
+        <source>Nonconformity</source>
+        <translation>不適合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="73"/>
+        <location filename="../../ui/vocabulary.py" line="84"/>
+        <source>Observation</source>
+        <translation>観察事項</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="74"/>
+        <source>Not applicable</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="75"/>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="76"/>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="82"/>
+        <source>Significant</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="83"/>
+        <source>Minor</source>
+        <translation>軽微</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="85"/>
+        <source>Good practice</source>
+        <translation>優良事例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="91"/>
+        <source>Human rights</source>
+        <translation>人権</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="92"/>
+        <source>Occupational health and safety</source>
+        <translation>労働安全衛生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="93"/>
+        <source>Fair trade</source>
+        <translation>公正取引</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="94"/>
+        <source>Environment</source>
+        <translation>環境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="96"/>
+        <source>Product quality and safety</source>
+        <translation>製品の品質・安全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="102"/>
+        <source>Interview</source>
+        <translation>聞き取り</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="103"/>
+        <source>Document</source>
+        <translation>文書確認</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="104"/>
+        <source>Inspection</source>
+        <translation>現場確認</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="111"/>
+        <source>CAP submitted</source>
+        <translation>是正計画提出済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="112"/>
+        <source>CAP accepted</source>
+        <translation>是正計画承認済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="113"/>
+        <source>CAP rejected</source>
+        <translation>是正計画差し戻し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="114"/>
+        <source>Verified closed</source>
+        <translation>完了確認済み</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="38"/>
+        <source>SVA cannot open its data</source>
+        <translation>SVA のデータを開けません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="39"/>
+        <source>The data folder cannot be opened:
+
+{0}</source>
+        <translation>データフォルダーを開けません:
+
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditEditor</name>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="146"/>
+        <source>Amending a signed audit — reason: {0}</source>
+        <translation>署名済み監査を修正中 — 理由: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="148"/>
+        <source>🔒 Signed {0} — read-only. Use “Amend…” to change it with a reason.</source>
+        <translation>🔒 {0} に署名済み — 読み取り専用です。変更するには「修正…」から理由を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="264"/>
+        <source>Saved {0}</source>
+        <translation>{0} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="268"/>
+        <source>Not saved</source>
+        <translation>保存されませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="295"/>
+        <source>Answer {0}: {1}</source>
+        <translation>回答 {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="318"/>
+        <source>Clear {0}</source>
+        <translation>{0} の回答を消去</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="323"/>
+        <source>Note on {0}</source>
+        <translation>{0} のメモ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="346"/>
+        <source>New finding on {0}</source>
+        <translation>{0} の新しい指摘事項</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="358"/>
+        <source>Edit finding</source>
+        <translation>指摘事項の編集</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="362"/>
+        <source>Delete finding</source>
+        <translation>指摘事項の削除</translation>
+    </message>
+</context>
+<context>
+    <name>AuditsView</name>
+    <message>
+        <location filename="../../ui/views/audits_view.py" line="25"/>
+        <source>Code or name (EN/JA)</source>
+        <translation>コードまたは名称（英語/日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audits_view.py" line="30"/>
+        <location filename="../../ui/views/audits_view.py" line="35"/>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audits_view.py" line="41"/>
+        <source>&amp;Supplier:</source>
+        <translation>サプライヤー(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audits_view.py" line="42"/>
+        <source>S&amp;tatus:</source>
+        <translation>状態(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audits_view.py" line="42"/>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audits_view.py" line="50"/>
+        <location filename="../../ui/views/audits_view.py" line="103"/>
+        <source>Open</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audits_view.py" line="102"/>
+        <source>Start visit</source>
+        <translation>訪問を開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audits_view.py" line="115"/>
+        <source>{0} audits</source>
+        <translation>監査 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audits_view.py" line="116"/>
+        <source>{0} of {1} audits</source>
+        <translation>監査 {1} 件中 {0} 件</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="21"/>
+        <source>Create demo data</source>
+        <translation>デモデータの作成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="26"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="31"/>
+        <source>Suppliers, sites, audits in every status, findings, photos and signatures — in a new, empty folder.</source>
+        <translation>サプライヤー、拠点、各状態の監査、指摘事項、写真、署名を新しい空のフォルダーに作成します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="35"/>
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="37"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="42"/>
+        <source>Folder:</source>
+        <translation>フォルダー:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="53"/>
+        <source>Empty folder for demo data</source>
+        <translation>デモデータ用の空のフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="67"/>
+        <source>Creating demo data…</source>
+        <translation>デモデータを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="76"/>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="91"/>
+        <source>Created {0} suppliers and {1} audits in {2}.</source>
+        <translation>{2} にサプライヤー {0} 社と監査 {1} 件を作成しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="98"/>
+        <source>Could not create demo data: {0}</source>
+        <translation>デモデータを作成できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="102"/>
+        <source>Cancelled; nothing was kept.</source>
+        <translation>キャンセルしました。何も残していません。</translation>
+    </message>
+</context>
+<context>
+    <name>EditorHeader</name>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="30"/>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="31"/>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="32"/>
+        <source>English + Japanese</source>
+        <translation>英語＋日本語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="36"/>
+        <source>All items</source>
+        <translation>すべての項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="37"/>
+        <source>Unanswered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="38"/>
+        <source>Nonconformities</source>
+        <translation>不適合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="41"/>
+        <source>Start visit</source>
+        <translation>訪問を開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="42"/>
+        <source>Complete…</source>
+        <translation>完了…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="43"/>
+        <source>Sign…</source>
+        <translation>署名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="44"/>
+        <source>Amend…</source>
+        <translation>修正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="67"/>
+        <source>&amp;Checklist language:</source>
+        <translation>チェックリストの言語(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="69"/>
+        <source>S&amp;how:</source>
+        <translation>表示(&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="102"/>
+        <source>{0} · visit {1} · auditors: {2} · checklist {3}</source>
+        <translation>{0} · 訪問日 {1} · 監査員: {2} · チェックリスト {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="115"/>
+        <source>{0}/{1} answered</source>
+        <translation>{0}/{1} 回答済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="117"/>
+        <source>{0} required open</source>
+        <translation>必須 {0} 件未回答</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="47"/>
+        <source>Edit finding</source>
+        <translation>指摘事項の編集</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="47"/>
+        <source>New finding</source>
+        <translation>新しい指摘事項</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="64"/>
+        <source>What exactly was seen, where, how many…</source>
+        <translation>何を、どこで、どれだけ確認したか…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="67"/>
+        <source>Documents seen, people interviewed, photos</source>
+        <translation>確認した文書、聞き取りした人、写真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="69"/>
+        <source>What the supplier must do</source>
+        <translation>サプライヤーが行うべきこと</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="70"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="89"/>
+        <source>Item:</source>
+        <translation>項目:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="90"/>
+        <source>&amp;Area:</source>
+        <translation>領域(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="91"/>
+        <source>&amp;Severity:</source>
+        <translation>重要度(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="92"/>
+        <source>&amp;Requirement:</source>
+        <translation>要求事項(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="93"/>
+        <source>&amp;What was seen:</source>
+        <translation>確認内容(&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="94"/>
+        <source>&amp;Evidence:</source>
+        <translation>証跡(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="95"/>
+        <source>Required a&amp;ction:</source>
+        <translation>是正要求(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="96"/>
+        <source>Due date:</source>
+        <translation>期限:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="101"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="102"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="136"/>
+        <source>(no checklist item)</source>
+        <translation>（チェックリスト項目なし）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="141"/>
+        <source>suggested for “{0}”</source>
+        <translation>「{0}」の推奨値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="171"/>
+        <source>Policy: no due date for {0}</source>
+        <translation>ポリシー: {0}には期限なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="174"/>
+        <source>Policy: {0} days after the visit ({1})</source>
+        <translation>ポリシー: 訪問日（{1}）から {0} 日</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../ui/editor/findings_panel.py" line="65"/>
+        <source>Add finding…</source>
+        <translation>指摘事項を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/findings_panel.py" line="81"/>
+        <source>Findings ({0})</source>
+        <translation>指摘事項（{0} 件）</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="72"/>
+        <source>Clear answer</source>
+        <translation>回答を消去</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="75"/>
+        <source>Remove the answer and its note (Delete)</source>
+        <translation>回答とメモを消去します (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="78"/>
+        <source>&amp;Note (N)</source>
+        <translation>メモ(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="82"/>
+        <source>What was seen, who was interviewed, which documents…</source>
+        <translation>確認した内容、聞き取りした人、確認した文書…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="93"/>
+        <source>New &amp;finding… (F)</source>
+        <translation>新しい指摘事項(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="131"/>
+        <source>Choose an item in the checklist</source>
+        <translation>チェックリストから項目を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="137"/>
+        <source>Required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="137"/>
+        <source>Optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="141"/>
+        <source>How it is checked: {0}</source>
+        <translation>確認方法: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="186"/>
+        <source>Guidance</source>
+        <translation>確認の手引き</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="206"/>
+        <source>Type a number and press Enter</source>
+        <translation>数値を入力して Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="207"/>
+        <source>Type the answer and press Enter</source>
+        <translation>回答を入力して Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="216"/>
+        <source>Answer with key {0}</source>
+        <translation>キー {0} で回答</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="26"/>
+        <source>SVA — Supplier Visit Audits</source>
+        <translation>SVA — サプライヤー訪問監査</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="34"/>
+        <source>Audits</source>
+        <translation>監査</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="35"/>
+        <source>Suppliers</source>
+        <translation>サプライヤー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="66"/>
+        <source>&amp;Refresh</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="69"/>
+        <source>&amp;Audits</source>
+        <translation>監査(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <source>&amp;Suppliers</source>
+        <translation>サプライヤー(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="74"/>
+        <source>&amp;Find</source>
+        <translation>検索(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="76"/>
+        <source>&amp;About SVA</source>
+        <translation>SVA について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="79"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96"/>
+        <source>Create &amp;demo data…</source>
+        <translation>デモデータの作成(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>&amp;Close audit</source>
+        <translation>監査を閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <source>Data folder: {0}</source>
+        <translation>データフォルダー: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124"/>
+        <source>{0} audits · {1} suppliers</source>
+        <translation>監査 {0} 件 · サプライヤー {1} 社</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <source>About SVA</source>
+        <translation>SVA について</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <source>&lt;h3&gt;SVA — Supplier Visit Audits&lt;/h3&gt;&lt;p&gt;Version {0}&lt;/p&gt;&lt;p&gt;Offline supplier audits (SVR and information security) for auditors, synced to HQ.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SVA — サプライヤー訪問監査&lt;/h3&gt;&lt;p&gt;バージョン {0}&lt;/p&gt;&lt;p&gt;監査員のためのオフライン・サプライヤー監査（SVR と情報セキュリティ）。本社と同期します。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MissingItemsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="18"/>
+        <source>Cannot complete yet</source>
+        <translation>まだ完了できません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="19"/>
+        <source>{0} required item(s) are not answered. Choose one to go there:</source>
+        <translation>必須項目 {0} 件が未回答です。項目を選ぶとその項目へ移動します:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="34"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="15"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="19"/>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="24"/>
+        <source>Prefilled when you sign</source>
+        <translation>署名時にあらかじめ入力されます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="27"/>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="28"/>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="29"/>
+        <source>English + Japanese</source>
+        <translation>英語＋日本語</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
+        <source>A new interface language is used from the next start.</source>
+        <translation>表示言語の変更は次回の起動から反映されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
+        <source>&amp;Interface language:</source>
+        <translation>表示言語(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="39"/>
+        <source>&amp;Auditor name:</source>
+        <translation>監査員名(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="40"/>
+        <source>&amp;Checklist language:</source>
+        <translation>チェックリストの言語(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="43"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="51"/>
+        <source>Sign the audit</source>
+        <translation>監査への署名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="53"/>
+        <source>After signing, the audit is read-only; later changes are amendments with a reason.</source>
+        <translation>署名後、監査は読み取り専用になります。以後の変更は理由付きの修正として記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="56"/>
+        <source>Auditor</source>
+        <translation>監査員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="57"/>
+        <source>Supplier representative</source>
+        <translation>サプライヤー代表者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="65"/>
+        <source>Sign and lock</source>
+        <translation>署名してロック</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="66"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/widgets/signature_pad.py" line="27"/>
+        <source>Sign here with the mouse, a pen or a finger</source>
+        <translation>マウス、ペン、または指でここに署名してください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/signature_pad.py" line="141"/>
+        <source>Sign here</source>
+        <translation>ここに署名</translation>
+    </message>
+</context>
+<context>
+    <name>SignerBox</name>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="26"/>
+        <source>Clear signature</source>
+        <translation>署名を消去</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="29"/>
+        <source>Name:</source>
+        <translation>氏名:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="30"/>
+        <source>Role:</source>
+        <translation>役職:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="31"/>
+        <source>Organisation:</source>
+        <translation>所属:</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersView</name>
+    <message>
+        <location filename="../../ui/views/suppliers_view.py" line="21"/>
+        <source>Code or name (EN/JA)</source>
+        <translation>コードまたは名称（英語/日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/suppliers_view.py" line="26"/>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/suppliers_view.py" line="32"/>
+        <source>Sea&amp;rch:</source>
+        <translation>検索(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/suppliers_view.py" line="32"/>
+        <source>R&amp;egion:</source>
+        <translation>地域(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/suppliers_view.py" line="69"/>
+        <source>{0} suppliers</source>
+        <translation>サプライヤー {0} 社</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/suppliers_view.py" line="70"/>
+        <source>{0} of {1} suppliers</source>
+        <translation>サプライヤー {1} 社中 {0} 社</translation>
+    </message>
+</context>
+</TS>

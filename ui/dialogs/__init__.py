@@ -1,0 +1,1 @@
+"""Dialogs: finding, complete (what is missing), sign, amendment reason, settings, demo."""

@@ -1,0 +1,204 @@
+"""A finding, new (prefilled from the checklist item) or existing: DESIGN §4 fields.
+
+New from an item: area, requirement (the question), what was seen (the item's note) and a
+severity suggestion for the answer; the due date follows the severity policy until the
+auditor sets one by hand. Ctrl+Enter saves from anywhere in the dialog.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QVBoxLayout, QWidget)
+
+from sva.checklists.model import Item
+from sva.domain import policy
+from sva.domain.findings import SUGGESTED_SEVERITY
+from ui.editor.checklist_model import short_id, text_in
+from ui.vocabulary import AREAS, SEVERITIES, area_label, result_label, severity_label
+from ui.widgets.answer_icons import answer_icon
+
+
+def suggested_severity(result: str | None) -> str:
+    if result in SUGGESTED_SEVERITY:
+        return SUGGESTED_SEVERITY[result]
+    if result in ("no",):
+        return "minor"
+    return "good_practice" if result in ("conforms", "yes") else "minor"
+
+
+def _text_edit(lines: int, name: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setObjectName(name)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    return edit
+
+
+class FindingDialog(QDialog):
+    def __init__(self, *, visit_date: str, item: Item | None = None, result: str | None = None,
+                 note: str = "", lang: str = "en", finding: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("findingDialog")
+        self.visit_date, self.finding = visit_date, finding
+        self.setWindowTitle(self.tr("Edit finding") if finding else self.tr("New finding"))
+        self._due_touched = bool(finding)
+
+        self.item_label = QLabel()
+        self.item_label.setWordWrap(True)
+        self.area = QComboBox()
+        self.area.setObjectName("findingArea")
+        for area in AREAS:
+            self.area.addItem(f"{area} – {area_label(area)}", area)
+        self.severity = QComboBox()
+        self.severity.setObjectName("findingSeverity")
+        for severity in SEVERITIES:
+            self.severity.addItem(answer_icon(severity), severity_label(severity), severity)
+        self.suggestion = QLabel()
+        self.suggestion.setStyleSheet("color: palette(mid);")
+        self.requirement = _text_edit(3, "findingRequirement")
+        self.observed = _text_edit(3, "findingObserved")
+        self.observed.setPlaceholderText(self.tr("What exactly was seen, where, how many…"))
+        self.evidence = QLineEdit()
+        self.evidence.setObjectName("findingEvidence")
+        self.evidence.setPlaceholderText(self.tr("Documents seen, people interviewed, photos"))
+        self.required_action = _text_edit(2, "findingAction")
+        self.required_action.setPlaceholderText(self.tr("What the supplier must do"))
+        self.has_due = QCheckBox(self.tr("Due"))
+        self.has_due.setObjectName("findingHasDue")
+        self.due = QDateEdit()
+        self.due.setObjectName("findingDue")
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.policy_label = QLabel()
+        self.policy_label.setObjectName("policyLabel")
+        self.policy_label.setStyleSheet("color: palette(mid);")
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due)
+        due_row.addWidget(self.policy_label, 1)
+        sev_row = QHBoxLayout()
+        sev_row.addWidget(self.severity)
+        sev_row.addWidget(self.suggestion, 1)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Item:"), self.item_label)
+        form.addRow(self.tr("&Area:"), self.area)
+        form.addRow(self.tr("&Severity:"), _wrap(sev_row))
+        form.addRow(self.tr("&Requirement:"), self.requirement)
+        form.addRow(self.tr("&What was seen:"), self.observed)
+        form.addRow(self.tr("&Evidence:"), self.evidence)
+        form.addRow(self.tr("Required a&ction:"), self.required_action)
+        form.addRow(self.tr("Due date:"), _wrap(due_row))
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save (Ctrl+Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(640, self.sizeHint().height())
+
+        self._fill(item, result, note, lang, finding)
+        self.severity.currentIndexChanged.connect(self._severity_changed)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        self.due.dateChanged.connect(self._due_edited)
+        self.observed.setFocus()
+
+    def _fill(self, item, result, note, lang, finding) -> None:
+        if finding:
+            item_text = short_id(finding["item_id"] or "") or self.tr("(no checklist item)")
+            self.item_label.setText(item_text)
+            self._select(self.area, finding["area"])
+            self._select(self.severity, finding["severity"])
+            self.requirement.setPlainText(finding["requirement"] or "")
+            self.observed.setPlainText(finding["observed"] or "")
+            self.evidence.setText(finding["evidence"] or "")
+            self.required_action.setPlainText(finding["required_action"] or "")
+            self._set_due(finding["due_date"])
+            self._update_policy_label()
+            return
+        if item is not None:
+            self.item_label.setText(f"{short_id(item.id)} — {text_in(item.question, lang)}")
+            self._select(self.area, item.area)
+            self.requirement.setPlainText(text_in(item.question, lang))
+        else:
+            self.item_label.setText(self.tr("(no checklist item)"))
+        self.observed.setPlainText(note)
+        severity = suggested_severity(result)
+        self._select(self.severity, severity)
+        if result:
+            self.suggestion.setText(self.tr("suggested for “{0}”").format(result_label(result)))
+        self._severity_changed()
+
+    @staticmethod
+    def _select(combo: QComboBox, value) -> None:
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    # -- due date ---------------------------------------------------------------------------
+    def policy_due(self) -> str | None:
+        return policy.due_date(self.severity.currentData(), self.visit_date)
+
+    def _set_due(self, value: str | None) -> None:
+        self.due.blockSignals(True)
+        self.has_due.setChecked(bool(value))
+        self.due.setEnabled(bool(value))
+        if value:
+            self.due.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+        else:
+            self.due.setDate(QDate.fromString(self.visit_date[:10], "yyyy-MM-dd"))
+        self.due.blockSignals(False)
+
+    def _severity_changed(self) -> None:
+        if not self._due_touched:
+            self._set_due(self.policy_due())
+        self._update_policy_label()
+
+    def _update_policy_label(self) -> None:
+        severity = self.severity.currentData()
+        days = policy.load_policy()["due_days"][severity]
+        if days is None:
+            self.policy_label.setText(self.tr("Policy: no due date for {0}")
+                                      .format(severity_label(severity).lower()))
+        else:
+            self.policy_label.setText(self.tr("Policy: {0} days after the visit ({1})")
+                                      .format(days, self.visit_date))
+
+    def _due_edited(self) -> None:
+        self._due_touched = True
+
+    # -- result -------------------------------------------------------------------------------
+    def fields(self) -> dict:
+        due = self.due.date().toString("yyyy-MM-dd") if self.has_due.isChecked() else None
+        fields = {"area": self.area.currentData(), "severity": self.severity.currentData(),
+                  "requirement": self.requirement.toPlainText().strip(),
+                  "observed": self.observed.toPlainText().strip(),
+                  "evidence": self.evidence.text().strip(),
+                  "required_action": self.required_action.toPlainText().strip(),
+                  "due_date": due}
+        if due:
+            date.fromisoformat(due)
+        return fields
+
+    def changed_fields(self) -> dict:
+        """For an edit: only what differs from the stored finding."""
+        if not self.finding:
+            return self.fields()
+        return {k: v for k, v in self.fields().items() if (self.finding.get(k) or None) != (v or None)}
+
+
+def _wrap(layout) -> QWidget:
+    widget = QWidget()
+    layout.setContentsMargins(0, 0, 0, 0)
+    widget.setLayout(layout)
+    return widget

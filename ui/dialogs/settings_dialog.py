@@ -1,0 +1,56 @@
+"""Preferences: UI language (applied at the next start), auditor name, checklist language."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QVBoxLayout)
+
+from ui.settings import AUDITOR_NAME, CHECKLIST_LANGUAGE, LANGUAGE
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: QSettings, parent=None):
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self.language = QComboBox()
+        self.language.setObjectName("uiLanguage")
+        self.language.addItem(self.tr("System default"), "system")
+        self.language.addItem("English", "en")
+        self.language.addItem("日本語", "ja")
+        self.auditor = QLineEdit(AUDITOR_NAME.get(settings))
+        self.auditor.setObjectName("auditorName")
+        self.auditor.setPlaceholderText(self.tr("Prefilled when you sign"))
+        self.checklist = QComboBox()
+        self.checklist.setObjectName("defaultChecklistLanguage")
+        self.checklist.addItem(self.tr("English"), "en")
+        self.checklist.addItem(self.tr("Japanese"), "ja")
+        self.checklist.addItem(self.tr("English + Japanese"), "both")
+        self.language.setCurrentIndex(self.language.findData(LANGUAGE.get(settings)))
+        self.checklist.setCurrentIndex(self.checklist.findData(CHECKLIST_LANGUAGE.get(settings)))
+        self.restart_note = QLabel(self.tr("A new interface language is used from the next start."))
+        self.restart_note.setWordWrap(True)
+        self.restart_note.setStyleSheet("color: palette(mid);")
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Interface language:"), self.language)
+        form.addRow("", self.restart_note)
+        form.addRow(self.tr("&Auditor name:"), self.auditor)
+        form.addRow(self.tr("&Checklist language:"), self.checklist)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def accept(self) -> None:
+        LANGUAGE.set(self.settings, self.language.currentData())
+        AUDITOR_NAME.set(self.settings, self.auditor.text().strip())
+        CHECKLIST_LANGUAGE.set(self.settings, self.checklist.currentData())
+        self.settings.sync()
+        super().accept()

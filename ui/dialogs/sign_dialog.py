@@ -1,0 +1,84 @@
+"""Sign a completed audit: the auditor and the supplier's representative, each with name,
+role, organisation and a hand-drawn signature. The first signature locks the audit.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from ui.widgets.signature_pad import SignaturePad
+
+
+class SignerBox(QGroupBox):
+    def __init__(self, title: str, *, name: str = "", role: str = "", organisation: str = "",
+                 object_name: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.setObjectName(object_name)
+        self.name = QLineEdit(name)
+        self.role = QLineEdit(role)
+        self.organisation = QLineEdit(organisation)
+        for field, key in ((self.name, "Name"), (self.role, "Role"),
+                           (self.organisation, "Organisation")):
+            field.setObjectName(f"{object_name}{key}")
+        self.pad = SignaturePad()
+        self.pad.setObjectName(f"{object_name}Pad")
+        self.clear_button = QPushButton(self.tr("Clear signature"))
+        self.clear_button.clicked.connect(self.pad.clear)
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Role:"), self.role)
+        form.addRow(self.tr("Organisation:"), self.organisation)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.pad, 1)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def is_complete(self) -> bool:
+        return all(f.text().strip() for f in (self.name, self.role, self.organisation)) \
+            and not self.pad.is_empty()
+
+    def signature(self) -> dict:
+        return {"signer_name": self.name.text().strip(), "role": self.role.text().strip(),
+                "organisation": self.organisation.text().strip(),
+                "image_png": self.pad.png_bytes()}
+
+
+class SignDialog(QDialog):
+    def __init__(self, *, auditor: dict, supplier: dict, summary: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("signDialog")
+        self.setWindowTitle(self.tr("Sign the audit"))
+        intro = QLabel(summary + "<br>" + self.tr(
+            "After signing, the audit is read-only; later changes are amendments with a reason."))
+        intro.setWordWrap(True)
+        self.auditor = SignerBox(self.tr("Auditor"), object_name="auditor",
+                                 role=self.tr("Auditor"), **auditor)
+        self.supplier = SignerBox(self.tr("Supplier representative"), object_name="supplier",
+                                  **supplier)
+        boxes = QHBoxLayout()
+        boxes.addWidget(self.auditor)
+        boxes.addWidget(self.supplier)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.sign_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_button.setText(self.tr("Sign and lock"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(boxes, 1)
+        layout.addWidget(self.buttons)
+        for box in (self.auditor, self.supplier):
+            box.pad.changed.connect(self._update)
+            for field in (box.name, box.role, box.organisation):
+                field.textChanged.connect(self._update)
+        self.resize(820, 440)
+        self._update()
+
+    def _update(self) -> None:
+        self.sign_button.setEnabled(self.auditor.is_complete() and self.supplier.is_complete())
+
+    def signatures(self) -> list[dict]:
+        return [self.auditor.signature(), self.supplier.signature()]

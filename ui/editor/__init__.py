@@ -1,0 +1,1 @@
+"""The audit editor: checklist tree, item panel, findings, complete and sign."""

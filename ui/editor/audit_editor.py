@@ -1,0 +1,373 @@
+"""The audit editor: run one visit, keyboard first.
+
+Left the checklist tree, centre the item (question, guidance, answer, note), below it the
+audit's findings. Every edit is saved as it is made through an undoable command that calls
+the core's service functions; a signed audit asks for an amendment reason first.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from sva.domain.base import Changes
+from sva.errors import SvaError
+from sva.workspace import Workspace
+from ui.dialogs import reason_dialog
+from ui.dialogs.finding_dialog import FindingDialog
+from ui.editor.checklist_model import ChecklistFilterProxy, ChecklistModel, short_id
+from ui.editor.checklist_tree import ChecklistTree
+from ui.editor.editor_header import EditorHeader
+from ui.editor.findings_panel import FindingsPanel
+from ui.editor.item_panel import ItemPanel
+from ui.editor.lifecycle import Lifecycle
+from ui.operations.commands import (AddFindingCommand, AnswerCommand, DeleteFindingCommand,
+                                    EditFindingCommand)
+from ui.settings import CHECKLIST_LANGUAGE, EDITOR_SPLITTER, app_settings
+from ui.vocabulary import RESULT_KEYS, result_label
+
+LOCKED = ("signed", "synced")
+STAY_ON = ("nonconformity", "observation", "no")   # answers that usually need a finding next
+_CANCELLED = object()
+
+
+class AuditEditor(QWidget):
+    changed = Signal(object)   # Changes, after every stored edit (and undo/redo)
+
+    def __init__(self, ws: Workspace, audit_id: str, *, settings: QSettings | None = None,
+                 parent=None):
+        super().__init__(parent)
+        self.setObjectName("auditEditor")
+        self.ws, self.audit_id = ws, audit_id
+        self.settings = settings if settings is not None else app_settings()
+        self.audit = ws.audits.audit(audit_id)
+        self.template = ws.audits.template_of(self.audit)
+        self.amend_reason: str | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(200)
+        self.finding_dialog: FindingDialog | None = None
+
+        self.header = EditorHeader(self)
+        self.model = ChecklistModel(self.template, self)
+        self.proxy = ChecklistFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = ChecklistTree(self)
+        self.tree.setModel(self.proxy)
+        self.panel = ItemPanel(self)
+        self.findings = FindingsPanel(self)
+        self.lifecycle = Lifecycle(self)
+
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.addWidget(self.panel)
+        self.centre.addWidget(self.findings)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.centre)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([430, 700])
+        self.centre.setSizes([480, 170])
+        state = self.settings.value(EDITOR_SPLITTER)
+        if state is not None:
+            self.splitter.restoreState(state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+
+        self._build_actions()
+        self._connect()
+        lang = CHECKLIST_LANGUAGE.get(self.settings)
+        self.header.language.setCurrentIndex(self.header.language.findData(lang))
+        self.set_language(lang)
+        self.reload()
+        first = self._first_open_item()
+        if first:
+            self.select_item(first)
+        self.tree.setFocus()
+
+    # -- set-up ------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(name: str, keys: str, slot, *, on=self) -> QAction:
+            act = QAction(self)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut
+                                   if on is self else Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(slot)
+            on.addAction(act)
+            return act
+
+        self.answer_actions = [action(f"answer{n}", str(n), lambda _=False, n=n: self.answer_key(n))
+                               for n in range(1, 5)]
+        self.note_action = action("noteAction", "N", self.focus_note)
+        self.finding_action = action("findingAction", "F", lambda: self.new_finding())
+        self.clear_action = action("clearAction", "Delete", self.clear_answer, on=self.tree)
+
+    def _connect(self) -> None:
+        self.tree.item_selected.connect(self._show_item)
+        self.panel.answer_chosen.connect(self.answer)
+        self.panel.clear_requested.connect(self.clear_answer)
+        self.panel.note_committed.connect(self.save_note)
+        self.panel.finding_requested.connect(lambda: self.new_finding())
+        self.panel.done_editing.connect(lambda: self.tree.setFocus())
+        self.findings.add_requested.connect(lambda: self.new_finding(from_item=False))
+        self.findings.edit_requested.connect(self.edit_finding)
+        self.findings.delete_requested.connect(self.delete_finding)
+        self.header.language.currentIndexChanged.connect(
+            lambda _: self.set_language(self.header.language.currentData(), remember=True))
+        self.header.filter.currentIndexChanged.connect(
+            lambda _: self.set_filter(self.header.filter.currentData()))
+        self.header.start_button.clicked.connect(self.lifecycle.start_visit)
+        self.header.complete_button.clicked.connect(self.lifecycle.complete)
+        self.header.sign_button.clicked.connect(self.lifecycle.sign)
+        self.header.amend_button.clicked.connect(self.lifecycle.amend)
+
+    # -- reading the store ---------------------------------------------------------------
+    def reload(self) -> None:
+        self.reload_audit()
+        self.reload_findings()
+        self.reload_answers()
+
+    def reload_audit(self) -> None:
+        self.audit = self.ws.audits.audit(self.audit_id)
+        info = self.ws.queries.audit(self.audit_id)
+        self.header.show_audit(info, self.ws.audits.visit_date(self.audit))
+        locked = self.is_locked()
+        self.panel.set_locked(locked)
+        self.findings.set_locked(locked)
+        if self.audit["status"] in LOCKED:
+            self.header.show_lock(
+                self.tr("Amending a signed audit — reason: {0}").format(self.amend_reason)
+                if self.amend_reason else
+                self.tr("🔒 Signed {0} — read-only. Use “Amend…” to change it with a reason.")
+                .format((self.audit.get("signed_at") or "")[:10]))
+        else:
+            self.header.show_lock("")
+
+    def reload_answers(self) -> None:
+        answers = self.ws.audits.answers(self.audit_id)
+        self.model.set_answers(answers)
+        item_id = self.tree.current_item_id()
+        if item_id and self.panel.item is not None and self.panel.item.id == item_id:
+            self.panel.show_result(self.model.result(item_id))
+            self.panel.show_note(self.model.note(item_id))
+        total = len(self.template.items)
+        answered = sum(1 for r in answers.values() if r["result"] is not None)
+        missing = sum(1 for i in self.template.items.values()
+                      if i.required and self.model.result(i.id) is None)
+        areas: dict[str, list[int]] = {}
+        for item in self.template.items.values():
+            done_total = areas.setdefault(item.area, [0, 0])
+            done_total[0] += self.model.result(item.id) is not None
+            done_total[1] += 1
+        self.header.show_progress(answered, total, missing,
+                                  [(a, d, t) for a, (d, t) in areas.items()])
+
+    def reload_findings(self) -> None:
+        rows = self.ws.findings.of_audit(self.audit_id)
+        self.findings.set_rows(rows)
+        counts: dict[str, int] = {}
+        for row in rows:
+            if row["item_id"]:
+                counts[row["item_id"]] = counts.get(row["item_id"], 0) + 1
+        self.model.set_finding_counts(counts)
+
+    def is_locked(self) -> bool:
+        return self.audit["status"] in LOCKED and not self.amend_reason
+
+    # -- navigation --------------------------------------------------------------------------
+    def current_item(self):
+        item_id = self.tree.current_item_id()
+        return self.template.items.get(item_id) if item_id else None
+
+    def select_item(self, item_id: str) -> None:
+        index = self.proxy.mapFromSource(self.model.index_of(item_id))
+        if not index.isValid():          # hidden by the filter: show everything
+            self.header.filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index_of(item_id))
+        self.tree.select_index(index)
+
+    def set_filter(self, mode: str) -> None:
+        current = self.tree.current_item_id()
+        self.proxy.set_mode(mode)
+        self.tree.expandAll()
+        index = self.proxy.mapFromSource(self.model.index_of(current)) if current else None
+        if index is not None and index.isValid():
+            self.tree.select_index(index)
+        else:
+            self.tree.step(+1)
+
+    def set_language(self, lang: str, *, remember: bool = False) -> None:
+        self.model.set_language(lang)
+        self.panel.set_language(lang)
+        if remember:
+            CHECKLIST_LANGUAGE.set(self.settings, lang)
+
+    def _first_open_item(self) -> str:
+        ids = self.model.item_ids()
+        return next((i for i in ids if self.model.result(i) is None), ids[0] if ids else "")
+
+    def _show_item(self, item_id: str) -> None:
+        item = self.template.items.get(item_id) if item_id else None
+        self.panel.show_item(item, self.model.result(item_id) if item else None,
+                             self.model.note(item_id) if item else "")
+        self.panel.set_locked(self.is_locked())
+
+    def _visible_ids(self) -> list[str]:
+        return [self.model.item_at(self.proxy.mapToSource(i)).id
+                for i in self.tree.visible_item_indexes()]
+
+    def focus_note(self) -> None:
+        if self.current_item() is not None:
+            self.panel.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- editing -----------------------------------------------------------------------------
+    def edit_reason(self):
+        """None for an open audit; the amendment reason for a signed one (asked once)."""
+        if self.audit["status"] not in LOCKED:
+            return None
+        if not self.amend_reason:
+            reason = reason_dialog.ask_amendment_reason(self)
+            if not reason:
+                return _CANCELLED
+            self.amend_reason = reason
+            self.reload_audit()
+        return self.amend_reason
+
+    def push(self, make_command) -> bool:
+        """Build a command with the right reason, run it, and keep it for undo if it worked."""
+        reason = self.edit_reason()
+        if reason is _CANCELLED:
+            return False
+        command = make_command(reason=reason, notify=self.apply_changes,
+                               on_error=self.show_error)
+        try:
+            command.run()
+        except SvaError as exc:
+            self.show_error(exc)
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The one refresh path: re-read what the change concerns, then tell the app."""
+        if changes.entity == "finding":
+            self.reload_findings()
+        self.reload_audit()
+        self.reload_answers()
+        self.panel.set_saved_text(self.tr("Saved {0}").format(datetime.now().strftime("%H:%M:%S")))
+        self.changed.emit(changes)
+
+    def show_error(self, exc: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        self.reload()
+
+    def answer_key(self, n: int) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        if item.answer in RESULT_KEYS:
+            values = RESULT_KEYS[item.answer]
+            if n <= len(values):
+                self.answer(values[n - 1])
+        elif item.answer == "choice":
+            if n <= len(item.choices):
+                self.answer(item.choices[n - 1][0])
+        elif item.answer == "number":
+            self.panel.focus_value(str(n))
+        else:
+            self.panel.focus_value()
+
+    def answer(self, result: str) -> bool:
+        item = self.current_item()
+        if item is None:
+            return False
+        visible = self._visible_ids()
+        label = result_label(result) if item.answer in RESULT_KEYS else result
+        done = self.push(lambda **kw: AnswerCommand(
+            self.ws, self.audit_id, item.id, result=result,
+            text=self.tr("Answer {0}: {1}").format(short_id(item.id), label), **kw))
+        if done:
+            self._after_answer(item.id, result, visible)
+        return done
+
+    def _after_answer(self, item_id: str, result: str, visible: list[str]) -> None:
+        now_visible = set(self._visible_ids())
+        if result in STAY_ON and item_id in now_visible:
+            self.select_item(item_id)
+            return
+        later = visible[visible.index(item_id) + 1:] if item_id in visible else []
+        target = next((i for i in later if i in now_visible), None)
+        if target:
+            self.select_item(target)
+        elif item_id in now_visible:
+            self.select_item(item_id)
+
+    def clear_answer(self) -> None:
+        item = self.current_item()
+        if item is None or (self.model.result(item.id) is None and not self.model.note(item.id)):
+            return
+        self.push(lambda **kw: AnswerCommand(
+            self.ws, self.audit_id, item.id, clear=True,
+            text=self.tr("Clear {0}").format(short_id(item.id)), **kw))
+
+    def save_note(self, item_id: str, note: str) -> None:
+        if not self.push(lambda **kw: AnswerCommand(
+                self.ws, self.audit_id, item_id, note=note,
+                text=self.tr("Note on {0}").format(short_id(item_id)), **kw)):
+            if self.panel.item is not None and self.panel.item.id == item_id:
+                self.panel.show_item(self.panel.item, self.model.result(item_id),
+                                     self.model.note(item_id))
+
+    # -- findings -------------------------------------------------------------------------
+    def new_finding(self, from_item: bool = True) -> None:
+        self.panel.flush_note()
+        if self.is_locked() and self.edit_reason() is _CANCELLED:
+            return
+        item = self.current_item() if from_item else None
+        dialog = FindingDialog(
+            visit_date=self.ws.audits.visit_date(self.audit), item=item,
+            result=self.model.result(item.id) if item else None,
+            note=self.model.note(item.id) if item else "", lang=self.model.lang, parent=self)
+        dialog.accepted.connect(lambda: self._add_finding(item, dialog.fields()))
+        self._open_dialog(dialog)
+
+    def _add_finding(self, item, fields: dict) -> None:
+        if item is not None:
+            fields["item_id"] = item.id
+        self.push(lambda **kw: AddFindingCommand(
+            self.ws, self.audit_id, fields,
+            text=self.tr("New finding on {0}").format(short_id(item.id) if item else "—"), **kw))
+
+    def edit_finding(self, finding_id: str) -> None:
+        finding = self.ws.findings.finding(finding_id)
+        dialog = FindingDialog(visit_date=self.ws.audits.visit_date(self.audit),
+                               finding=finding, lang=self.model.lang, parent=self)
+        dialog.accepted.connect(lambda: self._edit_finding(finding_id, dialog.changed_fields()))
+        self._open_dialog(dialog)
+
+    def _edit_finding(self, finding_id: str, fields: dict) -> None:
+        if fields:
+            self.push(lambda **kw: EditFindingCommand(
+                self.ws, finding_id, fields, text=self.tr("Edit finding"), **kw))
+
+    def delete_finding(self, finding_id: str) -> None:
+        self.push(lambda **kw: DeleteFindingCommand(
+            self.ws, finding_id, text=self.tr("Delete finding"), **kw))
+
+    def _open_dialog(self, dialog) -> None:
+        self.finding_dialog = dialog
+        dialog.finished.connect(lambda _: (dialog.deleteLater(), self.tree.setFocus()))
+        dialog.open()
+
+    # -- closing ---------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Save what is still being typed (called before closing)."""
+        self.panel.flush_note()
+        self.settings.setValue(EDITOR_SPLITTER, self.splitter.saveState())

@@ -1,0 +1,219 @@
+"""The checklist as a two-level tree (sections → items) with each item's answer state.
+
+Fed by the template and `ws.audits.answers()`; the editor calls `set_answers` /
+`set_finding_counts` after every change, so the tree never reads the store itself.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
+from PySide6.QtGui import QFont
+
+from sva.checklists.model import Item, Template
+from ui.vocabulary import result_label
+from ui.widgets.answer_icons import answer_icon
+
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+STATE_ROLE = Qt.ItemDataRole.UserRole + 11   # "answered" | "missing" | "open" | "section"
+_NO_PARENT = 0xFFFFFFFF
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # the context lupdate gives `_tr` calls
+
+
+def short_id(item_id: str) -> str:
+    """'SVR-HR-01' → 'HR-01': the template prefix is the same on every row."""
+    return item_id.split("-", 1)[1] if "-" in item_id else item_id
+
+
+def text_in(texts: dict, lang: str) -> str:
+    """A question/title in the checklist language; 'both' shows English in narrow places."""
+    return texts.get("ja" if lang == "ja" else "en", "") or texts.get("en", "")
+
+
+class ChecklistModel(QAbstractItemModel):
+    COLUMNS = 2
+
+    def __init__(self, template: Template, parent=None):
+        super().__init__(parent)
+        self.template = template
+        self.sections = list(template.sections)
+        self.lang = "en"
+        self._answers: dict[str, dict] = {}
+        self._findings: dict[str, int] = {}
+        self._where = {item.id: (s, r) for s, section in enumerate(self.sections)
+                       for r, item in enumerate(section.items)}
+
+    # -- feeding -----------------------------------------------------------------------------
+    def set_answers(self, answers: dict[str, dict]) -> None:
+        self._answers = answers
+        self._changed_all()
+
+    def set_finding_counts(self, counts: dict[str, int]) -> None:
+        self._findings = counts
+        self._changed_all()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self._changed_all()
+
+    def _changed_all(self) -> None:
+        for s, section in enumerate(self.sections):
+            parent = self.index(s, 0)
+            self.dataChanged.emit(parent, self.index(s, self.COLUMNS - 1))
+            if section.items:
+                self.dataChanged.emit(self.index(0, 0, parent),
+                                      self.index(len(section.items) - 1, self.COLUMNS - 1, parent))
+
+    # -- reading -----------------------------------------------------------------------------
+    def result(self, item_id: str) -> str | None:
+        row = self._answers.get(item_id)
+        return row["result"] if row else None
+
+    def note(self, item_id: str) -> str:
+        row = self._answers.get(item_id)
+        return (row or {}).get("note") or ""
+
+    def state(self, item: Item) -> str:
+        if self.result(item.id) is not None:
+            return "answered"
+        return "missing" if item.required else "open"
+
+    def section_progress(self, s: int) -> tuple[int, int]:
+        items = self.sections[s].items
+        return sum(self.result(i.id) is not None for i in items), len(items)
+
+    def item_at(self, index: Index) -> Item | None:
+        if not index.isValid() or index.internalId() == _NO_PARENT:
+            return None
+        return self.sections[index.internalId()].items[index.row()]
+
+    def index_of(self, item_id: str, column: int = 0) -> QModelIndex:
+        s, r = self._where[item_id]
+        return self.index(r, column, self.index(s, 0))
+
+    def item_ids(self) -> list[str]:
+        return list(self._where)
+
+    # -- QAbstractItemModel ------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _NO_PARENT)
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _NO_PARENT:
+            return QModelIndex()
+        return self.createIndex(index.internalId(), 0, _NO_PARENT)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self.sections)
+        if parent.internalId() == _NO_PARENT and parent.column() == 0:
+            return len(self.sections[parent.row()].items)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (_tr("Item"), _tr("Answer"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.item_at(index)
+        if item is None:
+            return self._section_data(index.row(), index.column(), role)
+        return self._item_data(item, index.column(), role)
+
+    def _section_data(self, s: int, column: int, role: int) -> Any:
+        section = self.sections[s]
+        done, total = self.section_progress(s)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text_in(section.title, self.lang) if column == 0 else f"{done}/{total}"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            missing = sum(1 for i in section.items if self.state(i) == "missing")
+            return _tr("{0} of {1} answered; {2} required still open").format(done, total, missing)
+        if role == STATE_ROLE:
+            return "section"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def _item_data(self, item: Item, column: int, role: int) -> Any:
+        result = self.result(item.id)
+        state = self.state(item)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{short_id(item.id)}  {text_in(item.question, self.lang)}"
+            findings = self._findings.get(item.id, 0)
+            text = self._answer_text(item, result) if result is not None else (
+                _tr("required") if state == "missing" else "")
+            return text + (f"  ⚑{findings}" if findings else "")
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            if result is None:
+                return answer_icon(state)
+            return answer_icon(result if item.answer in ("conformity", "yes_no") else "value")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [item.question.get("en", ""), item.question.get("ja", "")]
+            if state == "missing":
+                lines.append(_tr("Required – not answered yet"))
+            return "\n".join(line for line in lines if line)
+        if role == ITEM_ID_ROLE:
+            return item.id
+        if role == STATE_ROLE:
+            return state
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and state == "missing":
+            from PySide6.QtGui import QColor
+            return QColor("#b03a2e")
+        return None
+
+    def _answer_text(self, item: Item, result: str) -> str:
+        if item.answer in ("conformity", "yes_no"):
+            return result_label(result)
+        if item.answer == "choice":
+            for value, labels in item.choices:
+                if value == result:
+                    return text_in(labels, self.lang)
+        return result
+
+
+class ChecklistFilterProxy(QSortFilterProxyModel):
+    """Shows every item, only the unanswered ones, or only nonconformities."""
+    MODES = ("all", "unanswered", "nonconformities")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.mode = "all"
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_mode(self, mode: str) -> None:
+        self.beginFilterChange()
+        self.mode = mode
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model: ChecklistModel = self.sourceModel()
+        if not source_parent.isValid():
+            return self.mode == "all"
+        item = model.item_at(model.index(source_row, 0, source_parent))
+        if self.mode == "unanswered":
+            return model.result(item.id) is None
+        if self.mode == "nonconformities":
+            return model.result(item.id) in ("nonconformity", "no")
+        return True

@@ -1,0 +1,103 @@
+"""The checklist tree view: arrows move item to item, PgUp/PgDn jump section, Enter advances."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+
+from ui.editor.checklist_model import ITEM_ID_ROLE
+
+
+class ChecklistTree(QTreeView):
+    item_selected = Signal(str)   # item id ('' when nothing / a section is current)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("checklistTree")
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setIndentation(14)
+        self.setExpandsOnDoubleClick(False)
+        self.setHeaderHidden(True)
+
+    def setModel(self, model) -> None:  # noqa: N802 (Qt name)
+        super().setModel(model)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
+        model.layoutChanged.connect(self.expandAll)
+        model.rowsInserted.connect(lambda *_: self.expandAll())
+        model.modelReset.connect(self.expandAll)
+        self.expandAll()
+
+    # -- which item ----------------------------------------------------------------------------
+    def current_item_id(self) -> str:
+        return self.currentIndex().siblingAtColumn(0).data(ITEM_ID_ROLE) or ""
+
+    def visible_item_indexes(self) -> list[QModelIndex]:
+        model, found = self.model(), []
+        for s in range(model.rowCount()):
+            section = model.index(s, 0)
+            found += [model.index(r, 0, section) for r in range(model.rowCount(section))]
+        return found
+
+    def select_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def step(self, delta: int) -> bool:
+        """Move to the next (+1) or previous (-1) visible item; False at either end."""
+        items = self.visible_item_indexes()
+        current = self.currentIndex().siblingAtColumn(0)
+        if not items:
+            return False
+        if current not in items:
+            target = items[0] if delta > 0 else items[-1]
+        else:
+            n = items.index(current) + delta
+            if not 0 <= n < len(items):
+                return False
+            target = items[n]
+        self.select_index(target)
+        return True
+
+    def jump_section(self, delta: int) -> None:
+        model = self.model()
+        current = self.currentIndex().siblingAtColumn(0)
+        section = current.parent() if current.parent().isValid() else current
+        row = section.row() + delta if section.isValid() else 0
+        if delta < 0 and current.parent().isValid() and current.row() > 0:
+            row = section.row()          # PgUp first goes to the top of this section
+        while 0 <= row < model.rowCount():
+            first = model.index(0, 0, model.index(row, 0))
+            if first.isValid():
+                self.select_index(first)
+                return
+            row += 1 if delta > 0 else -1
+
+    # -- keys ------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if plain and key == Qt.Key.Key_Down:
+            self.step(+1)
+        elif plain and key == Qt.Key.Key_Up:
+            self.step(-1)
+        elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.step(+1)
+        elif plain and key == Qt.Key.Key_PageDown:
+            self.jump_section(+1)
+        elif plain and key == Qt.Key.Key_PageUp:
+            self.jump_section(-1)
+        else:
+            super().keyPressEvent(event)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.item_selected.emit(current.siblingAtColumn(0).data(ITEM_ID_ROLE) or "")

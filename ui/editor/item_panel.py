@@ -1,0 +1,258 @@
+"""The centre of the editor: one item's question and guidance, how it is checked, the
+answer controls, the note and the "new finding" button.
+
+The panel only shows and emits; the editor turns its signals into service calls.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QSizePolicy, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from sva.checklists.model import Item
+from ui.editor.checklist_model import short_id, text_in
+from ui.vocabulary import RESULT_KEYS, area_label, evidence_label, result_label
+from ui.widgets.answer_icons import answer_icon
+
+NOTE_SAVE_DELAY_MS = 700   # a pause in typing saves the note; leaving the field saves at once
+
+
+class NoteEdit(QPlainTextEdit):
+    focus_left = Signal()
+    escape_pressed = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_left.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ItemPanel(QWidget):
+    answer_chosen = Signal(str)
+    clear_requested = Signal()
+    note_committed = Signal(str, str)       # item id, note text
+    finding_requested = Signal()
+    done_editing = Signal()                 # Esc / Enter in a field: back to the tree
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.item: Item | None = None
+        self.lang = "both"
+        self._note_item = ""
+        self._loading = False
+
+        self.title = QLabel()
+        self.title.setObjectName("itemTitle")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: 600;")
+        self.text = QTextBrowser()
+        self.text.setObjectName("itemText")
+        self.text.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.text.setFrameShape(QFrame.Shape.NoFrame)
+        self.text.setOpenLinks(False)
+        self.evidence = QLabel()
+        self.evidence.setObjectName("itemEvidence")
+
+        self.buttons_row = QHBoxLayout()
+        self.buttons_row.setSpacing(6)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)
+        self.value_edit = QLineEdit()
+        self.value_edit.setObjectName("valueEdit")
+        self.value_edit.returnPressed.connect(self._value_entered)
+        self.clear_button = QPushButton(self.tr("Clear answer"))
+        self.clear_button.setObjectName("clearAnswer")
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.setToolTip(self.tr("Remove the answer and its note (Delete)"))
+        self.clear_button.clicked.connect(self.clear_requested)
+
+        self.note_label = QLabel(self.tr("&Note (N)"))
+        self.note = NoteEdit()
+        self.note.setObjectName("noteEdit")
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(self.tr("What was seen, who was interviewed, which documents…"))
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 14)
+        self.note_label.setBuddy(self.note)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.flush_note)
+        self.note.textChanged.connect(self._note_typed)
+        self.note.focus_left.connect(self.flush_note)
+        self.note.escape_pressed.connect(self._note_escape)
+
+        self.finding_button = QPushButton(self.tr("New &finding… (F)"))
+        self.finding_button.setObjectName("newFinding")
+        self.finding_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.finding_button.clicked.connect(self.finding_requested)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        self.saved_label.setStyleSheet("color: palette(mid);")
+
+        answer_line = QHBoxLayout()
+        answer_line.addLayout(self.buttons_row)
+        answer_line.addWidget(self.value_edit, 1)
+        answer_line.addStretch(0)
+        answer_line.addWidget(self.clear_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.finding_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.saved_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.evidence)
+        layout.addLayout(answer_line)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.note)
+        layout.addLayout(bottom)
+        self.show_item(None, None, "")
+
+    # -- showing -------------------------------------------------------------------------------
+    def show_item(self, item: Item | None, result: str | None, note: str,
+                  section_title: dict | None = None) -> None:
+        self.flush_note()
+        self.item = item
+        enabled = item is not None
+        for widget in (self.note, self.clear_button, self.finding_button, self.value_edit):
+            widget.setEnabled(enabled)
+        if item is None:
+            self.title.setText(self.tr("Choose an item in the checklist"))
+            self.text.setHtml("")
+            self.evidence.setText("")
+            self._build_buttons(None)
+            self._set_note("", "")
+            return
+        required = self.tr("Required") if item.required else self.tr("Optional")
+        self.title.setText(" · ".join((short_id(item.id), area_label(item.area), required)))
+        self.text.setHtml(self._html(item))
+        methods = " · ".join(evidence_label(e) for e in item.evidence)
+        self.evidence.setText(self.tr("How it is checked: {0}").format(methods or "—"))
+        self._build_buttons(item)
+        self.show_result(result)
+        self._set_note(item.id, note)
+
+    def show_result(self, result: str | None) -> None:
+        for button in self.group.buttons():
+            button.setChecked(button.property("result") == result)
+        if self.item is not None and self.item.answer in ("number", "text"):
+            self.value_edit.setText(result or "")
+        self.clear_button.setEnabled(self.item is not None and result is not None
+                                     and not self._locked())
+
+    def show_note(self, note: str) -> None:
+        if self.item is not None and note != self.note.toPlainText():
+            self._set_note(self.item.id, note)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        if self.item is not None:
+            self.text.setHtml(self._html(self.item))
+            self._build_buttons(self.item)
+
+    def set_locked(self, locked: bool) -> None:
+        self.setProperty("locked", locked)
+        self.note.setReadOnly(locked)
+        self.value_edit.setReadOnly(locked)
+        for button in self.group.buttons():
+            button.setEnabled(not locked)
+        self.clear_button.setEnabled(not locked and self.item is not None)
+        self.finding_button.setEnabled(not locked and self.item is not None)
+
+    def set_saved_text(self, text: str) -> None:
+        self.saved_label.setText(text)
+
+    def _locked(self) -> bool:
+        return bool(self.property("locked"))
+
+    def _html(self, item: Item) -> str:
+        langs = ("en", "ja") if self.lang == "both" else (self.lang,)
+        parts = []
+        for lang in langs:
+            question = html.escape(item.question.get(lang, ""))
+            parts.append(f'<p style="font-size: 12.5pt; font-weight: 600; margin: 0 0 6px 0;" '
+                         f'lang="{lang}">{question}</p>')
+        heading = html.escape(self.tr("Guidance"))
+        parts.append(f'<p style="color: #555; margin: 10px 0 4px 0;"><b>{heading}</b></p>')
+        for lang in langs:
+            guidance = html.escape(item.guidance.get(lang, ""))
+            parts.append(f'<p style="margin: 0 0 8px 0;" lang="{lang}">{guidance}</p>')
+        return "".join(parts)
+
+    def _build_buttons(self, item: Item | None) -> None:
+        for button in self.group.buttons():
+            self.group.removeButton(button)
+            button.deleteLater()
+        self.value_edit.setVisible(item is not None and item.answer in ("number", "text"))
+        if item is None:
+            return
+        if item.answer in RESULT_KEYS:
+            choices = [(r, result_label(r), r) for r in RESULT_KEYS[item.answer]]
+        elif item.answer == "choice":
+            choices = [(v, text_in(labels, self.lang), "value") for v, labels in item.choices]
+        else:
+            self.value_edit.setPlaceholderText(
+                self.tr("Type a number and press Enter") if item.answer == "number"
+                else self.tr("Type the answer and press Enter"))
+            return
+        for n, (value, label, icon) in enumerate(choices, start=1):
+            button = QPushButton(answer_icon(icon, 16), f"{n}  {label}" if n <= 4 else label)
+            button.setObjectName(f"answer_{value}")
+            button.setProperty("result", value)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            button.setToolTip(self.tr("Answer with key {0}").format(n) if n <= 4 else label)
+            button.setEnabled(not self._locked())
+            button.clicked.connect(lambda _=False, v=value: self.answer_chosen.emit(v))
+            self.group.addButton(button)
+            self.buttons_row.addWidget(button)
+
+    # -- values and notes ---------------------------------------------------------------------
+    def focus_value(self, text: str = "") -> None:
+        self.value_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if text:
+            self.value_edit.setText(text)
+
+    def _value_entered(self) -> None:
+        text = self.value_edit.text().strip()
+        if text:
+            self.answer_chosen.emit(text)
+        self.done_editing.emit()
+
+    def _set_note(self, item_id: str, note: str) -> None:
+        self._loading = True
+        self._note_timer.stop()
+        self._note_item = item_id
+        self.note.setPlainText(note)
+        self._saved_note = note
+        self._loading = False
+
+    def _note_typed(self) -> None:
+        if not self._loading and not self._locked():
+            self._note_timer.start()
+
+    def flush_note(self) -> None:
+        """Save a pending note edit now (leaving the field, switching item, closing)."""
+        self._note_timer.stop()
+        if self._loading or not self._note_item:
+            return
+        text = self.note.toPlainText()
+        if text != self._saved_note:
+            self._saved_note = text
+            self.note_committed.emit(self._note_item, text)
+
+    def _note_escape(self) -> None:
+        self.flush_note()
+        self.done_editing.emit()

@@ -1,0 +1,144 @@
+"""QUndoCommands that replay the core's service functions (autosave: every edit is stored
+when it is made; undo and redo are service calls too).
+
+A command is built with what it needs to go both ways, then `run()` performs the first
+call *before* it is pushed, so an edit the core refuses never reaches the undo stack.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from sva.domain.base import Changes
+from sva.domain.restore import Restores
+from sva.errors import SvaError
+from sva.workspace import Workspace
+
+Notify = Callable[[Changes], None]
+ReportError = Callable[[SvaError], None]
+
+
+class ServiceCommand(QUndoCommand):
+    def __init__(self, ws: Workspace, text: str, *, notify: Notify, on_error: ReportError,
+                 reason: str | None = None):
+        super().__init__(text)
+        self.ws, self.reason = ws, reason
+        self._notify, self._on_error = notify, on_error
+        self._fresh = True
+        self.restores = Restores(ws)
+
+    def run(self) -> None:
+        """The first do; raises SvaError (and is then not pushed)."""
+        self._notify(self.first())
+
+    def redo(self) -> None:
+        if self._fresh:
+            self._fresh = False
+            return
+        self._guarded(self.again)
+
+    def undo(self) -> None:
+        self._guarded(self.back)
+
+    def _guarded(self, call) -> None:
+        try:
+            self._notify(call())
+        except SvaError as exc:
+            self.setObsolete(True)   # cannot be replayed: drop it from the stack
+            self._on_error(exc)
+
+    def first(self) -> Changes:
+        return self.again()
+
+    def again(self) -> Changes:  # pragma: no cover - every command overrides
+        raise NotImplementedError
+
+    def back(self) -> Changes:  # pragma: no cover
+        raise NotImplementedError
+
+
+class AnswerCommand(ServiceCommand):
+    """Answer, clear or annotate one item; undo puts back its exact earlier state."""
+
+    def __init__(self, ws: Workspace, audit_id: str, item_id: str, *, result: str | None = None,
+                 note: str | None = None, clear: bool = False, text: str, **kw):
+        super().__init__(ws, text, **kw)
+        self.audit_id, self.item_id = audit_id, item_id
+        self.result, self.note, self.clear = result, note, clear
+        self.before = self.restores.answer_state(audit_id, item_id)
+        self.after: dict | None = None
+
+    def first(self) -> Changes:
+        audits = self.ws.audits
+        if self.clear:
+            changes = audits.clear_answer(self.audit_id, self.item_id, reason=self.reason)
+        elif self.result is not None:
+            changes = audits.record_answer(self.audit_id, self.item_id, self.result, self.note,
+                                           reason=self.reason)
+        else:
+            changes = audits.set_note(self.audit_id, self.item_id, self.note or "",
+                                      reason=self.reason)
+        self.after = self.restores.answer_state(self.audit_id, self.item_id)
+        return changes
+
+    def again(self) -> Changes:
+        return self.restores.answer(self.audit_id, self.item_id, self.after, reason=self.reason)
+
+    def back(self) -> Changes:
+        return self.restores.answer(self.audit_id, self.item_id, self.before, reason=self.reason)
+
+    def id(self) -> int:  # noqa: A003 (Qt name)
+        return 1 if self.result is None and not self.clear else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        """Consecutive note saves of one item undo as one step."""
+        if (isinstance(other, AnswerCommand) and other.item_id == self.item_id
+                and other.audit_id == self.audit_id and other.reason == self.reason):
+            self.after = other.after
+            return True
+        return False
+
+
+class AddFindingCommand(ServiceCommand):
+    def __init__(self, ws: Workspace, audit_id: str, fields: dict, *, text: str, **kw):
+        super().__init__(ws, text, **kw)
+        self.audit_id, self.fields = audit_id, dict(fields)
+        self.finding_id: str | None = None
+
+    def first(self) -> Changes:
+        self.finding_id = self.ws.findings.add(self.audit_id, reason=self.reason, **self.fields)
+        return Changes("finding", (self.finding_id,), self.audit_id, "add")
+
+    def again(self) -> Changes:
+        return self.restores.finding(self.finding_id, reason=self.reason)
+
+    def back(self) -> Changes:
+        return self.ws.findings.delete(self.finding_id, reason=self.reason)
+
+
+class EditFindingCommand(ServiceCommand):
+    def __init__(self, ws: Workspace, finding_id: str, fields: dict, *, text: str, **kw):
+        super().__init__(ws, text, **kw)
+        self.finding_id = finding_id
+        old = ws.findings.finding(finding_id)
+        self.after = dict(fields)
+        self.before = {k: old[k] for k in fields}
+
+    def again(self) -> Changes:
+        return self.ws.findings.edit(self.finding_id, reason=self.reason, **self.after)
+
+    def back(self) -> Changes:
+        return self.ws.findings.edit(self.finding_id, reason=self.reason, **self.before)
+
+
+class DeleteFindingCommand(ServiceCommand):
+    def __init__(self, ws: Workspace, finding_id: str, *, text: str, **kw):
+        super().__init__(ws, text, **kw)
+        self.finding_id = finding_id
+
+    def again(self) -> Changes:
+        return self.ws.findings.delete(self.finding_id, reason=self.reason)
+
+    def back(self) -> Changes:
+        return self.restores.finding(self.finding_id, reason=self.reason)

@@ -1,0 +1,58 @@
+"""Long work off the UI thread: a task runs in the global QThreadPool, reports progress by
+signal and stops at its next progress report when cancelled.
+
+The work function gets a `progress(done, total)` callback; after `cancel()` that callback
+raises `Cancelled`, so the work stops at a safe point of its own choosing.
+"""
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Cancelled(Exception):
+    """Raised inside the work function after the user cancelled."""
+
+
+class TaskSignals(QObject):
+    progressed = Signal(int, int)     # done, total
+    succeeded = Signal(object)        # the work's result
+    failed = Signal(str)              # a message for the user
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    def __init__(self, work: Callable[[Callable[[int, int], None]], Any]):
+        super().__init__()
+        self.setAutoDelete(False)     # the owner keeps it (and its signals) alive
+        self.work = work
+        self.signals = TaskSignals()
+        self._cancel = threading.Event()
+        self.finished = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self.signals.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self._progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # noqa: BLE001 - reported to the user, with the trace logged
+            traceback.print_exc()
+            self.signals.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.finished.set()
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(self)
