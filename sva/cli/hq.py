@@ -1,23 +1,209 @@
-"""`sva-hq`: the headquarters command line (server, programme planning, figures).
+"""`sva-hq`: the headquarters command line (server, users and devices, master data).
 
-The server and programme commands land with the HQ issues; today this entry point gives
-its version and help so that packaging and scripts can rely on its name.
+Every subcommand takes `--data-dir D` (or $SVA_HQ_HOME) and `--db URL` (or $SVA_HQ_DB;
+default: the SQLite file in the data folder). Bad input exits 2, other failures 1.
 """
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import sys
 
 from sva import __version__
-from sva.cli.common import Parser, data_dir_parent
+from sva.cli.common import Parser, data_dir_parent, run
+from sva.errors import BadInput
+
+
+def _common() -> argparse.ArgumentParser:
+    parent = data_dir_parent("SVA_HQ_HOME")
+    parent.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="postgresql://… (default: $SVA_HQ_DB, else SQLite in the data folder)")
+    return parent
+
+
+def _storage(args):
+    from sva.hq.storage import open_storage
+    return open_storage(getattr(args, "data_dir", None),
+                        getattr(args, "db", None) or os.environ.get("SVA_HQ_DB"))
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from sva.hq.app import create_app
+    storage = _storage(args)
+    print(f"SVA HQ {__version__} on http://{args.host}:{args.port}/api/v1 "
+          f"({storage.describe()}, blobs in {storage.blob_dir})", file=sys.stderr, flush=True)
+    uvicorn.run(create_app(storage), host=args.host, port=args.port, log_level=args.log_level,
+                access_log=False)   # the access log would be one more place a URL could leak
+    return 0
+
+
+def cmd_user_add(args) -> int:
+    from sva.hq.accounts import add_user
+    user_id = add_user(_storage(args), args.name, args.role)
+    print(f"user {args.name} ({args.role}) added: {user_id}")
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    storage = _storage(args)
+    with storage.transaction(write=False) as tx:
+        rows = tx.all("SELECT id, name, role, created_at FROM users ORDER BY name")
+    for r in rows:
+        print(f"{r['id']}  {r['role']:8}  {r['name']}")
+    return 0
+
+
+def cmd_enrol_code(args) -> int:
+    from datetime import timedelta
+
+    from sva.hq.accounts import new_enrol_code
+    if args.hours <= 0 or args.hours > 24 * 30:
+        raise BadInput("--hours must be between 1 and 720", field="--hours")
+    code, expires = new_enrol_code(_storage(args), args.user, ttl=timedelta(hours=args.hours))
+    print(f"enrolment code for {args.user}: {code}")
+    print(f"valid once, until {expires}")
+    return 0
+
+
+def cmd_device_revoke(args) -> int:
+    from sva.hq.accounts import revoke_device
+    revoke_device(_storage(args), args.device)
+    print(f"device {args.device} revoked")
+    return 0
+
+
+def cmd_device_list(args) -> int:
+    from sva.hq.accounts import list_devices
+    for d in list_devices(_storage(args)):
+        state = f"revoked {d['revoked_at']}" if d["revoked_at"] else "active"
+        print(f"{d['id']}  {d['user_name']:20}  {d['name'] or '-':20}  {state}")
+    return 0
+
+
+def cmd_checklist_publish(args) -> int:
+    from sva.hq.masterdata import publish_checklist
+    for path in args.files:
+        print(f"published {publish_checklist(_storage(args), path)}")
+    return 0
+
+
+def cmd_assign(args) -> int:
+    from sva.hq.masterdata import assign
+    assignment = assign(_storage(args), args.auditor, args.supplier, args.site, kind=args.kind,
+                        planned_date=args.date)
+    print(f"assignment {assignment}: {args.auditor} visits {args.supplier} / {args.site} "
+          f"on {args.date} ({args.kind})")
+    return 0
+
+
+def cmd_import_suppliers(args) -> int:
+    from sva.hq.masterdata import import_suppliers_csv
+    counts = import_suppliers_csv(_storage(args), args.file)
+    print(f"imported {counts['suppliers']} supplier row(s), {counts['sites']} site(s)")
+    return 0
+
+
+def cmd_finding_update(args) -> int:
+    from sva.hq.audits import Missing, update_cap
+    fields = {k: getattr(args, k) for k in ("status", "rejection_reason", "verification_method",
+                                            "verified_at", "supplier_comment")
+              if getattr(args, k) is not None}
+    if not fields:
+        raise BadInput("nothing to change: give --status or another field", field="finding")
+    try:
+        row = update_cap(_storage(args), "admin", args.finding, fields)
+    except Missing:
+        raise BadInput(f"no finding with id {args.finding}", field="finding") from None
+    print(json.dumps(row, ensure_ascii=False, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = Parser(prog="sva-hq", parents=[data_dir_parent("SVA_HQ_HOME", top=True)],
+                    description="SVA headquarters: server, users, devices and master data.")
+    parser.add_argument("--version", action="version", version=f"sva-hq {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    p = sub.add_parser("serve", parents=[common], help="run the HQ server (uvicorn)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--log-level", default="warning",
+                   choices=["critical", "error", "warning", "info", "debug"])
+    p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser("user", help="HQ users")
+    usub = p.add_subparsers(dest="user_command", required=True, parser_class=Parser)
+    c = usub.add_parser("add", parents=[common], help="add a user")
+    c.add_argument("name")
+    c.add_argument("--role", required=True, choices=["admin", "manager", "auditor"])
+    c.set_defaults(handler=cmd_user_add)
+    c = usub.add_parser("list", parents=[common], help="list users")
+    c.set_defaults(handler=cmd_user_list)
+
+    p = sub.add_parser("enrol-code", parents=[common],
+                       help="one-time code with which a device of USER enrols")
+    p.add_argument("user")
+    p.add_argument("--hours", type=int, default=24, help="valid for this many hours (24)")
+    p.set_defaults(handler=cmd_enrol_code)
+
+    p = sub.add_parser("device", help="enrolled devices")
+    dsub = p.add_subparsers(dest="device_command", required=True, parser_class=Parser)
+    c = dsub.add_parser("revoke", parents=[common], help="revoke a device's token at once")
+    c.add_argument("device")
+    c.set_defaults(handler=cmd_device_revoke)
+    c = dsub.add_parser("list", parents=[common], help="list devices")
+    c.set_defaults(handler=cmd_device_list)
+
+    p = sub.add_parser("checklist", help="checklist templates")
+    csub = p.add_subparsers(dest="checklist_command", required=True, parser_class=Parser)
+    c = csub.add_parser("publish", parents=[common], help="publish checklist YAML files")
+    c.add_argument("files", nargs="+", metavar="FILE")
+    c.set_defaults(handler=cmd_checklist_publish)
+
+    p = sub.add_parser("assign", parents=[common], help="assign a visit to an auditor")
+    p.add_argument("auditor")
+    p.add_argument("supplier", metavar="SUPPLIER_CODE")
+    p.add_argument("site", help="site name or id")
+    p.add_argument("--kind", required=True, choices=["svr", "infosec"])
+    p.add_argument("--date", required=True, help="planned date YYYY-MM-DD")
+    p.set_defaults(handler=cmd_assign)
+
+    p = sub.add_parser("import", help="import master data")
+    isub = p.add_subparsers(dest="import_command", required=True, parser_class=Parser)
+    c = isub.add_parser("suppliers", parents=[common],
+                        help="suppliers (and sites) from CSV: code,name_en,name_ja,country,"
+                             "annual_spend,isec_level[,site_name,site_country,site_timezone,"
+                             "site_address]")
+    c.add_argument("file")
+    c.set_defaults(handler=cmd_import_suppliers)
+
+    p = sub.add_parser("finding", help="CAP follow-up of findings")
+    fsub = p.add_subparsers(dest="finding_command", required=True, parser_class=Parser)
+    c = fsub.add_parser("update", parents=[common], help="move a finding's CAP status")
+    c.add_argument("finding")
+    c.add_argument("--status", choices=["open", "cap_submitted", "cap_accepted", "cap_rejected",
+                                        "verified_closed"])
+    c.add_argument("--rejection-reason", dest="rejection_reason")
+    c.add_argument("--verification-method", dest="verification_method",
+                   choices=["document", "follow_up_visit"])
+    c.add_argument("--verified-at", dest="verified_at")
+    c.add_argument("--supplier-comment", dest="supplier_comment")
+    c.set_defaults(handler=cmd_finding_update)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = Parser(prog="sva-hq", parents=[data_dir_parent("SVA_HQ_HOME", top=True)],
-                    description="SVA headquarters: server, planning and yearly figures.")
-    parser.add_argument("--version", action="version", version=f"sva-hq {__version__}")
-    parser.parse_args(argv)
-    parser.print_help()
-    return 0
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    return run(handler, args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,7 @@ from sva.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, Parser, data_dir_parent
 
 
 # Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
-COMMAND_MODULES: list[str] = ["sva.cli.photo_cmds", "sva.cli.report_cmds"]
+COMMAND_MODULES: list[str] = ["sva.cli.photo_cmds", "sva.cli.sync_cmds", "sva.cli.report_cmds"]
 
 
 def _workspace(args):

@@ -43,6 +43,7 @@ def _split(script: str) -> list[str]:
 # Index i holds the step that takes the schema from version i to i + 1.
 STEPS: list[Callable[[sqlite_utils.Database], None]] = [
     _sql("schema_v1.sql"),
+    _sql("schema_v2.sql"),
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -1,0 +1,1 @@
+"""HQ side of SVA: server, storage, programme planning and figures."""

@@ -1,0 +1,1 @@
+"""HTTP API /api/v1: one router per resource."""

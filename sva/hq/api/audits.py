@@ -1,0 +1,39 @@
+"""Audits: push a whole document, read it back, confirm HQ holds every byte."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Path
+
+from sva.hq import audits as service
+from sva.hq.api.deps import current_device, get_storage
+from sva.hq.api.models import AUDIT_ID, AuditDocument, ConfirmResponse, PushResponse
+from sva.hq.audits import Principal
+from sva.hq.storage import Storage
+
+router = APIRouter(prefix="/audits", tags=["audits"])
+
+
+@router.post("", response_model=PushResponse)
+def push(body: AuditDocument, who: Principal = Depends(current_device),
+         storage: Storage = Depends(get_storage)) -> dict:
+    try:
+        return service.ingest(storage, who, body.model_dump())
+    except service.Forbidden:
+        raise HTTPException(403, "this audit belongs to another auditor") from None
+
+
+@router.get("/{audit_id}")
+def get_audit(audit_id: str = Path(pattern=AUDIT_ID), who: Principal = Depends(current_device),
+              storage: Storage = Depends(get_storage)) -> dict:
+    try:
+        return service.get_audit(storage, who, audit_id)
+    except service.Missing:
+        raise HTTPException(404, "no such audit") from None
+
+
+@router.post("/{audit_id}/confirm", response_model=ConfirmResponse)
+def confirm(audit_id: str = Path(pattern=AUDIT_ID), who: Principal = Depends(current_device),
+            storage: Storage = Depends(get_storage)) -> dict:
+    try:
+        return service.confirm(storage, who, audit_id)
+    except service.Missing:
+        raise HTTPException(404, "no such audit") from None

@@ -1,0 +1,89 @@
+"""Photo blobs by SHA-256: HEAD tells how many bytes HQ holds, PUT appends a chunk.
+
+A chunk names where it starts with `Content-Range: bytes START-END/TOTAL` or with the
+query `?offset=START&total=TOTAL`. A start other than the bytes held answers 409 with the
+right offset in `Upload-Offset`. Only blobs that one of the caller's audits refers to can be
+read or written; anything else is 404.
+"""
+from __future__ import annotations
+
+import re
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from starlette.requests import ClientDisconnect
+
+from sva.hq import audits as service
+from sva.hq.api.deps import current_device, get_storage
+from sva.hq.audits import Principal
+from sva.hq.blobs import MAX_CHUNK, BlobStore, HashMismatch, OffsetMismatch
+from sva.hq.storage import Storage
+
+router = APIRouter(prefix="/blobs", tags=["blobs"])
+SHA_PATH = Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the bytes, lower-case hex")
+CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
+
+
+def _declared(storage: Storage, who: Principal, sha: str) -> int:
+    size = service.blob_declared_size(storage, who, sha)
+    if size is None:
+        raise HTTPException(404, "no audit of yours refers to this blob")
+    return size
+
+
+@router.head("/{sha256}")
+def blob_status(sha256: str = SHA_PATH, who: Principal = Depends(current_device),
+                storage: Storage = Depends(get_storage)) -> Response:
+    total = _declared(storage, who, sha256)
+    held, complete = BlobStore(storage.blob_dir).received(sha256)
+    if complete:
+        service.record_blob(storage, sha256, held)
+    return Response(status_code=200, headers={
+        "Upload-Offset": str(held), "Upload-Length": str(total),
+        "Upload-Complete": "1" if complete else "0"})
+
+
+def _range(request: Request, offset: int | None, total: int | None) -> tuple[int, int | None, int]:
+    header = request.headers.get("content-range")
+    if header:
+        match = CONTENT_RANGE.match(header.strip())
+        if not match:
+            raise HTTPException(422, "Content-Range must read 'bytes START-END/TOTAL'")
+        start, end, whole = map(int, match.groups())
+        if end < start or end >= whole:
+            raise HTTPException(422, "Content-Range END must be ≥ START and < TOTAL")
+        return start, end - start + 1, whole
+    if offset is None or total is None:
+        raise HTTPException(422, "give Content-Range or the offset and total query parameters")
+    return offset, None, total
+
+
+@router.put("/{sha256}")
+async def put_chunk(request: Request, sha256: str = SHA_PATH,
+                    offset: int | None = Query(None, ge=0), total: int | None = Query(None, ge=1),
+                    who: Principal = Depends(current_device),
+                    storage: Storage = Depends(get_storage)) -> Response:
+    declared = _declared(storage, who, sha256)
+    start, length, whole = _range(request, offset, total)
+    if whole != declared:
+        raise HTTPException(422, f"total {whole} differs from the size {declared} the audit "
+                                 "declared for this photo")
+    if length is not None and length > MAX_CHUNK:
+        raise HTTPException(413, f"a chunk may hold at most {MAX_CHUNK} bytes")
+    store = BlobStore(storage.blob_dir)
+    limit = min(length or MAX_CHUNK, MAX_CHUNK)
+    try:
+        held, complete = await store.write(sha256, start, whole, request.stream(), limit)
+    except OffsetMismatch as exc:
+        return Response(status_code=409, headers={"Upload-Offset": str(exc.received)},
+                        content=f'{{"detail": "upload is at byte {exc.received}"}}',
+                        media_type="application/json")
+    except HashMismatch as exc:
+        raise HTTPException(422, str(exc)) from None
+    except ValueError as exc:
+        raise HTTPException(413, str(exc)) from None
+    except ClientDisconnect:
+        return Response(status_code=400)   # nobody listens; the bytes that came are kept
+    if complete:
+        service.record_blob(storage, sha256, held)
+    return Response(status_code=201 if complete else 200, headers={
+        "Upload-Offset": str(held), "Upload-Complete": "1" if complete else "0"})

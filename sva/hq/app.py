@@ -1,0 +1,57 @@
+"""The HQ ASGI app: routers under /api/v1, error bodies that name the field, size limits."""
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from sva import __version__
+from sva.errors import BadInput
+from sva.hq.api import audits, blobs, enrol, findings, pull
+from sva.hq.limits import BodyLimit, TooLarge
+from sva.hq.storage import Storage
+
+API = "/api/v1"
+
+
+def _field(loc) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or "body"
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    # Never echo the input back: it may hold a code or a token.
+    errors = [{"field": _field(e.get("loc", ())), "message": e.get("msg", "invalid")}
+              for e in exc.errors()]
+    text = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:10])
+    return JSONResponse(status_code=422, content={"detail": text, "errors": errors[:50]})
+
+
+async def _bad_input(request: Request, exc: BadInput) -> JSONResponse:
+    return JSONResponse(status_code=422, content={"detail": str(exc), "field": exc.field})
+
+
+async def _too_large(request: Request, exc: TooLarge) -> JSONResponse:
+    return JSONResponse(status_code=413,
+                        content={"detail": f"request body is larger than the limit of "
+                                           f"{exc.args[0]} bytes"})
+
+
+def create_app(storage: Storage):
+    """The app over one storage; wrapped in the body-size limit. Returns an ASGI callable."""
+    app = FastAPI(title="SVA HQ", version=__version__, openapi_url=f"{API}/openapi.json",
+                  docs_url=f"{API}/docs", redoc_url=None)
+    app.state.storage = storage
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(BadInput, _bad_input)
+    app.add_exception_handler(TooLarge, _too_large)
+    for module in (enrol, pull, audits, blobs, findings):
+        app.include_router(module.router, prefix=API)
+
+    @app.get(f"{API}/health", tags=["health"])
+    def health() -> dict:
+        with storage.transaction(write=False) as tx:
+            tx.scalar("SELECT value FROM revisions WHERE name = 'rev'")
+        return {"status": "ok", "version": __version__}
+
+    return BodyLimit(app)

@@ -1,0 +1,207 @@
+"""Audits pushed by devices, their photo references, and the CAP follow-up done at HQ."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sva.domain.findings import FINDING_TRANSITIONS, VERIFICATION_METHODS
+from sva.errors import BadInput
+from sva.hq.accounts import log_event, now_iso
+from sva.hq.storage import Storage, Tx
+
+# The part of a finding HQ follows up; it flows back down to the device.
+CAP_SYNC_FIELDS = ("status", "rejection_reason", "verification_method", "verified_at",
+                   "root_cause", "corrective_action", "preventive_action", "responsible",
+                   "planned_date", "supplier_comment")
+
+
+class Forbidden(Exception):
+    """The principal may not touch this audit (another auditor's)."""
+
+
+class Missing(Exception):
+    """Nothing the principal may see has this id."""
+
+
+@dataclass(frozen=True)
+class Principal:
+    device_id: str
+    user_id: str
+    user_name: str
+    role: str
+
+    @property
+    def sees_all(self) -> bool:
+        return self.role in ("admin", "manager")
+
+
+def document_hash(doc: dict) -> str:
+    canonical = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _visible(tx: Tx, who: Principal, audit_id: str) -> dict:
+    row = tx.one("SELECT * FROM audits WHERE id = ?", (audit_id,))
+    if row is None or (not who.sees_all and row["owner_id"] != who.user_id):
+        raise Missing(audit_id)       # another auditor's audit looks like no audit at all
+    return row
+
+
+def _missing_blobs(tx: Tx, audit_id: str) -> list[str]:
+    return [r["sha256"] for r in tx.all(
+        "SELECT ab.sha256 FROM audit_blobs ab WHERE ab.audit_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM blobs b WHERE b.sha256 = ab.sha256) ORDER BY ab.sha256", (audit_id,))]
+
+
+def ingest(storage: Storage, who: Principal, doc: dict) -> dict:
+    """Store a whole audit document; the same content twice is one audit, changed once."""
+    doc_hash = document_hash(doc)
+    audit_id = doc["id"]
+    photos = {p["sha256"]: p["size"] for p in doc.get("photos", []) if not p.get("deleted")}
+    with storage.transaction() as tx:
+        old = tx.one("SELECT id, owner_id, doc_hash FROM audits WHERE id = ?", (audit_id,))
+        if old is not None and old["owner_id"] != who.user_id and not who.sees_all:
+            raise Forbidden(audit_id)
+        if doc.get("assignment_id"):
+            assignment = tx.one("SELECT auditor_id FROM assignments WHERE id = ?",
+                                (doc["assignment_id"],))
+            if assignment is None:
+                raise BadInput(f"no assignment {doc['assignment_id']}", field="assignment_id")
+            if assignment["auditor_id"] != who.user_id and not who.sees_all:
+                raise Forbidden(audit_id)
+        if old is not None and old["doc_hash"] == doc_hash:
+            outcome = "unchanged"
+        else:
+            outcome = "updated" if old else "created"
+            _store(tx, who, doc, doc_hash, photos, old is not None)
+        missing = _missing_blobs(tx, audit_id)
+        findings = tx.all(f"SELECT id, audit_id, {', '.join(CAP_SYNC_FIELDS)} FROM findings "
+                          "WHERE audit_id = ? ORDER BY id", (audit_id,))
+    # HQ's CAP values after the merge: the device reconciles them like a pull.
+    return {"audit_id": audit_id, "outcome": outcome, "doc_hash": doc_hash,
+            "missing_blobs": missing, "findings": findings}
+
+
+def _store(tx: Tx, who: Principal, doc: dict, doc_hash: str, photos: dict, exists: bool):
+    rev, now, audit_id = tx.next_rev(), now_iso(), doc["id"]
+    text = json.dumps(doc, sort_keys=True, ensure_ascii=False)
+    if exists:
+        tx.execute("UPDATE audits SET status = ?, doc_hash = ?, document = ?, received_at = ?, "
+                   "device_id = ?, pushes = pushes + 1, rev = ? WHERE id = ?",
+                   (doc["status"], doc_hash, text, now, who.device_id, rev, audit_id))
+        tx.execute("DELETE FROM audit_blobs WHERE audit_id = ?", (audit_id,))
+    else:
+        tx.execute("INSERT INTO audits (id, owner_id, device_id, assignment_id, supplier_code, "
+                   "status, doc_hash, document, first_received_at, received_at, rev) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                   (audit_id, who.user_id, who.device_id, doc.get("assignment_id"),
+                    doc.get("supplier_code", ""), doc["status"], doc_hash, text, now, now, rev))
+    for sha, size in photos.items():
+        tx.execute("INSERT INTO audit_blobs (audit_id, sha256, size) VALUES (?,?,?)",
+                   (audit_id, sha, size))
+    for finding in doc.get("findings", []):
+        _merge_finding(tx, who, audit_id, finding, rev, now)
+    log_event(tx, who.user_name, "push", "audit", audit_id, device=who.device_id,
+              doc_hash=doc_hash)
+
+
+def _merge_finding(tx: Tx, who: Principal, audit_id: str, f: dict, rev: int, now: str):
+    """Take the device's CAP values where HQ still holds what the device last saw."""
+    current = tx.one("SELECT * FROM findings WHERE id = ?", (f["id"],))
+    if current is None:
+        cols = ("id", "audit_id", *CAP_SYNC_FIELDS, "updated_at", "updated_by", "rev")
+        values = (f["id"], audit_id, *[f.get(k) if f.get(k) is not None else _empty(k)
+                                       for k in CAP_SYNC_FIELDS], now, who.device_id, rev)
+        tx.execute(f"INSERT INTO findings ({', '.join(cols)}) VALUES "
+                   f"({', '.join('?' for _ in cols)})", values)
+        return
+    if current["audit_id"] != audit_id:
+        raise BadInput(f"finding {f['id']} belongs to another audit", field="findings.id")
+    base = f.get("cap_base") or {}
+    changes = {k: f.get(k) for k in CAP_SYNC_FIELDS
+               if k in base and f.get(k) != base[k] and current[k] == base[k]
+               and f.get(k) != current[k]}
+    if changes:
+        sets = ", ".join(f"{k} = ?" for k in changes)
+        tx.execute(f"UPDATE findings SET {sets}, updated_at = ?, updated_by = ?, rev = ? "
+                   "WHERE id = ?", (*[v if v is not None else _empty(k)
+                                      for k, v in changes.items()],
+                                    now, who.device_id, rev, f["id"]))
+
+
+def _empty(field: str):
+    return None if field in ("verification_method", "verified_at", "planned_date") else ""
+
+
+def confirm(storage: Storage, who: Principal, audit_id: str) -> dict:
+    """Whether HQ holds every byte of the audit: the device marks it synced only then."""
+    with storage.transaction(write=False) as tx:
+        row = _visible(tx, who, audit_id)
+        missing = _missing_blobs(tx, audit_id)
+    return {"audit_id": audit_id, "doc_hash": row["doc_hash"], "complete": not missing,
+            "missing_blobs": missing}
+
+
+def get_audit(storage: Storage, who: Principal, audit_id: str) -> dict:
+    with storage.transaction(write=False) as tx:
+        row = _visible(tx, who, audit_id)
+        missing = _missing_blobs(tx, audit_id)
+    return {"audit_id": audit_id, "doc_hash": row["doc_hash"], "pushes": row["pushes"],
+            "received_at": row["received_at"], "complete": not missing,
+            "document": json.loads(row["document"])}
+
+
+def blob_declared_size(storage: Storage, who: Principal, sha: str) -> int | None:
+    """The size an audit visible to `who` declared for this blob; None if none refers to it."""
+    with storage.transaction(write=False) as tx:
+        if who.sees_all:
+            row = tx.one("SELECT MAX(size) AS size FROM audit_blobs WHERE sha256 = ?", (sha,))
+        else:
+            row = tx.one("SELECT MAX(ab.size) AS size FROM audit_blobs ab JOIN audits a "
+                         "ON a.id = ab.audit_id WHERE ab.sha256 = ? AND a.owner_id = ?",
+                         (sha, who.user_id))
+    return None if row is None or row["size"] is None else int(row["size"])
+
+
+def record_blob(storage: Storage, sha: str, size: int) -> None:
+    with storage.transaction() as tx:
+        tx.execute("INSERT INTO blobs (sha256, size, stored_at) VALUES (?,?,?) "
+                   "ON CONFLICT (sha256) DO NOTHING", (sha, size, now_iso()))
+
+
+def update_cap(storage: Storage, who: Principal | str, finding_id: str, fields: dict) -> dict:
+    """HQ follow-up of a finding (status along the CAP table, CAP texts); flows down on pull."""
+    actor = who if isinstance(who, str) else who.user_name
+    unknown = set(fields) - set(CAP_SYNC_FIELDS)
+    if unknown:
+        raise BadInput(f"unknown finding field(s): {', '.join(sorted(unknown))}",
+                       field=sorted(unknown)[0])
+    with storage.transaction() as tx:
+        current = tx.one("SELECT * FROM findings WHERE id = ?", (finding_id,))
+        if current is None:
+            raise Missing(finding_id)
+        new_status = fields.get("status", current["status"])
+        if new_status != current["status"]:
+            if new_status not in FINDING_TRANSITIONS:
+                raise BadInput(f"unknown finding status {new_status!r}", field="status")
+            if new_status not in FINDING_TRANSITIONS[current["status"]]:
+                raise BadInput(f"finding cannot move from '{current['status']}' to "
+                               f"'{new_status}'", field="status")
+            if new_status == "cap_rejected" and not (fields.get("rejection_reason") or "").strip():
+                raise BadInput("rejecting a CAP needs a reason", field="rejection_reason")
+            if new_status == "verified_closed":
+                if fields.get("verification_method") not in VERIFICATION_METHODS:
+                    raise BadInput("closing needs a verification method: "
+                                   + " or ".join(VERIFICATION_METHODS),
+                                   field="verification_method")
+                fields.setdefault("verified_at", now_iso()[:10])
+        changes = {k: v for k, v in fields.items() if current[k] != v}
+        if changes:
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            tx.execute(f"UPDATE findings SET {sets}, updated_at = ?, updated_by = ?, rev = ? "
+                       "WHERE id = ?", (*changes.values(), now_iso(), f"hq:{actor}",
+                                        tx.next_rev(), finding_id))
+            log_event(tx, actor, "update_cap", "finding", finding_id,
+                      changes={k: [current[k], v] for k, v in changes.items()})
+        return tx.one("SELECT * FROM findings WHERE id = ?", (finding_id,))

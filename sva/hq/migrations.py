@@ -1,0 +1,41 @@
+"""Numbered HQ schema migrations (SQLite: PRAGMA user_version; PostgreSQL: sva_schema).
+
+All pending steps run in one transaction; a database newer than this code is refused and
+left untouched.
+"""
+from __future__ import annotations
+
+from importlib import resources as importlib_resources
+from typing import Callable
+
+from sva.errors import SchemaTooNew
+from sva.hq.storage import Storage, Tx
+from sva.store.migrations import _split
+
+
+def _sql(name: str) -> Callable[[Tx], None]:
+    def step(tx: Tx) -> None:
+        text = importlib_resources.files("sva.hq").joinpath(name).read_text("utf-8")
+        for statement in _split(text):
+            tx.execute(statement)
+    step.__name__ = name
+    return step
+
+
+# Index i holds the step that takes the schema from version i to i + 1.
+STEPS: list[Callable[[Tx], None]] = [
+    _sql("schema_v1.sql"),
+]
+SCHEMA_VERSION = len(STEPS)
+
+
+def migrate(storage: Storage) -> int:
+    with storage.transaction() as tx:
+        found = storage.get_version(tx)
+        if found > SCHEMA_VERSION:
+            raise SchemaTooNew(f"the HQ database has schema version {found}, but this SVA only "
+                               f"knows up to {SCHEMA_VERSION}; install a newer SVA")
+        for number in range(found, SCHEMA_VERSION):
+            STEPS[number](tx)
+            storage.set_version(tx, number + 1)
+    return SCHEMA_VERSION

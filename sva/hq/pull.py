@@ -1,0 +1,47 @@
+"""What a device pulls: everything changed since its cursor, read in one snapshot."""
+from __future__ import annotations
+
+import json
+
+from sva.hq.audits import CAP_SYNC_FIELDS, Principal
+from sva.hq.storage import Storage
+
+SUPPLIER_FIELDS = ("id", "code", "name_en", "name_ja", "country", "categories", "annual_spend",
+                   "large_amount", "rare_product", "hard_to_replace", "isec_level",
+                   "declaration_status", "declaration_date", "deleted")
+SITE_FIELDS = ("id", "supplier_id", "name", "address", "country", "timezone", "contact_name",
+               "contact_email", "contact_phone", "deleted")
+
+
+def pull(storage: Storage, who: Principal, cursor: int) -> dict:
+    with storage.transaction(write=False) as tx:
+        # The counter and the rows come from the same snapshot: nothing committed later
+        # can carry a rev at or below the cursor we hand out.
+        now = int(tx.scalar("SELECT value FROM revisions WHERE name = 'rev'"))
+        if cursor > now:      # a cursor from another (restored) HQ: start over
+            cursor = 0
+        args = (cursor, now)
+        suppliers = tx.all(f"SELECT {', '.join(SUPPLIER_FIELDS)} FROM suppliers "
+                           "WHERE rev > ? AND rev <= ? ORDER BY code", args)
+        sites = tx.all(f"SELECT {', '.join(SITE_FIELDS)} FROM sites "
+                       "WHERE rev > ? AND rev <= ? ORDER BY supplier_id, name", args)
+        checklists = tx.all("SELECT ref, body, sha256 FROM checklists "
+                            "WHERE rev > ? AND rev <= ? ORDER BY ref", args)
+        mine = "" if who.sees_all else " AND a.auditor_id = ?"
+        assignments = tx.all(
+            "SELECT a.id, a.supplier_id, a.site_id, a.kind, a.template_ref, a.planned_date, "
+            "a.deleted, u.name AS auditor FROM assignments a JOIN users u ON u.id = a.auditor_id "
+            f"WHERE a.rev > ? AND a.rev <= ?{mine} ORDER BY a.planned_date, a.id",
+            args if who.sees_all else (*args, who.user_id))
+        owned = "" if who.sees_all else " AND au.owner_id = ?"
+        findings = tx.all(
+            f"SELECT f.id, f.audit_id, {', '.join('f.' + k for k in CAP_SYNC_FIELDS)}, "
+            "f.updated_at, f.updated_by FROM findings f JOIN audits au ON au.id = f.audit_id "
+            f"WHERE f.rev > ? AND f.rev <= ?{owned} ORDER BY f.id",
+            args if who.sees_all else (*args, who.user_id))
+    for row in suppliers:
+        row["categories"] = json.loads(row["categories"] or "[]")
+    for row in checklists:
+        row["body"] = json.loads(row["body"])
+    return {"cursor": now, "suppliers": suppliers, "sites": sites,
+            "checklists": checklists, "assignments": assignments, "findings": findings}

@@ -1,0 +1,1 @@
+"""Client side of the HQ protocol: enrol, pull, push, conflicts (DESIGN §5)."""

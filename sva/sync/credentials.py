@@ -1,0 +1,77 @@
+"""The device token and signing key, kept only in the OS keyring (DESIGN §3, §9).
+
+The backend is chosen explicitly: $SVA_KEYRING_BACKEND names one
+(e.g. `keyring.backends.SecretService.Keyring`), else keyring's own choice is used — but a
+missing keyring or a plaintext file backend (what `keyrings.alt` installs silently) is
+refused with a message, never used. Tests install an in-memory backend with
+`keyring.set_keyring()`.
+"""
+from __future__ import annotations
+
+import base64
+import os
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from sva.sync.errors import KeyringUnavailable
+
+SERVICE = "sva"
+_UNSAFE = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt.file")
+
+
+def backend() -> keyring.backend.KeyringBackend:
+    name = os.environ.get("SVA_KEYRING_BACKEND")
+    if name:
+        try:
+            keyring.set_keyring(keyring.core.load_keyring(name))
+        except Exception as exc:  # noqa: BLE001 - any import/instantiation failure
+            raise KeyringUnavailable(f"cannot load keyring backend {name}: {exc}") from None
+    chosen = keyring.get_keyring()
+    label = backend_name(chosen)
+    if any(label.startswith(prefix) for prefix in _UNSAFE) or "plaintext" in label.lower():
+        raise KeyringUnavailable(
+            f"no safe OS keyring for the device token (found {label}); install/unlock the "
+            "desktop keyring (Secret Service, macOS Keychain, Windows Credential Locker) or "
+            "set SVA_KEYRING_BACKEND to a secure backend")
+    return chosen
+
+
+def backend_name(kr=None) -> str:
+    kr = kr or keyring.get_keyring()
+    return f"{type(kr).__module__}.{type(kr).__qualname__}"
+
+
+def _token_key(device: str) -> str:
+    return f"device-token:{device}"
+
+
+def _signing_key(device: str) -> str:
+    return f"device-signing-key:{device}"
+
+
+def store_token(device: str, token: str) -> str:
+    kr = backend()
+    try:
+        kr.set_password(SERVICE, _token_key(device), token)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"cannot store the device token: {type(exc).__name__}") from None
+    return backend_name(kr)
+
+
+def load_token(device: str) -> str | None:
+    try:
+        return backend().get_password(SERVICE, _token_key(device))
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"cannot read the device token: {type(exc).__name__}") from None
+
+
+def store_signing_key(device: str, private_bytes: bytes) -> None:
+    backend().set_password(SERVICE, _signing_key(device),
+                           base64.b64encode(private_bytes).decode("ascii"))
+
+
+def load_signing_key(device: str) -> bytes | None:
+    value = backend().get_password(SERVICE, _signing_key(device))
+    return base64.b64decode(value) if value else None

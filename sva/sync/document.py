@@ -1,0 +1,70 @@
+"""The whole audit as one JSON document for HQ: audit, answers, findings, photos, signatures,
+audit log. Findings carry `cap_base`, the CAP values both sides last agreed on, so HQ takes
+only what the device really changed.
+"""
+from __future__ import annotations
+
+import base64
+import json
+
+from sva.sync import state
+
+AUDIT_FIELDS = ("id", "template_ref", "kind", "planned_date", "scope", "status", "started_at",
+                "completed_at", "signed_at")
+ANSWER_FIELDS = ("id", "item_id", "result", "note", "answered_at", "deleted")
+FINDING_FIELDS = ("id", "item_id", "area", "severity", "requirement", "observed", "evidence",
+                  "required_action", "due_date", "root_cause", "corrective_action",
+                  "preventive_action", "responsible", "planned_date", "supplier_comment",
+                  "status", "rejection_reason", "verification_method", "verified_at", "deleted")
+PHOTO_FIELDS = ("id", "sha256", "finding_id", "item_id", "filename", "media_type", "width",
+                "height", "captured_at", "caption", "position", "annotations", "deleted")
+LOG_FIELDS = ("seq", "at", "actor", "device", "action", "entity", "entity_id", "changes",
+              "amendment", "reason")
+
+
+def _rows(db, sql: str, args) -> list[dict]:
+    return [dict(r) for r in db.query(sql, args)]
+
+
+def audit_document(ws, audit_id: str) -> dict:
+    db = ws.db
+    audit = ws.audits.audit(audit_id)
+    supplier = ws.audits.get("suppliers", audit["supplier_id"], include_deleted=True)
+    site = ws.audits.get("sites", audit["site_id"], include_deleted=True)
+    link = list(db.query("SELECT assignment_id FROM sync_assignments WHERE audit_id = ?",
+                         [audit_id]))
+    doc = {k: audit[k] for k in AUDIT_FIELDS}
+    doc.update({
+        "assignment_id": link[0]["assignment_id"] if link else None,
+        "supplier_id": state.hq_id(db, "supplier", supplier["id"]) or supplier["id"],
+        "supplier_code": supplier["code"],
+        "site_id": state.hq_id(db, "site", site["id"]) or site["id"],
+        "site_name": site["name"],
+        "auditors": json.loads(audit["auditors"]),
+        "content_hash": ws.audits.content_hash(audit_id),
+    })
+    doc["answers"] = [{k: r[k] for k in ANSWER_FIELDS} for r in _rows(
+        db, "SELECT * FROM answers WHERE audit_id = ? ORDER BY item_id", [audit_id])]
+    findings = []
+    for r in _rows(db, "SELECT * FROM findings WHERE audit_id = ? ORDER BY id", [audit_id]):
+        row = {k: r[k] for k in FINDING_FIELDS}
+        row["cap_base"] = state.base_of(db, r["id"]) or None
+        findings.append(row)
+    doc["findings"] = findings
+    photos = []
+    for r in _rows(db, "SELECT * FROM photos WHERE audit_id = ? ORDER BY position, id",
+                   [audit_id]):
+        row = {k: r[k] for k in PHOTO_FIELDS}
+        row["size"] = ws.photos.path_of(r["sha256"]).stat().st_size
+        photos.append(row)
+    doc["photos"] = photos
+    doc["signatures"] = [{
+        "id": r["id"], "signer_name": r["signer_name"], "role": r["role"],
+        "organisation": r["organisation"], "signed_at": r["signed_at"],
+        "content_hash": r["content_hash"],
+        "image_png": base64.b64encode(r["image_png"]).decode("ascii"),
+    } for r in _rows(db, "SELECT * FROM signatures WHERE audit_id = ? AND deleted = 0 "
+                         "ORDER BY signed_at, id", [audit_id])]
+    doc["log"] = [{k: r[k] for k in LOG_FIELDS} for r in _rows(
+        db, "SELECT * FROM audit_log WHERE audit_id = ? ORDER BY seq", [audit_id])]
+    return doc

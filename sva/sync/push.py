@@ -1,0 +1,88 @@
+"""Push audits and their photos; an audit is marked synced only when HQ holds every byte."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from sva.sync import conflicts, state
+from sva.sync.document import audit_document
+from sva.sync.errors import Offline, ServerError
+from sva.sync.http import HqClient
+
+CHUNK = 4 * 1024 * 1024
+RETRIES = 3
+
+Progress = Callable[[str, int, int], None]      # (what, done, total)
+
+
+@dataclass
+class PushReport:
+    pushed: list[str] = field(default_factory=list)
+    marked_synced: list[str] = field(default_factory=list)
+    blobs_uploaded: int = 0
+    bytes_uploaded: int = 0
+
+
+def audits_to_push(ws) -> list[str]:
+    """Signed audits, and synced ones whose CAP fields changed here since HQ agreed."""
+    signed = [r["id"] for r in ws.db.query(
+        "SELECT id FROM audits WHERE status = 'signed' AND deleted = 0 ORDER BY signed_at, id")]
+    dirty = []
+    for r in ws.db.query("SELECT id FROM audits WHERE status = 'synced' AND deleted = 0"):
+        for f in ws.findings.of_audit(r["id"]):
+            base = state.base_of(ws.db, f["id"])
+            if any(k in base and base[k] != f[k] for k in conflicts.COMPARED):
+                dirty.append(r["id"])
+                break
+    return signed + dirty
+
+
+def upload_blob(client: HqClient, path, sha: str, size: int, *, chunk: int | None = None,
+                progress: Progress | None = None) -> int:
+    """Send what HQ lacks of one blob, resuming from HQ's offset; returns bytes sent."""
+    chunk = chunk or CHUNK
+    sent_before = client.bytes_sent
+    offset, complete = client.blob_offset(sha)
+    failures = 0
+    with open(path, "rb") as fh:
+        while not complete:
+            fh.seek(offset)
+            data = fh.read(min(chunk, size - offset))
+            if not data:
+                raise ServerError(f"HQ expects more bytes of photo {sha[:12]} than the file has")
+            try:
+                offset, complete = client.put_chunk(sha, offset, data, size)
+            except Offline:
+                failures += 1
+                if failures > RETRIES:
+                    raise
+                offset, complete = client.blob_offset(sha)   # resume where HQ really is
+                continue
+            if progress:
+                progress(sha, offset, size)
+    return client.bytes_sent - sent_before
+
+
+def push_audit(ws, client: HqClient, audit_id: str, report: PushReport,
+               progress: Progress | None = None) -> bool:
+    """Push one audit and its photos; True if HQ confirmed it holds everything."""
+    doc = audit_document(ws, audit_id)
+    answer = client.push(doc)
+    report.pushed.append(audit_id)
+    sizes = {p["sha256"]: p["size"] for p in doc["photos"] if not p["deleted"]}
+    for sha in answer["missing_blobs"]:
+        if sha not in sizes:
+            raise ServerError(f"HQ asks for photo {sha[:12]} that audit {audit_id} does not hold")
+        report.bytes_uploaded += upload_blob(client, ws.photos.path_of(sha), sha, sizes[sha],
+                                             progress=progress)
+        report.blobs_uploaded += 1
+    confirmed = client.confirm(audit_id)
+    if not confirmed["complete"] or confirmed["doc_hash"] != answer["doc_hash"]:
+        return False
+    state.set_pushed(ws.db, audit_id, answer["doc_hash"])
+    for finding in answer.get("findings", []):
+        conflicts.reconcile(ws, finding)
+    if ws.audits.audit(audit_id)["status"] == "signed":
+        ws.audits.mark_synced(audit_id)
+        report.marked_synced.append(audit_id)
+    return True

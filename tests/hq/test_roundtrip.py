@@ -1,0 +1,239 @@
+"""Enrol → pull assignment → audit with photos → sign → push: HQ holds the same thing."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import httpx
+import pytest
+
+from sva.cli.main import main as sva_main
+from sva.hq import audits as hq_audits
+from sva.hq import masterdata
+from sva.hq.blobs import BlobStore
+from sva.sync import conflicts
+from sva.sync.engine import enrol, sync
+from sva.sync.errors import AuthFailed, Offline
+from sva.workspace import Workspace
+from tests.conftest import PNG_1x1, answer_all
+from tests.hq.conftest import jpeg
+
+
+@pytest.fixture
+def device(tmp_path, hq, memory_keyring):
+    code = hq.auditor("haruka")
+    ws = Workspace(tmp_path / "device")
+    enrol(ws, hq.url, code, device_name="laptop-1")
+    yield ws
+    ws.close()
+
+
+def assigned_audit(hq, ws) -> str:
+    masterdata.assign(hq.storage, "haruka", "S001", "Kawasaki plant", kind="svr",
+                      planned_date="2026-05-12")
+    report = sync(ws)
+    assert len(report.new_audits) == 1
+    return report.new_audits[0]
+
+
+def do_audit(ws, audit_id: str, photos: int = 3) -> list[str]:
+    answer_all(ws, audit_id)
+    item = next(iter(ws.audits.template_of(ws.audits.audit(audit_id)).items))
+    ws.audits.record_answer(audit_id, item, "nonconformity", "exit blocked")
+    finding = ws.findings.add(audit_id, severity="minor", item_id=item,
+                              observed="fire exit blocked by pallets",
+                              required_action="clear the exit")
+    hashes = []
+    for i in range(photos):
+        data = jpeg(i)
+        ws.photos.add_bytes(audit_id, data, filename=f"p{i}.jpg",
+                            finding_id=finding if i == 0 else None)
+        hashes.append(hashlib.sha256(data).hexdigest())
+    ws.audits.complete(audit_id)
+    ws.audits.sign(audit_id, signer_name="Taro Yamada", role="Plant manager",
+                   organisation="Kanto Parts", image_png=PNG_1x1)
+    return hashes
+
+
+def test_token_goes_to_keyring_only(device, memory_keyring, tmp_path):
+    (token,) = [v for (svc, user), v in memory_keyring.items.items()
+                if user.startswith("device-token:")]
+    assert len(token) >= 40
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert token.encode() not in path.read_bytes(), path
+
+
+def test_full_round_trip(hq, device):
+    audit_id = assigned_audit(hq, device)
+    audit = device.audits.audit(audit_id)
+    assert device.suppliers.get("suppliers", audit["supplier_id"])["code"] == "S001"
+    hashes = do_audit(device, audit_id)
+
+    report = sync(device)
+
+    assert report.push.pushed == [audit_id] and report.push.marked_synced == [audit_id]
+    assert report.push.blobs_uploaded == 3
+    assert device.audits.audit(audit_id)["status"] == "synced"
+    with hq.storage.transaction(write=False) as tx:
+        row = tx.one("SELECT * FROM audits WHERE id = ?", (audit_id,))
+        stored_blobs = {r["sha256"] for r in tx.all("SELECT sha256 FROM blobs")}
+    doc = json.loads(row["document"])
+    local_answers = {r["item_id"]: (r["result"], r["note"])
+                     for r in device.audits.answers(audit_id).values()}
+    assert {a["item_id"]: (a["result"], a["note"]) for a in doc["answers"]
+            if not a["deleted"]} == local_answers
+    assert [f["observed"] for f in doc["findings"]] == ["fire exit blocked by pallets"]
+    assert doc["content_hash"] == device.audits.content_hash(audit_id)
+    assert doc["signatures"][0]["signer_name"] == "Taro Yamada"
+    assert stored_blobs == set(hashes)
+    store = BlobStore(hq.storage.blob_dir)
+    for sha in hashes:
+        held = store.final_path(sha).read_bytes()
+        assert hashlib.sha256(held).hexdigest() == sha
+        assert held == device.photos.path_of(sha).read_bytes()
+
+
+def test_push_twice_is_one_audit_and_second_sync_sends_nothing(hq, device):
+    audit_id = assigned_audit(hq, device)
+    do_audit(device, audit_id, photos=1)
+    sync(device)
+    again = sync(device)
+    assert again.push.pushed == [] and again.push.bytes_uploaded == 0
+    # the same document pushed by hand again is still one audit, unchanged
+    from sva.sync.document import audit_document
+    from sva.sync.http import HqClient
+    from sva.sync import credentials
+    doc = audit_document(device, audit_id)
+    with HqClient(hq.url, credentials.load_token(device.device)) as client:
+        first = client.push(doc)
+        second = client.push(doc)
+    assert second["outcome"] == "unchanged" and second["doc_hash"] == first["doc_hash"]
+    with hq.storage.transaction(write=False) as tx:
+        assert tx.scalar("SELECT COUNT(*) FROM audits") == 1
+
+
+def test_interrupted_upload_resumes_from_server_offset(hq, device, monkeypatch):
+    from sva.sync import push
+    masterdata.assign(hq.storage, "haruka", "S002", "Penang fab", kind="svr",
+                      planned_date="2026-06-01")
+    (audit_id,) = sync(device).new_audits
+    answer_all(device, audit_id)
+    big = jpeg(99, size=(1600, 1200))
+    sha = hashlib.sha256(big).hexdigest()
+    device.photos.add_bytes(audit_id, big, filename="big.jpg")
+    device.audits.complete(audit_id)
+    device.audits.sign(audit_id, signer_name="A", role="B", organisation="C", image_png=PNG_1x1)
+    chunk = 64 * 1024
+    monkeypatch.setattr(push, "CHUNK", chunk)
+    real_put = push.HqClient.put_chunk
+    calls = {"n": 0}
+
+    def breaks_on_fourth_chunk(self, sha_, offset, data, total):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            self.bytes_sent += len(data)       # the bytes went out, the answer never came
+            raise Offline("connection cut")
+        return real_put(self, sha_, offset, data, total)
+
+    monkeypatch.setattr(push.HqClient, "put_chunk", breaks_on_fourth_chunk)
+    report = sync(device)
+    assert calls["n"] > 4
+    assert report.push.marked_synced == [audit_id]
+    assert len(big) <= report.push.bytes_uploaded <= len(big) + chunk
+    assert BlobStore(hq.storage.blob_dir).final_path(sha).read_bytes() == big
+
+
+def test_half_uploaded_blob_on_disk_is_resumed_after_restart(hq, device):
+    """The server is killed with half a blob on disk; the next sync sends only the rest."""
+    masterdata.assign(hq.storage, "haruka", "S001", "Kawasaki plant", kind="svr",
+                      planned_date="2026-05-12")
+    (audit_id,) = sync(device).new_audits
+    answer_all(device, audit_id)
+    data = jpeg(7, size=(1200, 900))
+    sha = hashlib.sha256(data).hexdigest()
+    device.photos.add_bytes(audit_id, data, filename="x.jpg")
+    device.audits.complete(audit_id)
+    device.audits.sign(audit_id, signer_name="A", role="B", organisation="C", image_png=PNG_1x1)
+    from sva.sync import credentials
+    from sva.sync.document import audit_document
+    from sva.sync.http import HqClient
+    half = len(data) // 2
+    with HqClient(hq.url, credentials.load_token(device.device)) as client:
+        assert client.push(audit_document(device, audit_id))["missing_blobs"] == [sha]
+        client.put_chunk(sha, 0, data[:half], len(data))
+    hq.stop(kill=True)
+    with pytest.raises(Offline):
+        sync(device)
+    assert device.audits.audit(audit_id)["status"] == "signed"      # still queued
+    hq.start()
+    report = sync(device)
+    assert report.push.marked_synced == [audit_id]
+    assert report.push.bytes_uploaded == len(data) - half
+    assert BlobStore(hq.storage.blob_dir).final_path(sha).read_bytes() == data
+
+
+def test_revoked_token_stops_at_once(hq, device):
+    from sva.hq.accounts import revoke_device
+    from sva.sync import state
+    revoke_device(hq.storage, state.server(device.db)["hq_device_id"])
+    with pytest.raises(AuthFailed):
+        sync(device)
+
+
+def test_cap_change_at_hq_flows_down_and_conflict_is_shown(hq, device):
+    audit_id = assigned_audit(hq, device)
+    do_audit(device, audit_id, photos=0)
+    sync(device)
+    (finding,) = device.findings.of_audit(audit_id)
+    hq_audits.update_cap(hq.storage, "manager", finding["id"], {"status": "cap_submitted",
+                                                                "supplier_comment": "HQ says"})
+    report = sync(device)
+    assert report.cap_applied == 2
+    local = device.findings.finding(finding["id"])
+    assert (local["status"], local["supplier_comment"]) == ("cap_submitted", "HQ says")
+    # both sides change the same field
+    device.findings.edit(finding["id"], supplier_comment="device says")
+    hq_audits.update_cap(hq.storage, "manager", finding["id"], {"supplier_comment": "HQ again"})
+    report = sync(device)
+    assert report.conflicts == 1
+    (c,) = conflicts.open_conflicts(device)
+    assert (c["mine"], c["theirs"]) == ("device says", "HQ again")
+    assert device.findings.finding(finding["id"])["supplier_comment"] == "device says"
+    conflicts.resolve(device, c["id"], "mine")
+    sync(device)
+    with hq.storage.transaction(write=False) as tx:
+        assert tx.scalar("SELECT supplier_comment FROM findings WHERE id = ?",
+                         (finding["id"],)) == "device says"
+    actions = [r["action"] for r in device.audits.history(audit_id)]
+    assert "sync_conflict" in actions and "resolve_conflict" in actions
+
+
+def test_cli_enrol_and_sync(hq, tmp_path, memory_keyring, capsys):
+    code = hq.auditor("kenji")
+    folder = tmp_path / "cli-device"
+    assert sva_main(["enrol", "--data-dir", str(folder), "--server", hq.url,
+                     "--code", code]) == 0
+    out = capsys.readouterr().out
+    assert "MemoryKeyring" in out
+    masterdata.assign(hq.storage, "kenji", "S002", "Penang fab", kind="infosec",
+                      planned_date="2026-07-01")
+    assert sva_main(["sync", "--data-dir", str(folder)]) == 0
+    assert "1 new assigned audit(s)" in capsys.readouterr().out
+    assert sva_main(["sync", "--data-dir", str(folder), "--conflicts"]) == 0
+    assert "no open conflicts" in capsys.readouterr().out
+    # the code was one-time
+    assert sva_main(["enrol", "--data-dir", str(tmp_path / "other"), "--server", hq.url,
+                     "--code", code]) == 1
+    assert sva_main(["enrol", "--data-dir", str(tmp_path / "x"), "--server", "ftp://x",
+                     "--code", "A"]) == 2
+
+
+def test_offline_sync_leaves_everything_queued(tmp_path, hq, device, capsys):
+    audit_id = assigned_audit(hq, device)
+    do_audit(device, audit_id, photos=1)
+    hq.stop()
+    assert sva_main(["sync", "--data-dir", str(device.folder)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot reach HQ" in err and "queued" in err
+    assert device.audits.audit(audit_id)["status"] == "signed"
