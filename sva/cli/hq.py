@@ -6,6 +6,7 @@ default: the SQLite file in the data folder). Bad input exits 2, other failures 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -13,6 +14,10 @@ import sys
 from sva import __version__
 from sva.cli.common import Parser, data_dir_parent, run
 from sva.errors import BadInput
+
+
+# Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
+COMMAND_MODULES: list[str] = []
 
 
 def _common() -> argparse.ArgumentParser:
@@ -193,6 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--verified-at", dest="verified_at")
     c.add_argument("--supplier-comment", dest="supplier_comment")
     c.set_defaults(handler=cmd_finding_update)
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(sub, common)
     return parser
 
 
