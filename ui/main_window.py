@@ -1,18 +1,28 @@
 """The main window: Audits and Suppliers tabs over the workspace's read queries."""
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from sva import __version__
 from sva.workspace import Workspace
-from ui.editor.audit_editor import AuditEditor
 from ui.settings import MAIN_GEOMETRY, MAIN_STATE, MAIN_TAB, app_settings
 from ui.views.audits_view import AuditsView
 from ui.views.suppliers_view import SuppliersView
 
+if TYPE_CHECKING:  # imported when the first audit opens: it pulls in photos and reports,
+    from ui.editor.audit_editor import AuditEditor   # ~1 s of start-up (tests/bench/bench_ui.py)
+
 DEFAULT_SIZE = QSize(1280, 760)
+
+
+def _is_editor(widget) -> bool:
+    module = sys.modules.get("ui.editor.audit_editor")   # not loaded yet: no editor is open
+    return module is not None and isinstance(widget, module.AuditEditor)
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +116,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.menuBar().insertMenu(view_menu.menuAction(), edit_menu)
+        self.audit_menu = self.menuBar().addMenu(self.tr("&Audit"))
+        self.audit_menu.setObjectName("auditMenu")
+        self.audit_menu.aboutToShow.connect(self._fill_audit_menu)
+        self._fill_audit_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -134,12 +148,13 @@ class MainWindow(QMainWindow):
     # -- audit editors ---------------------------------------------------------------------
     def editors(self) -> list[AuditEditor]:
         return [w for n in range(self.tabs.count())
-                if isinstance(w := self.tabs.widget(n), AuditEditor)]
+                if _is_editor(w := self.tabs.widget(n))]
 
     def open_audit(self, audit_id: str, start: bool = False) -> AuditEditor:
         """Show the audit's editor (one tab per audit); `start` also starts a planned visit."""
         editor = next((e for e in self.editors() if e.audit_id == audit_id), None)
         if editor is None:
+            from ui.editor.audit_editor import AuditEditor
             editor = AuditEditor(self.ws, audit_id, settings=self.settings, parent=self)
             editor.changed.connect(self._data_changed)
             self.undo_group.addStack(editor.undo_stack)
@@ -154,7 +169,7 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         editor = self.tabs.widget(index)
-        if not isinstance(editor, AuditEditor):
+        if not _is_editor(editor):
             return
         editor.flush()
         self.undo_group.removeStack(editor.undo_stack)
@@ -163,10 +178,24 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        self.undo_group.setActiveStack(widget.undo_stack if isinstance(widget, AuditEditor)
+        self.undo_group.setActiveStack(widget.undo_stack if _is_editor(widget)
                                        else None)
         if self._stale and widget is self.audits_view:
             self.refresh()
+
+    def _fill_audit_menu(self) -> None:
+        """The open audit's photo and report actions (they live on its editor)."""
+        self.audit_menu.clear()
+        editor = self.tabs.currentWidget()
+        if not _is_editor(editor):
+            self.audit_menu.addAction(self.tr("Open an audit for photos and reports")
+                                      ).setEnabled(False)
+            return
+        for action in editor.photos_ui.actions + [None] + editor.reports.actions:
+            if action is None:
+                self.audit_menu.addSeparator()
+            elif action.isVisible():
+                self.audit_menu.addAction(action)
 
     def _data_changed(self, _changes) -> None:
         """An editor stored something: the lists re-read when they are shown next."""

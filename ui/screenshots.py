@@ -1,5 +1,6 @@
-"""Grab the main window's tabs, the audit editor and the finding dialog as PNGs (for docs
-and for looking at layout changes).
+"""Grab the main window's tabs, the audit editor, the finding dialog, the photo strip,
+viewer and annotation editor and the report preview as PNGs (for docs and for looking at
+layout changes).
 
     python -m ui.screenshots --data-dir D -o OUTDIR [--lang en|ja] [--size 1366x768]
 
@@ -73,6 +74,67 @@ def take_editor(window, app: QApplication, out: Path, suffix: str = "") -> list[
     return saved
 
 
+def wait_for(app: QApplication, done, timeout_ms: int = 60000) -> bool:
+    waited = 0
+    while not done() and waited < timeout_ms:
+        settle(app, 50)
+        waited += 50
+    return done()
+
+
+def take_photos_and_reports(window, app: QApplication, out: Path, suffix: str = "") -> list[Path]:
+    """Photo strip, viewer, annotation editor and report preview on an audit with photos."""
+    ws = window.ws
+    audits = [a for a in ws.queries.audits() if a["status"] == "completed"
+              and ws.photos.of_audit(a["id"])]
+    if not audits:
+        return []
+    audit_id = audits[0]["id"]
+    photos = ws.photos.of_audit(audit_id)
+    editor = window.open_audit(audit_id)
+    photo = next((p for p in photos if p["item_id"]), None)
+    if photo is None:       # demo photos hang on findings: show them on their item too
+        photo = photos[0]
+        finding = ws.findings.finding(photo["finding_id"]) if photo["finding_id"] else None
+        if finding and finding["item_id"]:
+            for row in photos:
+                if row["finding_id"] == photo["finding_id"]:
+                    ws.photos.set_item(row["id"], finding["item_id"])
+            photo = ws.photos.photo(photo["id"])
+    if photo["item_id"]:
+        editor.select_item(photo["item_id"])
+    strip = editor.photos_ui.strip
+    wait_for(app, lambda: not strip.loading())
+    settle(app, 300)
+    saved = [save(window, out / f"photo-strip{suffix}.png")]
+    if not strip.photo_ids():
+        return saved
+    viewer = editor.photos_ui.view(strip.photo_ids(), 0)
+    wait_for(app, viewer.loaded)
+    settle(app, 300)
+    saved.append(save(viewer, out / f"photo-viewer{suffix}.png"))
+    viewer.close()
+    annotator = editor.photos_ui.annotate(strip.photo_ids()[0])
+    wait_for(app, annotator.ready)
+    from PySide6.QtCore import QPointF
+    w, h = annotator.size_px
+    annotator._drawn("redact", QPointF(w * 0.62, h * 0.08), QPointF(w * 0.92, h * 0.22))
+    annotator._drawn("arrow", QPointF(w * 0.15, h * 0.85), QPointF(w * 0.35, h * 0.6))
+    annotator._drawn("rect", QPointF(w * 0.36, h * 0.35), QPointF(w * 0.6, h * 0.62))
+    annotator.add_text(annotator.tr("Blocked exit"), QPointF(w * 0.05, h * 0.9))
+    settle(app, 300)
+    saved.append(save(annotator, out / f"annotation-editor{suffix}.png"))
+    annotator.reject()
+    reports = editor.reports
+    reports.build("guidance", "en+ja" if suffix else "en")
+    wait_for(app, lambda: reports.preview is not None, 120000)
+    if reports.preview is not None:
+        settle(app, 800)
+        saved.append(save(reports.preview, out / f"report-preview{suffix}.png"))
+        reports.preview.close()
+    return saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.screenshots",
                                      description=__doc__.split("\n")[0])
@@ -106,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(QSize(width, height))
             window.show()
             settle(app, 400)
-            for path in take(window, app, out, suffix) + take_editor(window, app, out, suffix):
+            shots = (take(window, app, out, suffix) + take_editor(window, app, out, suffix)
+                     + take_photos_and_reports(window, app, out, suffix))
+            for path in shots:
                 print(path)
             window.hide()
             window.deleteLater()

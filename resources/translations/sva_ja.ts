@@ -16,28 +16,28 @@ Why does it need to change?</source>
 変更の理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="129"/>
+        <location filename="../../ui/editor/checklist_model.py" line="143"/>
         <location filename="../../ui/editor/findings_panel.py" line="36"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="129"/>
+        <location filename="../../ui/editor/checklist_model.py" line="143"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="151"/>
+        <location filename="../../ui/editor/checklist_model.py" line="165"/>
         <source>{0} of {1} answered; {2} required still open</source>
         <translation>{1} 件中 {0} 件回答済み、必須 {2} 件が未回答</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="166"/>
+        <location filename="../../ui/editor/checklist_model.py" line="180"/>
         <source>required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="175"/>
+        <location filename="../../ui/editor/checklist_model.py" line="189"/>
         <source>Required – not answered yet</source>
         <translation>必須 – まだ回答されていません</translation>
     </message>
@@ -394,6 +394,188 @@ Why does it need to change?</source>
     </message>
 </context>
 <context>
+    <name>AnnotationEditor</name>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="137"/>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="139"/>
+        <source>Annotate and redact — {0}</source>
+        <translation>注記とマスキング — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="147"/>
+        <source>Select/move</source>
+        <translation>選択/移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="147"/>
+        <source>Select, move (drag) marks</source>
+        <translation>注記を選択・移動（ドラッグ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="148"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="264"/>
+        <source>Rectangle</source>
+        <translation>四角形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="148"/>
+        <source>Drag to frame something</source>
+        <translation>ドラッグして対象を囲む</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="149"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="266"/>
+        <source>Arrow</source>
+        <translation>矢印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="149"/>
+        <source>Drag from the tail to the tip</source>
+        <translation>矢印の根元から先端へドラッグ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="150"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="278"/>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="150"/>
+        <source>Click where the label goes</source>
+        <translation>ラベルを置く位置をクリック</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="151"/>
+        <source>Redact</source>
+        <translation>黒塗り</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="152"/>
+        <source>Drag over what must not be seen: filled black in reports</source>
+        <translation>見せてはいけない部分をドラッグ：報告書では黒く塗りつぶされます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="153"/>
+        <source>Blur</source>
+        <translation>ぼかし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="154"/>
+        <source>Drag over what must not be seen: strongly blurred in reports</source>
+        <translation>見せてはいけない部分をドラッグ：報告書では強くぼかされます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="167"/>
+        <source>Red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="167"/>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="167"/>
+        <source>Green</source>
+        <translation>緑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="168"/>
+        <source>Blue</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="168"/>
+        <source>White</source>
+        <translation>白</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="171"/>
+        <source>Colour of new rectangles, arrows and text</source>
+        <translation>新しい四角形・矢印・テキストの色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="174"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="286"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="177"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="179"/>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="186"/>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="187"/>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="188"/>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="191"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="195"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="197"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="200"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="239"/>
+        <source>{0} × {1} px — drag to draw with the chosen tool; Delete removes the selected marks</source>
+        <translation>{0} × {1} px — 選んだツールでドラッグして描画、Delete で選択した注記を削除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="264"/>
+        <source>Redaction</source>
+        <translation>黒塗り</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="270"/>
+        <source>Text label</source>
+        <translation>テキストラベル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="271"/>
+        <source>Label:</source>
+        <translation>ラベル:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="304"/>
+        <source>Annotate photo</source>
+        <translation>写真に注記</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py" line="38"/>
@@ -413,52 +595,52 @@ Why does it need to change?</source>
 <context>
     <name>AuditEditor</name>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="146"/>
+        <location filename="../../ui/editor/audit_editor.py" line="150"/>
         <source>Amending a signed audit — reason: {0}</source>
         <translation>署名済み監査を修正中 — 理由: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="148"/>
+        <location filename="../../ui/editor/audit_editor.py" line="152"/>
         <source>🔒 Signed {0} — read-only. Use “Amend…” to change it with a reason.</source>
         <translation>🔒 {0} に署名済み — 読み取り専用です。変更するには「修正…」から理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="264"/>
+        <location filename="../../ui/editor/audit_editor.py" line="268"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="268"/>
+        <location filename="../../ui/editor/audit_editor.py" line="272"/>
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="295"/>
+        <location filename="../../ui/editor/audit_editor.py" line="299"/>
         <source>Answer {0}: {1}</source>
         <translation>回答 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="318"/>
+        <location filename="../../ui/editor/audit_editor.py" line="322"/>
         <source>Clear {0}</source>
         <translation>{0} の回答を消去</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="323"/>
+        <location filename="../../ui/editor/audit_editor.py" line="327"/>
         <source>Note on {0}</source>
         <translation>{0} のメモ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="346"/>
+        <location filename="../../ui/editor/audit_editor.py" line="350"/>
         <source>New finding on {0}</source>
         <translation>{0} の新しい指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="358"/>
+        <location filename="../../ui/editor/audit_editor.py" line="363"/>
         <source>Edit finding</source>
         <translation>指摘事項の編集</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="362"/>
+        <location filename="../../ui/editor/audit_editor.py" line="367"/>
         <source>Delete finding</source>
         <translation>指摘事項の削除</translation>
     </message>
@@ -511,6 +693,62 @@ Why does it need to change?</source>
         <location filename="../../ui/views/audits_view.py" line="116"/>
         <source>{0} of {1} audits</source>
         <translation>監査 {1} 件中 {0} 件</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../ui/photos/camera.py" line="45"/>
+        <source>Take a photo</source>
+        <translation>写真を撮る</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/camera.py" line="56"/>
+        <source>Space or Capture takes a photo; it is added at once.</source>
+        <translation>Space キーまたは「撮影」で撮影し、すぐに追加します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/camera.py" line="58"/>
+        <source>Capture (Space)</source>
+        <translation>撮影 (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/camera.py" line="72"/>
+        <source>Photo taken.</source>
+        <translation>撮影しました。</translation>
+    </message>
+</context>
+<context>
+    <name>CapProblemsDialog</name>
+    <message>
+        <location filename="../../ui/reports/cap_problems.py" line="14"/>
+        <source>CAP workbook refused</source>
+        <translation>CAP ワークブックを受け付けませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/cap_problems.py" line="17"/>
+        <source>{0} was not imported: {1} problem(s) were found. Nothing in the audit was changed. Correct the workbook (or ask the supplier to) and import it again.</source>
+        <translation>{0} は取り込まれませんでした：問題が {1} 件見つかりました。監査の内容は何も変更されていません。ワークブックを修正して（またはサプライヤーに修正を依頼して）もう一度取り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/cap_problems.py" line="23"/>
+        <source>Sheet</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/cap_problems.py" line="23"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/cap_problems.py" line="24"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/cap_problems.py" line="24"/>
+        <source>Problem</source>
+        <translation>問題</translation>
     </message>
 </context>
 <context>
@@ -652,6 +890,45 @@ Why does it need to change?</source>
         <location filename="../../ui/editor/editor_header.py" line="117"/>
         <source>{0} required open</source>
         <translation>必須 {0} 件未回答</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPhotos</name>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="52"/>
+        <source>Add &amp;photos to the item…</source>
+        <translation>項目に写真を追加(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="54"/>
+        <location filename="../../ui/photos/editor_photos.py" line="82"/>
+        <source>Paste photo</source>
+        <translation>写真を貼り付け</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="56"/>
+        <source>Take photo with &amp;camera…</source>
+        <translation>カメラで撮影(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="61"/>
+        <source>Camera…</source>
+        <translation>カメラ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="83"/>
+        <source>The clipboard holds no image or image file.</source>
+        <translation>クリップボードに画像または画像ファイルがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="121"/>
+        <source>Add photos to the finding…</source>
+        <translation>指摘事項に写真を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="126"/>
+        <source>Add photos to the finding (Ctrl+P)</source>
+        <translation>指摘事項に写真を追加 (Ctrl+P)</translation>
     </message>
 </context>
 <context>
@@ -928,26 +1205,36 @@ Why does it need to change?</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="109"/>
+        <source>&amp;Audit</source>
+        <translation>監査(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Data folder: {0}</source>
         <translation>データフォルダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>{0} audits · {1} suppliers</source>
         <translation>監査 {0} 件 · サプライヤー {1} 社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>Open an audit for photos and reports</source>
+        <translation>写真と報告書には監査を開いてください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>About SVA</source>
         <translation>SVA について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&lt;h3&gt;SVA — Supplier Visit Audits&lt;/h3&gt;&lt;p&gt;Version {0}&lt;/p&gt;&lt;p&gt;Offline supplier audits (SVR and information security) for auditors, synced to HQ.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SVA — サプライヤー訪問監査&lt;/h3&gt;&lt;p&gt;バージョン {0}&lt;/p&gt;&lt;p&gt;監査員のためのオフライン・サプライヤー監査（SVR と情報セキュリティ）。本社と同期します。&lt;/p&gt;</translation>
     </message>
@@ -968,6 +1255,421 @@ Why does it need to change?</source>
         <location filename="../../ui/dialogs/complete_dialog.py" line="34"/>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImport</name>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="55"/>
+        <source>Add photos</source>
+        <translation>写真を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="56"/>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC);;All files (*)</source>
+        <translation>写真 (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="85"/>
+        <source>Adding {0} photo(s)…</source>
+        <translation>写真 {0} 枚を追加しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="86"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="88"/>
+        <source>Adding photos</source>
+        <translation>写真の追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="102"/>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="123"/>
+        <source>Add {0} photo(s)</source>
+        <translation>写真 {0} 枚を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="125"/>
+        <source>Some files were not added</source>
+        <translation>追加されなかったファイルがあります</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="126"/>
+        <source>{0} added; {1} refused:</source>
+        <translation>{0} 件追加、{1} 件拒否:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="132"/>
+        <source>Photos not added</source>
+        <translation>写真は追加されませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="132"/>
+        <source>Nothing was added.</source>
+        <translation>何も追加されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListModel</name>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="68"/>
+        <source>annotated</source>
+        <translation>注記あり</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="112"/>
+        <source>Drop or paste images here</source>
+        <translation>ここに画像をドロップまたは貼り付け</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="114"/>
+        <source>Add photos…</source>
+        <translation>写真を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="146"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="148"/>
+        <source>&amp;Annotate and redact…</source>
+        <translation>注記とマスキング(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="150"/>
+        <source>&amp;Caption…</source>
+        <translation>キャプション(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="152"/>
+        <source>Move &amp;left</source>
+        <translation>左へ移動(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="154"/>
+        <source>Move &amp;right</source>
+        <translation>右へ移動(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="156"/>
+        <source>&amp;Delete photo</source>
+        <translation>写真を削除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="192"/>
+        <source>Photos ({0})</source>
+        <translation>写真 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="254"/>
+        <source>Caption</source>
+        <translation>キャプション</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="255"/>
+        <source>Caption of the photo (shown in reports):</source>
+        <translation>写真のキャプション（報告書に表示）:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="263"/>
+        <source>Caption photo</source>
+        <translation>写真のキャプション</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="269"/>
+        <source>Delete photo</source>
+        <translation>写真を削除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="281"/>
+        <source>Reorder photos</source>
+        <translation>写真の並べ替え</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="19"/>
+        <source>Photo</source>
+        <translation>写真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="32"/>
+        <source>As in reports (redacted)</source>
+        <translation>報告書と同じ表示（マスキング済み）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="35"/>
+        <source>Off: redaction boxes are outlined and the pixels kept (internal evidence only)</source>
+        <translation>オフ：黒塗り範囲は枠だけを表示し画素は残します（社内証拠用のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="39"/>
+        <source>{0} %</source>
+        <translation>{0} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="44"/>
+        <source>◀ Previous</source>
+        <translation>◀ 前へ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="45"/>
+        <source>Next ▶</source>
+        <translation>次へ ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="46"/>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="47"/>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="48"/>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="49"/>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="50"/>
+        <source>Annotate and redact…</source>
+        <translation>注記とマスキング…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="78"/>
+        <source>Photo {0} of {1} — {2}</source>
+        <translation>写真 {0}/{1} — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/viewer.py" line="80"/>
+        <source>(no caption)</source>
+        <translation>（キャプションなし）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="47"/>
+        <source>Improvement guidance (&amp;English)</source>
+        <translation>改善指導報告書（英語）(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="49"/>
+        <source>Improvement guidance (&amp;Japanese)</source>
+        <translation>改善指導報告書（日本語）(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="52"/>
+        <source>Improvement guidance (English + Japanese)</source>
+        <translation>改善指導報告書（英語＋日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="55"/>
+        <source>Full audit &amp;record</source>
+        <translation>監査記録（全体）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="57"/>
+        <source>E&amp;xport CAP workbook…</source>
+        <translation>CAP ワークブックを書き出す(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="59"/>
+        <source>&amp;Import CAP workbook…</source>
+        <translation>CAP ワークブックを取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="74"/>
+        <source>Building the improvement-guidance report…</source>
+        <translation>改善指導報告書を作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="75"/>
+        <source>Building the full audit record…</source>
+        <translation>監査記録を作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="76"/>
+        <source>Writing the CAP workbook…</source>
+        <translation>CAP ワークブックを書き出しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="84"/>
+        <source>Export CAP workbook</source>
+        <translation>CAP ワークブックの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="85"/>
+        <location filename="../../ui/reports/report_actions.py" line="96"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ワークブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="95"/>
+        <source>Import CAP workbook</source>
+        <translation>CAP ワークブックの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="100"/>
+        <source>Checking the CAP workbook…</source>
+        <translation>CAP ワークブックを確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="110"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="112"/>
+        <source>Reports</source>
+        <translation>報告書</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="135"/>
+        <source>Report not made</source>
+        <translation>報告書を作成できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="145"/>
+        <source>CAP workbook</source>
+        <translation>CAP ワークブック</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="146"/>
+        <source>The CAP workbook was written to {0}.
+Send it to the supplier with the improvement-guidance report.</source>
+        <translation>CAP ワークブックを {0} に書き出しました。
+改善指導報告書と一緒にサプライヤーへ送ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="169"/>
+        <source>Updated findings: {0}
+CAP submitted for: {1}
+Unchanged: {2}</source>
+        <translation>更新した指摘事項: {0}
+CAP 提出済み: {1}
+変更なし: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="173"/>
+        <source>Nothing to change: the workbook matches the audit.</source>
+        <translation>変更はありません：ワークブックは監査と一致しています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_actions.py" line="175"/>
+        <source>CAP workbook imported</source>
+        <translation>CAP ワークブックを取り込みました</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="40"/>
+        <source>Preview — {0}</source>
+        <translation>プレビュー — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="76"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="77"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="78"/>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="80"/>
+        <source>&amp;Save as…</source>
+        <translation>名前を付けて保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="82"/>
+        <source>Open &amp;folder</source>
+        <translation>フォルダーを開く(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="84"/>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="86"/>
+        <source>Zoom &amp;in</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="89"/>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="92"/>
+        <source>&amp;Fit width</source>
+        <translation>幅に合わせる(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="134"/>
+        <source>{0} — {1} page(s)</source>
+        <translation>{0} — {1} ページ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="156"/>
+        <source>The pages cannot be shown: {0}</source>
+        <translation>ページを表示できません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="160"/>
+        <source>Save report as</source>
+        <translation>報告書に名前を付けて保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="162"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="172"/>
+        <source>Saved as {0}</source>
+        <translation>{0} として保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="189"/>
+        <source>Preparing pages for printing…</source>
+        <translation>印刷用にページを準備しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="199"/>
+        <source>the printer could not be opened</source>
+        <translation>プリンターを開けませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="213"/>
+        <source>Sent {0} page(s) to the printer.</source>
+        <translation>{0} ページをプリンターに送りました。</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1831,14 @@ Why does it need to change?</source>
         <location filename="../../ui/views/suppliers_view.py" line="70"/>
         <source>{0} of {1} suppliers</source>
         <translation>サプライヤー {1} 社中 {0} 社</translation>
+    </message>
+</context>
+<context>
+    <name>annotator</name>
+    <message>
+        <location filename="../../ui/screenshots.py" line="124"/>
+        <source>Blocked exit</source>
+        <translation>非常口がふさがれている</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,8 @@ from ui.editor.item_panel import ItemPanel
 from ui.editor.lifecycle import Lifecycle
 from ui.operations.commands import (AddFindingCommand, AnswerCommand, DeleteFindingCommand,
                                     EditFindingCommand)
+from ui.photos.editor_photos import EditorPhotos
+from ui.reports.report_actions import ReportActions
 from ui.settings import CHECKLIST_LANGUAGE, EDITOR_SPLITTER, app_settings
 from ui.vocabulary import RESULT_KEYS, result_label
 
@@ -81,6 +83,8 @@ class AuditEditor(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self._build_actions()
+        self.photos_ui = EditorPhotos(self)      # photo strip, P / Ctrl+V, viewer, annotator
+        self.reports = ReportActions(self)       # guidance / record / CAP, built in workers
         self._connect()
         lang = CHECKLIST_LANGUAGE.get(self.settings)
         self.header.language.setCurrentIndex(self.header.language.findData(lang))
@@ -349,6 +353,7 @@ class AuditEditor(QWidget):
         finding = self.ws.findings.finding(finding_id)
         dialog = FindingDialog(visit_date=self.ws.audits.visit_date(self.audit),
                                finding=finding, lang=self.model.lang, parent=self)
+        self.photos_ui.attach_to_finding_dialog(dialog, finding_id)
         dialog.accepted.connect(lambda: self._edit_finding(finding_id, dialog.changed_fields()))
         self._open_dialog(dialog)
 

@@ -29,12 +29,30 @@ class ChecklistTree(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized by `_fit_answers`, not ResizeToContents: that re-measures every row on each
+        # answer (~30 ms a keystroke).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
-        model.layoutChanged.connect(self.expandAll)
-        model.rowsInserted.connect(lambda *_: self.expandAll())
-        model.modelReset.connect(self.expandAll)
+        model.layoutChanged.connect(self._refit)
+        model.rowsInserted.connect(lambda *_: self._refit())
+        model.modelReset.connect(self._refit)
+        self._refit()
+
+    def _refit(self) -> None:
         self.expandAll()
+        self.resizeColumnToContents(1)
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex,  # noqa: N802
+                    roles=()) -> None:
+        """Widen the answer column for a longer answer (one cell: cheap); a wider change, e.g.
+        another checklist language, measures the column again."""
+        super().dataChanged(top_left, bottom_right, roles)
+        if top_left != bottom_right:
+            self.resizeColumnToContents(1)
+        elif top_left.column() == 1:
+            width = self.sizeHintForIndex(top_left).width()
+            if width > self.columnWidth(1):
+                self.setColumnWidth(1, width)
 
     # -- which item ----------------------------------------------------------------------------
     def current_item_id(self) -> str:

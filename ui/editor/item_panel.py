@@ -191,10 +191,17 @@ class ItemPanel(QWidget):
         return "".join(parts)
 
     def _build_buttons(self, item: Item | None) -> None:
+        self.value_edit.setVisible(item is not None and item.answer in ("number", "text"))
+        # The same buttons as the previous item (most items are conformity): keep them; new
+        # buttons relayout and repaint the panel on every keystroke.
+        kind = None if item is None else (item.answer, self.lang, tuple(
+            (v, text_in(labels, self.lang)) for v, labels in item.choices))
+        if kind is not None and kind == getattr(self, "_buttons_kind", None):
+            return
+        self._buttons_kind = kind
         for button in self.group.buttons():
             self.group.removeButton(button)
             button.deleteLater()
-        self.value_edit.setVisible(item is not None and item.answer in ("number", "text"))
         if item is None:
             return
         if item.answer in RESULT_KEYS:

@@ -1,9 +1,9 @@
 """The audits list: one row per audit from `ws.queries.audits()`, plus its filter proxy."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex
 
-from ui.models.row_table import SORT_ROLE, Column, Row, RowTableModel, search_key
+from ui.models.row_table import Column, Row, RowTableModel, SourceSortProxy, search_key
 from ui.vocabulary import AUDIT_STATUSES, kind_label, kind_short_label, status_label
 from ui.widgets.status_icon import status_icon
 
@@ -58,13 +58,12 @@ class AuditsModel(RowTableModel):
     ]
 
 
-class AuditsFilterProxy(QSortFilterProxyModel):
+class AuditsFilterProxy(SourceSortProxy):
     """Filters in memory: supplier text (code, EN or JA name), status and kind."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._text, self._status, self._kind = "", None, None
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
     def set_filter(self, *, text: str | None = None, status: str | None = "",

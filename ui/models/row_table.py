@@ -1,7 +1,7 @@
 """A read-only table model over a list of row dicts, described by a list of `Column`s.
 
 Each column says how to show a row (display text, tooltip, icon) and what raw value to sort
-by, so the proxy sorts numbers as numbers and dates as dates, not as their display text.
+by, so numbers sort as numbers and dates as dates, not as their display text.
 """
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex,
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1   # raw value for sorting
 
@@ -43,11 +44,38 @@ class RowTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = self._sorted(list(rows))
         self.endResetModel()
+
+    # Sorting happens here, in one Python sort by each column's raw value. A sorting proxy
+    # would call data() for every comparison: ~250,000 Python calls (seconds) for 5,000 rows.
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order) if 0 <= column < len(self.columns) else None
+        if self._sort is None or not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        rows_at = [self._rows[index.row()] for index in old]
+        self._rows = self._sorted(self._rows)
+        position = {id(row): n for n, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            old, [self.index(position[id(row)], index.column())
+                  for row, index in zip(rows_at, old)])
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[Row]) -> list[Row]:
+        if self._sort is None:
+            return rows
+        column, order = self.columns[self._sort[0]], self._sort[1]
+
+        def key(row: Row):
+            value = column.sort(row)
+            return (1, "") if value is None else (0, value)
+        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def row(self, number: int) -> Row:
         return self._rows[number]
@@ -93,3 +121,11 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column.header_tip is not None:
             return column.header_tip()
         return None
+
+
+class SourceSortProxy(QSortFilterProxyModel):
+    """Filters in Python but leaves sorting to the `RowTableModel` below it (see its `sort`);
+    the view's header still shows and changes the order as usual."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)

@@ -1,9 +1,9 @@
 """The suppliers list: one row per supplier from `ws.queries.suppliers()`, plus its proxy."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex
 
-from ui.models.row_table import SORT_ROLE, Column, Row, RowTableModel, search_key
+from ui.models.row_table import Column, Row, RowTableModel, SourceSortProxy, search_key
 from ui.vocabulary import critical_flags, region_label
 
 
@@ -55,13 +55,12 @@ class SuppliersModel(RowTableModel):
     ]
 
 
-class SuppliersFilterProxy(QSortFilterProxyModel):
+class SuppliersFilterProxy(SourceSortProxy):
     """Filters in memory: text in code, EN or JA name (width- and case-folded), and region."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._text, self._region = "", None
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
     def set_filter(self, *, text: str | None = None, region: str | None = "") -> None:

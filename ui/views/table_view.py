@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from ui.models.row_table import Column
 
+FIT_ROWS = 40
+
 
 def make_table(model: QAbstractItemModel, *, name: str) -> QTableView:
     table = QTableView()
@@ -27,6 +29,8 @@ def make_table(model: QAbstractItemModel, *, name: str) -> QTableView:
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     header = table.horizontalHeader()
+    # Fitting columns measures this many rows, not Qt's default 1,000 (seconds on big lists).
+    header.setResizeContentsPrecision(FIT_ROWS)
     header.setHighlightSections(False)
     header.setSectionsMovable(True)
     header.setStretchLastSection(True)

@@ -1,0 +1,105 @@
+"""Photo work off the UI thread: import files or pasted bytes, load thumbnails, render.
+
+Each task opens its own connection to the data folder (WAL lets it read and write next to
+the UI's), so a long import never holds the UI's connection. Results come back as plain
+data and QImage (safe to build in a worker, unlike QPixmap).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtGui import QImage
+
+from sva.photos import AddResult
+from sva.workspace import Workspace
+from ui.operations.tasks import Task
+
+_KEEP = Qt.AspectRatioMode.KeepAspectRatio
+_SMOOTH = Qt.TransformationMode.SmoothTransformation
+
+
+def _open(ws: Workspace) -> Workspace:
+    return Workspace(ws.folder, actor=ws.actor)
+
+
+def add_files_task(ws: Workspace, audit_id: str, paths: list[str], *,
+                   finding_id: str | None = None, item_id: str | None = None,
+                   reason: str | None = None) -> Task:
+    """Add image files in one transaction; refused files are returned, valid ones kept.
+
+    A cancel raises at the next file; the core then removes every staged file and no row is
+    written, so nothing of a cancelled import remains.
+    """
+    def work(progress) -> AddResult:
+        with _open(ws) as own:
+            return own.photos.add_files(audit_id, list(paths), finding_id=finding_id,
+                                        item_id=item_id, keep_valid=True, progress=progress,
+                                        reason=reason)
+    return Task(work)
+
+
+def image_bytes(image: QImage) -> bytes:
+    """PNG bytes of an image (lossless: a pasted screenshot keeps its text readable)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ValueError("the image could not be encoded")
+    return bytes(buffer.data())
+
+
+def add_bytes_task(ws: Workspace, audit_id: str, items: list[tuple[str, bytes | QImage]], *,
+                   finding_id: str | None = None, item_id: str | None = None,
+                   reason: str | None = None) -> Task:
+    """Add images that came as data (clipboard, camera, dragged from a browser)."""
+    def work(progress) -> AddResult:
+        result = AddResult()
+        with _open(ws) as own:
+            progress(0, len(items))
+            for done, (name, data) in enumerate(items, start=1):
+                if isinstance(data, QImage):
+                    data = image_bytes(data)
+                photo_id = own.photos.add_bytes(audit_id, data, filename=name,
+                                                finding_id=finding_id, item_id=item_id,
+                                                reason=reason)
+                result.added.append((name, photo_id))
+                progress(done, len(items))
+        return result
+    return Task(work)
+
+
+def thumbnails_task(ws: Workspace, rows: list[dict], side: int) -> Task:
+    """QImages of the photos' thumbnails (made from the original when missing)."""
+    def work(progress) -> dict[str, QImage]:
+        images: dict[str, QImage] = {}
+        with _open(ws) as own:
+            for done, row in enumerate(rows, start=1):
+                image = QImage(str(own.photos.thumbnail_path(row)))
+                if not image.isNull() and max(image.width(), image.height()) > side:
+                    image = image.scaled(side, side, aspectMode=_KEEP, mode=_SMOOTH)
+                images[row["id"]] = image
+                progress(done, len(rows))
+        return images
+    return Task(work)
+
+
+def render_task(ws: Workspace, photo_id: str, *, redacted: bool = True) -> Task:
+    """The photo with its marks drawn, as a QImage (viewer)."""
+    def work(progress) -> QImage:
+        with _open(ws) as own:
+            data = own.photos.render(photo_id, redacted=redacted)
+        progress(1, 1)
+        image = QImage()
+        image.loadFromData(data, "JPEG")
+        return image
+    return Task(work)
+
+
+def display_task(ws: Workspace, photo_id: str) -> Task:
+    """The upright display copy without marks, as a QImage (annotation editor)."""
+    def work(progress) -> QImage:
+        with _open(ws) as own:
+            path = own.photos.display_path(photo_id)
+        progress(1, 1)
+        return QImage(str(path))
+    return Task(work)
+
+

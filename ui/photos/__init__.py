@@ -1,0 +1,1 @@
+"""Photo evidence in the app: strip, viewer, annotation and redaction editor, import."""

@@ -1,0 +1,128 @@
+"""Photos in the audit editor: the strip under the current item, the editor's photo actions
+(P adds files, Ctrl+V pastes an image, the camera when there is one), the viewer and the
+annotation editor, and a strip for a finding in the finding dialog.
+
+The editor creates one `EditorPhotos` and otherwise knows nothing about photos.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from ui.photos.annotation_editor import AnnotationEditor
+from ui.photos.camera import CameraDialog, camera_available
+from ui.photos.photo_import import PhotoImport
+from ui.photos.strip import PhotoStrip
+from ui.photos.viewer import PhotoViewer
+
+
+class EditorPhotos(QObject):
+    def __init__(self, editor):
+        super().__init__(editor)
+        self.editor = editor
+        self.viewer: PhotoViewer | None = None
+        self.annotator: AnnotationEditor | None = None
+        self.camera: CameraDialog | None = None
+        editor.photo_import = self.importer = PhotoImport(editor)
+        self.strip = self.new_strip(editor)
+        editor.centre.insertWidget(1, self.strip)
+        editor.centre.setStretchFactor(1, 0)
+        editor.tree.item_selected.connect(self.strip.show_item)
+        self.strip.show_item(editor.tree.current_item_id())
+        self._build_actions()
+
+    def new_strip(self, parent) -> PhotoStrip:
+        strip = PhotoStrip(self.editor, parent=parent)
+        strip.view_requested.connect(self.view)
+        strip.annotate_requested.connect(self.annotate)
+        strip.add_requested.connect(lambda s=strip: self.choose_files(s))
+        return strip
+
+    def _build_actions(self) -> None:
+        def action(name: str, text: str, keys: str, slot) -> QAction:
+            act = QAction(text, self.editor)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.editor.addAction(act)
+            return act
+
+        self.add_action = action("photoAction", self.tr("Add &photos to the item…"), "P",
+                                 lambda: self.choose_files(self.strip))
+        self.paste_action = action("pastePhotoAction", self.tr("Paste photo"), "Ctrl+V",
+                                   self.paste)
+        self.camera_action = action("cameraAction", self.tr("Take photo with &camera…"),
+                                    "Ctrl+Shift+C", lambda: self.take_photo(self.strip))
+        self.camera_action.setVisible(camera_available())
+        self.actions = [self.add_action, self.paste_action, self.camera_action]
+        if self.camera_action.isVisible():
+            button = QPushButton(self.tr("Camera…"))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(self.camera_action.trigger)
+            self.strip.extra_buttons.addWidget(button)
+
+    # -- adding -------------------------------------------------------------------------------
+    def _links(self, strip: PhotoStrip) -> dict | None:
+        if strip.finding_id:
+            finding = self.editor.ws.findings.finding(strip.finding_id)
+            return {"finding_id": strip.finding_id, "item_id": finding["item_id"]}
+        if strip.item_id:
+            return {"item_id": strip.item_id}
+        return None
+
+    def choose_files(self, strip: PhotoStrip) -> None:
+        links = self._links(strip)
+        if links is not None:
+            self.importer.choose_files(parent=strip.window(), **links)
+
+    def paste(self) -> None:
+        if not self.strip.paste():
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Paste photo"),
+                              self.tr("The clipboard holds no image or image file."),
+                              QMessageBox.StandardButton.Ok, self.editor.window())
+            box.open()
+
+    def take_photo(self, strip: PhotoStrip) -> None:
+        links = self._links(strip)
+        if links is None or not camera_available():
+            return
+        self.camera = CameraDialog(strip.window())
+        self.camera.captured.connect(
+            lambda image: self.importer.add_images([("camera.jpg", QImage(image))], **links))
+        self.camera.open()
+
+    # -- viewing and annotating ---------------------------------------------------------------
+    def view(self, photo_ids: list[str], index: int) -> PhotoViewer:
+        if self.viewer is not None:
+            self.viewer.close()
+        self.viewer = PhotoViewer(self.editor, photo_ids, index, parent=self.editor.window())
+        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.viewer.finished.connect(lambda _: setattr(self, "viewer", None))
+        self.viewer.show()
+        return self.viewer
+
+    def annotate(self, photo_id: str) -> AnnotationEditor:
+        viewer = self.viewer
+        parent = viewer if viewer is not None and viewer.isVisible() else self.editor.window()
+        self.annotator = AnnotationEditor(self.editor, photo_id, parent=parent)
+        self.annotator.finished.connect(lambda _: self.annotator.deleteLater())
+        self.annotator.open()
+        return self.annotator
+
+    # -- the finding dialog -------------------------------------------------------------------
+    def attach_to_finding_dialog(self, dialog, finding_id: str) -> PhotoStrip:
+        """A strip of the finding's photos above the dialog's buttons (existing findings)."""
+        strip = self.new_strip(dialog)
+        strip.show_finding(finding_id)
+        layout = dialog.layout()
+        layout.insertWidget(layout.count() - 1, strip)
+        act = QAction(self.tr("Add photos to the finding…"), dialog)
+        act.setObjectName("findingPhotoAction")
+        act.setShortcut(QKeySequence("Ctrl+P"))
+        act.triggered.connect(lambda: self.choose_files(strip))
+        dialog.addAction(act)
+        strip.add_button.setToolTip(self.tr("Add photos to the finding (Ctrl+P)"))
+        dialog.photo_strip = strip
+        return strip

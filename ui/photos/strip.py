@@ -1,0 +1,330 @@
+"""A photo strip: the thumbnails of one checklist item's or one finding's photos.
+
+Thumbnails load in a worker; until then a grey tile stands in. Photos come in by the Add
+button (P in the editor), by dropping image files or images on the strip, and by pasting
+(Ctrl+V). The strip edits through the editor (undo stack, amendment reason) and re-reads
+itself when the editor reports a photo change.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import (QAction, QColor, QDragEnterEvent, QDropEvent, QIcon, QImage,
+                           QKeySequence, QPixmap)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QInputDialog, QLabel, QListView,
+                               QMenu, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
+
+from ui.operations.photo import thumbnails_task
+from ui.operations.tasks import Task
+from ui.photos.commands import DeletePhotoCommand, PhotoFieldCommand, ReorderPhotosCommand
+from ui.photos.photo_import import is_image_file
+
+THUMB = 80
+PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PhotoListModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.pixmaps: dict[str, QPixmap] = {}
+        blank = QPixmap(THUMB, THUMB * 3 // 4)
+        blank.fill(QColor("#d0d0d0"))
+        self.placeholder = QIcon(blank)
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def set_images(self, images: dict[str, QImage]) -> None:
+        for photo_id, image in images.items():
+            if not image.isNull():
+                self.pixmaps[photo_id] = QPixmap.fromImage(image)
+        if self.rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1),
+                                  [Qt.ItemDataRole.DecorationRole])
+
+    def missing(self) -> list[dict]:
+        return [r for r in self.rows if r["id"] not in self.pixmaps]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            caption = row["caption"] or ""
+            return caption if len(caption) <= 16 else caption[:15] + "…"
+        if role == Qt.ItemDataRole.DecorationRole:
+            pixmap = self.pixmaps.get(row["id"])
+            return QIcon(pixmap) if pixmap is not None else self.placeholder
+        if role == Qt.ItemDataRole.ToolTipRole:
+            marks = row["annotations"] not in (None, "", "[]")
+            lines = [row["caption"] or "", row["filename"] or "",
+                     f"{row['width']}×{row['height']}", row["captured_at"] or "",
+                     self.tr("annotated") if marks else ""]
+            return "\n".join(line for line in lines if line)
+        if role == PHOTO_ID_ROLE:
+            return row["id"]
+        return None
+
+
+class PhotoStrip(QWidget):
+    """Photos of `item_id` or of `finding_id` in the editor's audit."""
+
+    view_requested = Signal(list, int)       # photo ids, index
+    annotate_requested = Signal(str)
+    add_requested = Signal()
+
+    def __init__(self, editor, *, parent=None):
+        super().__init__(parent)
+        self.setObjectName("photoStrip")
+        self.editor = editor
+        self.item_id: str | None = None
+        self.finding_id: str | None = None
+        self.tasks: list[Task] = []
+        self._generation = 0
+        self.setAcceptDrops(True)
+
+        self.model = PhotoListModel(self)
+        self.list = QListView()
+        self.list.setObjectName("photoList")
+        self.list.setModel(self.model)
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(False)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setIconSize(QSize(THUMB, THUMB))
+        self.list.setGridSize(QSize(THUMB + 16, THUMB + 26))
+        self.list.setUniformItemSizes(True)
+        self.list.setAcceptDrops(False)
+        self.list.viewport().setAcceptDrops(False)
+        self.list.setFixedHeight(THUMB + 40)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.activated.connect(lambda index: self.view(index.row()))
+
+        self.title = QLabel()
+        self.title.setObjectName("photoStripTitle")
+        self.hint = QLabel(self.tr("Drop or paste images here"))
+        self.hint.setStyleSheet("color: palette(mid);")
+        self.add_button = QPushButton(self.tr("Add photos…"))
+        self.add_button.setObjectName("addPhotos")
+        self.add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add_button.clicked.connect(self.add_requested)
+        self.extra_buttons = QHBoxLayout()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.title)
+        top.addWidget(self.hint)
+        top.addStretch(1)
+        top.addLayout(self.extra_buttons)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._build_actions()
+        editor.changed.connect(self._editor_changed)
+
+    # -- actions (context menu, shortcuts on the list) ----------------------------------------
+    def _build_actions(self) -> None:
+        def action(name, text, keys, slot) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(slot)
+            self.list.addAction(act)
+            return act
+
+        self.view_action = action("viewPhoto", self.tr("&View"), "Space",
+                                  lambda: self.view(self.current_row()))
+        self.annotate_action = action("annotatePhoto", self.tr("&Annotate and redact…"), "E",
+                                      self._annotate_current)
+        self.caption_action = action("captionPhoto", self.tr("&Caption…"), "F2",
+                                     self.edit_caption)
+        self.left_action = action("photoLeft", self.tr("Move &left"), "Ctrl+Left",
+                                  lambda: self.move_current(-1))
+        self.right_action = action("photoRight", self.tr("Move &right"), "Ctrl+Right",
+                                   lambda: self.move_current(+1))
+        self.delete_action = action("deletePhoto", self.tr("&Delete photo"), "Delete",
+                                    self.delete_current)
+        self.photo_actions = [self.view_action, self.annotate_action, self.caption_action,
+                              self.left_action, self.right_action, self.delete_action]
+
+    def _context_menu(self, pos) -> None:
+        if self.current_row() < 0:
+            return
+        menu = QMenu(self)
+        menu.addActions(self.photo_actions)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    # -- scope and loading --------------------------------------------------------------------
+    def show_item(self, item_id: str | None) -> None:
+        self.item_id, self.finding_id = item_id, None
+        self.reload()
+
+    def show_finding(self, finding_id: str) -> None:
+        self.item_id, self.finding_id = None, finding_id
+        self.reload()
+
+    def rows(self) -> list[dict]:
+        ws = self.editor.ws
+        if self.finding_id:
+            return ws.photos.of_finding(self.finding_id)
+        if not self.item_id:
+            return []
+        return [r for r in ws.photos.of_audit(self.editor.audit_id)
+                if r["item_id"] == self.item_id]
+
+    def photo_ids(self) -> list[str]:
+        return [r["id"] for r in self.model.rows]
+
+    def reload(self) -> None:
+        rows = self.rows()
+        self.model.set_rows(rows)
+        self.title.setText(self.tr("Photos ({0})").format(len(rows)))
+        self.hint.setVisible(not rows)
+        self.add_button.setEnabled(bool(self.item_id or self.finding_id))
+        self._load_thumbnails()
+
+    def _load_thumbnails(self) -> None:
+        missing = self.model.missing()
+        if not missing:
+            return
+        self._generation += 1
+        generation = self._generation
+        task = thumbnails_task(self.editor.ws, missing, THUMB)
+        task.signals.succeeded.connect(lambda images: self._thumbnails_loaded(generation, images))
+        task.signals.failed.connect(lambda _msg: self._forget_done())
+        task.signals.cancelled.connect(self._forget_done)
+        self.tasks.append(task)
+        task.start()
+
+    def _thumbnails_loaded(self, generation: int, images: dict) -> None:
+        self.model.set_images(images)
+        self._forget_done()
+        if generation == self._generation and self.model.missing():
+            self._load_thumbnails()
+
+    def _forget_done(self) -> None:
+        self.tasks = [t for t in self.tasks if not t.finished.is_set()]
+
+    def loading(self) -> bool:
+        self._forget_done()
+        return bool(self.tasks)
+
+    def _editor_changed(self, changes) -> None:
+        if changes.entity in ("photo", "photos"):
+            for photo_id in changes.ids:
+                if changes.action in ("annotate",):
+                    self.model.pixmaps.pop(photo_id, None)
+            self.reload()
+
+    # -- photo actions ------------------------------------------------------------------------
+    def current_row(self) -> int:
+        index = self.list.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_id(self) -> str:
+        row = self.current_row()
+        return self.model.rows[row]["id"] if row >= 0 else ""
+
+    def view(self, row: int) -> None:
+        if 0 <= row < len(self.model.rows):
+            self.view_requested.emit(self.photo_ids(), row)
+
+    def _annotate_current(self) -> None:
+        if self.current_id():
+            self.annotate_requested.emit(self.current_id())
+
+    def edit_caption(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        photo = self.model.rows[row]
+        dialog = QInputDialog(self)
+        dialog.setObjectName("captionDialog")
+        dialog.setWindowTitle(self.tr("Caption"))
+        dialog.setLabelText(self.tr("Caption of the photo (shown in reports):"))
+        dialog.setTextValue(photo["caption"] or "")
+        dialog.textValueSelected.connect(lambda text: self.set_caption(photo["id"], text))
+        dialog.open()
+
+    def set_caption(self, photo_id: str, caption: str) -> None:
+        self.editor.push(lambda **kw: PhotoFieldCommand(
+            self.editor.ws, photo_id, "caption", caption.strip(),
+            text=self.tr("Caption photo"), **kw))
+
+    def delete_current(self) -> None:
+        photo_id = self.current_id()
+        if photo_id:
+            self.editor.push(lambda **kw: DeletePhotoCommand(
+                self.editor.ws, photo_id, text=self.tr("Delete photo"), **kw))
+
+    def move_current(self, step: int) -> None:
+        row = self.current_row()
+        ids = self.photo_ids()
+        target = row + step
+        if row < 0 or not 0 <= target < len(ids):
+            return
+        new = list(ids)
+        new[row], new[target] = new[target], new[row]
+        if self.editor.push(lambda **kw: ReorderPhotosCommand(
+                self.editor.ws, self.editor.audit_id, ids, new,
+                text=self.tr("Reorder photos"), **kw)):
+            self.list.setCurrentIndex(self.model.index(target))
+
+    # -- drag and drop, paste -----------------------------------------------------------------
+    @staticmethod
+    def dropped_files(mime) -> list[str]:
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()
+                and is_image_file(u.toLocalFile())]
+
+    def accepts(self, mime) -> bool:
+        return bool(self.item_id or self.finding_id) and (
+            bool(self.dropped_files(mime)) or mime.hasImage())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if self.accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if not self.accepts(event.mimeData()):
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.take_mime(event.mimeData())
+
+    def paste(self) -> bool:
+        mime = QApplication.clipboard().mimeData()
+        return mime is not None and self.accepts(mime) and self.take_mime(mime)
+
+    def take_mime(self, mime) -> bool:
+        """Add the image files or the image data of a drop or the clipboard."""
+        importer = self.editor.photo_import
+        links = {"item_id": self.item_id, "finding_id": self.finding_id}
+        if self.finding_id:
+            links["item_id"] = self.editor.ws.findings.finding(self.finding_id)["item_id"]
+        files = self.dropped_files(mime)
+        if files:
+            return importer.add_files(files, **links) is not None
+        if mime.hasImage():
+            image = QImage(mime.imageData())
+            if not image.isNull():
+                return importer.add_images([("pasted.png", image)], **links) is not None
+        return False
