@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.undo_group = QUndoGroup(self)
         self._stale = False
+        self._suppliers_stale = True
         self.audits_view.open_requested.connect(self.open_audit)
 
         self.folder_label = QLabel()
@@ -126,16 +127,27 @@ class MainWindow(QMainWindow):
     # -- behaviour ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read both lists from the core (the one refresh path for now)."""
+        """Re-read the lists from the core (the one refresh path for now).
+
+        The Suppliers list is read when its tab is shown: filling and fitting 5,000 hidden
+        rows was a third of the start-up (tests/bench/bench_ui.py).
+        """
         self._stale = False
+        self._suppliers_stale = True
         audits = self.ws.queries.audits()
-        suppliers = self.ws.queries.suppliers()
         self.audits_view.set_rows(audits)
-        self.suppliers_view.set_rows(suppliers)
+        if self.tabs.currentWidget() is self.suppliers_view:
+            self.load_suppliers()
         self.folder_label.setText(self.tr("Data folder: {0}").format(self.ws.folder))
         self.folder_label.setToolTip(str(self.ws.folder))
-        self.counts_label.setText(
-            self.tr("{0} audits · {1} suppliers").format(len(audits), len(suppliers)))
+        self.counts_label.setText(self.tr("{0} audits · {1} suppliers").format(
+            len(audits), self.ws.queries.supplier_count()))
+
+    def load_suppliers(self) -> None:
+        """Fill the Suppliers tab if the data changed since it was last filled."""
+        if self._suppliers_stale:
+            self._suppliers_stale = False
+            self.suppliers_view.set_rows(self.ws.queries.suppliers())
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -182,6 +194,8 @@ class MainWindow(QMainWindow):
                                        else None)
         if self._stale and widget is self.audits_view:
             self.refresh()
+        elif widget is self.suppliers_view:
+            self.load_suppliers()
 
     def _fill_audit_menu(self) -> None:
         """The open audit's photo and report actions (they live on its editor)."""
@@ -199,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def _data_changed(self, _changes) -> None:
         """An editor stored something: the lists re-read when they are shown next."""
-        self._stale = True
+        self._stale = self._suppliers_stale = True
 
     def show_settings(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from sva.checklists.model import (ANSWER_TYPES, AREAS, EVIDENCE, KINDS, LANGS, PHOTO_TRIGGERS,
                                   Item, Section, Template)
@@ -20,15 +19,21 @@ class _LineDict(dict):
     line = 0
 
 
-class _LineLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        mapping = _LineDict(super().construct_mapping(node, deep=deep))
-        mapping.line = node.start_mark.line + 1
-        return mapping
+@lru_cache(maxsize=1)
+def _line_loader():
+    """The YAML loader class, built on first use: opening a workspace reads stored templates
+    (JSON) and never needs PyYAML, whose import was a noticeable part of the app's start-up."""
+    import yaml
 
+    class _LineLoader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            mapping = _LineDict(super().construct_mapping(node, deep=deep))
+            mapping.line = node.start_mark.line + 1
+            return mapping
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                            _LineLoader.construct_mapping)
+    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                                _LineLoader.construct_mapping)
+    return _LineLoader
 
 
 @dataclass(frozen=True)
@@ -172,8 +177,10 @@ def _parse(path: Path):
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(str(path), 0, None, f"cannot read: {exc}")]
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_LineLoader), []
+        return yaml.load(text, Loader=_line_loader()), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0

@@ -5,7 +5,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from sva.errors import BadInput
 from sva.paths import resource
@@ -15,6 +14,8 @@ SEVERITIES = ("significant", "minor", "observation", "good_practice")
 
 @lru_cache(maxsize=4)
 def load_policy(path: Path | None = None) -> dict:
+    import yaml   # here, not at the top: opening a workspace never needs PyYAML
+
     path = Path(path or resource("policy.yaml"))
     try:
         doc = yaml.safe_load(path.read_text("utf-8"))

@@ -20,25 +20,34 @@ class Queries(Service):
         if supplier:
             where.append("(s.code = ? OR s.name_en LIKE ? OR s.name_ja LIKE ?)")
             args += [supplier, f"%{supplier}%", f"%{supplier}%"]
+        # Counts come from one grouped pass over answers and findings: a correlated
+        # sub-query per audit row took twice as long on 2,000 audits.
         rows = self.rows(f"""
+            WITH n AS (SELECT audit_id, COUNT(*) AS answered FROM answers
+                       WHERE deleted = 0 AND result IS NOT NULL GROUP BY audit_id),
+                 f AS (SELECT audit_id, COUNT(*) AS findings,
+                              SUM(status != 'verified_closed'
+                                  AND severity IN ('significant', 'minor')) AS open_findings
+                       FROM findings WHERE deleted = 0 GROUP BY audit_id)
             SELECT a.id, a.kind, a.status, a.planned_date, a.auditors, a.template_ref,
                    s.code AS supplier_code, s.name_en AS supplier_name_en,
                    s.name_ja AS supplier_name_ja, st.name AS site_name,
                    st.timezone AS site_timezone,
-                   (SELECT COUNT(*) FROM answers n WHERE n.audit_id = a.id AND n.deleted = 0
-                        AND n.result IS NOT NULL) AS answered,
-                   (SELECT COUNT(*) FROM findings f WHERE f.audit_id = a.id AND f.deleted = 0)
-                        AS findings,
-                   (SELECT COUNT(*) FROM findings f WHERE f.audit_id = a.id AND f.deleted = 0
-                        AND f.status != 'verified_closed'
-                        AND f.severity IN ('significant', 'minor')) AS open_findings
+                   COALESCE(n.answered, 0) AS answered, COALESCE(f.findings, 0) AS findings,
+                   COALESCE(f.open_findings, 0) AS open_findings
             FROM audits a JOIN suppliers s ON s.id = a.supplier_id
                           JOIN sites st ON st.id = a.site_id
+                          LEFT JOIN n ON n.audit_id = a.id
+                          LEFT JOIN f ON f.audit_id = a.id
             WHERE {' AND '.join(where)}
             ORDER BY a.planned_date DESC, s.code""", args)
+        items: dict[str, int] = {}
         for row in rows:
             row["auditors"] = json.loads(row["auditors"])
-            row["items"] = len(self.ws.templates.get(row["template_ref"]).items)
+            ref = row["template_ref"]
+            if ref not in items:
+                items[ref] = len(self.ws.templates.get(ref).items)
+            row["items"] = items[ref]
         return rows
 
     def audit(self, audit_id: str) -> dict:
@@ -75,6 +84,10 @@ class Queries(Service):
             row["critical"] = bool(row["large_amount"] or row["rare_product"]
                                    or row["hard_to_replace"])
         return rows
+
+    def supplier_count(self) -> int:
+        """How many suppliers the store holds (cheap: the status bar needs no rows)."""
+        return self.rows("SELECT COUNT(*) AS n FROM suppliers WHERE deleted = 0")[0]["n"]
 
     def sites(self, supplier_id: str) -> list[dict]:
         return self.rows(

@@ -5,7 +5,6 @@ import json
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 
 from sva.domain.base import Changes, Service
 from sva.errors import BadInput
@@ -21,6 +20,8 @@ SITE_FIELDS = ("name", "address", "country", "timezone", "contact_name", "contac
 
 @lru_cache(maxsize=1)
 def _country_regions() -> dict[str, str]:
+    import yaml   # here, not at the top: opening a workspace never needs PyYAML
+
     doc = yaml.safe_load(resource("regions.yaml").read_text("utf-8"))
     return {c: region for region, countries in doc["regions"].items() for c in countries}
 

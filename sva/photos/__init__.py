@@ -3,7 +3,7 @@
 Originals are content-addressed under the workspace's photos/ folder; derivatives under
 derived/. See store.Photos for the service API (`ws.photos`).
 """
-from sva.photos.probe import MAX_PIXELS
+from sva.photos.limits import MAX_PIXELS
 from sva.photos.results import AddResult, BulkResult, ImportCancelled, RefusedFiles
 from sva.photos.store import Photos
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from PIL import Image
 
 from sva.errors import BadInput
+from sva.photos.limits import DISPLAY_SIDE
 from sva.photos.probe import Probe
 
-DISPLAY_SIDE = 2048
 THUMB_SIDE = 256
 DISPLAY_QUALITY = 85
 THUMB_QUALITY = 80

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PIL import Image, UnidentifiedImageError
 
 from sva.errors import BadInput
+from sva.photos.limits import MAX_PIXELS
 
 try:  # HEIC/HEIF from phones; registered once, Pillow then opens them like any format.
     import pillow_heif
@@ -23,7 +24,6 @@ try:  # HEIC/HEIF from phones; registered once, Pillow then opens them like any 
 except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
     HEIF_SUPPORT = False
 
-MAX_PIXELS = 100_000_000          # our own limit, checked from the header before decoding
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MEDIA_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "HEIF": "image/heic"}
 FORMAT_NAMES = "JPEG, PNG or HEIC"

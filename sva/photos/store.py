@@ -12,18 +12,23 @@ import io
 import json
 import os
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from sva.domain.base import Changes, Service, dumps
 from sva.errors import BadInput
-from sva.photos import annotate, bulk, derivatives, ingest
 from sva.photos.blobs import Blobs, Staging, write_atomic
-from sva.photos.probe import MAX_PIXELS, probe
+from sva.photos.limits import DISPLAY_SIDE, MAX_PIXELS
 from sva.photos.results import (AddResult, BulkResult, ImportCancelled, RefusedFiles,
                                 cancel_check)
 
+if TYPE_CHECKING:
+    from PIL import Image
+
 __all__ = ["Photos", "MAX_PIXELS"]
+
+# Pillow-based modules (annotate, bulk, derivatives, ingest, probe) are imported where they
+# are used: the service is built with every workspace, and Pillow plus pillow-heif were a
+# tenth of the app's start-up (tests/bench/bench_ui.py).
 
 
 class Photos(Service):
@@ -76,6 +81,7 @@ class Photos(Service):
                   caption: str = "", mtime: float | None = None,
                   reason: str | None = None) -> str:
         """Add one photo from bytes; the same bytes twice give the same photo id."""
+        from sva.photos import ingest
         audit = self.ws.audits.audit(audit_id)
         self._check_links(audit, finding_id, item_id)
         checked = ingest.check(data, filename or "<photo>", site_zone=self._site_zone(audit),
@@ -85,6 +91,7 @@ class Photos(Service):
 
     def add_file(self, audit_id: str, path: str | os.PathLike, **links) -> str:
         """Add one photo file (capture time from EXIF, else the file's modification time)."""
+        from sva.photos import ingest
         data, mtime = ingest.read(path)
         return self.add_bytes(audit_id, data, filename=str(path), mtime=mtime, **links)
 
@@ -99,6 +106,7 @@ class Photos(Service):
         is called after each file; `cancel` (callable or threading.Event) stops the import
         with ImportCancelled, leaving nothing behind.
         """
+        from sva.photos import ingest
         audit = self.ws.audits.audit(audit_id)
         self._check_links(audit, finding_id, item_id)
         zone = self._site_zone(audit)
@@ -120,6 +128,7 @@ class Photos(Service):
         Files are decoded one at a time and only their staged copies kept, so memory stays
         flat however many photos come in.
         """
+        from sva.photos import ingest
         cancelled = cancel_check(cancel)
         staging, ready = Staging(), []
         try:
@@ -150,6 +159,7 @@ class Photos(Service):
     def _add(self, audit: dict, items, *, finding_id=None, item_id=None, caption: str = "",
              reason: str | None = None) -> list[str]:
         """Rows for checked photos with their files, atomically."""
+        from sva.photos import ingest
         staging = Staging()
         try:
             for data, checked in items:
@@ -202,6 +212,7 @@ class Photos(Service):
         a camera card holds more than one visit. Matched photos are added in one transaction;
         a cancel (ImportCancelled) keeps nothing.
         """
+        from sva.photos import bulk, ingest
         audit = self.ws.audits.audit(audit_id)
         window = bulk.visit_window(audit, self._site_zone(audit))
         candidates, skipped = bulk.scan(Path(folder), recursive=recursive)
@@ -265,6 +276,7 @@ class Photos(Service):
 
     def set_annotations(self, photo_id: str, annotations: list[dict], *,
                         reason: str | None = None) -> Changes:
+        from sva.photos import annotate
         clean = annotate.validate(annotations)
         return self._set(self.photo(photo_id), {"annotations": dumps(clean)}, "annotate", reason)
 
@@ -295,6 +307,8 @@ class Photos(Service):
 
     # -- derivatives and rendering ---------------------------------------------------
     def _derived(self, photo, kind: str) -> Path:
+        from sva.photos import derivatives
+        from sva.photos.probe import probe
         row = self._row(photo)
         blobs = self.blobs
         path = blobs.display(row["sha256"]) if kind == "display" else blobs.thumbnail(row["sha256"])
@@ -313,13 +327,16 @@ class Photos(Service):
         return self._derived(photo, "thumb")
 
     def render(self, photo, *, redacted: bool = True,
-               max_side: int = derivatives.DISPLAY_SIDE) -> bytes:
+               max_side: int = DISPLAY_SIDE) -> bytes:
         """JPEG bytes of the photo with its annotations drawn.
 
         `redacted=True` (the default, and what every report or export must use) paints the
         redaction boxes over the pixels; the result carries no EXIF/GPS. `redacted=False` is
         for internal evidence only: redaction boxes are outlined, the pixels kept.
         """
+        from PIL import Image
+
+        from sva.photos import annotate, derivatives
         row = self._row(photo)
         with Image.open(self.display_path(row)) as img:
             img.load()
@@ -330,4 +347,5 @@ class Photos(Service):
 
     def render_image(self, photo, *, redacted: bool = True) -> Image.Image:
         """The rendering as a Pillow image (for report builders that place it themselves)."""
+        from PIL import Image
         return Image.open(io.BytesIO(self.render(photo, redacted=redacted)))

@@ -58,7 +58,9 @@ def _open(folder: Path, migrate: bool) -> sqlite_utils.Database:
     conn = _connect(path)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
-    db = sqlite_utils.Database(conn)
+    # No sqlite-utils plugins: the store's connection is ours alone, and discovering them
+    # scans every installed package's entry points (a visible part of the app's start-up).
+    db = sqlite_utils.Database(conn, execute_plugins=False)
     if migrate:
         migrations.migrate(db, path)
     return db

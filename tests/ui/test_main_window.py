@@ -91,6 +91,7 @@ def test_suppliers_search_for_japanese_text_filters_rows(qtbot, window, demo_ws)
     needle = next(s["name_ja"] for s in suppliers if s["name_ja"])[:2]
     expected = {s["code"] for s in suppliers
                 if any(needle in (s[k] or "") for k in ("code", "name_en", "name_ja"))}
+    window.show_tab(MainWindow.SUPPLIERS_TAB)     # the tab reads its rows when first shown
     window.suppliers_view.search.setText(needle)  # QTest.keyClicks is Latin-1 only
     shown = {r["code"] for r in shown_rows(window.suppliers_view)}
     assert shown == expected
@@ -98,6 +99,7 @@ def test_suppliers_search_for_japanese_text_filters_rows(qtbot, window, demo_ws)
 
 
 def test_suppliers_region_filter(window):
+    window.show_tab(MainWindow.SUPPLIERS_TAB)
     view = window.suppliers_view
     view.region.setCurrentIndex(view.region.findData("JP"))
     rows = shown_rows(view)
@@ -123,6 +125,7 @@ def test_sorting_by_spend_is_numeric(qtbot, window):
 
 
 def test_spend_is_right_aligned(window):
+    window.show_tab(MainWindow.SUPPLIERS_TAB)
     view = window.suppliers_view
     align = view.model.index(0, view.model.column_index("annual_spend")).data(
         Qt.ItemDataRole.TextAlignmentRole)
@@ -130,6 +133,7 @@ def test_spend_is_right_aligned(window):
 
 
 def test_critical_column_says_why_in_tooltip(window):
+    window.show_tab(MainWindow.SUPPLIERS_TAB)
     view = window.suppliers_view
     col = view.model.column_index("critical")
     number = next(n for n, r in enumerate(view.model.rows()) if r["critical"])
@@ -148,6 +152,12 @@ def test_ctrl_2_and_ctrl_1_switch_tabs(qtbot, window):
     assert window.tabs.currentWidget() is window.suppliers_view
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.audits_view
+
+
+def test_suppliers_tab_reads_its_rows_when_first_shown(window, demo_ws):
+    assert window.suppliers_view.model.rowCount() == 0
+    window.show_tab(MainWindow.SUPPLIERS_TAB)
+    assert window.suppliers_view.model.rowCount() == len(demo_ws.queries.suppliers())
 
 
 def test_status_bar_shows_folder_and_counts(window, demo_ws, demo_folder):
@@ -174,6 +184,7 @@ def test_about_shows_the_version(window, monkeypatch):
 def test_refresh_rereads_the_workspace(qtbot, ws, ui_settings):
     win = MainWindow(ws, settings=ui_settings)
     qtbot.addWidget(win)
+    win.show_tab(MainWindow.SUPPLIERS_TAB)
     assert win.suppliers_view.model.rowCount() == 0
     ws.suppliers.add(code="S900", name_en="Kanto Parts", name_ja="関東部品", country="JP")
     win.refresh_action.trigger()

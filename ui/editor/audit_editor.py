@@ -154,6 +154,16 @@ class AuditEditor(QWidget):
         else:
             self.header.show_lock("")
 
+    def _reload_audit_if_moved(self) -> None:
+        """After an answer: the header is re-read only if the answer moved the audit's status
+        (e.g. the first answer starts a planned visit); re-reading it on every keystroke
+        relaid out and repainted the header each time."""
+        audit = self.ws.audits.audit(self.audit_id)
+        if audit["status"] != self.audit["status"]:
+            self.reload_audit()
+        else:
+            self.audit = audit
+
     def reload_answers(self) -> None:
         answers = self.ws.audits.answers(self.audit_id)
         self.model.set_answers(answers)
@@ -224,8 +234,8 @@ class AuditEditor(QWidget):
         self.panel.set_locked(self.is_locked())
 
     def _visible_ids(self) -> list[str]:
-        return [self.model.item_at(self.proxy.mapToSource(i)).id
-                for i in self.tree.visible_item_indexes()]
+        """Items in tree order that the filter shows (asked twice per answer: no indexes)."""
+        return [i for i in self.model.item_ids() if self.proxy.shows(i)]
 
     def focus_note(self) -> None:
         if self.current_item() is not None:
@@ -263,7 +273,10 @@ class AuditEditor(QWidget):
         """The one refresh path: re-read what the change concerns, then tell the app."""
         if changes.entity == "finding":
             self.reload_findings()
-        self.reload_audit()
+        if changes.entity == "answer":
+            self._reload_audit_if_moved()
+        else:
+            self.reload_audit()
         self.reload_answers()
         self.panel.set_saved_text(self.tr("Saved {0}").format(datetime.now().strftime("%H:%M:%S")))
         self.changed.emit(changes)

@@ -221,13 +221,17 @@ class ChecklistFilterProxy(QSortFilterProxyModel):
         self.mode = mode
         self.endFilterChange()
 
+    def shows(self, item_id: str) -> bool:
+        """Whether the item is in the filtered tree (plain Python: no model indexes)."""
+        result = self.sourceModel().result(item_id)
+        if self.mode == "unanswered":
+            return result is None
+        if self.mode == "nonconformities":
+            return result in ("nonconformity", "no")
+        return True
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model: ChecklistModel = self.sourceModel()
         if not source_parent.isValid():
             return self.mode == "all"
-        item = model.item_at(model.index(source_row, 0, source_parent))
-        if self.mode == "unanswered":
-            return model.result(item.id) is None
-        if self.mode == "nonconformities":
-            return model.result(item.id) in ("nonconformity", "no")
-        return True
+        return self.shows(model.item_at(model.index(source_row, 0, source_parent)).id)

@@ -28,9 +28,16 @@ class EditorPhotos(QObject):
         self.strip = self.new_strip(editor)
         editor.centre.insertWidget(1, self.strip)
         editor.centre.setStretchFactor(1, 0)
+        editor.centre.setStretchFactor(2, 1)
         editor.tree.item_selected.connect(self.strip.show_item)
         self.strip.show_item(editor.tree.current_item_id())
         self._build_actions()
+        # The strip came after the editor set its splitter sizes: give the item panel what
+        # the strip does not need, and keep the findings table's share.
+        findings = editor.centre.sizes()[2] or 170
+        total = max(sum(editor.centre.sizes()), 650)
+        strip = self.strip.height()
+        editor.centre.setSizes([max(total - strip - findings, 300), strip, findings])
 
     def new_strip(self, parent) -> PhotoStrip:
         strip = PhotoStrip(self.editor, parent=parent)
@@ -115,6 +122,7 @@ class EditorPhotos(QObject):
     def attach_to_finding_dialog(self, dialog, finding_id: str) -> PhotoStrip:
         """A strip of the finding's photos above the dialog's buttons (existing findings)."""
         strip = self.new_strip(dialog)
+        strip.slim_text = self.tr("Add photos (Ctrl+P)")
         strip.show_finding(finding_id)
         layout = dialog.layout()
         layout.insertWidget(layout.count() - 1, strip)

@@ -87,6 +87,9 @@ class PhotoStrip(QWidget):
         self.finding_id: str | None = None
         self.tasks: list[Task] = []
         self._generation = 0
+        self._audit_rows: list[dict] | None = None   # the audit's photos, until one changes
+        self._slim: bool | None = None
+        self.slim_text = self.tr("Add photos (P)")   # the Add button's text when there are none
         self.setAcceptDrops(True)
 
         self.model = PhotoListModel(self)
@@ -167,8 +170,9 @@ class PhotoStrip(QWidget):
 
     # -- scope and loading --------------------------------------------------------------------
     def show_item(self, item_id: str | None) -> None:
+        """Show another item's photos (from the audit's photos read before: no query)."""
         self.item_id, self.finding_id = item_id, None
-        self.reload()
+        self._show_rows()
 
     def show_finding(self, finding_id: str) -> None:
         self.item_id, self.finding_id = None, finding_id
@@ -180,19 +184,36 @@ class PhotoStrip(QWidget):
             return ws.photos.of_finding(self.finding_id)
         if not self.item_id:
             return []
-        return [r for r in ws.photos.of_audit(self.editor.audit_id)
-                if r["item_id"] == self.item_id]
+        if self._audit_rows is None:     # one query per audit, not one per item shown
+            self._audit_rows = ws.photos.of_audit(self.editor.audit_id)
+        return [r for r in self._audit_rows if r["item_id"] == self.item_id]
 
     def photo_ids(self) -> list[str]:
         return [r["id"] for r in self.model.rows]
 
     def reload(self) -> None:
+        """Re-read the photos from the store."""
+        self._audit_rows = None
+        self._show_rows()
+
+    def _show_rows(self) -> None:
         rows = self.rows()
         self.model.set_rows(rows)
         self.title.setText(self.tr("Photos ({0})").format(len(rows)))
-        self.hint.setVisible(not rows)
         self.add_button.setEnabled(bool(self.item_id or self.finding_id))
+        self._set_slim(not rows)
         self._load_thumbnails()
+
+    def _set_slim(self, slim: bool) -> None:
+        """Without photos the strip is one line (title, hint, Add button), so the item's
+        question and guidance keep the room; the thumbnail row shows once there are photos."""
+        if slim == self._slim:
+            return
+        self._slim = slim
+        self.list.setVisible(not slim)
+        self.hint.setVisible(slim)
+        self.add_button.setText(self.slim_text if slim else self.tr("Add photos…"))
+        self.setFixedHeight(self.sizeHint().height())
 
     def _load_thumbnails(self) -> None:
         missing = self.model.missing()

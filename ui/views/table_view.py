@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from ui.models.row_table import Column
 
-FIT_ROWS = 40
+FIT_ROWS = 20
 
 
 def make_table(model: QAbstractItemModel, *, name: str) -> QTableView:
