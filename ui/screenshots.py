@@ -13,6 +13,7 @@ into a scratch folder from the .ts first.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -101,6 +102,7 @@ def take_photos_and_reports(window, app: QApplication, out: Path, suffix: str = 
                 if row["finding_id"] == photo["finding_id"]:
                     ws.photos.set_item(row["id"], finding["item_id"])
             photo = ws.photos.photo(photo["id"])
+            editor.photos_ui.strip.reload()     # changed behind the editor's back
     if photo["item_id"]:
         editor.select_item(photo["item_id"])
     strip = editor.photos_ui.strip
@@ -181,4 +183,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # Skip interpreter finalisation: PySide6 6.12 can abort while garbage-collecting Qt
+    # wrappers at exit ("bool_dealloc"), after all the work is done and saved.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
