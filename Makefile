@@ -7,11 +7,12 @@ PIP := $(PY) -m pip
 # make run uses its own demo folder, never the user's real data folder.
 DEMO_HOME ?= $(CURDIR)/.sva-demo
 
-# Debian packages: virtual screen + Qt's xcb libraries, PDF tools, Japanese fonts.
+# Debian packages: virtual screen + Qt's xcb libraries, PDF tools, Japanese fonts, PostgreSQL
+# (HQ tests on a throwaway cluster) and headless Chromium (dashboard browser tests).
 APT_PACKAGES := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 \
 	libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-	poppler-utils poppler-data fonts-ipafont
+	poppler-utils poppler-data fonts-ipafont postgresql-15 chromium chromium-driver
 
 .PHONY: run test bench apt venv demo screenshots translations clean
 

@@ -17,7 +17,7 @@ from sva.errors import BadInput
 
 
 # Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["sva.cli.hq_programme", "sva.cli.hq_bundle"]
 
 
 def _common() -> argparse.ArgumentParser:
@@ -104,13 +104,6 @@ def cmd_assign(args) -> int:
     return 0
 
 
-def cmd_import_suppliers(args) -> int:
-    from sva.hq.masterdata import import_suppliers_csv
-    counts = import_suppliers_csv(_storage(args), args.file)
-    print(f"imported {counts['suppliers']} supplier row(s), {counts['sites']} site(s)")
-    return 0
-
-
 def cmd_finding_update(args) -> int:
     from sva.hq.audits import Missing, update_cap
     fields = {k: getattr(args, k) for k in ("status", "rejection_reason", "verification_method",
@@ -176,15 +169,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", required=True, choices=["svr", "infosec"])
     p.add_argument("--date", required=True, help="planned date YYYY-MM-DD")
     p.set_defaults(handler=cmd_assign)
-
-    p = sub.add_parser("import", help="import master data")
-    isub = p.add_subparsers(dest="import_command", required=True, parser_class=Parser)
-    c = isub.add_parser("suppliers", parents=[common],
-                        help="suppliers (and sites) from CSV: code,name_en,name_ja,country,"
-                             "annual_spend,isec_level[,site_name,site_country,site_timezone,"
-                             "site_address]")
-    c.add_argument("file")
-    c.set_defaults(handler=cmd_import_suppliers)
 
     p = sub.add_parser("finding", help="CAP follow-up of findings")
     fsub = p.add_subparsers(dest="finding_command", required=True, parser_class=Parser)

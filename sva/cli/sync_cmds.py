@@ -1,4 +1,5 @@
-"""`sva enrol`, `sva sync`: the device's side of HQ sync (registered in sva.cli.main)."""
+"""`sva enrol`, `sva sync`, `sva bundle export`: the device's side of HQ sync (registered in
+sva.cli.main)."""
 from __future__ import annotations
 
 import sys
@@ -64,6 +65,17 @@ def cmd_sync(args) -> int:
     return 0
 
 
+def cmd_bundle_export(args) -> int:
+    from sva.sync.bundle import export_bundle
+    with _workspace(args) as ws:
+        report = export_bundle(ws, args.output, args.audits)
+    print(f"wrote {report.path}: {len(report.audits)} audit(s), {report.blobs} photo(s), "
+          f"{report.size} bytes, encrypted for HQ and signed by device {report.device_id}")
+    print("HQ imports it with `sva-hq bundle import FILE`; the audits are marked synced at "
+          "the next `sva sync` once HQ confirms it holds every byte")
+    return 0
+
+
 def register(subparsers, common) -> None:
     p = subparsers.add_parser("enrol", parents=[common],
                               help="enrol this device at HQ with a one-time code")
@@ -78,3 +90,13 @@ def register(subparsers, common) -> None:
     p.add_argument("--resolve", metavar="CONFLICT", help="resolve a conflict (with --keep)")
     p.add_argument("--keep", choices=["mine", "theirs"], help="which value wins")
     p.set_defaults(handler=cmd_sync)
+
+    p = subparsers.add_parser("bundle", help="offline bundles for HQ (USB transfer)")
+    bsub = p.add_subparsers(dest="bundle_command", required=True, parser_class=type(p))
+    c = bsub.add_parser("export", parents=[common],
+                        help="write signed audits and their photos to one encrypted, signed "
+                             "file (default: every signed audit not yet synced)")
+    c.add_argument("-o", "--output", required=True, metavar="FILE", help="e.g. audits.svab")
+    c.add_argument("--audit", dest="audits", action="append", metavar="ID",
+                   help="export only this audit (repeatable)")
+    c.set_defaults(handler=cmd_bundle_export)

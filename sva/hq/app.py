@@ -10,6 +10,7 @@ from sva.errors import BadInput
 from sva.hq.api import audits, blobs, enrol, findings, pull
 from sva.hq.limits import BodyLimit, TooLarge
 from sva.hq.storage import Storage
+from sva.hq.web.routes import router as web_router
 
 API = "/api/v1"
 
@@ -47,6 +48,8 @@ def create_app(storage: Storage):
     app.add_exception_handler(TooLarge, _too_large)
     for module in (enrol, pull, audits, blobs, findings):
         app.include_router(module.router, prefix=API)
+
+    app.include_router(web_router)          # the HQ web dashboard under /dashboard
 
     @app.get(f"{API}/health", tags=["health"])
     def health() -> dict:

@@ -6,16 +6,19 @@ A blob becomes visible under its name only after its hash has been checked.
 """
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import hashlib
 import os
 import re
+import time
 from pathlib import Path
 from typing import AsyncIterator
 
 SHA256_NAME = re.compile(r"^[0-9a-f]{64}$")
 MAX_CHUNK = 8 * 1024 * 1024
 MAX_BLOB = 200 * 1024 * 1024
+LOCK_WAIT = 30.0
 
 
 class OffsetMismatch(Exception):
@@ -53,7 +56,10 @@ class BlobStore:
         """Append a chunk at `offset`; returns (bytes held, complete?).
 
         Bytes that arrived before a broken connection stay written: that is what the client
-        resumes from. At `total` bytes the hash is checked and the blob moved into place.
+        resumes from. At `total` bytes the hash is checked, the file fsynced and moved into
+        place — only then does HQ count the blob as held. (A partial file is not fsynced per
+        chunk: if a power cut garbles its tail, the hash check refuses it and the device
+        sends the photo again; nothing wrong is ever accepted.)
         """
         size, done = self.received(sha)
         if done:
@@ -62,38 +68,103 @@ class BlobStore:
         partial.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT, 0o600)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)   # one writer per blob, also across processes
+            await _lock(fd)                  # one writer per blob, also across processes
+            final = self.final_path(sha)
+            if final.exists():
+                # Completed by another request meanwhile (a repeated or concurrent PUT, maybe
+                # on another instance): a partial file opened after that is a stray — drop it.
+                try:
+                    if os.stat(partial).st_ino == os.fstat(fd).st_ino:
+                        partial.unlink()
+                except FileNotFoundError:
+                    pass
+                return final.stat().st_size, True
             held = os.fstat(fd).st_size
             if held != offset:
                 raise OffsetMismatch(held)
             os.lseek(fd, offset, os.SEEK_SET)
+            # A blob sent whole in one request is hashed as it streams in (no second read),
+            # in a worker thread, a megabyte at a time, while the next bytes arrive.
+            hasher = _Hasher() if offset == 0 else None
             written = 0
-            try:
-                async for piece in chunks:
-                    if not piece:
-                        continue
-                    if written + len(piece) > limit or offset + written + len(piece) > total:
-                        raise ValueError("more bytes than the declared range")
-                    os.write(fd, piece)
-                    written += len(piece)
-            finally:
-                os.fsync(fd)
+            async for piece in chunks:
+                if not piece:
+                    continue
+                if written + len(piece) > limit or offset + written + len(piece) > total:
+                    raise ValueError("more bytes than the declared range")
+                os.write(fd, piece)
+                if hasher is not None:
+                    await hasher.add(piece)
+                written += len(piece)
             held = offset + written
             if held == total:
-                self._finish(sha, partial)
+                streamed = await hasher.hexdigest() if hasher is not None else None
+                # fsync and hash check off the event loop: other uploads keep streaming
+                await asyncio.get_running_loop().run_in_executor(
+                    None, self._finish_synced, sha, partial, fd, streamed)
                 return held, True
             return held, False
         finally:
             os.close(fd)
 
-    def _finish(self, sha: str, partial: Path) -> None:
-        digest = hashlib.sha256()
-        with open(partial, "rb") as fh:
-            for block in iter(lambda: fh.read(1024 * 1024), b""):
-                digest.update(block)
-        if digest.hexdigest() != sha:
+    def _finish_synced(self, sha: str, partial: Path, fd: int, streamed: str | None) -> None:
+        os.fsync(fd)
+        self._finish(sha, partial, streamed)
+
+    def _finish(self, sha: str, partial: Path, streamed: str | None = None) -> None:
+        if streamed is None:
+            digest = hashlib.sha256()
+            with open(partial, "rb") as fh:
+                for block in iter(lambda: fh.read(1024 * 1024), b""):
+                    digest.update(block)
+            streamed = digest.hexdigest()
+        if streamed != sha:
             partial.unlink(missing_ok=True)
             raise HashMismatch("the uploaded bytes do not match their SHA-256 name")
         final = self.final_path(sha)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(partial, final)
+
+
+class _Hasher:
+    """SHA-256 of a stream, computed in a worker thread a batch at a time, in order."""
+
+    BATCH = 1024 * 1024
+
+    def __init__(self):
+        self.digest = hashlib.sha256()
+        self.pieces: list[bytes] = []
+        self.size = 0
+        self.pending = None
+
+    async def add(self, piece: bytes) -> None:
+        self.pieces.append(piece)
+        self.size += len(piece)
+        if self.size >= self.BATCH:
+            await self._flush()
+
+    async def _flush(self) -> None:
+        if self.pending is not None:
+            await self.pending
+        data, self.pieces, self.size = b"".join(self.pieces), [], 0
+        self.pending = asyncio.get_running_loop().run_in_executor(None, self.digest.update,
+                                                                  data)
+
+    async def hexdigest(self) -> str:
+        await self._flush()
+        await self.pending
+        return self.digest.hexdigest()
+
+
+async def _lock(fd: int, wait: float = LOCK_WAIT) -> None:
+    """flock without blocking the event loop (another request of this process may hold it
+    and need the loop to finish); after `wait` seconds answer with the bytes held."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise OffsetMismatch(os.fstat(fd).st_size) from None
+            await asyncio.sleep(0.005)

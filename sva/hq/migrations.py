@@ -25,6 +25,7 @@ def _sql(name: str) -> Callable[[Tx], None]:
 # Index i holds the step that takes the schema from version i to i + 1.
 STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v1.sql"),
+    _sql("schema_v2_programme.sql"),    # issue 9: programme (registry, SAQ, levels, plans)
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -1,20 +1,24 @@
 """HQ storage: one small adapter over SQLite (default) or PostgreSQL (psycopg 3).
 
-SQL in sva/hq is written once with '?' placeholders; the adapter rewrites them to its own
-`placeholder` style. Each request opens its own connection and transaction: nothing is
-kept in memory between requests, so several server processes can share one database.
+SQL in sva/hq is written once with '?' placeholders; the adapter rewrites them for psycopg
+('%s', with literal '%' doubled). Each request runs in its own transaction on a connection
+from a small pool of idle ones: nothing else is kept in memory between requests, so several
+server processes can share one database. Write transactions are serialised on both
+backends (see PostgresStorage), read transactions see one snapshot.
 """
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
 import platformdirs
 
-from sva.errors import BadInput, SchemaTooNew
+from sva.errors import BadInput, SchemaTooNew, StoreUnreadable
 
 DB_FILE = "hq.db"
 
@@ -29,14 +33,65 @@ def hq_data_dir(explicit: str | os.PathLike | None = None) -> Path:
     return Path(platformdirs.user_data_dir("sva-hq", appauthor=False))
 
 
-class Tx:
-    """A connection inside one transaction; rows come back as dicts."""
+def to_pyformat(sql: str) -> str:
+    """'?' placeholders → psycopg's '%s'; a literal '%' becomes '%%'.
 
-    def __init__(self, conn, placeholder: str):
-        self.conn, self.placeholder = conn, placeholder
+    A '?' inside a quoted string, a quoted identifier or a comment is left alone. psycopg
+    reads '%' everywhere (even inside quotes), so every '%' is doubled.
+    """
+    return _to_pyformat(sql)
+
+
+@lru_cache(maxsize=2048)
+def _to_pyformat(sql: str) -> str:
+    out: list[str] = []
+    i, n = 0, len(sql)
+    while i < n:
+        ch = sql[i]
+        if ch in ("'", '"'):
+            j = i + 1
+            while j < n:
+                if sql[j] == ch:
+                    if j + 1 < n and sql[j + 1] == ch:     # '' or "" escape
+                        j += 2
+                        continue
+                    break
+                j += 1
+            out.append(sql[i:j + 1].replace("%", "%%"))
+            i = j + 1
+        elif sql.startswith("--", i):
+            j = sql.find("\n", i)
+            j = n if j < 0 else j
+            out.append(sql[i:j].replace("%", "%%"))
+            i = j
+        elif sql.startswith("/*", i):
+            j = sql.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out.append(sql[i:j].replace("%", "%%"))
+            i = j
+        elif ch == "?":
+            out.append("%s")
+            i += 1
+        elif ch == "%":
+            out.append("%%")
+            i += 1
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+class Tx:
+    """A connection inside one transaction; rows come back as dicts.
+
+    `kind` is "sqlite" or "postgresql" for the rare statement that must differ.
+    """
+
+    def __init__(self, conn, placeholder: str, kind: str = "sqlite"):
+        self.conn, self.placeholder, self.kind = conn, placeholder, kind
 
     def _sql(self, sql: str) -> str:
-        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+        return sql if self.placeholder == "?" else _to_pyformat(sql)
 
     def execute(self, sql: str, params: tuple | list = ()) -> int:
         cur = self.conn.execute(self._sql(sql), tuple(params))
@@ -56,17 +111,33 @@ class Tx:
         return None if row is None else row[0]
 
     def next_rev(self) -> int:
-        """Take the next revision number; the row lock orders writers like their commits."""
-        self.execute("UPDATE revisions SET value = value + 1 WHERE name = 'rev'")
-        return int(self.scalar("SELECT value FROM revisions WHERE name = 'rev'"))
+        """Take the next revision number.
+
+        Write transactions are already serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: the
+        HQ writer lock taken at BEGIN), and the UPDATE holds the counter row's lock until
+        commit as well: revisions commit in their order, so a reader whose snapshot shows
+        counter N also sees every row stamped ≤ N — the pull cursor never skips a commit.
+        """
+        return int(self.scalar("UPDATE revisions SET value = value + 1 WHERE name = 'rev' "
+                               "RETURNING value"))
 
 
 class Storage:
+    """Opens one transaction per `transaction()` call.
+
+    Idle connections are kept for reuse (at most `POOL_SIZE`); a connection carries no
+    application state between transactions, so any number of server processes can share
+    one database.
+    """
+
     placeholder = "?"
     kind = "base"
+    POOL_SIZE = 16
 
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
+        self._idle: list = []
+        self._lock = threading.Lock()
 
     @property
     def blob_dir(self) -> Path:
@@ -79,6 +150,9 @@ class Storage:
     def _begin(self, conn, write: bool) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def _reusable(self, conn) -> bool:  # pragma: no cover - abstract
+        raise NotImplementedError
+
     def get_version(self, tx: Tx) -> int:  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -86,23 +160,67 @@ class Storage:
         raise NotImplementedError
 
     # -- shared ---------------------------------------------------------------------------
+    def _checkout(self):
+        with self._lock:
+            conn = self._idle.pop() if self._idle else None
+        return (conn, True) if conn is not None else (self._connect(), False)
+
+    def _checkin(self, conn) -> None:
+        if self._reusable(conn):
+            with self._lock:
+                if len(self._idle) < self.POOL_SIZE:
+                    self._idle.append(conn)
+                    return
+        _close_quietly(conn)
+
+    def close(self) -> None:
+        """Close the idle connections (the storage stays usable: it reconnects on demand)."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            _close_quietly(conn)
+
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Tx]:
-        conn = self._connect()
+        conn, pooled = self._checkout()
         try:
-            self._begin(conn, write)
-            tx = Tx(conn, self.placeholder)
+            try:
+                self._begin(conn, write)
+            except Exception:
+                if not pooled:
+                    raise
+                # a pooled connection the server dropped meanwhile (restart, idle timeout)
+                _close_quietly(conn)
+                conn = self._connect()
+                self._begin(conn, write)
+        except BaseException:
+            _close_quietly(conn)
+            raise
+        ok = False
+        try:
+            tx = Tx(conn, self.placeholder, self.kind)
             try:
                 yield tx
             except BaseException:
                 conn.rollback()
                 raise
             conn.commit()
+            ok = True
         finally:
-            conn.close()
+            if ok or self._reusable(conn):
+                self._checkin(conn)
+            else:
+                _close_quietly(conn)
 
     def describe(self) -> str:
         return self.kind
+
+
+def _close_quietly(conn) -> None:
+    try:
+        conn.close()
+    except Exception:  # noqa: BLE001 - closing a broken connection
+        pass
 
 
 class SQLiteStorage(Storage):
@@ -123,8 +241,12 @@ class SQLiteStorage(Storage):
         return _SQLiteConn(conn)
 
     def _begin(self, conn, write: bool) -> None:
-        # IMMEDIATE takes the write lock up front: no deadlock on upgrade from read to write.
+        # IMMEDIATE takes the write lock up front: no deadlock on upgrade from read to write,
+        # and writers run one after the other (check-then-write is safe).
         conn.raw.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    def _reusable(self, conn) -> bool:
+        return not conn.raw.in_transaction
 
     def get_version(self, tx: Tx) -> int:
         return int(tx.scalar("PRAGMA user_version"))
@@ -157,7 +279,21 @@ class _SQLiteConn:
         self.raw.close()
 
 
+# pg_advisory_xact_lock key of the HQ writer lock (any constant; "SVAHQWRT" in ASCII).
+WRITER_LOCK = 0x5356414851575254
+
+
 class PostgresStorage(Storage):
+    """PostgreSQL through psycopg 3, with the same behaviour as SQLite.
+
+    * Write transactions: READ COMMITTED, and the first statement takes a transaction-level
+      advisory lock — the HQ writer lock, shared by every server process on the database.
+      Writers therefore run one after the other like SQLite's BEGIN IMMEDIATE: every
+      check-then-write (idempotent push, one-time codes, CAP transitions, migrations) sees
+      the commits before it, and revisions are handed out and committed in order.
+    * Read transactions: REPEATABLE READ, READ ONLY — one snapshot for a whole pull.
+    """
+
     kind = "postgresql"
     placeholder = "%s"
 
@@ -167,15 +303,27 @@ class PostgresStorage(Storage):
 
     def _connect(self):
         import psycopg
-        return psycopg.connect(self.url, autocommit=False)
+        return psycopg.connect(self.url, autocommit=False, connect_timeout=30)
 
     def _begin(self, conn, write: bool) -> None:
-        # psycopg opens the transaction on the first statement; writers serialise on the
-        # `revisions` row, readers see one snapshot.
-        conn.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED" if write
-                     else "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        from psycopg import IsolationLevel
+        # psycopg sends BEGIN with these options before the first statement.
+        conn.isolation_level = (IsolationLevel.READ_COMMITTED if write
+                                else IsolationLevel.REPEATABLE_READ)
+        conn.read_only = not write
+        if write:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+        else:
+            conn.execute("SELECT 1")    # start the transaction: fail here, not in the body
+
+    def _reusable(self, conn) -> bool:
+        from psycopg.pq import TransactionStatus
+        return (not conn.closed and not conn.broken
+                and conn.info.transaction_status == TransactionStatus.IDLE)
 
     def get_version(self, tx: Tx) -> int:
+        # Runs in migrate()'s write transaction: the writer lock already keeps two servers
+        # starting at once from both creating tables.
         tx.execute("CREATE TABLE IF NOT EXISTS sva_schema (version INTEGER NOT NULL)")
         value = tx.scalar("SELECT MAX(version) FROM sva_schema")
         return int(value or 0)
@@ -202,9 +350,24 @@ def open_storage(data_dir: str | os.PathLike | None = None, db_url: str | None =
     folder.mkdir(parents=True, exist_ok=True)
     if migrate:
         from sva.hq.migrations import migrate as run_migrations
-        run_migrations(storage)
+        try:
+            run_migrations(storage)
+        except Exception as exc:
+            storage.close()
+            if type(exc).__module__.startswith("psycopg") and \
+                    isinstance(exc, _psycopg_operational()):
+                # the URL may hold a password: name only host/database, and the reason
+                reason = (str(exc).strip().splitlines() or [""])[0][:300]
+                raise StoreUnreadable(f"cannot use the HQ database {storage.describe()}: "
+                                      f"{reason}") from None
+            raise
     return storage
 
 
+def _psycopg_operational():
+    import psycopg
+    return psycopg.OperationalError
+
+
 __all__ = ["Storage", "SQLiteStorage", "PostgresStorage", "Tx", "open_storage", "hq_data_dir",
-           "SchemaTooNew"]
+           "SchemaTooNew", "to_pyformat"]

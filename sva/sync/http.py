@@ -6,6 +6,7 @@ enrolled with and nothing else.
 """
 from __future__ import annotations
 
+import threading
 from urllib.parse import urlsplit
 
 import httpx
@@ -41,6 +42,7 @@ class HqClient:
         self.http = httpx.Client(base_url=self.url + API, headers=headers, timeout=TIMEOUT,
                                  trust_env=False, transport=transport)
         self.bytes_sent = 0
+        self._count_lock = threading.Lock()
 
     def close(self) -> None:
         self.http.close()
@@ -93,7 +95,8 @@ class HqClient:
 
     def put_chunk(self, sha: str, offset: int, data: bytes, total: int) -> tuple[int, bool]:
         """Send bytes at `offset`; on 409 returns where HQ really is."""
-        self.bytes_sent += len(data)
+        with self._count_lock:          # photos may go up from two threads
+            self.bytes_sent += len(data)
         r = self.request("PUT", f"/blobs/{sha}", ok=(200, 201, 409), content=data, headers={
             "Content-Range": f"bytes {offset}-{offset + len(data) - 1}/{total}",
             "Content-Type": "application/octet-stream"})

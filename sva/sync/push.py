@@ -1,6 +1,7 @@
 """Push audits and their photos; an audit is marked synced only when HQ holds every byte."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -11,6 +12,7 @@ from sva.sync.http import HqClient
 
 CHUNK = 4 * 1024 * 1024
 RETRIES = 3
+UPLOAD_STREAMS = 3      # photos uploaded at once (each resumable on its own)
 
 Progress = Callable[[str, int, int], None]      # (what, done, total)
 
@@ -38,11 +40,18 @@ def audits_to_push(ws) -> list[str]:
 
 
 def upload_blob(client: HqClient, path, sha: str, size: int, *, chunk: int | None = None,
-                progress: Progress | None = None) -> int:
-    """Send what HQ lacks of one blob, resuming from HQ's offset; returns bytes sent."""
+                progress: Progress | None = None, offset: int | None = None) -> int:
+    """Send what HQ lacks of one blob, resuming from HQ's offset; returns bytes sent.
+
+    `offset`: where HQ said the upload stands (push answer); else it is asked first. A stale
+    offset costs nothing but one refused chunk: HQ answers 409 with the right one.
+    """
     chunk = chunk or CHUNK
-    sent_before = client.bytes_sent
-    offset, complete = client.blob_offset(sha)
+    sent = 0
+    if offset is None or not 0 <= offset < size:
+        offset, complete = client.blob_offset(sha)
+    else:
+        complete = False
     failures = 0
     with open(path, "rb") as fh:
         while not complete:
@@ -50,6 +59,7 @@ def upload_blob(client: HqClient, path, sha: str, size: int, *, chunk: int | Non
             data = fh.read(min(chunk, size - offset))
             if not data:
                 raise ServerError(f"HQ expects more bytes of photo {sha[:12]} than the file has")
+            sent += len(data)          # counted when sent, even if the answer never comes
             try:
                 offset, complete = client.put_chunk(sha, offset, data, size)
             except Offline:
@@ -60,7 +70,7 @@ def upload_blob(client: HqClient, path, sha: str, size: int, *, chunk: int | Non
                 continue
             if progress:
                 progress(sha, offset, size)
-    return client.bytes_sent - sent_before
+    return sent
 
 
 def push_audit(ws, client: HqClient, audit_id: str, report: PushReport,
@@ -73,9 +83,30 @@ def push_audit(ws, client: HqClient, audit_id: str, report: PushReport,
     for sha in answer["missing_blobs"]:
         if sha not in sizes:
             raise ServerError(f"HQ asks for photo {sha[:12]} that audit {audit_id} does not hold")
-        report.bytes_uploaded += upload_blob(client, ws.photos.path_of(sha), sha, sizes[sha],
-                                             progress=progress)
-        report.blobs_uploaded += 1
+    offsets = answer.get("blob_offsets", {})
+    missing = answer["missing_blobs"]
+    paths = {sha: ws.photos.path_of(sha) for sha in missing}     # the workspace stays here
+
+    def send(sha: str) -> int:
+        return upload_blob(client, paths[sha], sha, sizes[sha], progress=progress,
+                           offset=offsets.get(sha))
+
+    if UPLOAD_STREAMS > 1 and len(missing) > 1:
+        # Several photos in flight: some stream while HQ hashes and fsyncs the others.
+        with ThreadPoolExecutor(min(UPLOAD_STREAMS, len(missing))) as pool:
+            futures = [pool.submit(send, sha) for sha in missing]
+            try:
+                for future in futures:
+                    report.bytes_uploaded += future.result()
+                    report.blobs_uploaded += 1
+            except BaseException:
+                for future in futures:
+                    future.cancel()        # nothing new starts; the one error is raised
+                raise
+    else:
+        for sha in missing:
+            report.bytes_uploaded += send(sha)
+            report.blobs_uploaded += 1
     confirmed = client.confirm(audit_id)
     if not confirmed["complete"] or confirmed["doc_hash"] != answer["doc_hash"]:
         return False

@@ -1,12 +1,20 @@
-"""A real HQ: `sva-hq serve` in a subprocess on 127.0.0.1 (random free port), real files."""
+"""A real HQ: `sva-hq serve` in a subprocess on 127.0.0.1 (random free port), real files.
+
+Every test that uses `hq` or `hq_db` runs twice: on SQLite (the default, one file in the HQ
+folder) and on PostgreSQL (a fresh database per test in one throwaway cluster per session,
+see tests/hq/pgcluster.py). Where CI is set, a PostgreSQL that cannot start fails those
+tests; elsewhere they are skipped with the reason.
+"""
 from __future__ import annotations
 
 import io
 import os
 import random
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -18,6 +26,7 @@ from PIL import Image
 
 from sva.hq import accounts, masterdata
 from sva.hq.storage import open_storage
+from tests.hq.pgcluster import Cluster, ClusterError
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKLISTS = ROOT / "resources" / "checklists"
@@ -56,24 +65,47 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _die_with_parent() -> None:
+    """In the server child: get SIGTERM when the test process dies, however it dies."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+def _teardown_on_sigterm() -> None:
+    """A SIGTERM (e.g. a CI job timeout) becomes KeyboardInterrupt, so pytest still runs the
+    finalizers: servers stopped, the PostgreSQL cluster stopped and deleted."""
+    if threading.current_thread() is threading.main_thread() and \
+            signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        def interrupt(signum, frame):
+            raise KeyboardInterrupt(f"signal {signum}")
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 class HQ:
     """A running server plus direct access to its storage for admin steps and checks."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, db: "HqDb | str | None" = None):
         self.folder = folder
+        self.db = db if isinstance(db, HqDb) or db is None else HqDb("postgresql", db)
+        self.db_url = self.db.url if self.db else None
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.storage = open_storage(folder)
+        self.storage = open_storage(folder, self.db_url)
         self.proc: subprocess.Popen | None = None
         self.log = folder / "server.log"
 
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SVA_")}
+        db = ["--db", self.db_url] if self.db_url else []
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "sva.cli.hq", "serve", "--data-dir", str(self.folder),
-                 "--host", "127.0.0.1", "--port", str(self.port)],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+                 *db, "--host", "127.0.0.1", "--port", str(self.port)],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                preexec_fn=_die_with_parent)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
@@ -90,6 +122,12 @@ class HQ:
             self.proc.kill() if kill else self.proc.terminate()
             self.proc.wait(timeout=10)
         self.proc = None
+
+    def database_bytes(self) -> bytes:
+        """Every byte the database keeps on disk (SQLite file + WAL, or PostgreSQL files)."""
+        if self.db_url:
+            return self.db.raw_bytes()
+        return b"".join(p.read_bytes() for p in sorted(self.folder.glob("hq.db*")))
 
     # admin shortcuts (the same functions `sva-hq` runs)
     def auditor(self, name: str, role: str = "auditor") -> str:
@@ -116,13 +154,68 @@ class HQ:
             masterdata.publish_checklist(self.storage, path)
 
 
+def _ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL cluster for the whole session, always stopped at the end."""
+    _teardown_on_sigterm()
+    cluster = None
+    try:
+        cluster = Cluster().start()
+    except ClusterError as exc:
+        if cluster is not None:
+            cluster.stop()
+        message = f"PostgreSQL could not start: {exc}"
+        if _ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+class HqDb:
+    """Which database an HQ test runs on: `url` is None for SQLite (the file in the folder)."""
+
+    def __init__(self, kind: str, url: str | None = None, cluster: Cluster | None = None):
+        self.kind, self.url, self.cluster = kind, url, cluster
+
+    @property
+    def args(self) -> list[str]:
+        """The `sva-hq … --db URL` arguments (none for SQLite)."""
+        return ["--db", self.url] if self.url else []
+
+    def raw_bytes(self) -> bytes:
+        return b"".join(p.read_bytes() for p in self.cluster.database_files(self.url))
+
+    def __repr__(self) -> str:
+        return f"HqDb({self.kind})"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_db(request):
+    """The HQ database of one test: SQLite, or a fresh database in the session cluster."""
+    if request.param == "sqlite":
+        yield HqDb("sqlite")
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    url = cluster.create_database("sva_test")
+    yield HqDb("postgresql", url, cluster)
+    cluster.drop_database(url)
+
+
 @pytest.fixture
-def hq(tmp_path):
-    server = HQ(tmp_path / "hq")
+def hq(tmp_path, hq_db):
+    server = HQ(tmp_path / "hq", hq_db)
     server.master_data(tmp_path)
     server.start()
     yield server
     server.stop()
+    server.storage.close()
 
 
 def jpeg(seed: int, size=(640, 480)) -> bytes:

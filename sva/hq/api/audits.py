@@ -7,6 +7,7 @@ from sva.hq import audits as service
 from sva.hq.api.deps import current_device, get_storage
 from sva.hq.api.models import AUDIT_ID, AuditDocument, ConfirmResponse, PushResponse
 from sva.hq.audits import Principal
+from sva.hq.blobs import BlobStore
 from sva.hq.storage import Storage
 
 router = APIRouter(prefix="/audits", tags=["audits"])
@@ -16,9 +17,13 @@ router = APIRouter(prefix="/audits", tags=["audits"])
 def push(body: AuditDocument, who: Principal = Depends(current_device),
          storage: Storage = Depends(get_storage)) -> dict:
     try:
-        return service.ingest(storage, who, body.model_dump())
+        answer = service.ingest(storage, who, body.model_dump())
     except service.Forbidden:
         raise HTTPException(403, "this audit belongs to another auditor") from None
+    # where each missing photo's upload stands: the device resumes without asking first
+    store = BlobStore(storage.blob_dir)
+    answer["blob_offsets"] = {sha: store.received(sha)[0] for sha in answer["missing_blobs"]}
+    return answer
 
 
 @router.get("/{audit_id}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from sva.hq import audits as service
@@ -62,7 +63,8 @@ async def put_chunk(request: Request, sha256: str = SHA_PATH,
                     offset: int | None = Query(None, ge=0), total: int | None = Query(None, ge=1),
                     who: Principal = Depends(current_device),
                     storage: Storage = Depends(get_storage)) -> Response:
-    declared = _declared(storage, who, sha256)
+    # database work off the event loop: other uploads keep streaming meanwhile
+    declared = await run_in_threadpool(_declared, storage, who, sha256)
     start, length, whole = _range(request, offset, total)
     if whole != declared:
         raise HTTPException(422, f"total {whole} differs from the size {declared} the audit "
@@ -84,6 +86,6 @@ async def put_chunk(request: Request, sha256: str = SHA_PATH,
     except ClientDisconnect:
         return Response(status_code=400)   # nobody listens; the bytes that came are kept
     if complete:
-        service.record_blob(storage, sha256, held)
+        await run_in_threadpool(service.record_blob, storage, sha256, held)
     return Response(status_code=201 if complete else 200, headers={
         "Upload-Offset": str(held), "Upload-Complete": "1" if complete else "0"})

@@ -119,6 +119,9 @@ class PushResponse(BaseModel):
     outcome: Literal["created", "updated", "unchanged"]
     doc_hash: str
     missing_blobs: list[str]
+    blob_offsets: dict[str, int] = Field(
+        default_factory=dict, description="bytes HQ already holds of each missing blob: the "
+        "upload starts there (HEAD /blobs/{sha256} gives the same)")
     findings: list[dict] = []
 
 

@@ -1,0 +1,247 @@
+"""`sva-hq` programme commands (issue 9): import suppliers/saq/sites, levels, eligible, plan,
+figures, demo, and `user passwd` for the web dashboard login."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+
+from sva.cli.common import Parser
+from sva.errors import BadInput
+
+
+def _storage(args):
+    from sva.cli.hq import _storage as open_it
+    return open_it(args)
+
+
+def _print_skipped(skipped) -> None:
+    if skipped:
+        print(f"skipped {len(skipped)} bad row(s):", file=sys.stderr)
+        for s in skipped:
+            print(f"  {s}", file=sys.stderr)
+
+
+def cmd_import_suppliers(args) -> int:
+    from sva.hq.programme_store import import_registry
+    out = import_registry(_storage(args), args.file, skip_bad=args.skip_bad)
+    print(f"suppliers: {out['added']} added, {out['updated']} updated, "
+          f"{out['unchanged']} unchanged, {len(out['skipped'])} skipped")
+    _print_skipped(out["skipped"])
+    return 0
+
+
+def cmd_import_saq(args) -> int:
+    from sva.hq.programme_store import import_saq
+    out = import_saq(_storage(args), args.file, args.fy, skip_bad=args.skip_bad)
+    levels = ", ".join(f"{k}: {n}" for k, n in out["levels"].items()) or "none"
+    print(f"SAQ FY{args.fy}: {out['responses']} response(s) scored (levels {levels}), "
+          f"{len(out['skipped'])} skipped")
+    _print_skipped(out["skipped"])
+    return 0
+
+
+def cmd_import_sites(args) -> int:
+    from sva.hq.programme_store import import_sites
+    out = import_sites(_storage(args), args.file)
+    print(f"sites: {out['sites']} imported")
+    return 0
+
+
+def cmd_levels(args) -> int:
+    from sva.hq.programme_store import load_results
+    storage = _storage(args)
+    with storage.transaction(write=False) as tx:
+        results = load_results(tx, code=args.supplier, fy=args.fy)
+    if args.supplier and not results:
+        raise BadInput(f"no SAQ result for supplier {args.supplier}"
+                       + (f" in FY{args.fy}" if args.fy else ""), field="--supplier")
+    if args.format == "json":
+        print(json.dumps([{"supplier": r.supplier_code, "fy": r.fy, "level": r.isec_level,
+                           "submitted_on": r.submitted_on, "scores": r.area_scores,
+                           "basis": r.basis, "explanation": r.explanation(args.lang)}
+                          for r in results], ensure_ascii=False, indent=2))
+        return 0
+    for r in results:
+        scores = " ".join(f"{a} {v:.0f}" for a, v in r.area_scores.items() if v is not None)
+        print(f"{r.supplier_code:12} FY{r.fy}  level {r.isec_level}  ({scores})")
+        print(f"    basis: {r.basis}")
+        for line in r.explanation(args.lang):
+            print(f"    - {line}")
+    print(f"{len(results)} result(s)")
+    return 0
+
+
+def cmd_eligible(args) -> int:
+    from sva.hq.programme.eligibility import eligible
+    from sva.hq.programme_store import load_results, load_suppliers
+    storage = _storage(args)
+    with storage.transaction(write=False) as tx:
+        rows = eligible(load_suppliers(tx), load_results(tx), args.level, args.category)
+    for r in rows:
+        print(f"{r['code']:12} level {r['level']}  FY{r['fy']} ({r['date']})  {r['name_en']}")
+        if args.explain:
+            print(f"    basis: {r['basis']}")
+            for line in r["explanation"]:
+                print(f"    - {line}")
+    print(f"{len(rows)} supplier(s) at level {args.level} or better"
+          + (f" handling {args.category}" if args.category else ""))
+    return 0
+
+
+def _weights(items) -> dict:
+    out = {}
+    for item in items or ():
+        name, _, value = item.partition("=")
+        try:
+            out[name.strip()] = float(value)
+        except ValueError:
+            raise BadInput(f"--weight {item!r}: expected FACTOR=NUMBER", field="--weight") from None
+    return out
+
+
+def cmd_plan(args) -> int:
+    from sva.hq.programme_plans import plan_for, save_plan
+    storage = _storage(args)
+    weights = _weights(args.weight)
+    if args.assign and not args.auditor:
+        raise BadInput("--assign needs at least one --auditor NAME", field="--auditor")
+    if args.assign and not args.date:
+        raise BadInput("--assign needs --date YYYY-MM-DD (the first visit day)", field="--date")
+    rows = plan_for(storage, args.fy, capacity=args.capacity, kind=args.kind, weights=weights)
+    for row in rows:
+        print(f"{row.rank:3}. {row.code:12} score {row.score:6.2f}  {row.name_en}")
+        for line in row.explanation():
+            print(f"       {line}")
+    saved = save_plan(storage, rows, fy=args.fy, kind=args.kind, capacity=args.capacity,
+                      weights=weights, auditors=args.auditor if args.assign else None,
+                      first_date=args.date)
+    print(f"plan {saved['plan_id']}: {saved['rows']} supplier(s) for FY{args.fy} "
+          f"({args.kind or 'any kind'})")
+    for a in saved["assigned"]:
+        print(f"assigned {a['code']} to {a['auditor']} on {a['date']} ({a['assignment_id']})")
+    return 0
+
+
+def cmd_figures(args) -> int:
+    from sva.hq.programme.figures_render import figures_csv, figures_table
+    from sva.hq.programme_figures import figures_for
+    fig = figures_for(_storage(args), args.fy)
+    fmt = args.format
+    if fmt in ("xlsx", "pdf") and not args.output:
+        raise BadInput(f"--format {fmt} needs -o FILE", field="-o")
+    if fmt == "xlsx":
+        from sva.hq.programme_export import write_xlsx
+        write_xlsx(fig, args.output, args.lang)
+    elif fmt == "pdf":
+        from sva.hq.programme_export import write_pdf
+        write_pdf(fig, args.output, args.lang)
+    else:
+        text = figures_table(fig, args.lang) if fmt == "table" else figures_csv(fig)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        else:
+            sys.stdout.write(text)
+            return 0
+    print(f"wrote {args.output}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from sva.hq.demo import build_hq_demo
+    out = build_hq_demo(_storage(args), seed=args.seed, force=args.force)
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_passwd(args) -> int:
+    from sva.hq.web.auth import set_password
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"new password for {args.name}: ")
+        if getpass.getpass("again: ") != password:
+            raise BadInput("the two passwords differ", field="password")
+    set_password(_storage(args), args.name, password)
+    print(f"web password set for {args.name}")
+    return 0
+
+
+def _subparsers_of(parser: argparse.ArgumentParser):
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("import", help="import the supplier registry, sites, SAQ responses")
+    isub = p.add_subparsers(dest="import_command", required=True, parser_class=Parser)
+    c = isub.add_parser("suppliers", parents=[common],
+                        help="supplier registry from CSV/XLSX (code, name_en, name_ja, country, "
+                             "categories, annual_spend, large_amount, rare_product, "
+                             "hard_to_replace, declaration_date, declaration_scope); "
+                             "all or nothing unless --skip-bad")
+    c.add_argument("file")
+    c.add_argument("--skip-bad", action="store_true",
+                   help="import the good rows and list the bad ones that were skipped")
+    c.set_defaults(handler=cmd_import_suppliers)
+    c = isub.add_parser("saq", parents=[common],
+                        help="one fiscal year's SAQ responses (one row per supplier: "
+                             "supplier_code, fiscal_year, submitted_on, one column per question)")
+    c.add_argument("file")
+    c.add_argument("--fy", type=int, required=True, help="fiscal year the file answers")
+    c.add_argument("--skip-bad", action="store_true")
+    c.set_defaults(handler=cmd_import_saq)
+    c = isub.add_parser("sites", parents=[common],
+                        help="sites of registered suppliers (code, site_name, country, "
+                             "timezone, address)")
+    c.add_argument("file")
+    c.set_defaults(handler=cmd_import_sites)
+
+    p = sub.add_parser("levels", parents=[common],
+                       help="information-security levels per fiscal year, with explanation")
+    p.add_argument("--fy", type=int)
+    p.add_argument("--supplier", metavar="CODE")
+    p.add_argument("--lang", choices=["en", "ja"], default="en")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(handler=cmd_levels)
+
+    p = sub.add_parser("eligible", parents=[common],
+                       help="suppliers whose current level meets a required level")
+    p.add_argument("--level", required=True, help="required level (A best … D)")
+    p.add_argument("--category")
+    p.add_argument("--explain", action="store_true", help="print basis and explanation")
+    p.set_defaults(handler=cmd_eligible)
+
+    p = sub.add_parser("plan", parents=[common],
+                       help="rank suppliers for on-site visits; --assign creates assignments")
+    p.add_argument("--fy", type=int, required=True)
+    p.add_argument("--capacity", type=int, help="how many visits (default: every supplier)")
+    p.add_argument("--kind", choices=["infosec", "svr"])
+    p.add_argument("--weight", action="append", metavar="FACTOR=N",
+                   help="override a weight of planning.yaml (repeatable)")
+    p.add_argument("--assign", action="store_true")
+    p.add_argument("--auditor", action="append", metavar="NAME",
+                   help="auditor to assign (repeat for round robin)")
+    p.add_argument("--date", help="first visit day YYYY-MM-DD (one visit per auditor per "
+                                  "working day from then)")
+    p.set_defaults(handler=cmd_plan)
+
+    p = sub.add_parser("figures", parents=[common], help="fiscal-year programme figures")
+    p.add_argument("--fy", type=int, required=True)
+    p.add_argument("--format", choices=["table", "csv", "xlsx", "pdf"], default="table")
+    p.add_argument("--lang", choices=["en", "ja"], default="en")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(handler=cmd_figures)
+
+    p = sub.add_parser("demo", parents=[common], help="build a deterministic HQ demo data set")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--force", action="store_true", help="even if the HQ already has suppliers")
+    p.set_defaults(handler=cmd_demo)
+
+    usub = _subparsers_of(sub.choices["user"])
+    c = usub.add_parser("passwd", parents=[common], help="set a user's web dashboard password")
+    c.add_argument("name")
+    c.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of stdin")
+    c.set_defaults(handler=cmd_passwd)

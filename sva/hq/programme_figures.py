@@ -1,0 +1,130 @@
+"""The yearly programme figures straight from the HQ database with SQL aggregates.
+
+`figures_from_db` returns exactly the dict `sva.hq.programme.figures.figures()` computes from
+plain data (a test checks both agree on the demo data), but lets the database count: at
+20,000 suppliers and 100,000 findings, loading every row into Python costs more than the
+counting. `inputs_from_db` loads the plain inputs for the pure function.
+"""
+from __future__ import annotations
+
+from statistics import median
+
+from sva.checklists.model import AREAS
+from sva.domain.policy import SEVERITIES
+from sva.domain.suppliers import FLAGS, region_of
+from sva.hq.programme.figures import CLOSED, GUIDANCE, NEEDS_CAP, _title
+from sva.hq.programme.fiscal import HQ_TIMEZONE, fy_bounds, to_date
+from sva.hq.programme_store import NOT_DONE, SCORE_COLUMNS, load_results, load_suppliers, \
+    refresh_facts, topic_titles
+from sva.hq.storage import Storage, Tx
+
+_CRITICAL = "(" + " OR ".join(f"s.{f} <> 0" for f in FLAGS) + ")"
+# audits of the year that count: done, visit date inside the fiscal year
+_DONE = "a.status NOT IN (?, ?) AND a.visit_date >= ? AND a.visit_date <= ?"
+
+
+def figures_for(storage: Storage, fy: int) -> dict:
+    refresh_facts(storage)
+    with storage.transaction(write=False) as tx:
+        return figures_from_db(tx, fy)
+
+
+def figures_from_db(tx: Tx, fy: int, tz: str = HQ_TIMEZONE) -> dict:
+    start, end = fy_bounds(fy)
+    year = (*NOT_DONE, start.isoformat(), end.isoformat())
+    fig: dict = {"fy": fy, "start": start.isoformat(), "end": end.isoformat()}
+    fig.update(_document_checks(tx, fy))
+    kinds = sorted({r["kind"] for r in tx.all("SELECT DISTINCT kind FROM audits "
+                                                "WHERE kind IS NOT NULL")} | {"svr", "infosec"})
+    counts = {r["kind"]: r for r in tx.all(
+        "SELECT a.kind, COUNT(*) AS n, COUNT(DISTINCT UPPER(a.supplier_code)) AS suppliers "
+        f"FROM audits a WHERE {_DONE} GROUP BY a.kind", year)}
+    fig["onsite_assessments"] = {k: int(counts[k]["n"]) if k in counts else 0 for k in kinds}
+    fig["suppliers_visited"] = int(tx.scalar(
+        f"SELECT COUNT(DISTINCT UPPER(a.supplier_code)) FROM audits a WHERE {_DONE}", year))
+    fig["suppliers_visited_by_kind"] = {k: int(counts[k]["suppliers"]) if k in counts else 0
+                                        for k in kinds}
+    by = {(r["area"], r["severity"]): int(r["n"]) for r in tx.all(
+        "SELECT f.area, f.severity, COUNT(*) AS n FROM findings f JOIN audits a "
+        f"ON a.id = f.audit_id WHERE {_DONE} AND f.fact_deleted = 0 "
+        "GROUP BY f.area, f.severity", year)}
+    fig["findings_by_severity"] = {sev: sum(n for (_, s), n in by.items() if s == sev)
+                                   for sev in SEVERITIES}
+    fig["findings_by_area"] = {area: {sev: by.get((area, sev), 0) for sev in SEVERITIES}
+                               for area in AREAS}
+    titles = topic_titles(tx)
+    topics = [{"item_id": r["topic"], "title": _title(titles, r["topic"]),
+               "suppliers": int(r["n"])} for r in tx.all(
+        "SELECT COALESCE(f.item_id, f.area || ':other') AS topic, "
+        "COUNT(DISTINCT UPPER(a.supplier_code)) AS n FROM findings f JOIN audits a "
+        f"ON a.id = f.audit_id WHERE {_DONE} AND f.fact_deleted = 0 AND f.severity = ? "
+        "GROUP BY COALESCE(f.item_id, f.area || ':other')", (*year, GUIDANCE))]
+    topics.sort(key=lambda t: (-t["suppliers"], t["item_id"]))
+    fig["improvement_topics"] = topics
+    fig["cap"] = _caps(tx, year, tz)
+    fig["procurement_by_region"] = _regions(tx)
+    return fig
+
+
+def _document_checks(tx: Tx, fy: int) -> dict:
+    area_cols = ", ".join(
+        f"SUM(CASE WHEN l.{c} IS NOT NULL THEN 1 ELSE 0 END) AS all_{a}, "
+        f"SUM(CASE WHEN l.{c} IS NOT NULL AND s.id IS NOT NULL THEN 1 ELSE 0 END) AS crit_{a}"
+        for a, c in SCORE_COLUMNS.items())
+    row = tx.one(
+        f"SELECT COUNT(*) AS n, SUM(CASE WHEN s.id IS NOT NULL THEN 1 ELSE 0 END) AS crit, "
+        f"{area_cols} FROM saq_levels l LEFT JOIN suppliers s ON s.code = l.supplier_code "
+        f"AND s.deleted = 0 AND {_CRITICAL} WHERE l.fy = ?", (fy,))
+    by_area = {a: {"critical": int(row[f"crit_{a}"] or 0), "all": int(row[f"all_{a}"] or 0)}
+               for a in SCORE_COLUMNS}
+    levels = {r["isec_level"]: int(r["n"]) for r in tx.all(
+        "SELECT isec_level, COUNT(*) AS n FROM saq_levels WHERE fy = ? AND score_isec IS NOT "
+        "NULL GROUP BY isec_level ORDER BY isec_level", (fy,))}
+    return {"document_checks": {"suppliers": {"critical": int(row["crit"] or 0),
+                                              "all": int(row["n"])},
+                                "by_area": by_area},
+            "infosec_document_checks": by_area["ISEC"]["all"],
+            "isec_levels": dict(sorted(levels.items()))}
+
+
+def _caps(tx: Tx, year, tz) -> dict:
+    marks = ", ".join("?" for _ in NEEDS_CAP)
+    row = tx.one(
+        "SELECT COUNT(*) AS n, SUM(CASE WHEN f.status = ? THEN 1 ELSE 0 END) AS closed "
+        f"FROM findings f JOIN audits a ON a.id = f.audit_id WHERE {_DONE} "
+        f"AND f.fact_deleted = 0 AND f.severity IN ({marks})", (CLOSED, *year, *NEEDS_CAP))
+    needing, closed = int(row["n"]), int(row["closed"] or 0)
+    days = [(to_date(r["verified_at"], tz) - to_date(r["visit_date"], tz)).days for r in tx.all(
+        "SELECT a.visit_date, f.verified_at FROM findings f JOIN audits a ON a.id = f.audit_id "
+        f"WHERE {_DONE} AND f.fact_deleted = 0 AND f.severity IN ({marks}) AND f.status = ? "
+        "AND f.verified_at IS NOT NULL AND f.verified_at <> ''", (*year, *NEEDS_CAP, CLOSED))]
+    return {"needing_cap": needing, "closed": closed,
+            "closure_rate": round(100 * closed / needing, 1) if needing else None,
+            "median_days_to_close": median(days) if days else None}
+
+
+def _regions(tx: Tx) -> dict:
+    spend: dict = {}
+    for r in tx.all("SELECT region, country, SUM(annual_spend) AS spend FROM suppliers "
+                    "WHERE deleted = 0 GROUP BY region, country"):
+        region = r["region"] or region_of(r["country"])
+        spend[region] = spend.get(region, 0) + int(r["spend"] or 0)
+    total = sum(spend.values())
+    return {region: {"spend": amount, "share": round(100 * amount / total, 1) if total else 0.0}
+            for region, amount in sorted(spend.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+def inputs_from_db(tx: Tx) -> dict:
+    """Every row the pure `figures()` takes, as plain data (for checks and small data sets)."""
+    audits = [{"id": r["id"], "supplier_code": r["supplier_code"], "kind": r["kind"],
+               "date": r["visit_date"], "status": r["status"]}
+              for r in tx.all("SELECT id, supplier_code, kind, visit_date, status FROM audits "
+                              "WHERE visit_date IS NOT NULL AND visit_date <> ''")]
+    findings = [{"audit_id": r["audit_id"], "item_id": r["item_id"], "area": r["area"],
+                 "severity": r["severity"], "status": r["status"],
+                 "verified_at": r["verified_at"], "deleted": r["fact_deleted"]}
+                for r in tx.all("SELECT audit_id, item_id, area, severity, status, verified_at, "
+                                "fact_deleted FROM findings WHERE severity IS NOT NULL")]
+    return {"suppliers": load_suppliers(tx, include_deleted=True),
+            "saq_results": load_results(tx), "audits": audits, "findings": findings,
+            "topics": topic_titles(tx)}

@@ -1,0 +1,162 @@
+"""What each dashboard page shows, scoped by role: managers and admins see everything, an
+auditor sees only their own assignments and audits (and the suppliers and findings of
+those). Anything outside the scope looks like nothing at all (None / empty)."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sva.hq.programme.fiscal import fy_bounds, fy_of
+from sva.hq.programme_store import OPEN_STATUSES, load_results
+from sva.hq.storage import Tx
+
+CAP_SEVERITIES = ("significant", "minor")
+
+
+def sees_all(who: dict) -> bool:
+    return who["role"] in ("admin", "manager")
+
+
+def fiscal_years(tx: Tx) -> list[int]:
+    """Years with SAQ results or visits, newest first; the current FY when there is none."""
+    years = {int(r["fy"]) for r in tx.all("SELECT DISTINCT fy FROM saq_levels")}
+    for r in tx.all("SELECT MIN(visit_date) AS lo, MAX(visit_date) AS hi FROM audits "
+                    "WHERE visit_date IS NOT NULL AND visit_date <> ''"):
+        if r["lo"]:
+            years |= set(range(fy_of(r["lo"]), fy_of(r["hi"]) + 1))
+    return sorted(years, reverse=True) or [fy_of(date.today())]
+
+
+def default_fy(years: list[int]) -> int:
+    """The latest year that has started, else the earliest known."""
+    current = fy_of(date.today())
+    started = [y for y in years if y <= current]
+    return started[0] if started else years[-1]
+
+
+def _scope(who: dict, alias: str = "a") -> tuple[str, tuple]:
+    return ("", ()) if sees_all(who) else (f" AND {alias}.owner_id = ?", (who["id"],))
+
+
+def my_assignments(tx: Tx, who: dict) -> list[dict]:
+    return tx.all("SELECT asg.id, asg.kind, asg.planned_date, s.code, s.name_en, s.name_ja, "
+                  "st.name AS site FROM assignments asg JOIN suppliers s ON s.id = "
+                  "asg.supplier_id JOIN sites st ON st.id = asg.site_id WHERE asg.deleted = 0 "
+                  "AND asg.auditor_id = ? ORDER BY asg.planned_date, s.code", (who["id"],))
+
+
+def audits_list(tx: Tx, who: dict, *, fy: int | None = None, code: str | None = None,
+                limit: int = 500) -> list[dict]:
+    where, args = _scope(who)
+    if fy is not None:
+        start, end = fy_bounds(fy)
+        where += " AND a.visit_date >= ? AND a.visit_date <= ?"
+        args += (start.isoformat(), end.isoformat())
+    if code:
+        where += " AND a.supplier_code = ?"
+        args += (code,)
+    return tx.all("SELECT a.id, a.supplier_code, a.kind, a.visit_date, a.status, "
+                  "u.name AS auditor, s.name_en, s.name_ja, (SELECT COUNT(*) FROM findings f "
+                  "WHERE f.audit_id = a.id AND f.fact_deleted = 0) AS findings "
+                  "FROM audits a JOIN users u ON u.id = a.owner_id LEFT JOIN suppliers s "
+                  f"ON s.code = a.supplier_code WHERE 1 = 1{where} "
+                  f"ORDER BY a.visit_date DESC, a.id LIMIT {int(limit)}", args)
+
+
+def open_findings(tx: Tx, who: dict, *, code: str | None = None, today: date | None = None,
+                  status: str | None = None) -> list[dict]:
+    """Open findings that need a CAP, overdue first (most days overdue first), then by due."""
+    today = (today or date.today()).isoformat()
+    where, args = _scope(who)
+    statuses = (status,) if status in OPEN_STATUSES else OPEN_STATUSES
+    where += f" AND f.status IN ({', '.join('?' for _ in statuses)})"
+    args += statuses
+    if code:
+        where += " AND a.supplier_code = ?"
+        args += (code,)
+    rows = tx.all(
+        "SELECT f.id, f.audit_id, f.item_id, f.area, f.severity, f.status, f.due_date, "
+        "f.observed, f.corrective_action, f.responsible, f.planned_date, a.supplier_code, "
+        "a.visit_date, a.kind, u.name AS auditor, s.name_en, s.name_ja FROM findings f "
+        "JOIN audits a ON a.id = f.audit_id JOIN users u ON u.id = a.owner_id "
+        "LEFT JOIN suppliers s ON s.code = a.supplier_code "
+        f"WHERE f.fact_deleted = 0 AND f.severity IN (?, ?){where}",
+        (*CAP_SEVERITIES, *args))
+    for r in rows:
+        r["overdue_days"] = ((date.fromisoformat(today) - date.fromisoformat(r["due_date"])).days
+                             if r["due_date"] and r["due_date"] < today else 0)
+    rows.sort(key=lambda r: (-r["overdue_days"], r["due_date"] or "9999", r["supplier_code"],
+                             r["id"]))
+    return rows
+
+
+def supplier_visible(tx: Tx, who: dict, code: str) -> dict | None:
+    s = tx.one("SELECT * FROM suppliers WHERE code = ? AND deleted = 0", (code,))
+    if s is None or sees_all(who):
+        return s
+    mine = tx.scalar("SELECT COUNT(*) FROM audits WHERE supplier_code = ? AND owner_id = ?",
+                     (code, who["id"])) or tx.scalar(
+        "SELECT COUNT(*) FROM assignments WHERE supplier_id = ? AND auditor_id = ? "
+        "AND deleted = 0", (s["id"], who["id"]))
+    return s if mine else None
+
+
+def supplier_page(tx: Tx, who: dict, code: str) -> dict | None:
+    s = supplier_visible(tx, who, code)
+    if s is None:
+        return None
+    s["categories"] = json.loads(s["categories"] or "[]")
+    return {"supplier": s, "results": load_results(tx, code=code),
+            "sites": tx.all("SELECT * FROM sites WHERE supplier_id = ? AND deleted = 0 "
+                            "ORDER BY name", (s["id"],)),
+            "audits": audits_list(tx, who, code=code),
+            "open": open_findings(tx, who, code=code)}
+
+
+def suppliers_list(tx: Tx, who: dict, q: str = "", limit: int = 200) -> list[dict]:
+    where, args = "", ()
+    if q:
+        like = f"%{q.lower()}%"
+        where = " AND (LOWER(s.code) LIKE ? OR LOWER(s.name_en) LIKE ? OR s.name_ja LIKE ?)"
+        args = (like, like, f"%{q}%")
+    if not sees_all(who):
+        where += (" AND (s.code IN (SELECT supplier_code FROM audits WHERE owner_id = ?) OR "
+                  "s.id IN (SELECT supplier_id FROM assignments WHERE auditor_id = ? AND "
+                  "deleted = 0))")
+        args += (who["id"], who["id"])
+    return tx.all("SELECT s.code, s.name_en, s.name_ja, s.country, s.region, s.annual_spend, "
+                  "s.isec_level, s.large_amount, s.rare_product, s.hard_to_replace "
+                  f"FROM suppliers s WHERE s.deleted = 0{where} "
+                  f"ORDER BY s.annual_spend DESC, s.code LIMIT {int(limit)}", args)
+
+
+def audit_page(tx: Tx, who: dict, audit_id: str) -> dict | None:
+    where, args = _scope(who)
+    row = tx.one("SELECT a.*, u.name AS auditor FROM audits a JOIN users u ON u.id = "
+                 f"a.owner_id WHERE a.id = ?{where}", (audit_id, *args))
+    if row is None:
+        return None
+    doc = json.loads(row["document"])
+    hq = {f["id"]: f for f in tx.all("SELECT * FROM findings WHERE audit_id = ?", (audit_id,))}
+    findings = []
+    for f in doc.get("findings", []):
+        if f.get("deleted"):
+            continue
+        merged = {**f, **{k: v for k, v in hq.get(f["id"], {}).items()
+                          if k in ("status", "verified_at", "verification_method",
+                                   "rejection_reason", "root_cause", "corrective_action",
+                                   "responsible", "planned_date", "supplier_comment")}}
+        merged["photos"] = [p for p in doc.get("photos", [])
+                            if p.get("finding_id") == f["id"] and not p.get("deleted")]
+        findings.append(merged)
+    order = {"significant": 0, "minor": 1, "observation": 2, "good_practice": 3}
+    findings.sort(key=lambda f: (order.get(f["severity"], 9), f.get("item_id") or ""))
+    supplier = tx.one("SELECT * FROM suppliers WHERE code = ?", (row["supplier_code"],))
+    held = {r["sha256"] for r in tx.all(
+        "SELECT b.sha256 FROM blobs b JOIN audit_blobs ab ON ab.sha256 = b.sha256 "
+        "WHERE ab.audit_id = ?", (audit_id,))}
+    photos = [p for p in doc.get("photos", []) if not p.get("deleted")]
+    for p in photos:
+        p["held"] = p["sha256"] in held
+    return {"audit": row, "doc": doc, "findings": findings, "photos": photos,
+            "supplier": supplier}

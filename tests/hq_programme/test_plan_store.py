@@ -1,0 +1,96 @@
+"""The planner over stored HQ data: deterministic on the demo, weights change the order,
+every row explains itself, and `--assign` creates assignments a device then pulls from a
+real server on loopback."""
+from __future__ import annotations
+
+import re
+
+import httpx
+
+from sva.hq import accounts
+from sva.hq.programme.planner import plan
+from sva.hq.programme_plans import plan_for
+from sva.hq.programme_store import load_suppliers
+from sva.hq.storage import open_storage
+from tests.hq.conftest import HQ
+
+from .conftest import hq_cli
+
+
+def ranking(stdout: str) -> list[str]:
+    return re.findall(r"^\s*\d+\. (\S+)", stdout, flags=re.M)
+
+
+def test_deterministic_on_demo_data(demo_copy, tmp_path):
+    first = hq_cli("plan", "--fy", 2026, "--capacity", 30, "--kind", "infosec",
+                   "--data-dir", demo_copy)
+    second = hq_cli("plan", "--fy", 2026, "--capacity", 30, "--kind", "infosec",
+                    "--data-dir", demo_copy)
+    assert first.returncode == 0, first.stderr
+    assert len(ranking(first.stdout)) == 30
+    assert ranking(first.stdout) == ranking(second.stdout)
+    # a second demo from the same seed plans the same visits
+    other = tmp_path / "again"
+    assert hq_cli("demo", "--seed", 7, "--data-dir", other).returncode == 0
+    again = hq_cli("plan", "--fy", 2026, "--capacity", 30, "--kind", "infosec",
+                   "--data-dir", other)
+    assert ranking(again.stdout) == ranking(first.stdout)
+
+
+def test_every_row_explains_and_weights_change_the_order(demo_storage):
+    rows = plan_for(demo_storage, 2026, kind="svr")
+    for row in rows:
+        assert len(row.explanation()) == 7
+        assert row.score == round(sum(f.contribution for f in row.factors), 2)
+    scores = [r.score for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    with demo_storage.transaction(write=False) as tx:
+        spend = {s["code"]: s["annual_spend"] for s in load_suppliers(tx)}
+    only_spend = plan_for(demo_storage, 2026, kind="svr", weights={
+        "transaction_scale": 100, "saq_results": 0, "critical_flags": 0,
+        "years_since_visit": 0, "open_findings": 0})
+    capped = [min(spend[r.code], 10_000_000_000) for r in only_spend[:50]]  # full at 10bn
+    assert capped == sorted(capped, reverse=True)                  # spend decides alone
+    top = [r.code for r in only_spend[:10]]
+    assert top != [r.code for r in rows[:10]]
+    never_visited = plan_for(demo_storage, 2026, kind="svr", weights={
+        "transaction_scale": 0, "saq_results": 0, "critical_flags": 0,
+        "years_since_visit": 100, "open_findings": 0})
+    assert all(dict((f.name, f.detail) for f in r.factors)["years_since_visit"]
+               .startswith("never visited") for r in never_visited[:5])
+
+
+def test_assign_creates_assignments_a_device_pulls(demo_copy):
+    out = hq_cli("plan", "--fy", 2026, "--capacity", 4, "--kind", "svr", "--assign",
+                 "--auditor", "aud.li", "--auditor", "aud.morita", "--date", "2026-04-06",
+                 "--data-dir", demo_copy)
+    assert out.returncode == 0, out.stderr
+    planned = set(ranking(out.stdout))
+    assert len(planned) == 4 and out.stdout.count("assigned ") == 4
+    li = {m for m in re.findall(r"assigned (\S+) to aud\.li on (\S+)", out.stdout)}
+    assert {d for _, d in li} == {"2026-04-06", "2026-04-07"}     # one visit a working day
+    server = HQ(demo_copy)
+    server.start()
+    try:
+        code = accounts.new_enrol_code(open_storage(demo_copy), "aud.li")[0]
+        r = httpx.post(server.url + "/api/v1/enrol", json={"code": code}, trust_env=False)
+        token = r.json()["token"]
+        pulled = httpx.get(server.url + "/api/v1/pull", params={"cursor": 0}, trust_env=False,
+                           headers={"Authorization": f"Bearer {token}"}).json()
+    finally:
+        server.stop()
+    supplier_code = {s["id"]: s["code"] for s in pulled["suppliers"]}
+    mine = [a for a in pulled["assignments"] if a["kind"] == "svr"
+            and a["planned_date"] >= "2026-04-06"]
+    assert {(supplier_code[a["supplier_id"]], a["planned_date"]) for a in mine} == li
+    assert all(a["auditor"] == "aud.li" for a in pulled["assignments"])   # only their own
+
+
+def test_plan_pure_function_sees_same_inputs(demo_storage):
+    """plan_for is the pure planner over what the store holds (no hidden filtering)."""
+    from sva.hq.programme_store import load_open_findings, load_results, load_visits
+    with demo_storage.transaction(write=False) as tx:
+        direct = plan(load_suppliers(tx), load_results(tx), load_visits(tx),
+                      load_open_findings(tx), 2026, capacity=15, kind="infosec")
+    assert [(r.code, r.score) for r in direct] == \
+        [(r.code, r.score) for r in plan_for(demo_storage, 2026, capacity=15, kind="infosec")]
