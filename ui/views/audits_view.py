@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
 from ui.models.audits_model import AuditsFilterProxy, AuditsModel
-from ui.views.table_view import count_label, fit_columns, make_table
+from ui.views.table_view import count_label, fit_columns, make_table, search_box
 from ui.vocabulary import AUDIT_KINDS, AUDIT_STATUSES, kind_label, status_label
 from ui.widgets.status_icon import status_icon
 
@@ -20,11 +20,7 @@ class AuditsView(QWidget):
         self.proxy = AuditsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("auditsSearch")
-        self.search.setPlaceholderText(self.tr("Code or name (EN/JA)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search = search_box("auditsSearch", self.tr("Code or name (EN/JA)"))
         self.status = QComboBox()
         self.status.setObjectName("auditsStatus")
         self.status.addItem(self.tr("All"), None)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.models.suppliers_model import SuppliersFilterProxy, SuppliersModel
-from ui.views.table_view import count_label, fit_columns, make_table
+from ui.views.table_view import count_label, fit_columns, make_table, search_box
 from ui.vocabulary import REGIONS, region_label
 
 
@@ -16,11 +16,7 @@ class SuppliersView(QWidget):
         self.proxy = SuppliersFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("suppliersSearch")
-        self.search.setPlaceholderText(self.tr("Code or name (EN/JA)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search = search_box("suppliersSearch", self.tr("Code or name (EN/JA)"))
         self.region = QComboBox()
         self.region.setObjectName("suppliersRegion")
         self.region.addItem(self.tr("All"), None)

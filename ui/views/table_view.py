@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView
 
 from ui.models.row_table import Column
 
@@ -82,6 +82,16 @@ class _FillColumn(QObject):
         if event.type() == QEvent.Type.Resize:
             self.fill()
         return False
+
+
+def search_box(object_name: str, placeholder: str) -> QLineEdit:
+    """The filter line edit both list tabs start their filter row with."""
+    box = QLineEdit()
+    box.setObjectName(object_name)
+    box.setPlaceholderText(placeholder)
+    box.setClearButtonEnabled(True)
+    box.setMinimumWidth(240)
+    return box
 
 
 def count_label() -> QLabel:

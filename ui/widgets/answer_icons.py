@@ -9,7 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen
+
+from ui.widgets.status_icon import painted_icon
 
 ANSWER_STYLE = {  # glyph, colour
     "conforms": ("tick", "#3f9a5c"),
@@ -61,19 +63,9 @@ def _draw(painter: QPainter, glyph: str, colour: QColor, size: int) -> None:
 
 @lru_cache(maxsize=None)
 def answer_icon(kind: str, size: int = 14) -> QIcon:
-    """Needs a QGuiApplication, hence built lazily and cached."""
+    """Cached per answer kind."""
     glyph, colour = ANSWER_STYLE.get(kind, ANSWER_STYLE["open"])
-    icon = QIcon()
-    for scale in (1, 2):  # crisp on high-DPI screens too
-        pixmap = QPixmap(size * scale, size * scale)
-        pixmap.setDevicePixelRatio(scale)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _draw(painter, glyph, QColor(colour), size)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+    return painted_icon(size, lambda painter: _draw(painter, glyph, QColor(colour), size))
 
 
 def answer_colour(kind: str) -> str:

@@ -19,20 +19,29 @@ STATUS_COLOURS = {
 }
 
 
-@lru_cache(maxsize=None)
-def status_icon(status: str, size: int = 12) -> QIcon:
-    """Needs a QGuiApplication, hence built lazily and cached per status."""
-    colour = QColor(STATUS_COLOURS.get(status, "#9aa0a6"))
+def painted_icon(size: int, draw) -> QIcon:
+    """An icon drawn by `draw(painter)` on a size×size canvas, at 1× and 2× so it stays
+    crisp on high-DPI screens. Needs a QGuiApplication: callers build icons lazily."""
     icon = QIcon()
-    for scale in (1, 2):  # crisp on high-DPI screens too
+    for scale in (1, 2):
         pixmap = QPixmap(size * scale, size * scale)
         pixmap.setDevicePixelRatio(scale)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(colour.darker(130), 1))
-        painter.setBrush(colour)
-        painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3))
+        draw(painter)
         painter.end()
         icon.addPixmap(pixmap)
     return icon
+
+
+@lru_cache(maxsize=None)
+def status_icon(status: str, size: int = 12) -> QIcon:
+    """Cached per status."""
+    colour = QColor(STATUS_COLOURS.get(status, "#9aa0a6"))
+
+    def draw(painter: QPainter) -> None:
+        painter.setPen(QPen(colour.darker(130), 1))
+        painter.setBrush(colour)
+        painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3))
+    return painted_icon(size, draw)
