@@ -44,6 +44,7 @@ def _split(script: str) -> list[str]:
 STEPS: list[Callable[[sqlite_utils.Database], None]] = [
     _sql("schema_v1.sql"),
     _sql("schema_v2.sql"),
+    _sql("schema_v3.sql"),
 ]
 SCHEMA_VERSION = len(STEPS)
 
