@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from typing import Callable
 
@@ -42,3 +43,20 @@ def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Name
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def register_modules(subparsers, common: argparse.ArgumentParser, modules: list[str]) -> None:
+    """Let each module add its own subcommands: `module.register(subparsers, common)`."""
+    for module in modules:
+        importlib.import_module(module).register(subparsers, common)
+
+
+def dispatch(parser: argparse.ArgumentParser, argv: list[str] | None,
+             default: Callable[[argparse.Namespace], int | None] | None = None) -> int:
+    """Parse and run the chosen subcommand; without one run `default`, else print help."""
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None) or default
+    if handler is None:
+        parser.print_help()
+        return EXIT_OK
+    return run(handler, args)

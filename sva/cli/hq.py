@@ -6,13 +6,12 @@ default: the SQLite file in the data folder). Bad input exits 2, other failures 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
 
 from sva import __version__
-from sva.cli.common import Parser, data_dir_parent, run
+from sva.cli.common import Parser, data_dir_parent, dispatch, register_modules
 from sva.errors import BadInput
 
 
@@ -183,19 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--supplier-comment", dest="supplier_comment")
     c.set_defaults(handler=cmd_finding_update)
 
-    for module in COMMAND_MODULES:
-        importlib.import_module(module).register(sub, common)
+    register_modules(sub, common, COMMAND_MODULES)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return 0
-    return run(handler, args)
+    return dispatch(build_parser(), argv)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 
 from sva import __version__
-from sva.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, Parser, data_dir_parent, run
+from sva.cli.common import (EXIT_BAD_INPUT, EXIT_FAILURE, Parser, data_dir_parent, dispatch,
+                            register_modules)
 
 
 # Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
@@ -101,8 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="print JSON")
     c.set_defaults(handler=cmd_audits_list)
 
-    for module in COMMAND_MODULES:
-        importlib.import_module(module).register(sub, common)
+    register_modules(sub, common, COMMAND_MODULES)
     return parser
 
 
@@ -112,13 +111,7 @@ def main(argv: list[str] | None = None, *, launch_app=None) -> int:
     The core never imports the Qt app: the `sva` script enters through ui.launcher, which
     passes the app in.
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None) or launch_app
-    if handler is None:
-        parser.print_help()
-        return 0
-    return run(handler, args)
+    return dispatch(build_parser(), argv, launch_app)
 
 
 if __name__ == "__main__":  # pragma: no cover
