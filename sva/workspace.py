@@ -1,20 +1,15 @@
-"""The workspace facade: one data folder, its store, and the services grouped by area."""
+"""The workspace facade: one data folder, its store, and the services grouped by area.
+
+The store and the services are imported when a workspace opens, not with this module:
+`import sva` (the CLI, the app's launcher) then costs nothing, and the desktop app can
+paint its window before it pays for sqlite-utils and the domain modules.
+"""
 from __future__ import annotations
 
 import os
 import uuid
 from pathlib import Path
 from typing import Callable
-
-from sva.domain.audits import Audits
-from sva.domain.base import utc_now
-from sva.domain.findings import Findings
-from sva.domain.queries import Queries
-from sva.domain.suppliers import Suppliers
-from sva.domain.templates import Templates
-from sva.paths import data_dir
-from sva.photos import Photos
-from sva.store import open_db
 
 
 class Workspace:
@@ -26,6 +21,16 @@ class Workspace:
     def __init__(self, folder: str | os.PathLike | None = None, *, actor: str | None = None,
                  clock: Callable[[], str] | None = None,
                  new_id: Callable[[], str] | None = None):
+        from sva.domain.audits import Audits
+        from sva.domain.base import utc_now
+        from sva.domain.findings import Findings
+        from sva.domain.queries import Queries
+        from sva.domain.suppliers import Suppliers
+        from sva.domain.templates import Templates
+        from sva.paths import data_dir
+        from sva.photos import Photos
+        from sva.store import open_db
+
         self.folder = data_dir(folder)
         self.db = open_db(self.folder)
         self.clock = clock or utc_now

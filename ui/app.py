@@ -1,10 +1,17 @@
-"""Start the desktop app: `main(data_dir)` opens the workspace and shows the main window."""
+"""Start the desktop app: `main(data_dir)` shows the main window and opens the workspace.
+
+The window paints first (menus, tabs, empty lists) and the workspace opens right after that
+first frame: opening it imports sqlite-utils and the domain modules and reads the audits
+list, which would otherwise keep the screen blank for about half a second
+(tests/bench/bench_ui.py prints both moments).
+"""
 from __future__ import annotations
 
 import sys
+from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sva.errors import SvaError
 from sva.workspace import Workspace
@@ -41,19 +48,54 @@ def open_workspace(data_dir=None) -> Workspace | None:
         return None
 
 
+class _AfterFirstPaint(QObject):
+    """Calls `then` once `window` has painted its first frame (or after `latest` ms anyway,
+    e.g. when the window starts minimised and is never exposed)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None], latest: int = 1000):
+        super().__init__(window)
+        self._window, self._then = window, then
+        window.installEventFilter(self)   # the window paints first, then its children
+        QTimer.singleShot(latest, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            # The children paint in this same pass; whatever that queued runs first.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._fire))
+        return False
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            self._window.removeEventFilter(self)
+            then()
+
+
 def main(data_dir=None, argv: list[str] | None = None) -> int:
     app = application(argv)
     install_language(app)
     from ui.main_window import MainWindow  # after the translator, so class-level texts translate
-    ws = open_workspace(data_dir)
-    if ws is None:
-        return 1
+    window = MainWindow(None)   # the shell: it gets its workspace after its first frame
+    failed = []
+
+    def load() -> None:
+        ws = open_workspace(data_dir)
+        if ws is None:
+            failed.append(True)
+            window.hide()
+            app.exit(1)
+        else:
+            window.set_workspace(ws)
+
+    _AfterFirstPaint(window, load)
+    window.show()
     try:
-        window = MainWindow(ws)
-        window.show()
-        return app.exec()
+        code = app.exec()
+        return 1 if failed else code
     finally:
-        ws.close()
+        if window.ws is not None:
+            window.ws.close()
 
 
 if __name__ == "__main__":

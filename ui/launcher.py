@@ -1,14 +1,14 @@
 """The `sva` console script: a subcommand runs in the core; no subcommand opens the app.
 
 Qt is imported only when the app really starts, so `sva demo` or `sva db check` work on
-a machine without a display and never pay for loading Qt.
+a machine without a display and never pay for loading Qt. Plain `sva` and
+`sva --data-dir D` open the app without building the command-line parser (start-up).
 """
 from __future__ import annotations
 
 import os
 import sys
-
-from sva.cli.main import main as cli_main
+from types import SimpleNamespace
 
 
 def _launch(args) -> int:
@@ -21,7 +21,22 @@ def _launch(args) -> int:
     os._exit(code)
 
 
+def _app_only(argv: list[str]) -> SimpleNamespace | None:
+    """The arguments when they only open the app (nothing or just --data-dir), else None."""
+    if not argv:
+        return SimpleNamespace(data_dir=None)
+    if len(argv) == 1 and argv[0].startswith("--data-dir=") and argv[0] != "--data-dir=":
+        return SimpleNamespace(data_dir=argv[0].split("=", 1)[1])
+    if len(argv) == 2 and argv[0] == "--data-dir" and argv[1] and not argv[1].startswith("-"):
+        return SimpleNamespace(data_dir=argv[1])
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    args = _app_only(sys.argv[1:] if argv is None else list(argv))
+    if args is not None:
+        return _launch(args)
+    from sva.cli.main import main as cli_main
     return cli_main(argv, launch_app=_launch)
 
 

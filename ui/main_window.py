@@ -28,7 +28,9 @@ def _is_editor(widget) -> bool:
 class MainWindow(QMainWindow):
     AUDITS_TAB, SUPPLIERS_TAB = 0, 1
 
-    def __init__(self, ws: Workspace, *, settings: QSettings | None = None, parent=None):
+    def __init__(self, ws: Workspace | None, *, settings: QSettings | None = None, parent=None):
+        """`ws=None` builds the empty window, to be given its workspace by `set_workspace`
+        (the app paints that shell first, see ui/app.py)."""
         super().__init__(parent)
         self.ws = ws
         self.settings = settings if settings is not None else app_settings()
@@ -62,7 +64,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._restore_settings()
-        self.refresh()
+        if ws is not None:
+            self.refresh()
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -132,6 +135,8 @@ class MainWindow(QMainWindow):
         The Suppliers list is read when its tab is shown: filling and fitting 5,000 hidden
         rows was a third of the start-up (tests/bench/bench_ui.py).
         """
+        if self.ws is None:   # the shell, before the app has opened the workspace
+            return
         self._stale = False
         self._suppliers_stale = True
         audits = self.ws.queries.audits()
@@ -143,9 +148,14 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(self.tr("{0} audits · {1} suppliers").format(
             len(audits), self.ws.queries.supplier_count()))
 
+    def set_workspace(self, ws: Workspace) -> None:
+        """Show the lists of `ws` (the shell built with `ws=None` gets its workspace here)."""
+        self.ws = ws
+        self.refresh()
+
     def load_suppliers(self) -> None:
         """Fill the Suppliers tab if the data changed since it was last filled."""
-        if self._suppliers_stale:
+        if self._suppliers_stale and self.ws is not None:
             self._suppliers_stale = False
             self.suppliers_view.set_rows(self.ws.queries.suppliers())
 
@@ -230,7 +240,8 @@ class MainWindow(QMainWindow):
         for editor in self.editors():
             self.close_tab(self.tabs.indexOf(editor))
         old, self.ws = self.ws, Workspace(folder)
-        old.close()
+        if old is not None:
+            old.close()
         self.refresh()
 
     def show_about(self) -> None:

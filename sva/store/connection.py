@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from sva.errors import SchemaTooNew, StoreUnreadable
 from sva.store import migrations
+
+if TYPE_CHECKING:   # imported when a store opens: sqlite-utils takes ~0.1 s to import
+    import sqlite_utils
 
 DB_FILE = "sva.db"
 
@@ -60,6 +62,7 @@ def _open(folder: Path, migrate: bool) -> sqlite_utils.Database:
     conn.execute("PRAGMA synchronous=FULL")
     # No sqlite-utils plugins: the store's connection is ours alone, and discovering them
     # scans every installed package's entry points (a visible part of the app's start-up).
+    import sqlite_utils
     db = sqlite_utils.Database(conn, execute_plugins=False)
     if migrate:
         migrations.migrate(db, path)
