@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self._fill_audit_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+        from ui.sync import install_sync   # sync actions and status-bar widget (issue 8)
+        self.sync_ui = install_sync(self, file_menu)
 
     # -- behaviour ---------------------------------------------------------------------------
 
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         self.folder_label.setToolTip(str(self.ws.folder))
         self.counts_label.setText(self.tr("{0} audits · {1} suppliers").format(
             len(audits), self.ws.queries.supplier_count()))
+        self.sync_ui.schedule_refresh()     # after the next paint; no network, no keyring
 
     def set_workspace(self, ws: Workspace) -> None:
         """Show the lists of `ws` (the shell built with `ws=None` gets its workspace here)."""
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
     def _data_changed(self, _changes) -> None:
         """An editor stored something: the lists re-read when they are shown next."""
         self._stale = self._suppliers_stale = True
+        self.sync_ui.data_changed(_changes)
 
     def show_settings(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
