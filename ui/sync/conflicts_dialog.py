@@ -107,7 +107,8 @@ class ConflictsDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for n, c in enumerate(self.rows):
             finding = self.ws.findings.get("findings", c["finding_id"], include_deleted=True)
-            what = finding.get("requirement") or finding.get("observed") or c["finding_id"]
+            # what was found, which the auditor recognises; the requirement in the tooltip
+            what = finding.get("observed") or finding.get("requirement") or c["finding_id"]
             if finding.get("item_id"):
                 what = f"{finding['item_id']} — {what}"
             cells = (c["supplier_code"], what, field_label(c["field"]),
@@ -115,7 +116,8 @@ class ConflictsDialog(QDialog):
                      value_text(c["field"], c["theirs"]))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(text if col != 1 else "\n\n".join(
+                    t for t in (text, finding.get("requirement") or "") if t))
                 self.table.setItem(n, col, item)
         self.table.resizeColumnsToContents()
         for col, cap in ((1, 300), (3, 160), (4, 180)):
