@@ -392,6 +392,86 @@ Why does it need to change?</source>
         <source>Verified closed</source>
         <translation>完了確認済み</translation>
     </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="36"/>
+        <source>HQ cannot be reached at this address. Check the address and that this device is online, then try again. Nothing was enrolled.</source>
+        <translation>このアドレスで本社に接続できません。アドレスとこの端末がオンラインであることを確認して、もう一度お試しください。登録は行われていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="38"/>
+        <source>HQ refused the enrolment code: it is unknown, already used or expired. Ask HQ for a new code. Nothing was enrolled.</source>
+        <translation>本社が登録コードを拒否しました（不明、使用済み、または期限切れ）。本社に新しいコードを依頼してください。登録は行われていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="40"/>
+        <source>The server address must look like https://hq.example.com.</source>
+        <translation>サーバーのアドレスは https://hq.example.com のような形式で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="41"/>
+        <source>This device has no safe OS keyring to keep the device token, so nothing was enrolled. Install or unlock the desktop keyring (Secret Service, macOS Keychain, Windows Credential Locker), then try again.</source>
+        <translation>この端末には端末トークンを安全に保管できる OS のキーリングがないため、登録は行われていません。デスクトップのキーリング（Secret Service、macOS キーチェーン、Windows 資格情報マネージャー）をインストールまたはロック解除してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="45"/>
+        <source>HQ answered with an error; nothing was enrolled. Try again later, or tell HQ the detail below.</source>
+        <translation>本社がエラーを返しました。登録は行われていません。後でもう一度お試しいただくか、下の詳細を本社に伝えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="47"/>
+        <source>Enrolment failed; nothing was enrolled.</source>
+        <translation>登録に失敗しました。登録は行われていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="52"/>
+        <source>HQ cannot be reached. Nothing was lost: your changes stay queued on this device. Try again when you are online.</source>
+        <translation>本社に接続できません。データは失われていません。変更はこの端末で送信待ちのまま残ります。オンラインになったらもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="54"/>
+        <source>HQ refused this device&apos;s token (revoked, or unknown at HQ). Nothing was lost: your changes stay queued. Enrol again with a new code from HQ (File ▸ Enrol with HQ…), then sync.</source>
+        <translation>本社がこの端末のトークンを拒否しました（失効済み、または本社で不明）。データは失われていません。変更は送信待ちのまま残ります。本社から新しいコードを受け取って登録し直してから（ファイル ▸ 本社に登録…）、同期してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="57"/>
+        <source>HQ answered with an error. Nothing was lost: your changes stay queued. Try again later; if it keeps happening, tell HQ the detail below.</source>
+        <translation>本社がエラーを返しました。データは失われていません。変更は送信待ちのまま残ります。後でもう一度お試しください。繰り返し起きる場合は、下の詳細を本社に伝えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="60"/>
+        <source>The device token cannot be read from the OS keyring. Nothing was lost: your changes stay queued. Unlock or install the desktop keyring, then sync again.</source>
+        <translation>OS のキーリングから端末トークンを読み取れません。データは失われていません。変更は送信待ちのまま残ります。デスクトップのキーリングをロック解除またはインストールしてから、もう一度同期してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="63"/>
+        <source>This device is not enrolled with HQ yet. Enrol it once, while online, with a code from HQ (File ▸ Enrol with HQ…).</source>
+        <translation>この端末はまだ本社に登録されていません。オンラインのときに、本社から受け取ったコードで一度登録してください（ファイル ▸ 本社に登録…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="65"/>
+        <source>The device token is missing from the OS keyring. Nothing was lost: your changes stay queued. Enrol again with a new code from HQ (File ▸ Enrol with HQ…), then sync.</source>
+        <translation>OS のキーリングに端末トークンがありません。データは失われていません。変更は送信待ちのまま残ります。本社から新しいコードを受け取って登録し直してから（ファイル ▸ 本社に登録…）、同期してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="68"/>
+        <source>The sync stopped. Nothing was lost: whatever HQ has not confirmed stays queued on this device. The detail below says why.</source>
+        <translation>同期が中断しました。データは失われていません。本社が受領を確認していないものは、この端末で送信待ちのまま残ります。理由は下の詳細をご覧ください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="74"/>
+        <source>Bundles are signed with the key this device registered when it enrolled. Enrol this device once, while online (File ▸ Enrol with HQ…).</source>
+        <translation>バンドルは、この端末が登録時に登録した鍵で署名されます。オンラインのときに、この端末を一度登録してください（ファイル ▸ 本社に登録…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="77"/>
+        <source>The device&apos;s key cannot be read from the OS keyring. Unlock or install the desktop keyring, then try again.</source>
+        <translation>OS のキーリングから端末の鍵を読み取れません。デスクトップのキーリングをロック解除またはインストールしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/common.py" line="79"/>
+        <source>The bundle was not written. The detail below says why.</source>
+        <translation>バンドルは書き出されませんでした。理由は下の詳細をご覧ください。</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationEditor</name>
@@ -578,12 +658,12 @@ Why does it need to change?</source>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="38"/>
+        <location filename="../../ui/app.py" line="45"/>
         <source>SVA cannot open its data</source>
         <translation>SVA のデータを開けません</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="39"/>
+        <location filename="../../ui/app.py" line="46"/>
         <source>The data folder cannot be opened:
 
 {0}</source>
@@ -605,42 +685,42 @@ Why does it need to change?</source>
         <translation>🔒 {0} に署名済み — 読み取り専用です。変更するには「修正…」から理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="268"/>
+        <location filename="../../ui/editor/audit_editor.py" line="281"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="272"/>
+        <location filename="../../ui/editor/audit_editor.py" line="285"/>
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="299"/>
+        <location filename="../../ui/editor/audit_editor.py" line="312"/>
         <source>Answer {0}: {1}</source>
         <translation>回答 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="322"/>
+        <location filename="../../ui/editor/audit_editor.py" line="335"/>
         <source>Clear {0}</source>
         <translation>{0} の回答を消去</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="327"/>
+        <location filename="../../ui/editor/audit_editor.py" line="340"/>
         <source>Note on {0}</source>
         <translation>{0} のメモ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="350"/>
+        <location filename="../../ui/editor/audit_editor.py" line="363"/>
         <source>New finding on {0}</source>
         <translation>{0} の新しい指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="363"/>
+        <location filename="../../ui/editor/audit_editor.py" line="376"/>
         <source>Edit finding</source>
         <translation>指摘事項の編集</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="367"/>
+        <location filename="../../ui/editor/audit_editor.py" line="380"/>
         <source>Delete finding</source>
         <translation>指摘事項の削除</translation>
     </message>
@@ -648,51 +728,89 @@ Why does it need to change?</source>
 <context>
     <name>AuditsView</name>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="25"/>
+        <location filename="../../ui/views/audits_view.py" line="23"/>
         <source>Code or name (EN/JA)</source>
         <translation>コードまたは名称（英語/日本語）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="30"/>
-        <location filename="../../ui/views/audits_view.py" line="35"/>
+        <location filename="../../ui/views/audits_view.py" line="26"/>
+        <location filename="../../ui/views/audits_view.py" line="31"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="41"/>
+        <location filename="../../ui/views/audits_view.py" line="37"/>
         <source>&amp;Supplier:</source>
         <translation>サプライヤー(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="42"/>
+        <location filename="../../ui/views/audits_view.py" line="38"/>
         <source>S&amp;tatus:</source>
         <translation>状態(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="42"/>
+        <location filename="../../ui/views/audits_view.py" line="38"/>
         <source>&amp;Kind:</source>
         <translation>種類(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="50"/>
-        <location filename="../../ui/views/audits_view.py" line="103"/>
+        <location filename="../../ui/views/audits_view.py" line="46"/>
+        <location filename="../../ui/views/audits_view.py" line="99"/>
         <source>Open</source>
         <translation>未完了</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="102"/>
+        <location filename="../../ui/views/audits_view.py" line="98"/>
         <source>Start visit</source>
         <translation>訪問を開始</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="115"/>
+        <location filename="../../ui/views/audits_view.py" line="111"/>
         <source>{0} audits</source>
         <translation>監査 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="116"/>
+        <location filename="../../ui/views/audits_view.py" line="112"/>
         <source>{0} of {1} audits</source>
         <translation>監査 {1} 件中 {0} 件</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDialog</name>
+    <message>
+        <location filename="../../ui/sync/bundle_dialog.py" line="20"/>
+        <source>Export sync bundle</source>
+        <translation>同期バンドルの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/bundle_dialog.py" line="25"/>
+        <source>Writing {0}…</source>
+        <translation>{0} を書き出しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/bundle_dialog.py" line="38"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/bundle_dialog.py" line="66"/>
+        <source>The bundle was not written.</source>
+        <translation>バンドルは書き出されませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/bundle_dialog.py" line="69"/>
+        <source>Detail: {0}</source>
+        <translation>詳細: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/bundle_dialog.py" line="73"/>
+        <source>Wrote {0}: {1} audit(s), {2} photo(s), {3}, encrypted for HQ and signed by this device.</source>
+        <translation>{0} を書き出しました: 監査 {1} 件、写真 {2} 枚、{3}。本社向けに暗号化し、この端末で署名しています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/bundle_dialog.py" line="77"/>
+        <source>Take the file to HQ (e.g. on a USB stick); HQ imports it with “sva-hq bundle import”. Only HQ can read it. The audits stay queued here and are marked synced at the next sync, once HQ confirms it holds every byte.</source>
+        <translation>このファイルを本社へ届けてください（USB メモリなど）。本社は「sva-hq bundle import」で取り込みます。読めるのは本社だけです。監査はこの端末で送信待ちのまま残り、本社がすべてのデータの受領を確認した後の次回の同期で「同期済み」になります。</translation>
     </message>
 </context>
 <context>
@@ -749,6 +867,134 @@ Why does it need to change?</source>
         <location filename="../../ui/reports/cap_problems.py" line="24"/>
         <source>Problem</source>
         <translation>問題</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="23"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="24"/>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="25"/>
+        <source>Corrective action</source>
+        <translation>是正処置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="27"/>
+        <source>Preventive action</source>
+        <translation>再発防止策</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="29"/>
+        <source>Responsible</source>
+        <translation>責任者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="30"/>
+        <source>Planned date</source>
+        <translation>完了予定日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="31"/>
+        <source>Supplier comment</source>
+        <translation>サプライヤーのコメント</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="38"/>
+        <source>(empty)</source>
+        <translation>（空欄）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="50"/>
+        <source>Sync conflicts</source>
+        <translation>同期の競合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="54"/>
+        <source>These finding fields were changed both on this device and at HQ since they last agreed. Choose which value to keep for each: “Keep mine” sends this device&apos;s value to HQ at the next sync; “Keep HQ&apos;s” takes HQ&apos;s value now. Each choice is written to the audit log.</source>
+        <translation>以下の指摘事項の項目は、前回の一致以降にこの端末と本社の両方で変更されました。項目ごとに残す値を選んでください。「自分の値を残す」はこの端末の値を次回の同期で本社へ送ります。「本社の値を残す」は本社の値を今この端末に書き込みます。どちらの選択も監査ログに記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="62"/>
+        <source>Supplier</source>
+        <translation>サプライヤー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="62"/>
+        <source>Finding</source>
+        <translation>指摘事項</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="62"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
+        <source>Agreed before</source>
+        <translation>前回一致した値</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
+        <source>On this device (mine)</source>
+        <translation>この端末（自分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
+        <source>At HQ</source>
+        <translation>本社</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="73"/>
+        <source>No open conflicts.</source>
+        <translation>未解決の競合はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="79"/>
+        <source>Keep &amp;mine</source>
+        <translation>自分の値を残す(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="83"/>
+        <source>This device&apos;s value stays and goes to HQ at the next sync (Ctrl+M)</source>
+        <translation>この端末の値を残し、次回の同期で本社へ送ります (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="85"/>
+        <source>Keep &amp;HQ&apos;s</source>
+        <translation>本社の値を残す(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="89"/>
+        <source>HQ&apos;s value is written on this device now (Ctrl+H)</source>
+        <translation>本社の値を今この端末に書き込みます (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="91"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="148"/>
+        <source>Not resolved</source>
+        <translation>解決できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="153"/>
+        <source>Kept this device&apos;s value for {0} field(s); it goes to HQ at the next sync.</source>
+        <translation>{0} 項目でこの端末の値を残しました。次回の同期で本社へ送ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="156"/>
+        <source>Took HQ&apos;s value for {0} field(s).</source>
+        <translation>{0} 項目で本社の値を取り込みました。</translation>
     </message>
 </context>
 <context>
@@ -895,40 +1141,128 @@ Why does it need to change?</source>
 <context>
     <name>EditorPhotos</name>
     <message>
-        <location filename="../../ui/photos/editor_photos.py" line="52"/>
+        <location filename="../../ui/photos/editor_photos.py" line="59"/>
         <source>Add &amp;photos to the item…</source>
         <translation>項目に写真を追加(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/editor_photos.py" line="54"/>
-        <location filename="../../ui/photos/editor_photos.py" line="82"/>
+        <location filename="../../ui/photos/editor_photos.py" line="61"/>
+        <location filename="../../ui/photos/editor_photos.py" line="89"/>
         <source>Paste photo</source>
         <translation>写真を貼り付け</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/editor_photos.py" line="56"/>
+        <location filename="../../ui/photos/editor_photos.py" line="63"/>
         <source>Take photo with &amp;camera…</source>
         <translation>カメラで撮影(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/editor_photos.py" line="61"/>
+        <location filename="../../ui/photos/editor_photos.py" line="68"/>
         <source>Camera…</source>
         <translation>カメラ…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/editor_photos.py" line="83"/>
+        <location filename="../../ui/photos/editor_photos.py" line="90"/>
         <source>The clipboard holds no image or image file.</source>
         <translation>クリップボードに画像または画像ファイルがありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/editor_photos.py" line="121"/>
+        <location filename="../../ui/photos/editor_photos.py" line="125"/>
+        <source>Add photos (Ctrl+P)</source>
+        <translation>写真を追加 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="129"/>
         <source>Add photos to the finding…</source>
         <translation>指摘事項に写真を追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/editor_photos.py" line="126"/>
+        <location filename="../../ui/photos/editor_photos.py" line="134"/>
         <source>Add photos to the finding (Ctrl+P)</source>
         <translation>指摘事項に写真を追加 (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="30"/>
+        <source>Enrol with HQ</source>
+        <translation>本社に登録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="37"/>
+        <source>Enrol this device once, while online, with a one-time code from HQ. The device token is kept in the operating system&apos;s keyring, never in SVA&apos;s files.</source>
+        <translation>オンラインのときに、本社から受け取ったワンタイムコードでこの端末を一度登録してください。端末トークンは OS のキーリングに保管され、SVA のファイルには保存されません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="48"/>
+        <source>This device is already enrolled at {0} as {1} ({2}). Enrolling again replaces that enrolment: the current device token is no longer used, and the next sync starts from this new enrolment.</source>
+        <translation>この端末は {0} に {1}（{2}）として登録済みです。登録し直すと現在の登録は置き換えられ、現在の端末トークンは使われなくなります。次回の同期は新しい登録で行われます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="58"/>
+        <source>the one-time code HQ gave you</source>
+        <translation>本社から受け取ったワンタイムコード</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="63"/>
+        <source>HQ server &amp;address:</source>
+        <translation>本社サーバーのアドレス(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="64"/>
+        <source>Enrolment &amp;code:</source>
+        <translation>登録コード(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="65"/>
+        <source>&amp;Device name:</source>
+        <translation>端末名(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="80"/>
+        <source>Replace enrolment</source>
+        <translation>登録を置き換える</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="80"/>
+        <source>Enrol</source>
+        <translation>登録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="84"/>
+        <source>Sync now</source>
+        <translation>今すぐ同期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="88"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="118"/>
+        <source>Enter the one-time enrolment code from HQ.</source>
+        <translation>本社から受け取ったワンタイム登録コードを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="136"/>
+        <source>Contacting HQ…</source>
+        <translation>本社に接続しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="157"/>
+        <source>Enrolled at {0} as {1} ({2}). The device token is kept in the OS keyring ({3}).</source>
+        <translation>{0} に {1}（{2}）として登録しました。端末トークンは OS のキーリング（{3}）に保管されています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="165"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrol_dialog.py" line="170"/>
+        <source>Detail: {0}</source>
+        <translation>詳細: {0}</translation>
     </message>
 </context>
 <context>
@@ -1101,17 +1435,17 @@ Why does it need to change?</source>
         <translation>確認の手引き</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="206"/>
+        <location filename="../../ui/editor/item_panel.py" line="213"/>
         <source>Type a number and press Enter</source>
         <translation>数値を入力して Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="207"/>
+        <location filename="../../ui/editor/item_panel.py" line="214"/>
         <source>Type the answer and press Enter</source>
         <translation>回答を入力して Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="216"/>
+        <location filename="../../ui/editor/item_panel.py" line="223"/>
         <source>Answer with key {0}</source>
         <translation>キー {0} で回答</translation>
     </message>
@@ -1119,122 +1453,122 @@ Why does it need to change?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="26"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>SVA — Supplier Visit Audits</source>
         <translation>SVA — サプライヤー訪問監査</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Audits</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>Suppliers</source>
         <translation>サプライヤー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>&amp;Refresh</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>&amp;Audits</source>
         <translation>監査(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>&amp;Suppliers</source>
         <translation>サプライヤー(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;About SVA</source>
         <translation>SVA について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Create &amp;demo data…</source>
         <translation>デモデータの作成(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>&amp;Close audit</source>
         <translation>監査を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Audit</source>
         <translation>監査(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Data folder: {0}</source>
         <translation>データフォルダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>{0} audits · {1} suppliers</source>
         <translation>監査 {0} 件 · サプライヤー {1} 社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Open an audit for photos and reports</source>
         <translation>写真と報告書には監査を開いてください</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>About SVA</source>
         <translation>SVA について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&lt;h3&gt;SVA — Supplier Visit Audits&lt;/h3&gt;&lt;p&gt;Version {0}&lt;/p&gt;&lt;p&gt;Offline supplier audits (SVR and information security) for auditors, synced to HQ.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SVA — サプライヤー訪問監査&lt;/h3&gt;&lt;p&gt;バージョン {0}&lt;/p&gt;&lt;p&gt;監査員のためのオフライン・サプライヤー監査（SVR と情報セキュリティ）。本社と同期します。&lt;/p&gt;</translation>
     </message>
@@ -1326,72 +1660,78 @@ Why does it need to change?</source>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../ui/photos/strip.py" line="112"/>
+        <location filename="../../ui/photos/strip.py" line="92"/>
+        <source>Add photos (P)</source>
+        <translation>写真を追加 (P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="115"/>
         <source>Drop or paste images here</source>
         <translation>ここに画像をドロップまたは貼り付け</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="114"/>
+        <location filename="../../ui/photos/strip.py" line="117"/>
+        <location filename="../../ui/photos/strip.py" line="215"/>
         <source>Add photos…</source>
         <translation>写真を追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="146"/>
+        <location filename="../../ui/photos/strip.py" line="149"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="148"/>
+        <location filename="../../ui/photos/strip.py" line="151"/>
         <source>&amp;Annotate and redact…</source>
         <translation>注記とマスキング(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="150"/>
+        <location filename="../../ui/photos/strip.py" line="153"/>
         <source>&amp;Caption…</source>
         <translation>キャプション(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="152"/>
+        <location filename="../../ui/photos/strip.py" line="155"/>
         <source>Move &amp;left</source>
         <translation>左へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="154"/>
+        <location filename="../../ui/photos/strip.py" line="157"/>
         <source>Move &amp;right</source>
         <translation>右へ移動(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="156"/>
+        <location filename="../../ui/photos/strip.py" line="159"/>
         <source>&amp;Delete photo</source>
         <translation>写真を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="192"/>
+        <location filename="../../ui/photos/strip.py" line="202"/>
         <source>Photos ({0})</source>
         <translation>写真 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="254"/>
+        <location filename="../../ui/photos/strip.py" line="275"/>
         <source>Caption</source>
         <translation>キャプション</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="255"/>
+        <location filename="../../ui/photos/strip.py" line="276"/>
         <source>Caption of the photo (shown in reports):</source>
         <translation>写真のキャプション（報告書に表示）:</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="263"/>
+        <location filename="../../ui/photos/strip.py" line="284"/>
         <source>Caption photo</source>
         <translation>写真のキャプション</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="269"/>
+        <location filename="../../ui/photos/strip.py" line="290"/>
         <source>Delete photo</source>
         <translation>写真を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="281"/>
+        <location filename="../../ui/photos/strip.py" line="302"/>
         <source>Reorder photos</source>
         <translation>写真の並べ替え</translation>
     </message>
@@ -1803,40 +2143,310 @@ CAP 提出済み: {1}
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="21"/>
+        <location filename="../../ui/views/suppliers_view.py" line="19"/>
         <source>Code or name (EN/JA)</source>
         <translation>コードまたは名称（英語/日本語）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="26"/>
+        <location filename="../../ui/views/suppliers_view.py" line="22"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="32"/>
+        <location filename="../../ui/views/suppliers_view.py" line="28"/>
         <source>Sea&amp;rch:</source>
         <translation>検索(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="32"/>
+        <location filename="../../ui/views/suppliers_view.py" line="28"/>
         <source>R&amp;egion:</source>
         <translation>地域(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="69"/>
+        <location filename="../../ui/views/suppliers_view.py" line="65"/>
         <source>{0} suppliers</source>
         <translation>サプライヤー {0} 社</translation>
     </message>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="70"/>
+        <location filename="../../ui/views/suppliers_view.py" line="66"/>
         <source>{0} of {1} suppliers</source>
         <translation>サプライヤー {1} 社中 {0} 社</translation>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="28"/>
+        <source>Sync with HQ</source>
+        <translation>本社と同期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="35"/>
+        <source>Starting…</source>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="60"/>
+        <source>Review conflicts…</source>
+        <translation>競合を確認…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="64"/>
+        <source>Enrol with HQ…</source>
+        <translation>本社に登録…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="68"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="96"/>
+        <source>Getting assignments, master data and CAP changes from HQ…</source>
+        <translation>本社から割り当て、マスターデータ、是正計画の変更を受け取っています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="111"/>
+        <source>Stopping after the photo piece in flight… Nothing is lost: what HQ has not confirmed stays queued, and the next sync resumes from here.</source>
+        <translation>送信中の写真の断片が終わりしだい停止します… データは失われません。本社が受領を確認していないものは送信待ちのまま残り、次回の同期はここから再開します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="120"/>
+        <source>Audits to send: {0}</source>
+        <translation>送信する監査: {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="122"/>
+        <source>No audit is waiting to be sent.</source>
+        <translation>送信待ちの監査はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="123"/>
+        <source>Photos to send: up to {0}</source>
+        <translation>送信する写真: 最大 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="126"/>
+        <source>Sending audits and photos to HQ…</source>
+        <translation>監査と写真を本社へ送信しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="127"/>
+        <source>Audit {0} of {1}: {2}</source>
+        <translation>監査 {0}/{1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="132"/>
+        <source>Photos at HQ: {0} of {1}</source>
+        <translation>本社に届いた写真: {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="139"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="146"/>
+        <source>The sync did not finish.</source>
+        <translation>同期は完了しませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="149"/>
+        <source>Detail: {0}</source>
+        <translation>詳細: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="158"/>
+        <source>Sync finished.</source>
+        <translation>同期が完了しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="165"/>
+        <source>HQ has not yet confirmed {0} audit(s); they stay queued and go again at the next sync.</source>
+        <translation>本社がまだ受領を確認していない監査が {0} 件あります。送信待ちのまま残り、次回の同期で再送されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="169"/>
+        <source>{0} change(s) made both here and at HQ need your choice: keep yours or HQ&apos;s.</source>
+        <translation>この端末と本社の両方で変更された {0} 件について、自分の値と本社の値のどちらを残すか選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="172"/>
+        <source>Everything this device had for HQ is at HQ.</source>
+        <translation>この端末から本社へ送るものはすべて本社に届きました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="182"/>
+        <source>Received from HQ</source>
+        <translation>本社から受信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="183"/>
+        <source>{0} supplier change(s), {1} site change(s), {2} checklist(s), {3} new assigned audit(s), {4} CAP change(s)</source>
+        <translation>サプライヤーの変更 {0} 件、拠点の変更 {1} 件、チェックリスト {2} 件、新しく割り当てられた監査 {3} 件、是正計画の変更 {4} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="187"/>
+        <source>Sent to HQ</source>
+        <translation>本社へ送信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="187"/>
+        <source>{0} audit(s), {1} photo(s), {2}</source>
+        <translation>監査 {0} 件、写真 {1} 枚、{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="189"/>
+        <source>Marked synced</source>
+        <translation>同期済みにした監査</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="189"/>
+        <source>{0} audit(s)</source>
+        <translation>{0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="190"/>
+        <source>Conflicts</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="190"/>
+        <source>{0} to review</source>
+        <translation>確認待ち {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="191"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="198"/>
+        <source>Sync cancelled.</source>
+        <translation>同期を中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="201"/>
+        <source> HQ holds {0} of {1} of the photos; the next sync sends the rest.</source>
+        <translation> 写真は {1} のうち {0} が本社に届いています。残りは次回の同期で送ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sync_dialog.py" line="204"/>
+        <source>Nothing was lost: audits HQ has not confirmed stay queued on this device.</source>
+        <translation>データは失われていません。本社が受領を確認していない監査は、この端末で送信待ちのまま残ります。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="60"/>
+        <source>Not enrolled with HQ</source>
+        <translation>本社に未登録</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="61"/>
+        <source>Enrol this device with a code from HQ (File ▸ Enrol with HQ…) to sync. {0} audit(s) wait to be sent.</source>
+        <translation>同期するには、本社から受け取ったコードでこの端末を登録してください（ファイル ▸ 本社に登録…）。送信待ちの監査: {0} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="64"/>
+        <source>never</source>
+        <translation>未実施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="65"/>
+        <source>{0} to sync · last sync {1}</source>
+        <translation>送信待ち {0} 件 · 前回の同期 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="66"/>
+        <source>Enrolled at {0} as {1} ({2}).</source>
+        <translation>{0} に {1}（{2}）として登録済み。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="69"/>
+        <source>last sync failed</source>
+        <translation>前回の同期は失敗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="70"/>
+        <source>The last sync failed: {0}</source>
+        <translation>前回の同期は失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="73"/>
+        <source>{0} conflict(s)</source>
+        <translation>競合 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="74"/>
+        <source>Review them with File ▸ Sync conflicts…</source>
+        <translation>「ファイル ▸ 同期の競合…」で確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="104"/>
+        <source>S&amp;ync with HQ</source>
+        <translation>本社と同期(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="106"/>
+        <source>Sync</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="107"/>
+        <source>Sync with HQ ({0})</source>
+        <translation>本社と同期 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="109"/>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同期の競合(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="111"/>
+        <source>Export sync &amp;bundle…</source>
+        <translation>同期バンドルの書き出し(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="113"/>
+        <source>&amp;Enrol with HQ…</source>
+        <translation>本社に登録(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="207"/>
+        <source>This device is not enrolled with HQ yet: enrol it first, then sync.</source>
+        <translation>この端末はまだ本社に登録されていません。先に登録してから同期してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="246"/>
+        <source>Bundles are signed with the key this device registered when it enrolled: enrol it once, while online, first.</source>
+        <translation>バンドルは、この端末が登録時に登録した鍵で署名されます。先に、オンラインのときに一度登録してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="249"/>
+        <location filename="../../ui/sync/controller.py" line="254"/>
+        <source>Export sync bundle</source>
+        <translation>同期バンドルの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="250"/>
+        <source>Nothing to export: no signed audit is waiting for HQ.</source>
+        <translation>書き出すものはありません。本社への送信を待っている署名済みの監査はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="256"/>
+        <source>SVA sync bundles (*.svab)</source>
+        <translation>SVA 同期バンドル (*.svab)</translation>
+    </message>
+</context>
+<context>
     <name>annotator</name>
     <message>
-        <location filename="../../ui/screenshots.py" line="124"/>
+        <location filename="../../ui/screenshots.py" line="126"/>
         <source>Blocked exit</source>
         <translation>非常口がふさがれている</translation>
     </message>
