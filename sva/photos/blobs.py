@@ -1,8 +1,9 @@
 """Where photo files live, and how they get there without ever being half-written.
 
 Originals sit under `photos/ab/<sha256>` untouched; derivatives under
-`derived/ab/<sha256>.display.jpg` and `.thumb.jpg`. Both are named by the SHA-256 of the
-original bytes, so the same photo in two audits is stored once.
+`derived/ab/<sha256>.display.jpg`, `.thumb.jpg` and one `.print-<w>x<h>.jpg` per report photo
+box. All are named by the SHA-256 of the original bytes, so the same photo in two audits is
+stored once.
 
 A `Staging` writes each new file to a temporary name next to its target (fsynced), and only
 `commit()` renames them into place — inside the database transaction that adds the rows, so
@@ -27,6 +28,10 @@ class Blobs:
 
     def thumbnail(self, sha256: str) -> Path:
         return self.root / "derived" / sha256[:2] / f"{sha256}.thumb.jpg"
+
+    def print_copy(self, sha256: str, box: tuple[int, int]) -> Path:
+        """The unannotated copy fitted to a report photo box of `box` pixels."""
+        return self.root / "derived" / sha256[:2] / f"{sha256}.print-{box[0]}x{box[1]}.jpg"
 
 
 def write_atomic(target: Path, data: bytes) -> None:

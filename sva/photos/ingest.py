@@ -1,7 +1,8 @@
 """Turn one file's bytes into a checked, staged photo ready for a row.
 
 `check()` is the cheap part (header, hash, capture time) used to decide; `stage()` decodes the
-pixels once, builds the derivatives and writes original + derivatives to temp files. Nothing
+pixels once, builds the derivatives (display, thumbnail, print copies) and writes original +
+derivatives to temp files. Nothing
 here touches the database, and nothing is written for a file that fails a check.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sva.errors import BadInput
 from sva.photos import derivatives
 from sva.photos.blobs import Blobs, Staging
 from sva.photos.capture import Capture, capture_time
+from sva.photos.limits import PRINT_BOXES
 from sva.photos.probe import MAX_FILE_BYTES, Probe, probe
 
 
@@ -38,13 +40,17 @@ def check(data: bytes, name: str, *, site_zone: str | None, mtime: float | None)
 
 
 def stage(data: bytes, checked: Checked, blobs: Blobs, staging: Staging) -> None:
-    """Decode once (this is where truncation shows), then stage every missing file."""
+    """Decode once (this is where truncation shows), then stage every missing file: the
+    display copy, the thumbnail and the print copies the reports embed."""
     sha = checked.sha256
     display, thumb = blobs.display(sha), blobs.thumbnail(sha)
-    if not (display.exists() and thumb.exists()):
+    prints = {box: blobs.print_copy(sha, box) for box in PRINT_BOXES}
+    if not all(p.exists() for p in (display, thumb, *prints.values())):
         made = derivatives.make(data, checked.name, checked.probe)
         staging.write(display, made.display)
         staging.write(thumb, made.thumbnail)
+        for box, path in prints.items():
+            staging.write(path, made.prints[box])
     staging.write(blobs.original(sha), data)
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sva.domain.base import Changes, Service, dumps
 from sva.errors import BadInput
 from sva.photos.blobs import Blobs, Staging, write_atomic
-from sva.photos.limits import DISPLAY_SIDE, MAX_PIXELS
+from sva.photos.limits import DISPLAY_SIDE, MAX_PIXELS, PRINT_BOXES
 from sva.photos.results import (AddResult, BulkResult, ImportCancelled, RefusedFiles,
                                 cancel_check)
 
@@ -317,6 +317,9 @@ class Photos(Service):
             made = derivatives.make(data, row["filename"] or row["id"], probe(data, row["filename"]))
             write_atomic(blobs.display(row["sha256"]), made.display)
             write_atomic(blobs.thumbnail(row["sha256"]), made.thumbnail)
+            for box, jpeg in made.prints.items():
+                if not blobs.print_copy(row["sha256"], box).exists():
+                    write_atomic(blobs.print_copy(row["sha256"], box), jpeg)
         return path
 
     def display_path(self, photo) -> Path:
@@ -325,6 +328,34 @@ class Photos(Service):
 
     def thumbnail_path(self, photo) -> Path:
         return self._derived(photo, "thumb")
+
+    def print_copy(self, photo, box: tuple[int, int]) -> bytes:
+        """Upright JPEG of the photo fitted to a report photo box of `box` pixels (one of
+        PRINT_BOXES), without annotations, no EXIF/GPS: what reports embed or draw marks on.
+
+        Made at import from the pixels decoded for the display copy. A photo stored before
+        print copies existed gets them here, from its display copy, kept for next time (not
+        kept if the workspace cannot be written; the bytes are returned all the same).
+        """
+        from sva.photos import derivatives
+        if box not in PRINT_BOXES:
+            raise ValueError(f"{box} is not a print box (known: {PRINT_BOXES})")
+        row = self._row(photo)
+        path = self.blobs.print_copy(row["sha256"], box)
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            pass
+        display = self.display_path(row)       # rebuilds every derivative if it was missing
+        if path.exists():
+            return path.read_bytes()
+        made = derivatives.prints_from_display(display.read_bytes(), row["filename"] or row["id"])
+        for other, jpeg in made.items():
+            try:
+                write_atomic(self.blobs.print_copy(row["sha256"], other), jpeg)
+            except OSError:
+                break                          # a read-only workspace still gets its report
+        return made[box]
 
     def render(self, photo, *, redacted: bool = True,
                max_side: int = DISPLAY_SIDE) -> bytes:

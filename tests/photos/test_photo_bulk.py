@@ -151,7 +151,8 @@ def test_cancel_of_add_files_with_a_callable(ws, audit, tmp_path):
                             cancel=lambda: len(calls) > 3)
     assert ws.photos.of_audit(audit) == [] and stored_files(ws) == []
     result = ws.photos.add_files(audit, paths)
-    assert len(result.added) == 5 and len(stored_files(ws)) == 15   # original + 2 derivatives
+    # original + display + thumbnail + a print copy per report photo box (A4, Letter)
+    assert len(result.added) == 5 and len(stored_files(ws)) == 5 * 5
 
 
 def test_cli_import_folder(ws, la_audit, card):

@@ -175,7 +175,9 @@ def test_findings_without_photos_and_missing_photo_files(ws, audit, tmp_path):
     sha = next(p["sha256"] for p in ws.photos.of_audit(audit) if p["id"] == photo)
     assert len(_images(PdfReader(io.BytesIO(build_guidance(ws, audit))))) == 1
     blobs = ws.photos.blobs
-    for path in (blobs.original(sha), blobs.display(sha), blobs.thumbnail(sha)):
+    derived = sorted(blobs.display(sha).parent.glob(f"{sha}.*"))
+    assert len(derived) == 4            # display, thumbnail, a print copy for A4 and Letter
+    for path in [blobs.original(sha), *derived]:
         path.unlink()
     for cached in (ws.folder / "cache" / "print").glob("*"):
         cached.unlink()
