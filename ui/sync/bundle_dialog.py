@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, Q
 from sva.workspace import Workspace
 from ui.operations.tasks import Task
 from ui.sync import tasks
-from ui.sync.common import MessageLine, bundle_failure, size_text
+from ui.sync.common import MessageLine, fit_height, bundle_failure, size_text
 
 
 class BundleDialog(QDialog):
@@ -68,6 +68,7 @@ class BundleDialog(QDialog):
             if outcome.detail:
                 self.detail.setText(self.tr("Detail: {0}").format(outcome.detail))
                 self.detail.show()
+            fit_height(self)
             return
         report = outcome.result
         self.stage.setText(self.tr("Wrote {0}: {1} audit(s), {2} photo(s), {3}, encrypted for "
@@ -77,6 +78,7 @@ class BundleDialog(QDialog):
             "Take the file to HQ (e.g. on a USB stick); HQ imports it with “sva-hq bundle "
             "import”. Only HQ can read it. The audits stay queued here and are marked synced "
             "at the next sync, once HQ confirms it holds every byte."))
+        fit_height(self)
 
     def reject(self) -> None:
         if self.task is not None:

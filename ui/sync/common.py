@@ -18,8 +18,20 @@ def size_text(n: int) -> str:
                                        QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
+def fit_height(dialog) -> None:
+    """Grow a dialog to show every line of its wrapped texts after they changed."""
+    layout = dialog.layout()
+    layout.activate()
+    width = dialog.width()
+    height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    if height > dialog.height():
+        dialog.resize(width, height)
+
+
 def local_time(utc_iso: str | None) -> str:
-    """A stored UTC time as local date and time; '' if there is none."""
+    """A stored UTC time as local date and time ('2026-05-12 14:03', like the app's dates
+    elsewhere, in every language); '' if there is none."""
     if not utc_iso:
         return ""
     stamp = QDateTime.fromString(utc_iso, Qt.DateFormat.ISODateWithMs)
@@ -27,7 +39,7 @@ def local_time(utc_iso: str | None) -> str:
         stamp = QDateTime.fromString(utc_iso, Qt.DateFormat.ISODate)
     if not stamp.isValid():
         return utc_iso
-    return QLocale().toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return stamp.toLocalTime().toString("yyyy-MM-dd HH:mm")
 
 
 

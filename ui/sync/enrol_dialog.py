@@ -17,7 +17,7 @@ from sva.sync import state
 from sva.workspace import Workspace
 from ui.operations.tasks import Task
 from ui.sync import tasks
-from ui.sync.common import MessageLine, enrol_failure
+from ui.sync.common import MessageLine, fit_height, enrol_failure
 
 
 class EnrolDialog(QDialog):
@@ -163,12 +163,14 @@ class EnrolDialog(QDialog):
         self.sync_button.show()
         self.sync_button.setDefault(True)
         self.close_button.setText(self.tr("Close"))
+        fit_height(self)
         self.enrolled.emit(result)
 
     def _show_failure(self, kind: str, detail: str) -> None:
         self.message.set("error", enrol_failure(kind))
         self.detail.setText(self.tr("Detail: {0}").format(detail) if detail else "")
         self.detail.setVisible(bool(detail))
+        fit_height(self)
         (self.url if kind in (tasks.OFFLINE, tasks.BAD_INPUT) else self.code).setFocus()
 
     def _sync_now(self) -> None:

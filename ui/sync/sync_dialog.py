@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QProgressBar, 
 from sva.workspace import Workspace
 from ui.operations.tasks import Task
 from ui.sync import tasks
-from ui.sync.common import NEEDS_ENROLMENT, MessageLine, size_text, sync_failure
+from ui.sync.common import NEEDS_ENROLMENT, MessageLine, fit_height, size_text, sync_failure
 
 
 class SyncDialog(QDialog):
@@ -110,6 +110,7 @@ class SyncDialog(QDialog):
         self.message.set("info", self.tr(
             "Stopping after the photo piece in flight… Nothing is lost: what HQ has not "
             "confirmed stays queued, and the next sync resumes from here."))
+        fit_height(self)
 
     def _snapshot(self, snap: tasks.Snapshot) -> None:
         if self.task is None:
@@ -142,7 +143,8 @@ class SyncDialog(QDialog):
         self._stop_running()
         self.outcome = outcome
         if not outcome.ok:
-            self.progress.setValue(0)
+            self.progress.hide()
+            self.bytes.clear()
             self.stage.setText(self.tr("The sync did not finish."))
             self.message.set("error", sync_failure(outcome.kind))
             if outcome.detail:
@@ -151,6 +153,7 @@ class SyncDialog(QDialog):
             if outcome.kind in NEEDS_ENROLMENT:
                 self.enrol_button.show()
                 self.enrol_button.setDefault(True)
+            fit_height(self)
             self.finished_sync.emit(outcome)
             return
         report = outcome.result
@@ -174,6 +177,7 @@ class SyncDialog(QDialog):
             self.conflicts_button.show()
             self.conflicts_button.setDefault(True)
             self.conflicts_button.setFocus()
+        fit_height(self)
         self.finished_sync.emit(outcome)
 
     def summary_text(self, report) -> str:
@@ -200,8 +204,11 @@ class SyncDialog(QDialog):
         if self.last is not None and self.last.stage == "push":
             done = self.tr(" HQ holds {0} of {1} of the photos; the next sync sends the rest.") \
                 .format(size_text(self.last.done), size_text(self.last.total))
+        self.progress.hide()
+        self.bytes.clear()
         self.message.set("info", self.tr(
             "Nothing was lost: audits HQ has not confirmed stay queued on this device.") + done)
+        fit_height(self)
         self.finished_sync.emit(None)
 
     # -- buttons ---------------------------------------------------------------------------
