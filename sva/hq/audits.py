@@ -36,8 +36,24 @@ class Principal:
         return self.role in ("admin", "manager")
 
 
+# Per finding, what the device last agreed with HQ: sync bookkeeping, not audit content.
+PROTOCOL_FINDING_KEYS = ("cap_base",)
+
+
+def content_of(doc: dict) -> dict:
+    """The document without sync bookkeeping: what the audit says, not how it travelled."""
+    content = dict(doc)
+    content["findings"] = [{k: v for k, v in f.items() if k not in PROTOCOL_FINDING_KEYS}
+                           for f in doc.get("findings", [])]
+    return content
+
+
 def document_hash(doc: dict) -> str:
-    canonical = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """Hash of the audit's content. `cap_base` is left out: a pull between a push whose
+    answer was lost and its retry moves the base but not the content, and must not make HQ
+    store a second, identical version."""
+    canonical = json.dumps(content_of(doc), sort_keys=True, ensure_ascii=False,
+                           separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -72,6 +88,9 @@ def ingest(storage: Storage, who: Principal, doc: dict) -> dict:
                 raise Forbidden(audit_id)
         if old is not None and old["doc_hash"] == doc_hash:
             outcome = "unchanged"
+            # Same content, maybe a newer base (e.g. "keep mine" after a conflict): the CAP
+            # values the device still differs on are merged; nothing else is stored again.
+            _merge_cap_only(tx, who, doc)
         else:
             outcome = "updated" if old else "created"
             _store(tx, who, doc, doc_hash, photos, old is not None)
@@ -106,6 +125,40 @@ def _store(tx: Tx, who: Principal, doc: dict, doc_hash: str, photos: dict, exist
               doc_hash=doc_hash)
 
 
+def _merge_cap_only(tx: Tx, who: Principal, doc: dict) -> None:
+    stamp: list = []
+
+    def rev_now() -> tuple[int, str]:
+        if not stamp:
+            stamp.extend((tx.next_rev(), now_iso()))
+        return stamp[0], stamp[1]
+
+    for finding in doc.get("findings", []):
+        current = tx.one("SELECT * FROM findings WHERE id = ?", (finding["id"],))
+        if current is not None and current["audit_id"] == doc["id"]:
+            changes = _device_changes(finding, current)
+            if changes:
+                _update_finding(tx, who, finding["id"], changes, *rev_now())
+
+
+def _device_changes(f: dict, current) -> dict:
+    """CAP values the device changed since the base it shares with HQ, where HQ still holds
+    that base (where HQ changed too, the device shows the user a conflict instead)."""
+    base = f.get("cap_base") or {}
+    return {k: f.get(k) for k in CAP_SYNC_FIELDS
+            if k in base and f.get(k) != base[k] and current[k] == base[k]
+            and f.get(k) != current[k]}
+
+
+def _update_finding(tx: Tx, who: Principal, finding_id: str, changes: dict, rev: int,
+                    now: str) -> None:
+    sets = ", ".join(f"{k} = ?" for k in changes)
+    tx.execute(f"UPDATE findings SET {sets}, updated_at = ?, updated_by = ?, rev = ? "
+               "WHERE id = ?", (*[v if v is not None else _empty(k)
+                                  for k, v in changes.items()],
+                                now, who.device_id, rev, finding_id))
+
+
 def _merge_finding(tx: Tx, who: Principal, audit_id: str, f: dict, rev: int, now: str):
     """Take the device's CAP values where HQ still holds what the device last saw."""
     current = tx.one("SELECT * FROM findings WHERE id = ?", (f["id"],))
@@ -118,16 +171,9 @@ def _merge_finding(tx: Tx, who: Principal, audit_id: str, f: dict, rev: int, now
         return
     if current["audit_id"] != audit_id:
         raise BadInput(f"finding {f['id']} belongs to another audit", field="findings.id")
-    base = f.get("cap_base") or {}
-    changes = {k: f.get(k) for k in CAP_SYNC_FIELDS
-               if k in base and f.get(k) != base[k] and current[k] == base[k]
-               and f.get(k) != current[k]}
+    changes = _device_changes(f, current)
     if changes:
-        sets = ", ".join(f"{k} = ?" for k in changes)
-        tx.execute(f"UPDATE findings SET {sets}, updated_at = ?, updated_by = ?, rev = ? "
-                   "WHERE id = ?", (*[v if v is not None else _empty(k)
-                                      for k, v in changes.items()],
-                                    now, who.device_id, rev, f["id"]))
+        _update_finding(tx, who, f["id"], changes, rev, now)
 
 
 def _empty(field: str):

@@ -22,10 +22,22 @@ def _sql(name: str) -> Callable[[Tx], None]:
     return step
 
 
+def _rehash_documents(tx: Tx) -> None:
+    """v3: the document hash leaves out sync bookkeeping (`cap_base`); stored hashes are
+    recomputed so the next push of an unchanged audit is recognised as unchanged."""
+    import json
+
+    from sva.hq.audits import document_hash
+    for row in tx.all("SELECT id, document FROM audits"):
+        tx.execute("UPDATE audits SET doc_hash = ? WHERE id = ?",
+                   (document_hash(json.loads(row["document"])), row["id"]))
+
+
 # Index i holds the step that takes the schema from version i to i + 1.
 STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v1.sql"),
     _sql("schema_v2_programme.sql"),    # issue 9: programme (registry, SAQ, levels, plans)
+    _rehash_documents,                  # document hash without cap_base
 ]
 SCHEMA_VERSION = len(STEPS)
 

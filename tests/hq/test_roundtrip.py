@@ -237,3 +237,39 @@ def test_offline_sync_leaves_everything_queued(tmp_path, hq, device, capsys):
     err = capsys.readouterr().err
     assert "cannot reach HQ" in err and "queued" in err
     assert device.audits.audit(audit_id)["status"] == "signed"
+
+
+def test_retry_after_a_lost_push_answer_stores_no_second_version(hq, device):
+    """The push reached HQ but its answer never came back; the next sync pulls first (which
+    sets the findings' agreed base) and pushes the same content again: still one version."""
+    from sva.sync import credentials
+    from sva.sync.document import audit_document
+    from sva.sync.http import HqClient
+    audit_id = assigned_audit(hq, device)
+    do_audit(device, audit_id, photos=1)
+    first_doc = audit_document(device, audit_id)
+    assert all(f["cap_base"] is None for f in first_doc["findings"])
+    with HqClient(hq.url, credentials.load_token(device.device)) as client:
+        client.push(first_doc)                # HQ stores it; the device never hears back
+    report = sync(device)
+    assert report.push.pushed == [audit_id] and report.push.marked_synced == [audit_id]
+    second_doc = audit_document(device, audit_id)
+    assert any(f["cap_base"] for f in second_doc["findings"])       # the pull moved the base
+    with hq.storage.transaction(write=False) as tx:
+        row = tx.one("SELECT pushes, doc_hash FROM audits WHERE id = ?", (audit_id,))
+    assert row["pushes"] == 1
+    assert row["doc_hash"] == hq_audits.document_hash(first_doc)
+
+
+def test_migration_rehashes_documents_stored_with_the_old_hash(hq, device):
+    from sva.hq import migrations
+    audit_id = assigned_audit(hq, device)
+    do_audit(device, audit_id, photos=0)
+    sync(device)
+    with hq.storage.transaction() as tx:
+        good = tx.scalar("SELECT doc_hash FROM audits WHERE id = ?", (audit_id,))
+        tx.execute("UPDATE audits SET doc_hash = 'old-style' WHERE id = ?", (audit_id,))
+        hq.storage.set_version(tx, migrations.SCHEMA_VERSION - 1)
+    assert migrations.migrate(hq.storage) == migrations.SCHEMA_VERSION
+    with hq.storage.transaction(write=False) as tx:
+        assert tx.scalar("SELECT doc_hash FROM audits WHERE id = ?", (audit_id,)) == good
