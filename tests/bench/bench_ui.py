@@ -146,7 +146,10 @@ def child_keys(data_dir: str, settings_dir: str) -> int:
 
     for audit_id in planned:
         editor = window.open_audit(audit_id)
-        app.processEvents()
+        # Let the new tab lay out and paint before the first key, as it has on screen by the
+        # time anyone types: one processEvents() left that first layout and paint of the
+        # whole editor to be charged to the first keystroke.
+        QTest.qWait(100)
         here = 0
         for item in editor.template.items.values():
             if answered == ITEMS:

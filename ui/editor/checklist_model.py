@@ -9,15 +9,22 @@ from typing import Any
 
 from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from sva.checklists.model import Item, Template
-from ui.vocabulary import result_label
+from ui.vocabulary import RESULT_KEYS, result_label
 from ui.widgets.answer_icons import answer_icon
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 STATE_ROLE = Qt.ItemDataRole.UserRole + 11   # "answered" | "missing" | "open" | "section"
 _NO_PARENT = 0xFFFFFFFF
+# Roles as plain ints: the view asks for ~7 roles per cell as ints, and a cell's answers
+# are kept in a dict keyed by them (see ChecklistModel.data).
+_DISPLAY, _DECORATION, _TOOLTIP, _FONT, _ALIGN, _FOREGROUND = (
+    int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.DecorationRole),
+    int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.FontRole),
+    int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole))
+_ITEM_ID, _STATE = int(ITEM_ID_ROLE), int(STATE_ROLE)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,6 +55,11 @@ class ChecklistModel(QAbstractItemModel):
         self._findings: dict[str, int] = {}
         self._where = {item.id: (s, r) for s, section in enumerate(self.sections)
                        for r, item in enumerate(section.items)}
+        self._sizes = [len(section.items) for section in self.sections]
+        # Every role of a cell, computed on first ask and dropped when the cell changes:
+        # painting the tree asks ~600 times, and a full repaint (scrolling, focus moving to
+        # the value field) cost ~25 ms when each ask recomputed its answer.
+        self._cells: dict[tuple[int, int, int], dict[int, Any]] = {}
 
     # -- feeding -----------------------------------------------------------------------------
     def set_answers(self, answers: dict[str, dict]) -> None:
@@ -66,6 +78,9 @@ class ChecklistModel(QAbstractItemModel):
         cells = []
         for item_id in item_ids & self._where.keys():
             s, r = self._where[item_id]
+            for c in range(self.COLUMNS):
+                self._cells.pop((s, r, c), None)
+                self._cells.pop((_NO_PARENT, s, c), None)
             parent = self.index(s, 0)
             cells += [self.index(r, c, parent) for c in range(self.COLUMNS)]
             cells += [self.index(s, c) for c in range(self.COLUMNS)]
@@ -74,6 +89,7 @@ class ChecklistModel(QAbstractItemModel):
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
+        self._cells.clear()
         self._changed_all()
 
     def _changed_all(self) -> None:
@@ -114,13 +130,27 @@ class ChecklistModel(QAbstractItemModel):
     def item_ids(self) -> list[str]:
         return list(self._where)
 
+    def fixed_answer_texts(self) -> list[str]:
+        """What the answer column can show for any item besides typed values and choices:
+        the view sizes the column for these once instead of widening it (a full repaint)
+        the first time each appears."""
+        kinds = {item.answer for section in self.sections for item in section.items}
+        return [_tr("required")] + [result_label(r) for kind in sorted(kinds & RESULT_KEYS.keys())
+                                    for r in RESULT_KEYS[kind]]
+
     # -- QAbstractItemModel ------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # The bounds checked here, not by hasIndex(): that calls rowCount and columnCount
+        # back in Python, and the view and the filter proxy ask for ~900 indexes a repaint.
+        if row < 0 or not 0 <= column < self.COLUMNS:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _NO_PARENT)
-        return self.createIndex(row, column, parent.row())
+            return (self.createIndex(row, column, _NO_PARENT) if row < len(self.sections)
+                    else QModelIndex())
+        if parent.internalId() != _NO_PARENT or parent.column() != 0:
+            return QModelIndex()
+        s = parent.row()
+        return self.createIndex(row, column, s) if row < self._sizes[s] else QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == _NO_PARENT:
@@ -131,7 +161,7 @@ class ChecklistModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self.sections)
         if parent.internalId() == _NO_PARENT and parent.column() == 0:
-            return len(self.sections[parent.row()].items)
+            return self._sizes[parent.row()]
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
@@ -146,56 +176,51 @@ class ChecklistModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.item_at(index)
-        if item is None:
-            return self._section_data(index.row(), index.column(), role)
-        return self._item_data(item, index.column(), role)
+        key = (index.internalId(), index.row(), index.column())
+        roles = self._cells.get(key)
+        if roles is None:
+            s, row, column = key
+            roles = self._cells[key] = (
+                self._section_roles(row, column) if s == _NO_PARENT
+                else self._item_roles(self.sections[s].items[row], column))
+        return roles.get(int(role))
 
-    def _section_data(self, s: int, column: int, role: int) -> Any:
+    def _section_roles(self, s: int, column: int) -> dict[int, Any]:
         section = self.sections[s]
         done, total = self.section_progress(s)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text_in(section.title, self.lang) if column == 0 else f"{done}/{total}"
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            missing = sum(1 for i in section.items if self.state(i) == "missing")
-            return _tr("{0} of {1} answered; {2} required still open").format(done, total, missing)
-        if role == STATE_ROLE:
-            return "section"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
+        missing = sum(1 for i in section.items if self.state(i) == "missing")
+        font = QFont()
+        font.setBold(True)
+        roles = {_DISPLAY: text_in(section.title, self.lang) if column == 0 else f"{done}/{total}",
+                 _FONT: font, _STATE: "section",
+                 _TOOLTIP: _tr("{0} of {1} answered; {2} required still open").format(
+                     done, total, missing)}
+        if column == 1:
+            roles[_ALIGN] = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return roles
 
-    def _item_data(self, item: Item, column: int, role: int) -> Any:
+    def _item_roles(self, item: Item, column: int) -> dict[int, Any]:
         result = self.result(item.id)
         state = self.state(item)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return f"{short_id(item.id)}  {text_in(item.question, self.lang)}"
+        if column == 0:
+            display = f"{short_id(item.id)}  {text_in(item.question, self.lang)}"
+        else:
             findings = self._findings.get(item.id, 0)
-            text = self._answer_text(item, result) if result is not None else (
+            display = self._answer_text(item, result) if result is not None else (
                 _tr("required") if state == "missing" else "")
-            return text + (f"  ⚑{findings}" if findings else "")
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            if result is None:
-                return answer_icon(state)
-            return answer_icon(result if item.answer in ("conformity", "yes_no") else "value")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [item.question.get("en", ""), item.question.get("ja", "")]
-            if state == "missing":
-                lines.append(_tr("Required – not answered yet"))
-            return "\n".join(line for line in lines if line)
-        if role == ITEM_ID_ROLE:
-            return item.id
-        if role == STATE_ROLE:
-            return state
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and state == "missing":
-            from PySide6.QtGui import QColor
-            return QColor("#b03a2e")
-        return None
+            display += f"  ⚑{findings}" if findings else ""
+        lines = [item.question.get("en", ""), item.question.get("ja", "")]
+        if state == "missing":
+            lines.append(_tr("Required – not answered yet"))
+        roles = {_DISPLAY: display, _ITEM_ID: item.id, _STATE: state,
+                 _TOOLTIP: "\n".join(line for line in lines if line)}
+        if column == 0:
+            roles[_DECORATION] = answer_icon(
+                state if result is None
+                else result if item.answer in ("conformity", "yes_no") else "value")
+        elif state == "missing":
+            roles[_FOREGROUND] = QColor("#b03a2e")
+        return roles
 
     def _answer_text(self, item: Item, result: str) -> str:
         if item.answer in ("conformity", "yes_no"):

@@ -1,9 +1,9 @@
 """The checklist tree view: arrows move item to item, PgUp/PgDn jump section, Enter advances."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegion
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ui.editor.checklist_model import ITEM_ID_ROLE
 
@@ -40,7 +40,18 @@ class ChecklistTree(QTreeView):
 
     def _refit(self) -> None:
         self.expandAll()
+        self._fit_answers()
+
+    def _fit_answers(self) -> None:
         self.resizeColumnToContents(1)
+        model = self.model()
+        source = model.sourceModel() if hasattr(model, "sourceModel") else model
+        if hasattr(source, "fixed_answer_texts"):
+            metrics = self.fontMetrics()
+            widest = max((metrics.horizontalAdvance(t) for t in source.fixed_answer_texts()),
+                         default=0)
+            if widest + 16 > self.columnWidth(1):
+                self.setColumnWidth(1, widest + 16)
 
     def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex,  # noqa: N802
                     roles=()) -> None:
@@ -48,11 +59,35 @@ class ChecklistTree(QTreeView):
         another checklist language, measures the column again."""
         super().dataChanged(top_left, bottom_right, roles)
         if top_left != bottom_right:
-            self.resizeColumnToContents(1)
+            self._fit_answers()
         elif top_left.column() == 1:
             width = self.sizeHintForIndex(top_left).width()
             if width > self.columnWidth(1):
                 self.setColumnWidth(1, width)
+
+    # -- focus -------------------------------------------------------------------------------
+    # Qt repaints the whole tree when it gains or loses focus (~20 ms), which happens twice
+    # for every number or text item (the value field takes the focus and gives it back). Only
+    # the current row (its focus rectangle) and the frame look different: repaint just those.
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt name)
+        if not self.currentIndex().isValid():
+            super().focusInEvent(event)   # Qt picks the first item as current
+            return
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)  # nothing editable
+        self._focus_changed()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt name)
+        self._focus_changed()
+
+    def _focus_changed(self) -> None:
+        frame = QRegion(self.rect())
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.isVisible():
+                frame -= QRegion(child.geometry())
+        self.update(frame)
+        row = self.visualRect(self.currentIndex())
+        if row.isValid():
+            self.viewport().update(QRect(0, row.y(), self.viewport().width(), row.height()))
 
     # -- which item ----------------------------------------------------------------------------
     def current_item_id(self) -> str:

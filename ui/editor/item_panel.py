@@ -36,6 +36,26 @@ class NoteEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class ChoiceButton(QPushButton):
+    """A choice's answer button. Its label can be a whole sentence: it is elided to the width
+    the button gets, so a long choice never widens the panel (four such buttons made the
+    panel's minimum wider than its pane, and the splitter squeezed the checklist to a sliver
+    and relaid out the whole editor on that keystroke)."""
+
+    def __init__(self, icon, label: str):
+        super().__init__(icon, label)
+        self._label = label
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(48)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        room = max(self.width() - self.iconSize().width() - 24, 12)
+        text = self.fontMetrics().elidedText(self._label, Qt.TextElideMode.ElideRight, room)
+        if text != self.text():
+            self.setText(text)
+
+
 class ItemPanel(QWidget):
     answer_chosen = Signal(str)
     clear_requested = Signal()
@@ -214,13 +234,19 @@ class ItemPanel(QWidget):
                 else self.tr("Type the answer and press Enter"))
             return
         for n, (value, label, icon) in enumerate(choices, start=1):
-            button = QPushButton(answer_icon(icon, 16), f"{n}  {label}" if n <= 4 else label)
+            text = f"{n}  {label}" if n <= 4 else label
+            key_tip = self.tr("Answer with key {0}").format(n) if n <= 4 else ""
+            if item.answer == "choice":
+                button = ChoiceButton(answer_icon(icon, 16), text)
+                button.setToolTip(f"{label}\n{key_tip}" if key_tip else label)
+            else:
+                button = QPushButton(answer_icon(icon, 16), text)
+                button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                button.setToolTip(key_tip or label)
             button.setObjectName(f"answer_{value}")
             button.setProperty("result", value)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            button.setToolTip(self.tr("Answer with key {0}").format(n) if n <= 4 else label)
             button.setEnabled(not self._locked())
             button.clicked.connect(lambda _=False, v=value: self.answer_chosen.emit(v))
             self.group.addButton(button)
