@@ -9,6 +9,7 @@ from sva.sync import conflicts, state
 from sva.sync.document import audit_document
 from sva.sync.errors import Offline, ServerError
 from sva.sync.http import HqClient
+from sva.sync.status import pending_ids
 
 CHUNK = 4 * 1024 * 1024
 RETRIES = 3
@@ -26,17 +27,9 @@ class PushReport:
 
 
 def audits_to_push(ws) -> list[str]:
-    """Signed audits, and synced ones whose CAP fields changed here since HQ agreed."""
-    signed = [r["id"] for r in ws.db.query(
-        "SELECT id FROM audits WHERE status = 'signed' AND deleted = 0 ORDER BY signed_at, id")]
-    dirty = []
-    for r in ws.db.query("SELECT id FROM audits WHERE status = 'synced' AND deleted = 0"):
-        for f in ws.findings.of_audit(r["id"]):
-            base = state.base_of(ws.db, f["id"])
-            if any(k in base and base[k] != f[k] for k in conflicts.COMPARED):
-                dirty.append(r["id"])
-                break
-    return signed + dirty
+    """Signed audits, and synced ones whose CAP fields changed here since HQ agreed (the
+    same list the app's sync status counts)."""
+    return pending_ids(ws.db)
 
 
 def upload_blob(client: HqClient, path, sha: str, size: int, *, chunk: int | None = None,
