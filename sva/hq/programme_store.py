@@ -233,8 +233,9 @@ def visit_date(doc: dict, tz: str = HQ_TIMEZONE) -> str:
 
 def refresh_facts(storage: Storage) -> int:
     """Copy kind, visit date and each finding's area/severity/item out of audit documents
-    pushed (or re-pushed) since the last refresh, so SQL can aggregate them. Cheap when
-    nothing changed: one indexed query."""
+    whose facts lag behind their revision, so SQL can aggregate them. A push writes its facts
+    itself (audits.ingest → apply_facts), so this only catches rows stored before that, or by
+    a writer that did not: cheap when nothing lags, one indexed query."""
     with storage.transaction(write=False) as tx:
         stale = tx.scalar("SELECT COUNT(*) FROM audits WHERE facts_rev IS NULL "
                           "OR facts_rev <> rev")

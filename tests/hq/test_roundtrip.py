@@ -273,3 +273,18 @@ def test_migration_rehashes_documents_stored_with_the_old_hash(hq, device):
     assert migrations.migrate(hq.storage) == migrations.SCHEMA_VERSION
     with hq.storage.transaction(write=False) as tx:
         assert tx.scalar("SELECT doc_hash FROM audits WHERE id = ?", (audit_id,)) == good
+
+
+def test_push_writes_the_programme_facts_in_its_transaction(hq, device):
+    from sva.hq.programme_store import refresh_facts
+    audit_id = assigned_audit(hq, device)
+    do_audit(device, audit_id, photos=0)
+    sync(device)
+    with hq.storage.transaction(write=False) as tx:
+        row = tx.one("SELECT kind, visit_date, rev, facts_rev FROM audits WHERE id = ?",
+                     (audit_id,))
+        (finding,) = tx.all("SELECT area, severity FROM findings WHERE audit_id = ?",
+                            (audit_id,))
+    assert row["kind"] == "svr" and row["visit_date"] and row["facts_rev"] == row["rev"]
+    assert finding["severity"] == "minor" and finding["area"]
+    assert refresh_facts(hq.storage) == 0          # nothing left for the dashboard to catch up
