@@ -20,29 +20,32 @@ class Queries(Service):
         if supplier:
             where.append("(s.code = ? OR s.name_en LIKE ? OR s.name_ja LIKE ?)")
             args += [supplier, f"%{supplier}%", f"%{supplier}%"]
-        # Counts come from one grouped pass over answers and findings: a correlated
-        # sub-query per audit row took twice as long on 2,000 audits.
-        rows = self.rows(f"""
-            WITH n AS (SELECT audit_id, COUNT(*) AS answered FROM answers
-                       WHERE deleted = 0 AND result IS NOT NULL GROUP BY audit_id),
-                 f AS (SELECT audit_id, COUNT(*) AS findings,
-                              SUM(status != 'verified_closed'
-                                  AND severity IN ('significant', 'minor')) AS open_findings
-                       FROM findings WHERE deleted = 0 GROUP BY audit_id)
-            SELECT a.id, a.kind, a.status, a.planned_date, a.auditors, a.template_ref,
-                   s.code AS supplier_code, s.name_en AS supplier_name_en,
-                   s.name_ja AS supplier_name_ja, st.name AS site_name,
-                   st.timezone AS site_timezone,
-                   COALESCE(n.answered, 0) AS answered, COALESCE(f.findings, 0) AS findings,
-                   COALESCE(f.open_findings, 0) AS open_findings
-            FROM audits a JOIN suppliers s ON s.id = a.supplier_id
-                          JOIN sites st ON st.id = a.site_id
-                          LEFT JOIN n ON n.audit_id = a.id
-                          LEFT JOIN f ON f.audit_id = a.id
-            WHERE {' AND '.join(where)}
-            ORDER BY a.planned_date DESC, s.code""", args)
+        # The list, then each count in one grouped pass over its own index, merged here:
+        # 2,000 audits in ~30 ms where one statement joining the grouped counts took ~75 ms
+        # (it materialised both and built automatic indexes on them), and a correlated
+        # sub-query per audit row took twice as long again. One read transaction, so the
+        # counts and the list are the same snapshot.
+        with self.db.atomic():
+            rows = self.rows(f"""
+                SELECT a.id, a.kind, a.status, a.planned_date, a.auditors, a.template_ref,
+                       s.code AS supplier_code, s.name_en AS supplier_name_en,
+                       s.name_ja AS supplier_name_ja, st.name AS site_name,
+                       st.timezone AS site_timezone
+                FROM audits a JOIN suppliers s ON s.id = a.supplier_id
+                              JOIN sites st ON st.id = a.site_id
+                WHERE {' AND '.join(where)}
+                ORDER BY a.planned_date DESC, s.code""", args)
+            answered = dict(self.db.conn.execute(
+                "SELECT audit_id, COUNT(*) FROM answers WHERE deleted = 0 AND result IS NOT NULL"
+                " GROUP BY audit_id"))
+            findings = {audit_id: (n, open_n) for audit_id, n, open_n in self.db.conn.execute(
+                "SELECT audit_id, COUNT(*), SUM(status != 'verified_closed'"
+                "                              AND severity IN ('significant', 'minor'))"
+                " FROM findings WHERE deleted = 0 GROUP BY audit_id")}
         items: dict[str, int] = {}
         for row in rows:
+            row["answered"] = answered.get(row["id"], 0)
+            row["findings"], row["open_findings"] = findings.get(row["id"], (0, 0))
             row["auditors"] = json.loads(row["auditors"])
             ref = row["template_ref"]
             if ref not in items:

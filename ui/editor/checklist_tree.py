@@ -61,7 +61,9 @@ class ChecklistTree(QTreeView):
         if top_left != bottom_right:
             self._fit_answers()
         elif top_left.column() == 1:
-            width = self.sizeHintForIndex(top_left).width()
+            # Measured from the text alone (the column has no icons): asking the delegate
+            # for a size hint asks the model for every role of the cell again.
+            width = self.fontMetrics().horizontalAdvance(top_left.data() or "") + 16
             if width > self.columnWidth(1):
                 self.setColumnWidth(1, width)
 
