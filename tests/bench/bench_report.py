@@ -50,7 +50,7 @@ from sva.workspace import Workspace  # noqa: E402
 
 FINDINGS = int(os.environ.get("SVA_BENCH_FINDINGS", "30"))
 PHOTOS_PER_FINDING = 2
-ROUNDS = int(os.environ.get("SVA_BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("SVA_BENCH_ROUNDS", "5"))
 ANNOTATE_EVERY = int(os.environ.get("SVA_BENCH_ANNOTATE_EVERY", "4"))
 MARKS = [{"kind": "rect", "box": [0.1, 0.2, 0.45, 0.6]},
          {"kind": "redact", "box": [0.6, 0.1, 0.9, 0.3], "style": "solid"}]
@@ -125,13 +125,11 @@ def image_bytes(pdf: bytes) -> int:
     return sum(seen.values())
 
 
-def timed(fn, rounds: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(rounds):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+def timed(fn) -> tuple[float, float, object]:
+    """Wall seconds, CPU seconds of the process (all threads) and the result of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
 
 
 def print_copy_cost(ws, audit) -> float:
@@ -177,16 +175,24 @@ def main() -> int:
         per_photo = print_copy_cost(ws, audit)
         build_guidance(ws, audit)                                  # warm fonts and imports
         baseline_pdf(texts, jpegs, box)
-        first, legacy = [], []
+        # Interleaved rounds, so a change in the machine's load (other processes) hits
+        # every figure alike; medians of wall time, and of CPU time as a steadier check.
+        runs: dict[str, list[tuple[float, float]]] = {
+            "legacy": [], "first": [], "repeat": [], "base": []}
         for _ in range(ROUNDS):
             drop(ws, audit, copies=True)
-            legacy.append(timed(lambda: build_guidance(ws, audit, lang="en"), 1)[0])
+            runs["legacy"].append(timed(lambda: build_guidance(ws, audit, lang="en"))[:2])
             drop(ws, audit, copies=False)
-            first.append(timed(lambda: build_guidance(ws, audit, lang="en"), 1)[0])
-        ours, pdf = timed(lambda: build_guidance(ws, audit, lang="en"), ROUNDS)
-        base, plain = timed(lambda: baseline_pdf(texts, jpegs, box), ROUNDS)
+            runs["first"].append(timed(lambda: build_guidance(ws, audit, lang="en"))[:2])
+            *spent, pdf = timed(lambda: build_guidance(ws, audit, lang="en"))
+            runs["repeat"].append(tuple(spent))
+            *spent, plain = timed(lambda: baseline_pdf(texts, jpegs, box))
+            runs["base"].append(tuple(spent))
         ws.close()
-    first_median, legacy_median = statistics.median(first), statistics.median(legacy)
+    wall = {k: statistics.median(w for w, _ in v) for k, v in runs.items()}
+    cpu = {k: statistics.median(c for _, c in v) for k, v in runs.items()}
+    base, ours = wall["base"], wall["repeat"]
+    first_median, legacy_median = wall["first"], wall["legacy"]
     images = image_bytes(pdf)
     limit = 1.2 * images + 300_000
     print(f"CPUs: {os.cpu_count()}; {len(annotated)} of {len(photos)} photos annotated "
@@ -199,6 +205,11 @@ def main() -> int:
     print(f"guidance (en), store from before print copies, median of {ROUNDS}: "
           f"{legacy_median * 1000:7.0f} ms   ratio {legacy_median / base:.2f} (once: makes "
           f"the print copies of {len(photos)} photos from their display copies)")
+    print(f"CPU time (all threads), medians: baseline {cpu['base'] * 1000:.0f} ms; first "
+          f"build {cpu['first'] * 1000:.0f} ms ({cpu['first'] / cpu['base']:.2f}x); repeat "
+          f"{cpu['repeat'] * 1000:.0f} ms ({cpu['repeat'] / cpu['base']:.2f}x); store from "
+          f"before print copies {cpu['legacy'] * 1000:.0f} ms "
+          f"({cpu['legacy'] / cpu['base']:.2f}x)")
     print(f"import-time cost of the print copies: {per_photo * 1000:.1f} ms per photo "
           f"(median; {per_photo * len(photos):.2f} s for {len(photos)} photos), moved out of "
           f"the report build; net import figures: tests/bench/bench_photos.py")
