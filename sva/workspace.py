@@ -7,9 +7,13 @@ paint its window before it pays for sqlite-utils and the domain modules.
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 from typing import Callable
+
+
+def _uuid4() -> str:
+    import uuid   # here, not at the top: it is a visible part of importing `sva`
+    return str(uuid.uuid4())
 
 
 class Workspace:
@@ -34,7 +38,7 @@ class Workspace:
         self.folder = data_dir(folder)
         self.db = open_db(self.folder)
         self.clock = clock or utc_now
-        self.new_id = new_id or (lambda: str(uuid.uuid4()))
+        self.new_id = new_id or _uuid4
         self.device = self._device_id()
         self.actor = actor or os.environ.get("SVA_ACTOR") or "auditor"
         self.templates = Templates(self)

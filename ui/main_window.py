@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from sva import __version__
 from sva.workspace import Workspace
@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.about(
             self, self.tr("About SVA"),
             self.tr("<h3>SVA — Supplier Visit Audits</h3>"

@@ -12,10 +12,31 @@ from ui.widgets.status_icon import status_icon
 
 
 class AuditsView(QWidget):
+    """Its filter row and table are built when first used (`ensure_built`, `set_rows`, any
+    of the parts): the app paints its window before that, and fills it a moment later."""
+
     open_requested = Signal(str, bool)   # audit id, start the visit too
+    _PARTS = frozenset({"model", "proxy", "search", "status", "kind", "count", "open_button",
+                        "table"})
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._fitted = False
+        self._built = False
+
+    def __getattr__(self, name: str):
+        # Only called for attributes not set yet: the parts, before the first build.
+        if name in AuditsView._PARTS and not self.__dict__.get("_built", True):
+            self._build()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def ensure_built(self) -> None:
+        if not self._built:
+            self._build()
+
+    def _build(self) -> None:
+        self._built = True
         self.model = AuditsModel(self)
         self.proxy = AuditsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -54,7 +75,6 @@ class AuditsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table)
-        self._fitted = False
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_open())
 
