@@ -78,6 +78,8 @@ def needs_cjk(text: str) -> bool:
 
 def runs(text: str) -> list[tuple[bool, str]]:
     """Split text into (is_cjk, chunk) runs; spaces stay with the run they follow."""
+    if text.isascii():
+        return [(False, text)] if text else []       # Vera has every ASCII character
     latin, cjk = _cmap(LATIN), _cmap(CJK)
     out: list[tuple[bool, str]] = []
     for ch in text:
@@ -95,9 +97,12 @@ def runs(text: str) -> list[tuple[bool, str]]:
 
 def markup(text: str) -> str:
     """Escape `text` for a Paragraph and put its Japanese runs into the CJK font."""
-    text = "" if text is None else str(text)
+    return markup_runs(runs("" if text is None else str(text)))
+
+
+def markup_runs(pieces: list[tuple[bool, str]]) -> str:
     parts = []
-    for is_cjk, chunk in runs(text):
+    for is_cjk, chunk in pieces:
         chunk = escape(chunk).replace("\n", "<br/>")
         parts.append(f'<font name="{CJK}">{chunk}</font>' if is_cjk else chunk)
     return "".join(parts)

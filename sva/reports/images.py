@@ -115,7 +115,7 @@ def from_print_copy(copy: bytes, box: tuple[int, int], marks: list[dict]) -> byt
             img = img.resize(size, Image.Resampling.BICUBIC)
         if marks:
             img = annotate.apply(img, marks, redacted=True)
-        return derivatives.jpeg_bytes(img, JPEG_QUALITY, optimize=True)
+        return derivatives.jpeg_bytes(img, JPEG_QUALITY, optimize=False)
 
 
 def print_photo(ws, photo: dict, width_pt: float, height_pt: float, *,

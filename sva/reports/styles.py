@@ -6,7 +6,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer, Table
 
-from sva.reports.fonts import LATIN, LATIN_BOLD, markup, register_fonts
+from sva.reports.fonts import LATIN, LATIN_BOLD, markup_runs, register_fonts, runs
 
 INK = colors.HexColor("#1d2430")
 MUTED = colors.HexColor("#5b6574")
@@ -60,18 +60,37 @@ def make_styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def wrapping(style: ParagraphStyle, cjk: bool) -> ParagraphStyle:
+    """`style` as it is for text with Japanese in it (CJK wrapping: a line may break between
+    any two characters, Japanese has no spaces), else its twin that wraps at spaces — which
+    measures words instead of every character, a third of an English report's build."""
+    if cjk or style.wordWrap != "CJK":
+        return style
+    twin = _WORD_WRAP.get(id(style))
+    if twin is None or twin[0] is not style:
+        twin = (style, ParagraphStyle(style.name + "-words", parent=style, wordWrap=None))
+        _WORD_WRAP[id(style)] = twin
+    return twin[1]
+
+
+_WORD_WRAP: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
 def para(text, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text: escaped, Japanese runs in the CJK font, CJK wrapping."""
-    return Paragraph(markup(text if text not in (None, "") else "—"), style)
+    """A paragraph of plain text: escaped, Japanese runs in the CJK font and CJK wrapping."""
+    pieces = runs(str(text) if text not in (None, "") else "—")
+    return Paragraph(markup_runs(pieces), wrapping(style, any(c for c, _ in pieces)))
 
 
 def rich(parts: list[tuple[str, str | None]], style: ParagraphStyle) -> Paragraph:
     """A paragraph of (text, tag) pieces, e.g. [("Due", "b"), (" 12 May", None)]."""
-    out = []
+    out, cjk = [], False
     for text, tag in parts:
-        body = markup(text)
+        pieces = runs("" if text is None else str(text))
+        cjk = cjk or any(c for c, _ in pieces)
+        body = markup_runs(pieces)
         out.append(f"<{tag}>{body}</{tag}>" if tag else body)
-    return Paragraph("".join(out), style)
+    return Paragraph("".join(out), wrapping(style, cjk))
 
 
 def label(t, key: str, styles: dict, **fields) -> Paragraph:

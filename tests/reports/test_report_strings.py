@@ -46,3 +46,21 @@ def test_bilingual_texts_and_plurals():
     assert Texts("en").date("2026-05-12") == "12 May 2026"
     with pytest.raises(BadInput):
         Texts("de")
+
+
+def test_english_wraps_at_spaces_and_japanese_between_characters():
+    from sva.reports.styles import make_styles, para, rich
+    styles = make_styles()
+    english = para("Fire exits are kept clear and marked", styles["body"])
+    japanese = para("非常口は常に通行可能で表示されている", styles["body"])
+    mixed = rich([("Due date", "b"), (" · 対応期限", None)], styles["body"])
+    assert english.style.wordWrap is None and english.style.fontSize == styles["body"].fontSize
+    assert japanese.style is styles["body"] and japanese.style.wordWrap == "CJK"
+    assert mixed.style.wordWrap == "CJK"
+    # Japanese without spaces still breaks inside a narrow frame; English only at spaces.
+    japanese.wrap(60, 1000)
+    assert len(japanese.blPara.lines) > 1
+    english.wrap(120, 1000)
+    lines = [words for _, words in english.blPara.lines]
+    assert len(lines) > 1
+    assert [w for words in lines for w in words] == "Fire exits are kept clear and marked".split()
