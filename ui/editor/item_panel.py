@@ -86,6 +86,9 @@ class ItemPanel(QWidget):
         self.buttons_row.setSpacing(6)
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)
+        self._buttons_kind = None
+        self._kept_buttons: dict[tuple, list[QPushButton]] = {}   # conformity / yes-no sets
+        self._result: str | None = None
         self.value_edit = QLineEdit()
         self.value_edit.setObjectName("valueEdit")
         self.value_edit.returnPressed.connect(self._value_entered)
@@ -164,6 +167,7 @@ class ItemPanel(QWidget):
         self._set_note(item.id, note)
 
     def show_result(self, result: str | None) -> None:
+        self._result = result
         for button in self.group.buttons():
             button.setChecked(button.property("result") == result)
         if self.item is not None and self.item.answer in ("number", "text"):
@@ -180,6 +184,7 @@ class ItemPanel(QWidget):
         if self.item is not None:
             self.text.setHtml(self._html(self.item))
             self._build_buttons(self.item)
+            self.show_result(self._result)
 
     def set_locked(self, locked: bool) -> None:
         self.setProperty("locked", locked)
@@ -216,13 +221,23 @@ class ItemPanel(QWidget):
         # buttons relayout and repaint the panel on every keystroke.
         kind = None if item is None else (item.answer, self.lang, tuple(
             (v, text_in(labels, self.lang)) for v, labels in item.choices))
-        if kind is not None and kind == getattr(self, "_buttons_kind", None):
+        if kind is not None and kind == self._buttons_kind:
             return
-        self._buttons_kind = kind
+        old_kind, self._buttons_kind = self._buttons_kind, kind
         for button in self.group.buttons():
             self.group.removeButton(button)
-            button.deleteLater()
+            button.hide()   # at once: until it is deleted it would still widen the layout
+            if old_kind not in self._kept_buttons:
+                button.deleteLater()
         if item is None:
+            return
+        # The conformity (or yes/no) buttons are kept while a number, text or choice item is
+        # shown, and shown again after it: making them anew cost ~5 ms on those keystrokes.
+        if kind in self._kept_buttons:
+            for button in self._kept_buttons[kind]:
+                button.setEnabled(not self._locked())
+                self.group.addButton(button)
+                button.show()
             return
         if item.answer in RESULT_KEYS:
             choices = [(r, result_label(r), r) for r in RESULT_KEYS[item.answer]]
@@ -251,6 +266,8 @@ class ItemPanel(QWidget):
             button.clicked.connect(lambda _=False, v=value: self.answer_chosen.emit(v))
             self.group.addButton(button)
             self.buttons_row.addWidget(button)
+        if item.answer in RESULT_KEYS:
+            self._kept_buttons[kind] = self.group.buttons()
 
     # -- values and notes ---------------------------------------------------------------------
     def focus_value(self, text: str = "") -> None:
