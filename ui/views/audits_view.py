@@ -1,14 +1,13 @@
 """The Audits tab: filter by supplier text, status and kind over a sortable table."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from typing import TYPE_CHECKING
 
-from ui.models.audits_model import AuditsFilterProxy, AuditsModel
-from ui.views.table_view import count_label, fit_columns, make_table, search_box
-from ui.vocabulary import AUDIT_KINDS, AUDIT_STATUSES, kind_label, status_label
-from ui.widgets.status_icon import status_icon
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
 
 
 class AuditsView(QWidget):
@@ -36,6 +35,16 @@ class AuditsView(QWidget):
             self._build()
 
     def _build(self) -> None:
+        # Imported here, with the parts: the models, the table set-up and Qt's item-view
+        # and combo-box classes are not needed for the window's first frame.
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+        from ui.models.audits_model import AuditsFilterProxy, AuditsModel
+        from ui.views.table_view import count_label, make_table, search_box
+        from ui.vocabulary import AUDIT_KINDS, AUDIT_STATUSES, kind_label, status_label
+        from ui.widgets.status_icon import status_icon
+
         self._built = True
         self.model = AuditsModel(self)
         self.proxy = AuditsFilterProxy(self)
@@ -93,6 +102,7 @@ class AuditsView(QWidget):
                     break
         self._update_open()
         if not self._fitted and rows:
+            from ui.views.table_view import fit_columns
             fit_columns(self.table, self.model.columns)
             self._fitted = True
         self._update_count()
@@ -119,6 +129,7 @@ class AuditsView(QWidget):
                                  else self.tr("Open"))
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 

@@ -1,12 +1,7 @@
 """The Suppliers tab: search by code or EN/JA name, filter by region, sortable table."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-
-from ui.models.suppliers_model import SuppliersFilterProxy, SuppliersModel
-from ui.views.table_view import count_label, fit_columns, make_table, search_box
-from ui.vocabulary import REGIONS, region_label
+from PySide6.QtWidgets import QWidget
 
 
 class SuppliersView(QWidget):
@@ -33,6 +28,14 @@ class SuppliersView(QWidget):
         super().showEvent(event)
 
     def _build(self) -> None:
+        # Imported here, with the parts (see the class docstring).
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
+
+        from ui.models.suppliers_model import SuppliersFilterProxy, SuppliersModel
+        from ui.views.table_view import count_label, make_table, search_box
+        from ui.vocabulary import REGIONS, region_label
+
         self._built = True
         self.model = SuppliersModel(self)
         self.proxy = SuppliersFilterProxy(self)
@@ -69,11 +72,13 @@ class SuppliersView(QWidget):
     def set_rows(self, rows: list[dict]) -> None:
         self.model.set_rows(rows)
         if not self._fitted and rows:
+            from ui.views.table_view import fit_columns
             fit_columns(self.table, self.model.columns, fill="name_en")
             self._fitted = True
         self._update_count()
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
