@@ -72,7 +72,9 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, shortcut, slot, name: str) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
+        # setShortcuts([...]), not setShortcut(...): PySide resolves that overload by building
+        # all 94 enum classes of the Qt namespace (~30 ms before the first frame).
+        action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         return action
 
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.find_action)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setObjectName("undoAction")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setObjectName("redoAction")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
