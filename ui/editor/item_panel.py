@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSizePolicy, QTextBrowser,
@@ -37,20 +37,30 @@ class NoteEdit(QPlainTextEdit):
 
 
 class ChoiceButton(QPushButton):
-    """A choice's answer button. Its label can be a whole sentence: it is elided to the width
-    the button gets, so a long choice never widens the panel (four such buttons made the
-    panel's minimum wider than its pane, and the splitter squeezed the checklist to a sliver
-    and relaid out the whole editor on that keystroke)."""
+    """A choice's answer button. Its label can be a whole sentence: the button asks for its
+    full width but accepts much less, and elides the label to the width it gets, so a long
+    choice never widens the panel (four such buttons made the panel's minimum wider than its
+    pane, and the splitter squeezed the checklist to a sliver and relaid out the whole
+    editor on that keystroke)."""
 
     def __init__(self, icon, label: str):
         super().__init__(icon, label)
         self._label = label
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setMinimumWidth(48)
+        self._full = super().sizeHint()    # with the whole label, before any eliding
+        # What the style adds around the text (margins, icon, spacing), to fit the text to.
+        self._chrome = self._full.width() - self.fontMetrics().horizontalAdvance(label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        full = self._full.width()          # a short label is never elided
+        return QSize(full if full <= 160 else 120, self._full.height())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        room = max(self.width() - self.iconSize().width() - 24, 12)
+        room = max(self.width() - self._chrome, 12)
         text = self.fontMetrics().elidedText(self._label, Qt.TextElideMode.ElideRight, room)
         if text != self.text():
             self.setText(text)
