@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QToolButton, QWidget
 
@@ -41,8 +41,7 @@ class SyncStatusWidget(QWidget):
         self.text.setObjectName("syncStatusText")
         self.button = QToolButton()
         self.button.setObjectName("syncButton")
-        self.button.setDefaultAction(sync_action)
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setDefaultAction(sync_action)      # text only until the icon comes
         self.button.setAutoRaise(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
@@ -82,6 +81,11 @@ class SyncStatusWidget(QWidget):
         self.icon.setVisible(warn)
 
 
+def _delete_on_close():
+    from PySide6.QtCore import Qt
+    return Qt.WidgetAttribute.WA_DeleteOnClose
+
+
 class SyncUi(QObject):
     """Owns the sync actions, the status widget and the open sync dialog of one window."""
 
@@ -96,7 +100,9 @@ class SyncUi(QObject):
         def action(name: str, text: str, key: str, slot) -> QAction:
             act = QAction(text, window)
             act.setObjectName(name)
-            act.setShortcut(QKeySequence(SHORTCUTS[key]))
+            # setShortcuts([...]): setShortcut() makes PySide load every Qt-namespace enum
+            # (~30 ms) before the first paint
+            act.setShortcuts([QKeySequence(SHORTCUTS[key])])
             act.triggered.connect(slot)
             window.addAction(act)
             return act
@@ -104,8 +110,7 @@ class SyncUi(QObject):
         self.sync_action = action("syncAction", self.tr("S&ync with HQ"), "sync",
                                   lambda: self.sync_now())
         self.sync_action.setIconText(self.tr("Sync"))
-        self.sync_action.setToolTip(self.tr("Sync with HQ ({0})").format(
-            QKeySequence(SHORTCUTS["sync"]).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.sync_action.setToolTip(self.tr("Sync with HQ ({0})").format(SHORTCUTS["sync"]))
         self.conflicts_action = action("syncConflictsAction", self.tr("Sync &conflicts…"),
                                        "conflicts", lambda: self.show_conflicts())
         self.bundle_action = action("syncBundleAction", self.tr("Export sync &bundle…"),
@@ -163,10 +168,12 @@ class SyncUi(QObject):
 
     def _show(self) -> SyncStatus:
         from sva.sync.status import sync_status
-        if self.sync_action.icon().isNull():     # QStyle costs ~18 ms to load: not before
-            from PySide6.QtWidgets import QStyle  # the first paint
+        if self.sync_action.icon().isNull():     # QStyle and Qt's enums cost ~50 ms to
+            from PySide6.QtCore import Qt         # load: not before the first paint
+            from PySide6.QtWidgets import QStyle
             self.sync_action.setIcon(self.window.style().standardIcon(
                 QStyle.StandardPixmap.SP_BrowserReload))
+            self.widget.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         st = sync_status(self.ws.db, pending=len(self.pending))
         self.widget.show_status(st)
         return st
@@ -191,7 +198,7 @@ class SyncUi(QObject):
         dialog = EnrolDialog(self.ws, self.window, note=note)
         dialog.enrolled.connect(lambda _result: self.refresh())
         dialog.sync_requested.connect(lambda: self.sync_now())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(_delete_on_close())
         dialog.open()
         return dialog
 
@@ -228,7 +235,7 @@ class SyncUi(QObject):
         from ui.sync.conflicts_dialog import ConflictsDialog
         dialog = ConflictsDialog(self.ws, self.window)
         dialog.resolved.connect(self._resolved)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(_delete_on_close())
         dialog.open()
         return dialog
 
@@ -263,7 +270,7 @@ class SyncUi(QObject):
     def export_bundle_to(self, path: str):
         from ui.sync.bundle_dialog import BundleDialog
         dialog = BundleDialog(self.ws, path, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(_delete_on_close())
         dialog.open()
         dialog.start()
         return dialog
