@@ -26,17 +26,8 @@ from sva.sync import status
 from sva.sync.push import audits_to_push
 from sva.workspace import Workspace
 from tests.conftest import PNG_1x1, answer_all  # noqa: E402
-from tests.hq.conftest import HQ, MemoryKeyring, jpeg  # noqa: E402
+from tests.hq.conftest import HQ, jpeg, memory_keyring  # noqa: E402,F401 (fixture)
 from ui.sync import tasks  # noqa: E402
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    kr = MemoryKeyring()
-    keyring.set_keyring(kr)
-    yield kr
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

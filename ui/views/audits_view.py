@@ -4,35 +4,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from ui.views.lazy_view import LazyView
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex
 
 
-class AuditsView(QWidget):
+class AuditsView(LazyView):
     """Its filter row and table are built when first used (`ensure_built`, `set_rows`, any
     of the parts): the app paints its window before that, and fills it a moment later."""
 
     open_requested = Signal(str, bool)   # audit id, start the visit too
     _PARTS = frozenset({"model", "proxy", "search", "status", "kind", "count", "open_button",
                         "table"})
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._fitted = False
-        self._built = False
-
-    def __getattr__(self, name: str):
-        # Only called for attributes not set yet: the parts, before the first build.
-        if name in AuditsView._PARTS and not self.__dict__.get("_built", True):
-            self._build()
-            return getattr(self, name)
-        raise AttributeError(name)
-
-    def ensure_built(self) -> None:
-        if not self._built:
-            self._build()
 
     def _build(self) -> None:
         # Imported here, with the parts: the models, the table set-up and Qt's item-view

@@ -1,30 +1,17 @@
 """The Suppliers tab: search by code or EN/JA name, filter by region, sortable table."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from ui.views.lazy_view import LazyView
 
 
-class SuppliersView(QWidget):
+class SuppliersView(LazyView):
     """Built when first shown or used: the app starts on the Audits tab, and building this
     hidden tab before the window's first paint was ~15 ms of the start-up."""
 
     _PARTS = frozenset({"model", "proxy", "search", "region", "count", "table"})
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._fitted = False
-        self._built = False
-
-    def __getattr__(self, name: str):
-        # Only called for attributes not set yet: the parts, before the first build.
-        if name in SuppliersView._PARTS and not self.__dict__.get("_built", True):
-            self._build()
-            return getattr(self, name)
-        raise AttributeError(name)
-
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if not self._built:
-            self._build()
+        self.ensure_built()
         super().showEvent(event)
 
     def _build(self) -> None:
