@@ -6,11 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import socket
-import sys
 from pathlib import Path
-
-if str(Path(__file__).resolve().parents[2]) not in sys.path:    # `pytest FILE`, not only
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # `python -m pytest`
 
 import keyring
 import keyring.backends.fail
@@ -25,9 +21,9 @@ from sva.hq.blobs import BlobStore
 from sva.sync import status
 from sva.sync.push import audits_to_push
 from sva.workspace import Workspace
-from tests.conftest import PNG_1x1, answer_all  # noqa: E402
-from tests.hq.conftest import HQ, jpeg, memory_keyring  # noqa: E402,F401 (fixture)
-from ui.sync import tasks  # noqa: E402
+from tests.conftest import PNG_1x1, answer_all
+from tests.hq.conftest import HQ, jpeg, memory_keyring  # noqa: F401 (fixture)
+from ui.sync import tasks
 
 
 @pytest.fixture
