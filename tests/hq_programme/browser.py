@@ -39,6 +39,12 @@ def login(driver, base: str, name: str, password: str) -> None:
     driver.find_element(By.NAME, "name").send_keys(name)
     driver.find_element(By.NAME, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "button[type=submit].primary").click()
+    # Wait for the login's redirect to land: a driver.get() issued while it is in flight
+    # can be overtaken by it (the page then shows the default year, not the one asked for).
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 20).until(lambda d: "/login" not in d.current_url
+                                    and d.execute_script("return document.readyState")
+                                    == "complete")
 
 
 def full_page_shot(driver, path: Path) -> None:
