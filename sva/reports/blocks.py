@@ -28,6 +28,18 @@ def photo_box(width: float) -> tuple[float, float]:
     return w, w * PHOTO_ASPECT
 
 
+def prerender_prints(ws, photo: dict) -> int:
+    """Render `photo`'s annotated print copies for every page size into the print cache,
+    so the next report embeds them as they are. The app runs this in a worker when an
+    auditor saves annotations: the report at the end of the visit then draws nothing.
+    Returns how many renderings were made or found."""
+    from sva.reports.page import PAGE_SIZES, frame_width
+    boxes = {photo_box(frame_width(size)) for size in PAGE_SIZES.values()}
+    for box in boxes:
+        print_photo(ws, photo, *box)
+    return len(boxes)
+
+
 def prepare_photos(ws, photos: list[dict], box: tuple[float, float]) -> dict[str, bytes | None]:
     """Print renderings of `photos` by photo id, made in parallel (Pillow releases the GIL
     while decoding and resizing). A photo that cannot be read maps to None."""

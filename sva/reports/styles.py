@@ -66,14 +66,14 @@ def wrapping(style: ParagraphStyle, cjk: bool) -> ParagraphStyle:
     measures words instead of every character, a third of an English report's build."""
     if cjk or style.wordWrap != "CJK":
         return style
-    twin = _WORD_WRAP.get(id(style))
-    if twin is None or twin[0] is not style:
-        twin = (style, ParagraphStyle(style.name + "-words", parent=style, wordWrap=None))
-        _WORD_WRAP[id(style)] = twin
-    return twin[1]
+    known = _WORD_WRAP.get(style.name)
+    if known is None or known[0] is not style:     # one entry per style name: bounded
+        known = _WORD_WRAP[style.name] = (style, ParagraphStyle(
+            style.name + "-words", parent=style, wordWrap=None))
+    return known[1]
 
 
-_WORD_WRAP: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+_WORD_WRAP: dict[str, tuple[ParagraphStyle, ParagraphStyle]] = {}
 
 
 def para(text, style: ParagraphStyle) -> Paragraph:

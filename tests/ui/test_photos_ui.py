@@ -187,6 +187,15 @@ def test_the_annotation_editor_draws_a_redaction_that_removes_the_pixels(qtbot, 
         assert max(redacted.getpixel(point)) < 30                 # painted over: black
         assert internal.getpixel(point)[0] > 180                  # the red is still there
     assert min(redacted.getpixel((50, 250))) > 225                # outside: untouched
+    # A worker has made the report's print renderings of the annotated photo meanwhile.
+    from sva.reports.blocks import photo_box
+    from sva.reports.images import PRINT_DPI, _cache_key, print_size
+    from sva.reports.page import PAGE_SIZES, frame_width
+    row = demo.photos.photo(photo_id)
+    expected = [demo.folder / "cache" / "print" / (_cache_key(
+        row, print_size(*photo_box(frame_width(size))), PRINT_DPI) + ".jpg")
+        for size in PAGE_SIZES.values()]
+    qtbot.waitUntil(lambda: all(p.exists() for p in expected), timeout=20000)
     editor.undo_stack.undo()                                      # back to no marks
     assert demo.photos.annotations(photo_id) == []
 

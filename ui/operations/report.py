@@ -82,6 +82,27 @@ def cap_import_task(ws: Workspace, path: str, *, audit_id: str | None = None) ->
     return Task(work)
 
 
+_PRERENDERS: set[Task] = set()      # running ones, kept alive until they report
+
+
+def prerender_prints_later(ws: Workspace, photo_id: str) -> Task:
+    """After annotations change: make the photo's print renderings in a worker, so the report
+    at the end of the visit embeds them ready (sva.reports.blocks.prerender_prints). Nothing
+    waits for it; if it has not run, the report draws them itself."""
+    def work(progress) -> int:
+        from sva.reports.blocks import prerender_prints
+        with _open(ws) as own:
+            photo = own.photos.photo(photo_id, include_deleted=True)
+            return 0 if not photo["annotations"] else prerender_prints(own, photo)
+
+    task = Task(work)
+    _PRERENDERS.add(task)
+    for signal in (task.signals.succeeded, task.signals.failed, task.signals.cancelled):
+        signal.connect(lambda *_: _PRERENDERS.discard(task))
+    task.start()
+    return task
+
+
 def page_images_task(pdf: Path, dpi: int) -> Task:
     """Every page of a PDF as a QImage at `dpi`."""
     def work(progress) -> list[QImage]:

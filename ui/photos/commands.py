@@ -51,7 +51,10 @@ class PhotoFieldCommand(ServiceCommand):
 
     def _set(self, value) -> Changes:
         if self.field == "annotations":
-            return self.ws.photos.set_annotations(self.photo_id, value, reason=self.reason)
+            changes = self.ws.photos.set_annotations(self.photo_id, value, reason=self.reason)
+            from ui.operations.report import prerender_prints_later
+            prerender_prints_later(self.ws, self.photo_id)
+            return changes
         return self.ws.photos.set_caption(self.photo_id, value, reason=self.reason)
 
     def again(self) -> Changes:
