@@ -64,3 +64,25 @@ def test_english_wraps_at_spaces_and_japanese_between_characters():
     lines = [words for _, words in english.blPara.lines]
     assert len(lines) > 1
     assert [w for words in lines for w in words] == "Fire exits are kept clear and marked".split()
+
+
+def test_one_line_labels_draw_like_their_paragraph_and_wrap_when_too_long():
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+    from sva.reports.styles import OneLine, make_styles, para
+    styles = make_styles()
+    short = OneLine("Due date  ·  対応期限", styles["label"])
+    assert short.wrap(400, 100) == (pytest.approx(short.width), styles["label"].leading)
+    assert short._para is None                          # drawn directly, one line
+    as_para = para("Due date  ·  対応期限", styles["label"])
+    assert as_para.wrap(400, 100)[1] == short.height     # the same height as its Paragraph
+    long = OneLine("Required action " * 12, styles["label"])
+    _, height = long.wrap(150, 1000)
+    assert long._para is not None and height > 3 * styles["label"].leading
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4).build([short, long])
+    text = PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text()
+    assert "Due date · 対応期限" in text and text.count("Required action") == 12
