@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
 
 from sva.workspace import Workspace
 from ui.operations.tasks import Task
 from ui.sync import tasks
-from ui.sync.common import MessageLine, fit_height, bundle_failure, size_text
+from ui.sync.common import MessageLine, bundle_failure, detail_label, fit_height, size_text
 
 
 class BundleDialog(QDialog):
@@ -28,12 +27,7 @@ class BundleDialog(QDialog):
         self.busy.setRange(0, 0)
         self.message = MessageLine()
         self.message.setObjectName("bundleMessage")
-        self.detail = QLabel()
-        self.detail.setObjectName("bundleDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setStyleSheet("color: palette(mid);")
-        self.detail.hide()
+        self.detail = detail_label("bundleDetail")
         self.buttons = QDialogButtonBox()
         self.close_button = self.buttons.addButton(self.tr("Close"),
                                                    QDialogButtonBox.ButtonRole.RejectRole)

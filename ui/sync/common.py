@@ -94,6 +94,18 @@ def bundle_failure(kind: str) -> str:
 NEEDS_ENROLMENT = (tasks.AUTH, tasks.NOT_ENROLLED, tasks.NO_TOKEN)
 
 
+def detail_label(name: str) -> QLabel:
+    """The core's own wording under a dialog's message: small print, selectable, hidden
+    until there is something to show."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet("color: palette(mid);")
+    label.hide()
+    return label
+
+
 class MessageLine(QWidget):
     """A message with an icon, so a warning never relies on colour alone."""
 

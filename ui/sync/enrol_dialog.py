@@ -17,7 +17,7 @@ from sva.sync import state
 from sva.workspace import Workspace
 from ui.operations.tasks import Task
 from ui.sync import tasks
-from ui.sync.common import MessageLine, fit_height, enrol_failure
+from ui.sync.common import MessageLine, detail_label, enrol_failure, fit_height
 
 
 class EnrolDialog(QDialog):
@@ -69,11 +69,7 @@ class EnrolDialog(QDialog):
         self.busy.hide()
         self.message = MessageLine()
         self.message.setObjectName("enrolMessage")
-        self.detail = QLabel()
-        self.detail.setObjectName("enrolDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setStyleSheet("color: palette(mid);")
-        self.detail.hide()
+        self.detail = detail_label("enrolDetail")
 
         self.buttons = QDialogButtonBox()
         self.enrol_button = self.buttons.addButton(

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QProgressBar, 
 from sva.workspace import Workspace
 from ui.operations.tasks import Task
 from ui.sync import tasks
-from ui.sync.common import NEEDS_ENROLMENT, MessageLine, fit_height, size_text, sync_failure
+from ui.sync.common import (NEEDS_ENROLMENT, MessageLine, detail_label, fit_height, size_text,
+                            sync_failure)
 
 
 class SyncDialog(QDialog):
@@ -49,12 +50,7 @@ class SyncDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.hide()
-        self.detail = QLabel()
-        self.detail.setObjectName("syncDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setStyleSheet("color: palette(mid);")
-        self.detail.hide()
+        self.detail = detail_label("syncDetail")
 
         self.buttons = QDialogButtonBox()
         self.conflicts_button = self.buttons.addButton(self.tr("Review conflicts…"),
