@@ -143,6 +143,8 @@ def _merge_cap_only(tx: Tx, who: Principal, doc: dict) -> None:
             changes = _device_changes(finding, current)
             if changes:
                 _update_finding(tx, who, finding["id"], changes, *rev_now())
+    if stamp:
+        log_event(tx, who.user_name, "push_cap", "audit", doc["id"], device=who.device_id)
 
 
 def _device_changes(f: dict, current) -> dict:

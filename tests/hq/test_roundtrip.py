@@ -288,3 +288,30 @@ def test_push_writes_the_programme_facts_in_its_transaction(hq, device):
     assert row["kind"] == "svr" and row["visit_date"] and row["facts_rev"] == row["rev"]
     assert finding["severity"] == "minor" and finding["area"]
     assert refresh_facts(hq.storage) == 0          # nothing left for the dashboard to catch up
+
+
+def test_same_content_with_a_newer_base_still_merges_the_cap_values(hq, device):
+    """A document HQ already holds, sent again with a newer agreed base, still carries what
+    the device changed since that base: merged into HQ's finding and logged."""
+    import copy
+
+    from sva.sync import credentials
+    from sva.sync.document import audit_document
+    from sva.sync.http import HqClient
+    audit_id = assigned_audit(hq, device)
+    do_audit(device, audit_id, photos=0)
+    doc = audit_document(device, audit_id)
+    (finding,) = doc["findings"]
+    with HqClient(hq.url, credentials.load_token(device.device)) as client:
+        client.push(doc)
+        hq_audits.update_cap(hq.storage, "manager", finding["id"], {"responsible": "HQ's pick"})
+        again = copy.deepcopy(doc)
+        again["findings"][0]["cap_base"] = {"responsible": "HQ's pick"}
+        answer = client.push(again)
+    assert answer["outcome"] == "unchanged"
+    with hq.storage.transaction(write=False) as tx:
+        assert tx.scalar("SELECT responsible FROM findings WHERE id = ?",
+                         (finding["id"],)) == finding["responsible"]
+        assert tx.scalar("SELECT pushes FROM audits WHERE id = ?", (audit_id,)) == 1
+        assert tx.scalar("SELECT COUNT(*) FROM event_log WHERE action = 'push_cap' "
+                         "AND entity_id = ?", (audit_id,)) == 1
