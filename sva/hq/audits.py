@@ -122,7 +122,7 @@ def _store(tx: Tx, who: Principal, doc: dict, doc_hash: str, photos: dict, exist
     for finding in doc.get("findings", []):
         _merge_finding(tx, who, audit_id, finding, rev, now)
     # The programme's figures read kind, visit date and findings' area/severity as columns:
-    # written with the document, in its transaction (refresh_facts remains for old rows).
+    # written with the document, in its transaction (older rows: migration v4).
     from sva.hq.programme_store import apply_facts
     apply_facts(tx, audit_id, rev, doc)
     log_event(tx, who.user_name, "push", "audit", audit_id, device=who.device_id,

@@ -28,7 +28,7 @@ from sva.hq import accounts, audits, masterdata
 from sva.hq.blobs import BlobStore
 from sva.hq.programme.saq import load_questionnaire
 from sva.hq.programme_plans import plan_for, save_plan
-from sva.hq.programme_store import import_registry, import_saq, import_sites, refresh_facts
+from sva.hq.programme_store import import_registry, import_saq, import_sites
 from sva.hq.storage import Storage
 from sva.paths import resource
 
@@ -100,7 +100,6 @@ def build_hq_demo(storage: Storage, *, seed: int = 1, force: bool = False,
             saq_counts[fy] = import_saq(storage, tmp / f"saq-{fy}.csv", fy,
                                         actor="demo")["responses"]
     audit_counts = _audits(storage, rng, new_id, suppliers)
-    refresh_facts(storage)
     rows = plan_for(storage, 2026, capacity=12, kind="infosec")
     planned = save_plan(storage, rows, fy=2026, kind="infosec", capacity=12,
                         auditors=["aud.tanaka", "aud.morita"], first_date="2026-04-13",

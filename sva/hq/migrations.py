@@ -33,11 +33,19 @@ def _rehash_documents(tx: Tx) -> None:
                    (document_hash(json.loads(row["document"])), row["id"]))
 
 
+def _catch_up_facts(tx: Tx) -> None:
+    """v4: pushes write the programme facts themselves now; audits stored before get theirs
+    here, once, instead of on every dashboard read."""
+    from sva.hq.programme_store import catch_up_facts
+    catch_up_facts(tx)
+
+
 # Index i holds the step that takes the schema from version i to i + 1.
 STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v1.sql"),
     _sql("schema_v2_programme.sql"),    # issue 9: programme (registry, SAQ, levels, plans)
     _rehash_documents,                  # document hash without cap_base
+    _catch_up_facts,                    # programme facts of audits pushed before v4
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -15,7 +15,7 @@ from sva.domain.suppliers import FLAGS, region_of
 from sva.hq.programme.figures import CLOSED, GUIDANCE, NEEDS_CAP, _title
 from sva.hq.programme.fiscal import HQ_TIMEZONE, fy_bounds, to_date
 from sva.hq.programme_store import NOT_DONE, SCORE_COLUMNS, load_results, load_suppliers, \
-    refresh_facts, topic_titles
+    topic_titles
 from sva.hq.storage import Storage, Tx
 
 _CRITICAL = "(" + " OR ".join(f"s.{f} <> 0" for f in FLAGS) + ")"
@@ -24,7 +24,6 @@ _DONE = "a.status NOT IN (?, ?) AND a.visit_date >= ? AND a.visit_date <= ?"
 
 
 def figures_for(storage: Storage, fy: int) -> dict:
-    refresh_facts(storage)
     with storage.transaction(write=False) as tx:
         return figures_from_db(tx, fy)
 

@@ -11,13 +11,12 @@ from sva.hq.accounts import log_event, now_iso, user_by_name
 from sva.hq.programme.planner import PlanRow, plan
 from sva.hq.programme.planning_rules import load_planning
 from sva.hq.programme_store import load_current_results, load_open_findings, load_suppliers, \
-    load_visits, refresh_facts
+    load_visits
 from sva.hq.storage import Storage
 
 
 def plan_for(storage: Storage, fy: int, *, capacity: int | None = None,
              kind: str | None = None, weights: dict | None = None) -> list[PlanRow]:
-    refresh_facts(storage)
     with storage.transaction(write=False) as tx:
         suppliers = load_suppliers(tx)
         results = load_current_results(tx, fy)

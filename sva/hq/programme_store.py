@@ -231,21 +231,15 @@ def visit_date(doc: dict, tz: str = HQ_TIMEZONE) -> str:
     return to_date(when, tz).isoformat() if when else ""
 
 
-def refresh_facts(storage: Storage) -> int:
-    """Copy kind, visit date and each finding's area/severity/item out of audit documents
-    whose facts lag behind their revision, so SQL can aggregate them. A push writes its facts
-    itself (audits.ingest → apply_facts), so this only catches rows stored before that, or by
-    a writer that did not: cheap when nothing lags, one indexed query."""
-    with storage.transaction(write=False) as tx:
-        stale = tx.scalar("SELECT COUNT(*) FROM audits WHERE facts_rev IS NULL "
-                          "OR facts_rev <> rev")
-    if not stale:
-        return 0
-    with storage.transaction() as tx:
-        rows = tx.all("SELECT id, rev, document FROM audits WHERE facts_rev IS NULL "
-                      "OR facts_rev <> rev")
-        for row in rows:
-            apply_facts(tx, row["id"], row["rev"], json.loads(row["document"]))
+def catch_up_facts(tx: Tx) -> int:
+    """Copy kind, visit date and each finding's area/severity/item out of the documents of
+    audits whose facts lag behind their revision, so SQL can aggregate them. Every push writes
+    its own facts (audits.ingest → apply_facts); this runs once, as a migration, for audits
+    stored before pushes did."""
+    rows = tx.all("SELECT id, rev, document FROM audits WHERE facts_rev IS NULL "
+                  "OR facts_rev <> rev")
+    for row in rows:
+        apply_facts(tx, row["id"], row["rev"], json.loads(row["document"]))
     return len(rows)
 
 

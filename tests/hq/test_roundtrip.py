@@ -269,14 +269,15 @@ def test_migration_rehashes_documents_stored_with_the_old_hash(hq, device):
     with hq.storage.transaction() as tx:
         good = tx.scalar("SELECT doc_hash FROM audits WHERE id = ?", (audit_id,))
         tx.execute("UPDATE audits SET doc_hash = 'old-style' WHERE id = ?", (audit_id,))
-        hq.storage.set_version(tx, migrations.SCHEMA_VERSION - 1)
+        # the version before the rehash step (v2 → v3)
+        hq.storage.set_version(tx, migrations.STEPS.index(migrations._rehash_documents))
     assert migrations.migrate(hq.storage) == migrations.SCHEMA_VERSION
     with hq.storage.transaction(write=False) as tx:
         assert tx.scalar("SELECT doc_hash FROM audits WHERE id = ?", (audit_id,)) == good
 
 
 def test_push_writes_the_programme_facts_in_its_transaction(hq, device):
-    from sva.hq.programme_store import refresh_facts
+    from sva.hq.programme_store import catch_up_facts
     audit_id = assigned_audit(hq, device)
     do_audit(device, audit_id, photos=0)
     sync(device)
@@ -287,7 +288,28 @@ def test_push_writes_the_programme_facts_in_its_transaction(hq, device):
                             (audit_id,))
     assert row["kind"] == "svr" and row["visit_date"] and row["facts_rev"] == row["rev"]
     assert finding["severity"] == "minor" and finding["area"]
-    assert refresh_facts(hq.storage) == 0          # nothing left for the dashboard to catch up
+    with hq.storage.transaction() as tx:
+        assert catch_up_facts(tx) == 0               # nothing left to catch up
+
+
+def test_migration_fills_the_facts_of_audits_pushed_before_pushes_wrote_them(hq, device):
+    from sva.hq import migrations
+    audit_id = assigned_audit(hq, device)
+    do_audit(device, audit_id, photos=0)
+    sync(device)
+    with hq.storage.transaction() as tx:
+        tx.execute("UPDATE audits SET kind = '', visit_date = NULL, facts_rev = NULL "
+                   "WHERE id = ?", (audit_id,))
+        tx.execute("UPDATE findings SET severity = NULL WHERE audit_id = ?", (audit_id,))
+        hq.storage.set_version(tx, migrations.STEPS.index(migrations._catch_up_facts))
+    assert migrations.migrate(hq.storage) == migrations.SCHEMA_VERSION
+    with hq.storage.transaction(write=False) as tx:
+        row = tx.one("SELECT kind, visit_date, rev, facts_rev FROM audits WHERE id = ?",
+                     (audit_id,))
+        severities = [r["severity"] for r in tx.all(
+            "SELECT severity FROM findings WHERE audit_id = ?", (audit_id,))]
+    assert row["kind"] == "svr" and row["visit_date"] and row["facts_rev"] == row["rev"]
+    assert severities == ["minor"]
 
 
 def test_same_content_with_a_newer_base_still_merges_the_cap_values(hq, device):

@@ -12,7 +12,6 @@ from sva.hq import audits as hq_audits
 from sva.hq.accounts import add_user
 from sva.hq.programme.figures import figures
 from sva.hq.programme_figures import figures_for, figures_from_db, inputs_from_db
-from sva.hq.programme_store import refresh_facts
 from sva.hq.storage import open_storage
 
 from .conftest import hq_cli
@@ -128,7 +127,6 @@ def test_fiscal_year_boundaries_in_tokyo_time(tmp_path):
     _push(storage, who, base + "0004", None, planned="2020-04-01")    # first day of FY2020
     _push(storage, who, base + "0005", "2020-03-31T12:00:00+09:00")  # FY2019
     _push(storage, who, base + "0006", "2020-12-01T00:00:00Z", status="in_progress")  # not done
-    refresh_facts(storage)
     with storage.transaction(write=False) as tx:
         fy2020, fy2021 = figures_from_db(tx, 2020), figures_from_db(tx, 2021)
         fy2019 = figures_from_db(tx, 2019)

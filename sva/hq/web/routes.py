@@ -25,7 +25,6 @@ from sva.hq.programme.figures_render import _labels
 from sva.hq.programme.fiscal import fy_label
 from sva.hq.programme_figures import figures_from_db
 from sva.hq.programme_plans import latest_plan
-from sva.hq.programme_store import refresh_facts
 from sva.hq.web import charts, queries
 from sva.hq.web.auth import COOKIE, SESSION_SECONDS, login, session_user
 from sva.paths import resource
@@ -146,7 +145,6 @@ def overview(request: Request):
     if who is None:
         return _to_login(request)
     storage = _storage(request)
-    refresh_facts(storage)
     with storage.transaction(write=False) as tx:
         fy, years = _fy(request, tx)
         ctx = {"fy": fy, "years": years, "fy_label": fy_label(fy)}
@@ -189,7 +187,6 @@ def figures_download(request: Request, fmt: str):
     if fmt not in ("pdf", "xlsx", "csv"):
         return Response(status_code=404)
     storage = _storage(request)
-    refresh_facts(storage)
     with storage.transaction(write=False) as tx:
         fy, _ = _fy(request, tx)
         fig = figures_from_db(tx, fy)
@@ -226,7 +223,6 @@ def supplier(request: Request, code: str):
     if who is None:
         return _to_login(request)
     storage = _storage(request)
-    refresh_facts(storage)
     with storage.transaction(write=False) as tx:
         data = queries.supplier_page(tx, who, code)
     if data is None:
@@ -241,7 +237,6 @@ def _audit(request: Request, audit_id: str):
     if who is None:
         return None, _to_login(request)
     storage = _storage(request)
-    refresh_facts(storage)
     with storage.transaction(write=False) as tx:
         data = queries.audit_page(tx, who, audit_id)
     if data is None:
@@ -306,7 +301,6 @@ def caps(request: Request, status: str = ""):
     if who is None:
         return _to_login(request)
     storage = _storage(request)
-    refresh_facts(storage)
     with storage.transaction(write=False) as tx:
         rows = queries.open_findings(tx, who, status=status or None)
     return _page(request, "caps.html", who, rows=rows, selected=status,
