@@ -44,14 +44,10 @@ def window(qtbot, demo_ws, ui_settings):
 @pytest.fixture
 def open_editor(qtbot, ws, ui_settings):
     """Open (and show, active) an editor on an audit of the fresh `ws`."""
-    from ui.editor.audit_editor import AuditEditor
+    from tests.ui.ui_demo import show_editor
 
     def make(audit_id):
-        editor = AuditEditor(ws, audit_id, settings=ui_settings)
-        qtbot.addWidget(editor)
-        editor.resize(1366, 740)
-        editor.show()
-        qtbot.waitExposed(editor)
+        editor = show_editor(qtbot, ws, audit_id, ui_settings)
         editor.activateWindow()
         qtbot.waitUntil(editor.isActiveWindow)
         editor.tree.setFocus()

@@ -32,18 +32,20 @@ def audit_with(ws, status: str, photos: bool = False) -> str:
     return rows[0]["id"]
 
 
+def show_editor(qtbot, ws: Workspace, audit_id: str, settings):
+    """An audit editor on `ws`, shown at the screenshots' size and exposed."""
+    from ui.editor.audit_editor import AuditEditor
+    editor = AuditEditor(ws, audit_id, settings=settings)
+    qtbot.addWidget(editor)
+    editor.resize(1366, 740)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
 @pytest.fixture
 def editor_on(qtbot, demo, ui_settings):
-    from ui.editor.audit_editor import AuditEditor
-
-    def make(audit_id):
-        editor = AuditEditor(demo, audit_id, settings=ui_settings)
-        qtbot.addWidget(editor)
-        editor.resize(1366, 740)
-        editor.show()
-        qtbot.waitExposed(editor)
-        return editor
-    return make
+    return lambda audit_id: show_editor(qtbot, demo, audit_id, ui_settings)
 
 
 def wait_tasks(qtbot, *holders):
