@@ -42,10 +42,8 @@ class SyncStatus:
 
 
 def pending_count(db) -> int:
-    """How many audits the next sync pushes (as many as `audits_to_push` lists)."""
-    return db.execute(
-        "SELECT (SELECT COUNT(*) FROM audits WHERE status = 'signed' AND deleted = 0) + "
-        f"(SELECT COUNT(*) FROM ({_DIRTY_SYNCED}))").fetchone()[0]
+    """How many audits the next sync pushes."""
+    return len(pending_ids(db))
 
 
 def is_pending(db, audit_id: str) -> bool:
