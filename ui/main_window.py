@@ -13,6 +13,7 @@ from sva.workspace import Workspace
 from ui.settings import MAIN_GEOMETRY, MAIN_STATE, MAIN_TAB, app_settings
 from ui.views.audits_view import AuditsView
 from ui.views.suppliers_view import SuppliersView
+from ui.widgets.actions import make_action
 
 if TYPE_CHECKING:  # imported when the first audit opens: it pulls in photos and reports,
     from ui.editor.audit_editor import AuditEditor   # ~1 s of start-up (tests/bench/bench_ui.py)
@@ -70,13 +71,7 @@ class MainWindow(QMainWindow):
     # -- menus -------------------------------------------------------------------------------
 
     def _action(self, text: str, shortcut, slot, name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        # setShortcuts([...]), not setShortcut(...): PySide resolves that overload by building
-        # all 94 enum classes of the Qt namespace (~30 ms before the first frame).
-        action.setShortcuts([QKeySequence(shortcut)])
-        action.triggered.connect(slot)
-        return action
+        return make_action(self, name, text, shortcut, slot)
 
     def _build_menus(self) -> None:
         self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh,

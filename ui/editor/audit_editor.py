@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from sva.domain.base import Changes
@@ -29,6 +29,7 @@ from ui.photos.editor_photos import EditorPhotos
 from ui.reports.report_actions import ReportActions
 from ui.settings import CHECKLIST_LANGUAGE, EDITOR_SPLITTER, app_settings
 from ui.vocabulary import RESULT_KEYS, result_label
+from ui.widgets.actions import make_action
 
 LOCKED = ("signed", "synced")
 STAY_ON = ("nonconformity", "observation", "no")   # answers that usually need a finding next
@@ -98,14 +99,9 @@ class AuditEditor(QWidget):
     # -- set-up ------------------------------------------------------------------------------
     def _build_actions(self) -> None:
         def action(name: str, keys: str, slot, *, on=self) -> QAction:
-            act = QAction(self)
-            act.setObjectName(name)
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut
-                                   if on is self else Qt.ShortcutContext.WidgetShortcut)
-            act.triggered.connect(slot)
-            on.addAction(act)
-            return act
+            return make_action(self, name, "", keys, slot, add_to=on, context=(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut if on is self
+                else Qt.ShortcutContext.WidgetShortcut))
 
         self.answer_actions = [action(f"answer{n}", str(n), lambda _=False, n=n: self.answer_key(n))
                                for n in range(1, 5)]

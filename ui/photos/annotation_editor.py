@@ -18,6 +18,7 @@ from ui.operations.tasks import Task
 from ui.photos.commands import PhotoFieldCommand
 from ui.photos.marks import MARK_KEY, arrow_item, box_item, make_item, text_item, to_mark
 from ui.photos.zoom_view import ZoomView
+from ui.widgets.actions import make_action
 
 TOOLS = ("select", "rect", "arrow", "text", "redact", "blur")
 MIN_DRAG = 4          # pixels on screen: a shorter drag is a click, not a shape
@@ -209,11 +210,7 @@ class AnnotationEditor(QDialog):
         self.load()
 
     def _action(self, name, text, keys, slot, *, toolbar=True) -> QAction:
-        act = QAction(text, self)
-        act.setObjectName(name)
-        act.setShortcuts([QKeySequence(k) for k in keys])
-        act.triggered.connect(slot)
-        self.addAction(act)
+        act = make_action(self, name, text, list(keys), slot, add_to=self)
         if toolbar:
             self.toolbar.addAction(act)
         return act

@@ -15,6 +15,7 @@ from ui.photos.camera import CameraDialog, camera_available
 from ui.photos.photo_import import PhotoImport
 from ui.photos.strip import PhotoStrip
 from ui.photos.viewer import PhotoViewer
+from ui.widgets.actions import make_action
 
 
 class EditorPhotos(QObject):
@@ -48,13 +49,8 @@ class EditorPhotos(QObject):
 
     def _build_actions(self) -> None:
         def action(name: str, text: str, keys: str, slot) -> QAction:
-            act = QAction(text, self.editor)
-            act.setObjectName(name)
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.editor.addAction(act)
-            return act
+            return make_action(self.editor, name, text, keys, slot, add_to=self.editor,
+                               context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.add_action = action("photoAction", self.tr("Add &photos to the item…"), "P",
                                  lambda: self.choose_files(self.strip))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import (QAction, QColor, QDragEnterEvent, QDropEvent, QIcon, QImage,
-                           QKeySequence, QPixmap)
+                           QPixmap)
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QInputDialog, QLabel, QListView,
                                QMenu, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
@@ -18,6 +18,7 @@ from ui.operations.photo import thumbnails_task
 from ui.operations.tasks import Task
 from ui.photos.commands import DeletePhotoCommand, PhotoFieldCommand, ReorderPhotosCommand
 from ui.photos.photo_import import is_image_file
+from ui.widgets.actions import make_action
 
 THUMB = 80
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -138,13 +139,8 @@ class PhotoStrip(QWidget):
     # -- actions (context menu, shortcuts on the list) ----------------------------------------
     def _build_actions(self) -> None:
         def action(name, text, keys, slot) -> QAction:
-            act = QAction(text, self)
-            act.setObjectName(name)
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            act.triggered.connect(slot)
-            self.list.addAction(act)
-            return act
+            return make_action(self, name, text, keys, slot, add_to=self.list,
+                               context=Qt.ShortcutContext.WidgetShortcut)
 
         self.view_action = action("viewPhoto", self.tr("&View"), "Space",
                                   lambda: self.view(self.current_row()))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMenuBar,
 
 from ui.operations.report import page_images_task
 from ui.operations.tasks import Task
+from ui.widgets.actions import make_action
 
 PREVIEW_DPI = 110
 MAX_PRINT_DPI = 300
@@ -108,12 +109,8 @@ class ReportPreview(QDialog):
         self.resize(900, 720)
 
     def _action(self, name, text, keys, slot) -> QAction:
-        act = QAction(text, self)
-        act.setObjectName(name)
-        act.setShortcut(keys)
+        act = make_action(self, name, text, keys, slot, add_to=self)
         act.setToolTip(f"{text.replace('&', '')} ({QKeySequence(keys).toString()})")
-        act.triggered.connect(slot)
-        self.addAction(act)
         return act
 
     # -- pages --------------------------------------------------------------------------------

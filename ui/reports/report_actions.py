@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from sva.domain.base import Changes
@@ -19,6 +19,7 @@ from ui.operations.report import (CapImportOutcome, build_task, cap_import_task,
 from ui.operations.tasks import Task
 from ui.reports.cap_problems import CapProblemsDialog
 from ui.reports.preview import ReportPreview
+from ui.widgets.actions import make_action
 
 
 class ReportActions(QObject):
@@ -35,13 +36,8 @@ class ReportActions(QObject):
         self.message: QMessageBox | None = None
 
         def action(name: str, text: str, keys: str, slot) -> QAction:
-            act = QAction(text, editor)
-            act.setObjectName(name)
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            editor.addAction(act)
-            return act
+            return make_action(editor, name, text, keys, slot, add_to=editor,
+                               context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.guidance_actions = {
             "en": action("guidanceEnAction", self.tr("Improvement guidance (&English)"),

@@ -11,10 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QToolButton, QWidget
 
 from typing import TYPE_CHECKING
+
+from ui.widgets.actions import make_action
 
 if TYPE_CHECKING:   # loaded with the first status read, after the first paint
     from sva.sync.status import SyncStatus
@@ -98,14 +100,7 @@ class SyncUi(QObject):
         self.sync_dialog = None
 
         def action(name: str, text: str, key: str, slot) -> QAction:
-            act = QAction(text, window)
-            act.setObjectName(name)
-            # setShortcuts([...]): setShortcut() makes PySide load every Qt-namespace enum
-            # (~30 ms) before the first paint
-            act.setShortcuts([QKeySequence(SHORTCUTS[key])])
-            act.triggered.connect(slot)
-            window.addAction(act)
-            return act
+            return make_action(window, name, text, SHORTCUTS[key], slot, add_to=window)
 
         self.sync_action = action("syncAction", self.tr("S&ync with HQ"), "sync",
                                   lambda: self.sync_now())
