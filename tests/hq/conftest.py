@@ -26,6 +26,8 @@ from PIL import Image
 
 from sva.hq import accounts, masterdata
 from sva.hq.storage import open_storage
+from sva.sync.engine import enrol
+from sva.workspace import Workspace
 from tests.hq.pgcluster import Cluster, ClusterError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -224,3 +226,13 @@ def jpeg(seed: int, size=(640, 480)) -> bytes:
     out = io.BytesIO()
     img.save(out, "JPEG", quality=90)
     return out.getvalue()
+
+
+@pytest.fixture
+def device(tmp_path, hq, memory_keyring):
+    """A device workspace enrolled at `hq` as the auditor haruka."""
+    code = hq.auditor("haruka")
+    ws = Workspace(tmp_path / "device")
+    enrol(ws, hq.url, code, device_name="laptop-1")
+    yield ws
+    ws.close()

@@ -24,20 +24,10 @@ from sva.sync import bundle_format as fmt
 from sva.sync import credentials, state
 from sva.sync.bundle import export_bundle
 from sva.sync.document import audit_document
-from sva.sync.engine import enrol, sync
-from sva.workspace import Workspace
+from sva.sync.engine import sync
 from tests.hq.test_roundtrip import assigned_audit, do_audit
 
 OBSERVED = "fire exit blocked by pallets"
-
-
-@pytest.fixture
-def device(tmp_path, hq, memory_keyring):
-    code = hq.auditor("haruka")
-    ws = Workspace(tmp_path / "device")
-    enrol(ws, hq.url, code, device_name="laptop-1")
-    yield ws
-    ws.close()
 
 
 @pytest.fixture

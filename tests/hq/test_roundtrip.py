@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import json
 
-import httpx
 import pytest
 
 from sva.cli.main import main as sva_main
@@ -12,20 +11,10 @@ from sva.hq import audits as hq_audits
 from sva.hq import masterdata
 from sva.hq.blobs import BlobStore
 from sva.sync import conflicts
-from sva.sync.engine import enrol, sync
+from sva.sync.engine import sync
 from sva.sync.errors import AuthFailed, Offline
-from sva.workspace import Workspace
 from tests.conftest import PNG_1x1, answer_all
 from tests.hq.conftest import jpeg
-
-
-@pytest.fixture
-def device(tmp_path, hq, memory_keyring):
-    code = hq.auditor("haruka")
-    ws = Workspace(tmp_path / "device")
-    enrol(ws, hq.url, code, device_name="laptop-1")
-    yield ws
-    ws.close()
 
 
 def assigned_audit(hq, ws) -> str:
