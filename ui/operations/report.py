@@ -138,7 +138,7 @@ def _scaled(width_pt: float, height_pt: float, dpi: int):
 
 def _pdftoppm_pages(pdf: Path, dpi: int, progress) -> list[QImage]:
     if shutil.which("pdftoppm") is None:
-        raise OSError("no PDF renderer: install PySide6-Pdf or poppler-utils (pdftoppm)")
+        raise OSError("no PDF renderer: install PySide6-Addons (QtPdf) or poppler-utils (pdftoppm)")
     with tempfile.TemporaryDirectory() as tmp:
         progress(0, 1)
         subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), f"{tmp}/page"],

@@ -1,6 +1,6 @@
 """Preview of a built report: the pages, Print (QPrintDialog), Save as… and Open folder.
 
-Pages are shown with QtPdf when the PySide6-Pdf wheel is installed; otherwise they are
+Pages are shown with QtPdf (from PySide6-Addons) when it loads; otherwise they are
 rendered to images in a worker (pdftoppm) and shown in a scroll area. Printing renders the
 pages at the printer's resolution (at most 300 dpi) in a worker, then paints them.
 """
