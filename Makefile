@@ -8,11 +8,13 @@ PIP := $(PY) -m pip
 DEMO_HOME ?= $(CURDIR)/.sva-demo
 
 # Debian packages: virtual screen + Qt's xcb libraries, PDF tools, Japanese fonts, PostgreSQL
-# (HQ tests on a throwaway cluster) and headless Chromium (dashboard browser tests).
+# (HQ tests on a throwaway cluster), headless Chromium (dashboard browser tests) and xdotool,
+# openbox and imagemagick (tests that drive the real window under Xvfb and look at it).
 APT_PACKAGES := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 \
 	libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-	poppler-utils poppler-data fonts-ipafont postgresql-15 chromium chromium-driver
+	poppler-utils poppler-data fonts-ipafont postgresql-15 chromium chromium-driver \
+	xdotool openbox imagemagick
 
 .PHONY: run test bench apt venv demo screenshots translations clean
 
