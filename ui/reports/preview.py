@@ -49,7 +49,6 @@ class ReportPreview(QDialog):
         self.task: Task | None = None
         self.print_task: Task | None = None
         self.printer: QPrinter | None = None
-        self.print_dialog: QPrintDialog | None = None
         self.message: QMessageBox | None = None
         self.page_labels: list[QLabel] = []
         self.zoom = 1.0
@@ -201,7 +200,7 @@ class ReportPreview(QDialog):
         if pages > 0:
             dialog.setMinMax(1, pages)
         dialog.accepted.connect(lambda: self._reporting_failure(self.print_to, printer))
-        self.print_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
         # QPrintDialog.open(receiver, member) hides QDialog.open() from PySide: calling
         # dialog.open() raised a TypeError in this slot and nothing was shown.
         QDialog.open(dialog)
