@@ -2,6 +2,11 @@
 
 Only preferences and look-and-feel go here. Secrets never do (they live in the OS keyring
 via the core).
+
+No key may sit in a group called `general` (any case): on Linux QSettings writes such a key
+into the INI section `[%General]` and a new process reads it back as `General/...`, so the
+value seems lost after a restart. Earlier releases kept the interface language and the
+auditor's name there; `migrate()` carries those values over once.
 """
 from __future__ import annotations
 
@@ -28,6 +33,11 @@ class Setting:
     type: type
     default: Any
     choices: tuple = ()
+    legacy_keys: tuple = ()   # where older releases kept the value; read once by migrate()
+
+    def __post_init__(self):
+        if self.key.split("/")[0].lower() == "general":
+            raise ValueError(f"{self.key}: the General group does not survive a restart")
 
     def get(self, settings: QSettings) -> Any:
         value = settings.value(self.key, self.default, type=self.type)
@@ -40,12 +50,37 @@ class Setting:
 
 
 # Applied when the app starts (a restart switches the UI language).
-LANGUAGE = Setting("general/language", str, "system", UI_LANGUAGES)
+LANGUAGE = Setting("preferences/language", str, "system", UI_LANGUAGES,
+                   legacy_keys=("General/language", "general/language"))
 # Prefilled as the auditor's signature name and in new findings.
-AUDITOR_NAME = Setting("general/auditor_name", str, "")
+AUDITOR_NAME = Setting("preferences/auditor_name", str, "",
+                       legacy_keys=("General/auditor_name", "general/auditor_name"))
+# The auditor's organisation, prefilled when signing.
+ORGANISATION = Setting("preferences/organisation", str, "")
 # Language of questions and guidance in the editor, independent of the UI language.
 CHECKLIST_LANGUAGE = Setting("editor/checklist_language", str, "both", CHECKLIST_LANGUAGES)
 
+SETTINGS = (LANGUAGE, AUDITOR_NAME, ORGANISATION, CHECKLIST_LANGUAGE)
+
+
+def migrate(settings: QSettings) -> None:
+    """Carry values from the keys of older releases to today's keys, once: the old keys are
+    removed afterwards. A value already stored under today's key wins."""
+    moved = False
+    for setting in SETTINGS:
+        old = [key for key in setting.legacy_keys if settings.contains(key)]
+        if not old:
+            continue
+        if not settings.contains(setting.key):
+            settings.setValue(setting.key, settings.value(old[0]))
+        for key in old:
+            settings.remove(key)
+        moved = True
+    if moved:
+        settings.sync()
+
 
 def app_settings() -> QSettings:
-    return QSettings(ORGANIZATION, APPLICATION)
+    settings = QSettings(ORGANIZATION, APPLICATION)
+    migrate(settings)
+    return settings

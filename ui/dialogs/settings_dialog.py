@@ -1,11 +1,12 @@
-"""Preferences: UI language (applied at the next start), auditor name, checklist language."""
+"""Preferences: UI language (applied at the next start), the auditor's name and organisation
+(prefilled when signing), checklist language."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout)
 
-from ui.settings import AUDITOR_NAME, CHECKLIST_LANGUAGE, LANGUAGE
+from ui.settings import AUDITOR_NAME, CHECKLIST_LANGUAGE, LANGUAGE, ORGANISATION
 
 
 class SettingsDialog(QDialog):
@@ -22,6 +23,9 @@ class SettingsDialog(QDialog):
         self.auditor = QLineEdit(AUDITOR_NAME.get(settings))
         self.auditor.setObjectName("auditorName")
         self.auditor.setPlaceholderText(self.tr("Prefilled when you sign"))
+        self.organisation = QLineEdit(ORGANISATION.get(settings))
+        self.organisation.setObjectName("auditorOrganisation")
+        self.organisation.setPlaceholderText(self.tr("Prefilled when you sign"))
         self.checklist = QComboBox()
         self.checklist.setObjectName("defaultChecklistLanguage")
         self.checklist.addItem(self.tr("English"), "en")
@@ -37,6 +41,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Interface language:"), self.language)
         form.addRow("", self.restart_note)
         form.addRow(self.tr("&Auditor name:"), self.auditor)
+        form.addRow(self.tr("O&rganisation:"), self.organisation)
         form.addRow(self.tr("&Checklist language:"), self.checklist)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -51,6 +56,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         LANGUAGE.set(self.settings, self.language.currentData())
         AUDITOR_NAME.set(self.settings, self.auditor.text().strip())
+        ORGANISATION.set(self.settings, self.organisation.text().strip())
         CHECKLIST_LANGUAGE.set(self.settings, self.checklist.currentData())
         self.settings.sync()
         super().accept()

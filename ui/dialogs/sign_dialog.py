@@ -1,9 +1,12 @@
 """Sign a completed audit: the auditor and the supplier's representative, each with name,
 role, organisation and a hand-drawn signature. The first signature locks the audit.
+
+"Sign and lock" stays disabled until all eight parts are there; the line beside it names the
+parts still missing, so nobody has to guess why the button does not react.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -34,9 +37,15 @@ class SignerBox(QGroupBox):
         layout.addWidget(self.pad, 1)
         layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignRight)
 
+    def missing(self) -> list[str]:
+        """The parts not filled in yet: 'name', 'role', 'organisation', 'signature'."""
+        parts = [part for part, field in (("name", self.name), ("role", self.role),
+                                          ("organisation", self.organisation))
+                 if not field.text().strip()]
+        return parts + (["signature"] if self.pad.is_empty() else [])
+
     def is_complete(self) -> bool:
-        return all(f.text().strip() for f in (self.name, self.role, self.organisation)) \
-            and not self.pad.is_empty()
+        return not self.missing()
 
     def signature(self) -> dict:
         return {"signer_name": self.name.text().strip(), "role": self.role.text().strip(),
@@ -66,10 +75,16 @@ class SignDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.still_needed = QLabel()
+        self.still_needed.setObjectName("stillNeeded")
+        self.still_needed.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.still_needed, 1)
+        bottom.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(boxes, 1)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         for box in (self.auditor, self.supplier):
             box.pad.changed.connect(self._update)
             for field in (box.name, box.role, box.organisation):
@@ -77,8 +92,26 @@ class SignDialog(QDialog):
         self.resize(820, 440)
         self._update()
 
+    def missing(self) -> list[str]:
+        """What still keeps "Sign and lock" disabled, as the user reads it."""
+        auditor = {"name": self.tr("auditor's name"),
+                   "role": self.tr("auditor's role"),
+                   "organisation": self.tr("auditor's organisation"),
+                   "signature": self.tr("auditor's signature")}
+        supplier = {"name": self.tr("supplier representative's name"),
+                    "role": self.tr("supplier representative's role"),
+                    "organisation": self.tr("supplier representative's organisation"),
+                    "signature": self.tr("supplier representative's signature")}
+        return [texts[part] for box, texts in ((self.auditor, auditor), (self.supplier, supplier))
+                for part in box.missing()]
+
     def _update(self) -> None:
-        self.sign_button.setEnabled(self.auditor.is_complete() and self.supplier.is_complete())
+        missing = self.missing()
+        self.sign_button.setEnabled(not missing)
+        text = (self.tr("Still needed: {0}").format(QLocale().createSeparatedList(missing))
+                if missing else "")
+        self.still_needed.setText(text)
+        self.sign_button.setToolTip(text)
 
     def signatures(self) -> list[dict]:
         return [self.auditor.signature(), self.supplier.signature()]

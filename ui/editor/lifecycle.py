@@ -11,7 +11,7 @@ from sva.errors import SvaError
 from ui.dialogs import reason_dialog
 from ui.dialogs.complete_dialog import MissingItemsDialog
 from ui.dialogs.sign_dialog import SignDialog
-from ui.settings import AUDITOR_NAME
+from ui.settings import AUDITOR_NAME, ORGANISATION
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.editor.audit_editor import AuditEditor
@@ -79,7 +79,7 @@ class Lifecycle(QObject):
             info["supplier_code"], info["supplier_name_en"], info["site_name"],
             self.ws.audits.visit_date(editor.audit))
         dialog = SignDialog(
-            auditor={"name": auditor_name, "organisation": ""},
+            auditor={"name": auditor_name, "organisation": ORGANISATION.get(editor.settings)},
             supplier={"name": info.get("site_contact") or "",
                       "organisation": info["supplier_name_en"]},
             summary=summary, parent=editor)

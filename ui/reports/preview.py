@@ -3,16 +3,21 @@
 Pages are shown with QtPdf (from PySide6-Addons) when it loads; otherwise they are
 rendered to images in a worker (pdftoppm) and shown in a scroll area. Printing renders the
 pages at the printer's resolution (at most 300 dpi) in a worker, then paints them.
+
+Every printing step runs from a signal; an exception there would only reach stderr (PySide
+prints it and carries on), so each step reports failures to the user in a message box.
 """
 from __future__ import annotations
 
 import shutil
+import traceback
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtCore import QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMenuBar,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMenuBar, QMessageBox,
                                QScrollArea, QToolBar, QVBoxLayout, QWidget)
 
 from ui.operations.report import page_images_task
@@ -34,6 +39,8 @@ def has_qtpdf() -> bool:
 
 
 class ReportPreview(QDialog):
+    printed = Signal(int)       # pages sent to the printer
+
     def __init__(self, path: str | Path, parent=None):
         super().__init__(parent)
         self.setObjectName("reportPreview")
@@ -42,6 +49,7 @@ class ReportPreview(QDialog):
         self.task: Task | None = None
         self.print_task: Task | None = None
         self.printer: QPrinter | None = None
+        self.message: QMessageBox | None = None
         self.page_labels: list[QLabel] = []
         self.zoom = 1.0
 
@@ -172,28 +180,49 @@ class ReportPreview(QDialog):
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
 
+    def current_printer(self) -> QPrinter:
+        """The printer Print uses; kept, so a second Print starts from the first one's
+        choices (printer, paper, pages)."""
+        if self.printer is None:
+            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self.printer.setDocName(self.path.stem)
+        return self.printer
+
     def print_report(self) -> None:
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setDocName(self.path.stem)
-        dialog = QPrintDialog(self.printer, self)
+        """Print…: the print dialog (window-modal), then the pages to the chosen printer."""
+        self._reporting_failure(self._open_print_dialog)
+
+    def _open_print_dialog(self) -> None:
+        printer = self.current_printer()
+        dialog = QPrintDialog(printer, self)
         dialog.setObjectName("printDialog")
-        dialog.accepted.connect(lambda: self.print_to(self.printer))
-        dialog.open()
+        pages = self.page_count()
+        if pages > 0:
+            dialog.setMinMax(1, pages)
+        dialog.accepted.connect(lambda: self._reporting_failure(self.print_to, printer))
+        dialog.finished.connect(dialog.deleteLater)
+        # QPrintDialog.open(receiver, member) hides QDialog.open() from PySide: calling
+        # dialog.open() raised a TypeError in this slot and nothing was shown.
+        QDialog.open(dialog)
 
     def print_to(self, printer: QPrinter) -> Task:
         """Render the pages in a worker at the printer's resolution, then paint them."""
         dpi = min(MAX_PRINT_DPI, max(72, printer.resolution()))
         self.info.setText(self.tr("Preparing pages for printing…"))
         self.print_task = page_images_task(self.path, dpi)
-        self.print_task.signals.succeeded.connect(lambda images: self._paint(printer, images))
-        self.print_task.signals.failed.connect(self._show_error)
+        self.print_task.signals.succeeded.connect(
+            lambda images: self._reporting_failure(self._paint, printer, images))
+        self.print_task.signals.failed.connect(self._print_failed)
         self.print_task.start()
         return self.print_task
 
     def _paint(self, printer: QPrinter, images) -> None:
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            images = images[printer.fromPage() - 1:printer.toPage() or len(images)]
         painter = QPainter()
         if not painter.begin(printer):
-            self._show_error(self.tr("the printer could not be opened"))
+            where = printer.outputFileName() or printer.printerName()
+            self._print_failed(self.tr("{0} could not be opened for printing.").format(where))
             return
         try:
             for n, image in enumerate(images):
@@ -208,3 +237,19 @@ class ReportPreview(QDialog):
         finally:
             painter.end()
         self.info.setText(self.tr("Sent {0} page(s) to the printer.").format(len(images)))
+        self.printed.emit(len(images))
+
+    def _reporting_failure(self, step: Callable, *args) -> None:
+        try:
+            step(*args)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the trace logged
+            traceback.print_exc()
+            self._print_failed(str(exc) or type(exc).__name__)
+
+    def _print_failed(self, message: str) -> None:
+        self.info.setText(self.tr("Not printed: {0}").format(message))
+        self.message = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not printed"),
+                                   self.tr("The report was not printed.\n\n{0}").format(message),
+                                   QMessageBox.StandardButton.Ok, self)
+        self.message.setObjectName("printFailed")
+        self.message.open()
