@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -229,3 +230,48 @@ def test_screenshots_script_writes_both_tabs(qapp, demo_folder, tmp_path):
     assert screenshots.main(["--data-dir", str(demo_folder), "-o", str(tmp_path / "shots")]) == 0
     for name in ("main-audits.png", "main-suppliers.png"):
         assert (tmp_path / "shots" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _planned(ws, supplier, days_from_today: int) -> str:
+    day = (date.today() + timedelta(days=days_from_today)).isoformat()
+    return ws.audits.create(supplier_id=supplier["id"], site_id=supplier["site"],
+                            template_ref=ws.templates.latest("svr"), planned_date=day,
+                            auditors=["Haruka Sato"])
+
+
+def test_planned_visits_list_nearest_first_with_overdue_ones_on_top(qtbot, ws, supplier,
+                                                                   ui_settings):
+    later, overdue, soon, today = (_planned(ws, supplier, 30), _planned(ws, supplier, -5),
+                                   _planned(ws, supplier, 3), _planned(ws, supplier, 0))
+    win = MainWindow(ws, settings=ui_settings)
+    qtbot.addWidget(win)
+    view = win.audits_view
+
+    assert [r["id"] for r in shown_rows(view)] == [overdue, today, soon, later]
+    assert view.table.horizontalHeader().sortIndicatorSection() == -1
+    status = view.model.index(0, view.model.column_index("status"))
+    assert status.data() == "Overdue"
+    assert "not started" in status.data(Qt.ItemDataRole.ToolTipRole)
+    assert status.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert column_texts(view, "status")[1:] == ["Planned"] * 3
+
+
+def test_a_third_click_on_a_header_returns_to_the_agenda_order(qtbot, ws, supplier, signed,
+                                                               ui_settings):
+    ids = [_planned(ws, supplier, days) for days in (20, -2, 5)] + [signed]   # signed: May
+    win = MainWindow(ws, settings=ui_settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    view = win.audits_view
+    agenda = [r["id"] for r in shown_rows(view)]
+    assert agenda == [ids[1], ids[2], ids[0], signed]
+    date_column = view.model.column_index("date")
+    orders = []
+    for _ in range(3):
+        click_header(qtbot, view.table, date_column)
+        orders.append([r["id"] for r in shown_rows(view)])
+    by_date = [signed, ids[1], ids[2], ids[0]]
+    assert sorted(orders[:2]) == sorted([by_date, by_date[::-1]])
+    assert orders[2] == agenda
+    assert view.table.horizontalHeader().sortIndicatorSection() == -1

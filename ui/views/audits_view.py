@@ -64,7 +64,10 @@ class AuditsView(LazyView):
         row.addWidget(self.open_button)
 
         self.table = make_table(self.proxy, name="auditsTable")
-        self.table.sortByColumn(self.model.column_index("date"), Qt.SortOrder.DescendingOrder)
+        # No sort column: the core's agenda order (overdue, under way, upcoming nearest
+        # first, then done). A header click sorts by that column; a third click returns here.
+        self.table.horizontalHeader().setSortIndicatorClearable(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table)
