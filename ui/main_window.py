@@ -5,7 +5,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from sva import __version__
@@ -16,6 +16,7 @@ from ui.settings import (CURRENT_AUDIT, MAIN_GEOMETRY, MAIN_STATE, MAIN_TAB, OPE
 from ui.views.audits_view import AuditsView
 from ui.views.suppliers_view import SuppliersView
 from ui.widgets.actions import make_action
+from ui.widgets.screen_fit import free_size
 
 if TYPE_CHECKING:  # imported when the first audit opens: it pulls in photos and reports,
     from ui.editor.audit_editor import AuditEditor   # ~1 s of start-up (tests/bench/bench_ui.py)
@@ -327,11 +328,8 @@ class MainWindow(QMainWindow):
 
     def _default_size(self) -> QSize:
         """1280×760, but never larger than the screen's free area (e.g. 1366×768 laptops)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return DEFAULT_SIZE
-        free = screen.availableGeometry().size()
-        return DEFAULT_SIZE.boundedTo(QSize(free.width() - 16, free.height() - 40))
+        free = free_size(self)
+        return DEFAULT_SIZE if free is None else DEFAULT_SIZE.boundedTo(free)
 
     def save_settings(self) -> None:
         self.settings.setValue(MAIN_GEOMETRY, self.saveGeometry())
