@@ -56,7 +56,7 @@ def test_status_is_text_with_an_icon(window):
     view = window.audits_view
     col = view.model.column_index("status")
     index = view.model.index(0, col)
-    assert index.data() in {"Planned", "In progress", "Completed", "Signed", "Synced"}
+    assert index.data() in {"Planned", "Overdue", "In progress", "Completed", "Signed", "Synced"}
     assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
 
 
