@@ -53,8 +53,8 @@ def _status_rank(row: Row) -> int:
 
 class AuditsModel(RowTableModel):
     columns = [
-        Column("date", lambda: _tr("Date"), lambda r: r["planned_date"], lambda r: r["planned_date"],
-               tooltip=_overdue_tip, foreground=_overdue_colour),
+        Column("date", lambda: _tr("Date"), lambda r: r["planned_date"],
+               lambda r: r["planned_date"], tooltip=_overdue_tip, foreground=_overdue_colour),
         Column("supplier", lambda: _tr("Supplier"), _supplier_text,
                lambda r: search_key(_supplier_text(r)), tooltip=_supplier_tooltip),
         Column("site", lambda: _tr("Site"), lambda r: r["site_name"] or "",
