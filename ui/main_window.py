@@ -5,15 +5,18 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
 from sva import __version__
 from sva.workspace import Workspace
-from ui.settings import MAIN_GEOMETRY, MAIN_STATE, MAIN_TAB, app_settings
+from sva.errors import SvaError
+from ui.settings import (CURRENT_AUDIT, MAIN_GEOMETRY, MAIN_STATE, MAIN_TAB, OPEN_AUDITS,
+                         app_settings)
 from ui.views.audits_view import AuditsView
 from ui.views.suppliers_view import SuppliersView
 from ui.widgets.actions import make_action
+from ui.widgets.screen_fit import free_size
 
 if TYPE_CHECKING:  # imported when the first audit opens: it pulls in photos and reports,
     from ui.editor.audit_editor import AuditEditor   # ~1 s of start-up (tests/bench/bench_ui.py)
@@ -54,6 +57,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.undo_group = QUndoGroup(self)
+        self._restoring = True       # until the workspace's saved audit tabs are reopened
         self._stale = False
         self._suppliers_stale = True
         self.audits_view.open_requested.connect(self.open_audit)
@@ -66,7 +70,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_settings()
         if ws is not None:
-            self.refresh()
+            self.set_workspace(ws)
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -149,9 +153,23 @@ class MainWindow(QMainWindow):
         self.sync_ui.schedule_refresh()     # after the next paint; no network, no keyring
 
     def set_workspace(self, ws: Workspace) -> None:
-        """Show the lists of `ws` (the shell built with `ws=None` gets its workspace here)."""
+        """Show the lists of `ws` (the shell built with `ws=None` gets its workspace here),
+        with the keyboard in the audits list (or the editor of the tab shown)."""
         self.ws = ws
         self.refresh()
+        self.restore_open_audits()
+        self.focus_current_tab()
+
+    def focus_current_tab(self) -> None:
+        """The keyboard where the tab shown is used from: the audits list, on a row (Enter
+        opens it), or the open audit's checklist."""
+        widget = self.tabs.currentWidget()
+        if _is_editor(widget):
+            widget.tree.setFocus()
+        elif widget is self.audits_view and self.ws is not None:
+            self.audits_view.focus_list()
+        elif widget is self.suppliers_view and self.ws is not None:
+            self.suppliers_view.table.setFocus()
 
     def load_suppliers(self) -> None:
         """Fill the Suppliers tab if the data changed since it was last filled."""
@@ -189,16 +207,54 @@ class MainWindow(QMainWindow):
         editor.tree.setFocus()
         return editor
 
+    def restore_open_audits(self) -> None:
+        """Reopen the audit tabs open when the app last closed, and show the one shown then.
+        An audit that is gone (deleted, another data folder) or cannot open is skipped."""
+        ids, current = self._saved_tabs
+        self._saved_tabs = ([], "")             # once: a later workspace starts with none
+        listed = {row["id"] for row in self.audits_view.model.rows()}
+        shown = self.tabs.currentWidget()
+        self._restoring = True
+        try:
+            for audit_id in ids:
+                if audit_id in listed:
+                    try:
+                        editor = self.open_audit(audit_id)
+                    except SvaError:
+                        continue
+                    if audit_id == current:
+                        shown = editor
+            self.tabs.setCurrentWidget(shown)
+        finally:
+            self._restoring = False
+        self._remember_tabs()
+
+    def _remember_tabs(self) -> None:
+        """The open audits and the one shown, written as they change (a crash or power cut
+        still reopens them) and again at close."""
+        if self._restoring:
+            return
+        self.settings.setValue(OPEN_AUDITS, " ".join(e.audit_id for e in self.editors()))
+        current = self.tabs.currentWidget()
+        self.settings.setValue(CURRENT_AUDIT, current.audit_id if _is_editor(current) else "")
+
     def close_tab(self, index: int) -> None:
         editor = self.tabs.widget(index)
         if not _is_editor(editor):
             return
         editor.flush()
+        was_current = index == self.tabs.currentIndex()
         self.undo_group.removeStack(editor.undo_stack)
         self.tabs.removeTab(index)
         editor.deleteLater()
+        self._remember_tabs()
+        if was_current:   # back to the list it was opened from (or another open audit)
+            if not _is_editor(self.tabs.currentWidget()):
+                self.tabs.setCurrentWidget(self.audits_view)
+            self.focus_current_tab()
 
     def _tab_changed(self, index: int) -> None:
+        self._remember_tabs()
         widget = self.tabs.widget(index)
         self.undo_group.setActiveStack(widget.undo_stack if _is_editor(widget)
                                        else None)
@@ -257,6 +313,9 @@ class MainWindow(QMainWindow):
     # -- settings ----------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
+        # Read before the tab index below is restored: showing a tab writes them anew.
+        self._saved_tabs = (str(self.settings.value(OPEN_AUDITS, "") or "").split(),
+                            str(self.settings.value(CURRENT_AUDIT, "") or ""))
         geometry = self.settings.value(MAIN_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(self._default_size())
@@ -269,17 +328,15 @@ class MainWindow(QMainWindow):
 
     def _default_size(self) -> QSize:
         """1280×760, but never larger than the screen's free area (e.g. 1366×768 laptops)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return DEFAULT_SIZE
-        free = screen.availableGeometry().size()
-        return DEFAULT_SIZE.boundedTo(QSize(free.width() - 16, free.height() - 40))
+        free = free_size(self)
+        return DEFAULT_SIZE if free is None else DEFAULT_SIZE.boundedTo(free)
 
     def save_settings(self) -> None:
         self.settings.setValue(MAIN_GEOMETRY, self.saveGeometry())
         self.settings.setValue(MAIN_STATE, self.saveState())
         self.settings.setValue(MAIN_TAB, self.tabs.currentIndex()
                                if self.tabs.currentIndex() <= self.SUPPLIERS_TAB else self.AUDITS_TAB)
+        self._remember_tabs()
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -21,6 +21,8 @@ APPLICATION = "SVA"
 MAIN_GEOMETRY = "main_window/geometry"   # QByteArray from QMainWindow.saveGeometry()
 MAIN_STATE = "main_window/state"         # QByteArray from QMainWindow.saveState()
 MAIN_TAB = "main_window/tab"             # int, the tab shown last
+OPEN_AUDITS = "main_window/open_audits"  # str, the ids of the open audit tabs, space-separated
+CURRENT_AUDIT = "main_window/current_audit"   # str, the audit tab shown last ('' for a list)
 EDITOR_SPLITTER = "editor/splitter"      # QByteArray from QSplitter.saveState()
 
 UI_LANGUAGES = ("system", "en", "ja")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from sva.domain.base import Service
 from sva.errors import NotFound
@@ -9,7 +10,10 @@ from sva.errors import NotFound
 
 class Queries(Service):
     def audits(self, *, status: str | None = None, kind: str | None = None,
-               supplier: str | None = None) -> list[dict]:
+               supplier: str | None = None, today: date | None = None) -> list[dict]:
+        """The audits in agenda order (see `agenda_order`), each with its answered, items,
+        findings and open-findings counts and `overdue` (planned, its date before `today`,
+        the device's local date by default)."""
         where, args = ["a.deleted = 0"], []
         if status:
             where.append("a.status = ?")
@@ -34,7 +38,7 @@ class Queries(Service):
                 FROM audits a JOIN suppliers s ON s.id = a.supplier_id
                               JOIN sites st ON st.id = a.site_id
                 WHERE {' AND '.join(where)}
-                ORDER BY a.planned_date DESC, s.code""", args)
+                ORDER BY s.code, a.planned_date""", args)
             answered = dict(self.db.conn.execute(
                 "SELECT audit_id, COUNT(*) FROM answers WHERE deleted = 0 AND result IS NOT NULL"
                 " GROUP BY audit_id"))
@@ -51,7 +55,7 @@ class Queries(Service):
             if ref not in items:
                 items[ref] = len(self.ws.templates.get(ref).items)
             row["items"] = items[ref]
-        return rows
+        return agenda_order(rows, (today or date.today()).isoformat())
 
     def audit(self, audit_id: str) -> dict:
         """One audit with its supplier and site names, for an editor's title."""
@@ -96,3 +100,31 @@ class Queries(Service):
         return self.rows(
             "SELECT * FROM sites WHERE supplier_id = ? AND deleted = 0 ORDER BY name",
             [supplier_id])
+
+
+def agenda_order(rows: list[dict], today: str) -> list[dict]:
+    """What the auditor has to do first, first:
+
+    1. overdue planned visits (the date has passed, the visit not started), oldest first;
+    2. visits under way (in progress, or completed and waiting for signatures), oldest first;
+    3. planned visits from `today` on, nearest first;
+    4. signed and synced visits, newest first.
+
+    Sets each row's `overdue`. `rows` come sorted by supplier code, the tie-breaker."""
+    overdue, under_way, upcoming, done = [], [], [], []
+    for row in rows:
+        row["overdue"] = row["status"] == "planned" and _day(row) < today
+        if row["overdue"]:
+            overdue.append(row)
+        elif row["status"] == "planned":
+            upcoming.append(row)
+        elif row["status"] in ("in_progress", "completed"):
+            under_way.append(row)
+        else:
+            done.append(row)
+    return (sorted(overdue, key=_day) + sorted(under_way, key=_day)
+            + sorted(upcoming, key=_day) + sorted(done, key=_day, reverse=True))
+
+
+def _day(row: dict) -> str:
+    return row["planned_date"] or "9999-12-31"   # no date yet: after every dated visit

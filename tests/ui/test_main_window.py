@@ -1,11 +1,13 @@
 """The main window, as an auditor uses it: lists, filters, sorting, shortcuts, settings."""
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sva import __version__
 from sva.demo import build_demo
@@ -13,6 +15,9 @@ from sva.errors import BadInput
 from ui import app
 from ui.main_window import MainWindow
 from ui.models import SORT_ROLE
+
+from tests.ui.app_child import run_app
+from tests.ui.ui_demo import demo, demo_master  # noqa: F401
 
 
 def column_texts(view, key: str) -> list[str]:
@@ -51,7 +56,7 @@ def test_status_is_text_with_an_icon(window):
     view = window.audits_view
     col = view.model.column_index("status")
     index = view.model.index(0, col)
-    assert index.data() in {"Planned", "In progress", "Completed", "Signed", "Synced"}
+    assert index.data() in {"Planned", "Overdue", "In progress", "Completed", "Signed", "Synced"}
     assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
 
 
@@ -229,3 +234,135 @@ def test_screenshots_script_writes_both_tabs(qapp, demo_folder, tmp_path):
     assert screenshots.main(["--data-dir", str(demo_folder), "-o", str(tmp_path / "shots")]) == 0
     for name in ("main-audits.png", "main-suppliers.png"):
         assert (tmp_path / "shots" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _planned(ws, supplier, days_from_today: int) -> str:
+    day = (date.today() + timedelta(days=days_from_today)).isoformat()
+    return ws.audits.create(supplier_id=supplier["id"], site_id=supplier["site"],
+                            template_ref=ws.templates.latest("svr"), planned_date=day,
+                            auditors=["Haruka Sato"])
+
+
+def test_planned_visits_list_nearest_first_with_overdue_ones_on_top(qtbot, ws, supplier,
+                                                                   ui_settings):
+    later, overdue, soon, today = (_planned(ws, supplier, 30), _planned(ws, supplier, -5),
+                                   _planned(ws, supplier, 3), _planned(ws, supplier, 0))
+    win = MainWindow(ws, settings=ui_settings)
+    qtbot.addWidget(win)
+    view = win.audits_view
+
+    assert [r["id"] for r in shown_rows(view)] == [overdue, today, soon, later]
+    assert view.table.horizontalHeader().sortIndicatorSection() == -1
+    status = view.model.index(0, view.model.column_index("status"))
+    assert status.data() == "Overdue"
+    assert "not started" in status.data(Qt.ItemDataRole.ToolTipRole)
+    assert status.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert column_texts(view, "status")[1:] == ["Planned"] * 3
+
+
+def test_a_third_click_on_a_header_returns_to_the_agenda_order(qtbot, ws, supplier, signed,
+                                                               ui_settings):
+    ids = [_planned(ws, supplier, days) for days in (20, -2, 5)] + [signed]   # signed: May
+    win = MainWindow(ws, settings=ui_settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    view = win.audits_view
+    agenda = [r["id"] for r in shown_rows(view)]
+    assert agenda == [ids[1], ids[2], ids[0], signed]
+    date_column = view.model.column_index("date")
+    orders = []
+    for _ in range(3):
+        click_header(qtbot, view.table, date_column)
+        orders.append([r["id"] for r in shown_rows(view)])
+    by_date = [signed, ids[1], ids[2], ids[0]]
+    assert sorted(orders[:2]) == sorted([by_date, by_date[::-1]])
+    assert orders[2] == agenda
+    assert view.table.horizontalHeader().sortIndicatorSection() == -1
+
+
+@pytest.fixture
+def active_window(qtbot, demo, ui_settings):
+    """The main window on a writable demo copy, shown and active, as the app starts it."""
+    win = MainWindow(demo, settings=ui_settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    return win
+
+
+def opened_audit(win) -> str | None:
+    editor = win.tabs.currentWidget()
+    return getattr(editor, "audit_id", None)
+
+
+def test_the_audits_list_has_the_keyboard_and_return_opens_the_first_row(qtbot, active_window):
+    view = active_window.audits_view
+    assert QApplication.focusWidget() is view.table
+    assert view.table.currentIndex().row() == 0
+    assert view.table.selectionModel().isRowSelected(0)
+    first = shown_rows(view)[0]["id"]
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened_audit(active_window) == first
+    assert QApplication.focusWidget() is active_window.tabs.currentWidget().tree
+
+
+def test_return_in_the_filter_opens_the_first_matching_audit(qtbot, active_window, demo):
+    view = active_window.audits_view
+    wanted = next(a for a in demo.queries.audits() if a["status"] == "in_progress")
+    qtbot.keyClick(active_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view.search
+    qtbot.keyClicks(view.search, wanted["supplier_code"])
+    matches = shown_rows(view)
+    assert 0 < len(matches) < view.model.rowCount()
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert opened_audit(active_window) == matches[0]["id"]
+
+
+def test_return_in_the_filter_opens_the_selected_match(qtbot, active_window):
+    view = active_window.audits_view
+    qtbot.keyClick(active_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)          # Down: into the list
+    assert QApplication.focusWidget() is view.table
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    second = shown_rows(view)[1]["id"]
+    assert view.current_row()["id"] == second
+    qtbot.keyClick(active_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert opened_audit(active_window) == second
+
+
+def test_return_on_the_open_button_opens_the_audit(qtbot, active_window, demo):
+    view = active_window.audits_view
+    in_progress = next(n for n, r in enumerate(shown_rows(view)) if r["status"] == "in_progress")
+    view.table.setCurrentIndex(view.proxy.index(in_progress, 0))
+    for _ in range(10):                                          # Tab to it, as a user does
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is view.open_button:
+            break
+    assert QApplication.focusWidget() is view.open_button
+    assert view.open_button.text() == "Open"
+    qtbot.keyClick(view.open_button, Qt.Key.Key_Return)
+    assert opened_audit(active_window) == shown_rows(view)[in_progress]["id"]
+
+
+def test_closing_the_audit_gives_the_keyboard_back_to_the_list(qtbot, active_window):
+    qtbot.keyClick(active_window.audits_view.table, Qt.Key.Key_Return)
+    assert opened_audit(active_window)
+    qtbot.keyClick(active_window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert opened_audit(active_window) is None
+    assert QApplication.focusWidget() is active_window.audits_view.table
+
+
+def test_the_real_app_starts_with_the_keyboard_on_the_first_audit(tmp_path, demo_master):
+    """`ui.app.main` in its own process: the window paints, the list fills, and then the
+    keyboard is in the list on its first row, so Return alone opens that audit."""
+    data = tmp_path / "demo"
+    shutil.copytree(demo_master, data, ignore=shutil.ignore_patterns("backups"))
+    started, opened = run_app(tmp_path, data, "report", "key:Return", "report", "close")
+    assert started["focus"] == "auditsTable"
+    assert started["current_row"] == started["first_row"] is not None
+    assert opened["tabs"] == [started["first_row"]] == [opened["shown"]]
+    assert opened["focus"] == "checklistTree" and opened["focus_in_editor"]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegion
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ui.editor.checklist_model import ITEM_ID_ROLE
@@ -23,6 +23,8 @@ class ChecklistTree(QTreeView):
         self.setIndentation(14)
         self.setExpandsOnDoubleClick(False)
         self.setHeaderHidden(True)
+        self._answers_want = 0   # the answer column's width for its longest text
+        self._answers_fixed = 0  # ... for the fixed answers (Conforms, Nonconformity, …)
 
     def setModel(self, model) -> None:  # noqa: N802 (Qt name)
         super().setModel(model)
@@ -44,14 +46,30 @@ class ChecklistTree(QTreeView):
 
     def _fit_answers(self) -> None:
         self.resizeColumnToContents(1)
+        self._answers_want = self.columnWidth(1)
         model = self.model()
         source = model.sourceModel() if hasattr(model, "sourceModel") else model
         if hasattr(source, "fixed_answer_texts"):
             metrics = self.fontMetrics()
             widest = max((metrics.horizontalAdvance(t) for t in source.fixed_answer_texts()),
                          default=0)
-            if widest + 16 > self.columnWidth(1):
-                self.setColumnWidth(1, widest + 16)
+            self._answers_fixed = widest + 16
+        self._set_answers_width(max(self._answers_want, self._answers_fixed))
+
+    def _set_answers_width(self, want: int) -> None:
+        """The answer column gets what its texts need, but at most a third of the tree (or
+        the fixed answers' width if more): a long choice label is elided there (it is whole
+        in the item panel) instead of squeezing the questions to a sliver."""
+        self._answers_want = want
+        cap = max(self._answers_fixed, self.viewport().width() // 3)
+        width = min(want, cap)
+        if width != self.columnWidth(1):
+            self.setColumnWidth(1, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if self.model() is not None and self._answers_want:
+            self._set_answers_width(self._answers_want)
 
     def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex,  # noqa: N802
                     roles=()) -> None:
@@ -64,8 +82,8 @@ class ChecklistTree(QTreeView):
             # Measured from the text alone (the column has no icons): asking the delegate
             # for a size hint asks the model for every role of the cell again.
             width = self.fontMetrics().horizontalAdvance(top_left.data() or "") + 16
-            if width > self.columnWidth(1):
-                self.setColumnWidth(1, width)
+            if width > self._answers_want:
+                self._set_answers_width(width)
 
     # -- focus -------------------------------------------------------------------------------
     # Qt repaints the whole tree when it gains or loses focus (~20 ms), which happens twice

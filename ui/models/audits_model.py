@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QColor
 
 from ui.models.row_table import Column, Row, RowTableModel, SourceSortProxy, search_key
 from ui.vocabulary import AUDIT_STATUSES, kind_label, kind_short_label, status_label
@@ -20,6 +21,24 @@ def _supplier_tooltip(row: Row) -> str:
     return f"{row['supplier_code']}\n{row['supplier_name_en']}\n{row['supplier_name_ja'] or ''}".strip()
 
 
+OVERDUE_COLOUR = "#b03a2e"   # the editor's "required" red; the word says it too
+
+
+def _status_text(row: Row) -> str:
+    """A planned visit whose date has passed says so (the core sets `overdue`)."""
+    return _tr("Overdue") if row.get("overdue") else status_label(row["status"])
+
+
+def _overdue_tip(row: Row) -> str | None:
+    if not row.get("overdue"):
+        return None
+    return _tr("Planned for {0} and not started yet").format(row["planned_date"])
+
+
+def _overdue_colour(row: Row) -> QColor | None:
+    return QColor(OVERDUE_COLOUR) if row.get("overdue") else None
+
+
 def _progress_sort(row: Row) -> float:
     return row["answered"] / row["items"] if row["items"] else 0.0
 
@@ -34,7 +53,8 @@ def _status_rank(row: Row) -> int:
 
 class AuditsModel(RowTableModel):
     columns = [
-        Column("date", lambda: _tr("Date"), lambda r: r["planned_date"], lambda r: r["planned_date"]),
+        Column("date", lambda: _tr("Date"), lambda r: r["planned_date"],
+               lambda r: r["planned_date"], tooltip=_overdue_tip, foreground=_overdue_colour),
         Column("supplier", lambda: _tr("Supplier"), _supplier_text,
                lambda r: search_key(_supplier_text(r)), tooltip=_supplier_tooltip),
         Column("site", lambda: _tr("Site"), lambda r: r["site_name"] or "",
@@ -42,8 +62,9 @@ class AuditsModel(RowTableModel):
                tooltip=lambda r: f"{r['site_name']} ({r['site_timezone']})"),
         Column("kind", lambda: _tr("Kind"), lambda r: kind_short_label(r["kind"]),
                lambda r: r["kind"], tooltip=lambda r: kind_label(r["kind"])),
-        Column("status", lambda: _tr("Status"), lambda r: status_label(r["status"]),
-               _status_rank, icon=lambda r: status_icon(r["status"])),
+        Column("status", lambda: _tr("Status"), _status_text, _status_rank,
+               icon=lambda r: status_icon("overdue" if r.get("overdue") else r["status"]),
+               tooltip=_overdue_tip, foreground=_overdue_colour),
         Column("progress", lambda: _tr("Progress"), lambda r: f"{r['answered']}/{r['items']}",
                _progress_sort, align="right",
                tooltip=lambda r: _tr("{0} of {1} items answered").format(r["answered"], r["items"])),

@@ -19,6 +19,7 @@ from ui.photos.commands import PhotoFieldCommand
 from ui.photos.marks import MARK_KEY, arrow_item, box_item, make_item, text_item, to_mark
 from ui.photos.zoom_view import ZoomView
 from ui.widgets.actions import make_action
+from ui.widgets.screen_fit import resize_within_screen
 
 TOOLS = ("select", "rect", "arrow", "text", "redact", "blur")
 MIN_DRAG = 4          # pixels on screen: a shorter drag is a click, not a shape
@@ -205,7 +206,7 @@ class AnnotationEditor(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(1100, 760)
+        resize_within_screen(self, 1100, 760)
         self.set_tool("select")
         self.load()
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QGraphicsPixmapItem, QGraphic
 from ui.operations.photo import render_task
 from ui.operations.tasks import Task
 from ui.photos.zoom_view import ZoomView
+from ui.widgets.screen_fit import resize_within_screen
 
 
 class PhotoViewer(QDialog):
@@ -63,7 +64,7 @@ class PhotoViewer(QDialog):
         layout.addWidget(bar)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
-        self.resize(1000, 700)
+        resize_within_screen(self, 1000, 700)
         editor.changed.connect(self._changed)
         self.load()
 

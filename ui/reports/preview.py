@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMenuBar, QMessageB
 from ui.operations.report import page_images_task
 from ui.operations.tasks import Task
 from ui.widgets.actions import make_action
+from ui.widgets.screen_fit import resize_within_screen
 
 PREVIEW_DPI = 110
 MAX_PRINT_DPI = 300
@@ -114,7 +115,7 @@ class ReportPreview(QDialog):
         layout.addWidget(toolbar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.info)
-        self.resize(900, 720)
+        resize_within_screen(self, 900, 720)
 
     def _action(self, name, text, keys, slot) -> QAction:
         act = make_action(self, name, text, keys, slot, add_to=self)

@@ -136,6 +136,9 @@ class MessageLine(QWidget):
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self.icon.setPixmap(self.style().standardIcon(self.ICONS[kind]).pixmap(size, size))
         self.show()
+        window = self.window()
+        if window is not self and window.isVisible() and window.layout() is not None:
+            fit_height(window)   # a long message makes the dialog taller, never the fields flat
 
     def clear(self) -> None:
         self.kind = ""

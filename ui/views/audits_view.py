@@ -59,12 +59,16 @@ class AuditsView(LazyView):
         row.addWidget(self.count)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("openAudit")
+        self.open_button.setAutoDefault(True)   # Return on the focused button presses it
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._open_button_clicked)
         row.addWidget(self.open_button)
 
         self.table = make_table(self.proxy, name="auditsTable")
-        self.table.sortByColumn(self.model.column_index("date"), Qt.SortOrder.DescendingOrder)
+        # No sort column: the core's agenda order (overdue, under way, upcoming nearest
+        # first, then done). A header click sorts by that column; a third click returns here.
+        self.table.horizontalHeader().setSortIndicatorClearable(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table)
@@ -72,6 +76,8 @@ class AuditsView(LazyView):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_open())
 
         self.search.textChanged.connect(lambda text: self._filter(text=text))
+        self.search.returnPressed.connect(self.open_current)
+        self.search.installEventFilter(self)
         self.status.currentIndexChanged.connect(
             lambda _: self._filter(status=self.status.currentData()))
         self.kind.currentIndexChanged.connect(lambda _: self._filter(kind=self.kind.currentData()))
@@ -96,6 +102,32 @@ class AuditsView(LazyView):
         if not index.isValid():
             return None
         return self.model.row(self.proxy.mapToSource(index).row())
+
+    def focus_list(self) -> None:
+        """The keyboard in the table, on a row (the first if none is current yet), so Enter
+        opens it: where the app starts (tests/ui/test_app_start.py)."""
+        from PySide6.QtCore import Qt
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_current(self) -> None:
+        """Enter in the filter: open the current audit, else the first one the filter shows
+        (as Enter in the table does, a planned visit is opened, not started)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            index = self.proxy.index(0, 0)
+        if index.isValid():
+            self._activated(index)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        """Down in the filter goes to the list, to pick among what it shows."""
+        from PySide6.QtCore import QEvent, Qt
+        if (watched is self.__dict__.get("search") and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.proxy.rowCount()):
+            self.focus_list()
+            return True
+        return super().eventFilter(watched, event)
 
     def _activated(self, index: QModelIndex) -> None:
         """Enter or double-click: open the audit (a planned one is not started yet)."""

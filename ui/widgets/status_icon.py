@@ -16,6 +16,7 @@ STATUS_COLOURS = {
     "completed": "#d9972b",    # amber
     "signed": "#3f9a5c",       # green
     "synced": "#2a9490",       # teal
+    "overdue": "#b03a2e",      # red: a planned visit whose date has passed
 }
 
 
