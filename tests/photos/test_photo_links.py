@@ -44,11 +44,11 @@ def test_a_photo_already_on_the_item_added_from_a_finding_is_linked_to_it(ws, au
 
     result = ws.photos.add_files(audit, [path], finding_id=finding, item_id=item)
 
+    assert [p["id"] for p in ws.photos.of_finding(finding)] == [photo]
     assert result.added == [(str(path), photo)] and result.new_ids == []
     reused, = result.reused
     assert reused.linked_finding and reused.moved_from is None and not reused.restored
     assert reused.describe() == "already in the audit: linked to the finding"
-    assert [p["id"] for p in ws.photos.of_finding(finding)] == [photo]
     row = ws.photos.photo(photo)
     assert (row["finding_id"], row["item_id"]) == (finding, item)       # still on its item
     assert len(ws.photos.of_audit(audit)) == 1
