@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBo
 from ui.editor.checklist_model import short_id
 from ui.operations.photo import thumbnails_task
 from ui.operations.tasks import Task
-from ui.photos.strip import THUMB, PhotoListModel
+from ui.photos.photo_model import THUMB, PhotoListModel
 
 
 class CheckablePhotoModel(PhotoListModel):

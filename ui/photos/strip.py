@@ -2,14 +2,15 @@
 
 Thumbnails load in a worker; until then a grey tile stands in. Photos come in by the Add
 button (P in the editor), by dropping image files or images on the strip, and by pasting
-(Ctrl+V). The strip edits through the editor (undo stack, amendment reason) and re-reads
-itself when the editor reports a photo change.
+(Ctrl+V). L links the selected photo to one of the audit's findings, Shift+L unlinks it.
+The thumbnails are the redacted rendering (marks drawn, redactions painted over), re-made
+in the worker after the marks change. The strip edits through the editor (undo stack,
+amendment reason) and re-reads itself when the editor reports a photo change.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import (QAction, QColor, QDragEnterEvent, QDropEvent, QIcon, QImage,
-                           QPixmap)
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QInputDialog, QLabel, QListView,
                                QMenu, QMessageBox, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
@@ -19,63 +20,9 @@ from ui.operations.tasks import Task
 from ui.photos.commands import (DeletePhotoCommand, LinkPhotosCommand, PhotoFieldCommand,
                                 ReorderPhotosCommand)
 from ui.photos.finding_chooser import FindingChooser
+from ui.photos.photo_model import THUMB, PhotoListModel
 from ui.photos.photo_import import is_image_file
 from ui.widgets.actions import make_action
-
-THUMB = 80
-PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class PhotoListModel(QAbstractListModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self.pixmaps: dict[str, QPixmap] = {}
-        self.blank = QPixmap(THUMB, THUMB * 3 // 4)
-        self.blank.fill(QColor("#d0d0d0"))
-        self.placeholder = QIcon(self.blank)
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def set_images(self, images: dict[str, QImage]) -> None:
-        """Thumbnails by photo id; a null image (file missing) keeps the grey tile and is
-        not asked for again until the photo changes."""
-        for photo_id, image in images.items():
-            self.pixmaps[photo_id] = (self.blank if image.isNull()
-                                      else QPixmap.fromImage(image))
-        if self.rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1),
-                                  [Qt.ItemDataRole.DecorationRole])
-
-    def missing(self) -> list[dict]:
-        return [r for r in self.rows if r["id"] not in self.pixmaps]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            caption = row["caption"] or ""
-            return caption if len(caption) <= 16 else caption[:15] + "…"
-        if role == Qt.ItemDataRole.DecorationRole:
-            pixmap = self.pixmaps.get(row["id"])
-            return QIcon(pixmap) if pixmap is not None else self.placeholder
-        if role == Qt.ItemDataRole.ToolTipRole:
-            marks = row["annotations"] not in (None, "", "[]")
-            lines = [row["caption"] or "", row["filename"] or "",
-                     f"{row['width']}×{row['height']}", row["captured_at"] or "",
-                     self.tr("annotated") if marks else ""]
-            return "\n".join(line for line in lines if line)
-        if role == PHOTO_ID_ROLE:
-            return row["id"]
-        return None
-
 
 class PhotoStrip(QWidget):
     """Photos of `item_id` or of `finding_id` in the editor's audit."""
@@ -160,7 +107,7 @@ class PhotoStrip(QWidget):
                                    lambda: self.move_current(+1))
         self.delete_action = action("deletePhoto", self.tr("&Delete photo"), "Delete",
                                     self.delete_current)
-        self.link_action = action("linkPhoto", self.tr("&Link to finding…"), "L",
+        self.link_action = action("linkPhoto", self.tr("Lin&k to finding…"), "L",
                                   self.link_current)
         self.unlink_action = action("unlinkPhoto", self.tr("&Unlink from finding"), "Shift+L",
                                     self.unlink_current)
