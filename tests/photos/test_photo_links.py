@@ -185,3 +185,18 @@ def test_linking_in_a_signed_audit_is_an_amendment(ws, audit):
     ws.photos.link_finding(photo, finding, reason="photo belongs to F-01")
     log = ws.audits.history(audit)[-1]
     assert log["action"] == "amend:link" and log["reason"] == "photo belongs to F-01"
+
+
+def test_cli_add_from_a_finding_links_the_photo_and_says_so(ws, audit, tmp_path):
+    from test_photo_hostile import sva
+    path = tmp_path / "exit.jpg"
+    path.write_bytes(jpeg(quadrant_image()))
+    photo = ws.photos.add_file(audit, path)
+    finding = _finding(ws, audit)
+    ws.close()
+    out = sva("photo", "add", audit, path, "--finding", finding, "--data-dir", ws.folder)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[0] == photo
+    assert "(already in the audit: linked to the finding)" in out.stdout
+    listed = sva("photo", "list", audit, "--data-dir", ws.folder)      # another process
+    assert photo in listed.stdout and finding in listed.stdout
