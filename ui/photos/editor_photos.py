@@ -152,7 +152,9 @@ class EditorPhotos(QObject):
         if not finding_id:
             return None
         ws = self.editor.ws
-        self.picker = PhotoPicker(ws, ws.photos.of_audit(self.editor.audit_id), finding_id,
+        audit_id = self.editor.audit_id
+        live = {f["id"] for f in ws.findings.of_audit(audit_id)}
+        self.picker = PhotoPicker(ws, ws.photos.of_audit(audit_id), finding_id, live,
                                   parent=strip.window())
         self.picker.picked.connect(lambda changes: self.editor.push(
             lambda **kw: LinkPhotosCommand(ws, changes, text=self.tr(

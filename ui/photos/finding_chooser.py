@@ -42,6 +42,8 @@ class FindingChooser(QDialog):
         self.setWindowTitle(self.tr("Link photo to finding"))
         self.list = QListWidget()
         self.list.setObjectName("findingChoices")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)   # the tooltip has it all
         findings = sorted(findings, key=finding_order)
         selected = 0
         for row, finding in enumerate(findings):

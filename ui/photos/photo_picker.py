@@ -20,9 +20,9 @@ from ui.photos.photo_model import THUMB, PhotoListModel
 class CheckablePhotoModel(PhotoListModel):
     """The strip's photo model with a check box per photo (linked to the finding or not)."""
 
-    def __init__(self, finding_id: str, parent=None):
+    def __init__(self, finding_id: str, live_findings: set[str], parent=None):
         super().__init__(parent)
-        self.finding_id = finding_id
+        self.finding_id, self.live = finding_id, live_findings
         self.checked: set[str] = set()
 
     def set_rows(self, rows: list[dict]) -> None:
@@ -50,7 +50,7 @@ class CheckablePhotoModel(PhotoListModel):
     def where(self, row: dict) -> str:
         if row["finding_id"] == self.finding_id:
             return self.tr("On this finding")
-        if row["finding_id"]:
+        if row["finding_id"] in self.live:       # a deleted finding's photo is free again
             return self.tr("On another finding (checking moves it here)")
         if row["item_id"]:
             return self.tr("On item {0}").format(short_id(row["item_id"]))
@@ -82,11 +82,12 @@ class CheckablePhotoModel(PhotoListModel):
 class PhotoPicker(QDialog):
     picked = Signal(dict)       # photo id → finding id or None: what to change, when accepted
 
-    def __init__(self, ws, photos: list[dict], finding_id: str, parent=None):
+    def __init__(self, ws, photos: list[dict], finding_id: str, live_findings: set[str],
+                 parent=None):
         super().__init__(parent)
         self.setObjectName("photoPicker")
         self.setWindowTitle(self.tr("Link existing photos to the finding"))
-        self.model = CheckablePhotoModel(finding_id, self)
+        self.model = CheckablePhotoModel(finding_id, live_findings, self)
         self.model.set_rows(photos)
         self.list = QListView()
         self.list.setObjectName("pickerPhotos")
