@@ -12,7 +12,8 @@ ADD_HELP = """Add photo files (JPEG, PNG, HEIC) to an audit, optionally linked t
 checklist item. All or nothing: every file is checked first; if any file is refused
 (empty, truncated, not an image, corrupt EXIF, over 100 MP, unsupported format), each refused
 file is listed with its reason on stderr, NOTHING is added, and the exit code is 2. Adding a
-file the audit already holds is not an error: the existing photo is kept (idempotent)."""
+file the audit already holds is not an error: the existing photo is kept (idempotent) and
+linked to the --finding / --item given, which the output says."""
 
 IMPORT_HELP = """Import the photos of a folder or camera card that were taken during the
 visit: from 00:00 on the visit day to 24:00 on its last day, in the site's time zone (capture
@@ -31,8 +32,12 @@ def cmd_add(args) -> int:
     with _workspace(args) as ws:
         result = ws.photos.add_files(args.audit, args.files, finding_id=args.finding,
                                      item_id=args.item, reason=args.reason)
+        reused: dict[str, list] = {}
+        for r in result.reused:
+            reused.setdefault(r.file, []).append(r)
         for path, photo_id in result.added:
-            print(f"{photo_id}  {path}")
+            note = reused[path].pop(0).describe() if reused.get(path) else ""
+            print(f"{photo_id}  {path}" + (f"  ({note})" if note else ""))
     return 0
 
 

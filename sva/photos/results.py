@@ -1,4 +1,4 @@
-"""What an import returns or raises: added, refused, matched, skipped, cancelled."""
+"""What an import returns or raises: added, reused, refused, matched, skipped, cancelled."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,10 +20,67 @@ class ImportCancelled(SvaError):
     """The user cancelled; nothing from the import was kept (no row, no file)."""
 
 
+LINK_FIELDS = ("finding_id", "item_id", "deleted")
+
+
+@dataclass(frozen=True)
+class Reused:
+    """A file whose bytes the audit already held: no second photo is made; the existing one
+    takes the links the file was added with (a finding, an item), and a deleted one comes
+    back. `before`/`after` hold its finding_id, item_id and deleted flag, so the change can
+    be told truthfully and undone exactly."""
+    file: str
+    photo_id: str
+    before: dict
+    after: dict
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    @property
+    def restored(self) -> bool:
+        return bool(self.before["deleted"]) and not self.after["deleted"]
+
+    @property
+    def linked_finding(self) -> bool:
+        """It is now on the finding it was added for (and was not before)."""
+        return (self.after["finding_id"] is not None
+                and self.after["finding_id"] != self.before["finding_id"])
+
+    @property
+    def moved_from(self) -> str | None:
+        """The finding it was on before, when adding it moved it to another one."""
+        if self.restored or not self.linked_finding:
+            return None
+        return self.before["finding_id"]
+
+    def describe(self) -> str:
+        """One line for the CLI, in English (the UI words it itself)."""
+        if self.restored:
+            return "was deleted from the audit: restored"
+        if self.moved_from:
+            return f"already in the audit: moved from finding {self.moved_from} to this finding"
+        if self.linked_finding:
+            return "already in the audit: linked to the finding"
+        if self.changed:
+            return "already in the audit: linked to the item"
+        return "already in the audit with these links: nothing changed"
+
+
 @dataclass
 class AddResult:
+    """Every file taken, with the photo it is now (new or already in the audit); the files
+    whose photo was already in the audit, in `reused`; refused files with their reasons."""
     added: list[tuple[str, str]] = field(default_factory=list)     # (file, photo id)
     refused: list[BadInput] = field(default_factory=list)
+    reused: list[Reused] = field(default_factory=list)
+
+    @property
+    def new_ids(self) -> list[str]:
+        """Photos this import created (once each, in order)."""
+        old = {r.photo_id for r in self.reused}
+        return list(dict.fromkeys(i for _, i in self.added if i not in old))
 
 
 @dataclass

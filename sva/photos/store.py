@@ -1,28 +1,27 @@
-"""The photo service: add (one, many, a folder), caption, order, link, delete, annotate, render.
+"""The photo service: add (one, many, a folder), caption, order, delete, annotate; linking
+is in links.py, renderings (thumbnail, print copies, redacted rendering) in renderings.py.
 
 Originals are kept untouched and content-addressed (blobs.py); a row is added only together
 with its files, in one transaction with one audit-log row per photo; a refused file, a failure
 or a cancel leaves no row and no file. Importing the same bytes into an audit twice gives the
-same photo.
+same photo, which then takes the finding or item it was added for (links.PhotoLinks._reuse):
+adding from a finding a photo the audit already holds links it to that finding.
 """
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from sva.domain.base import Changes, Service, dumps
+from sva.domain.base import Changes, dumps
 from sva.errors import BadInput
-from sva.photos.blobs import Blobs, Staging, write_atomic
-from sva.photos.limits import DISPLAY_SIDE, MAX_PIXELS, PRINT_BOXES
-from sva.photos.results import (AddResult, BulkResult, ImportCancelled, RefusedFiles,
+from sva.photos.blobs import Blobs, Staging
+from sva.photos.limits import MAX_PIXELS
+from sva.photos.links import PhotoLinks
+from sva.photos.renderings import PhotoRenderings
+from sva.photos.results import (AddResult, BulkResult, ImportCancelled, RefusedFiles, Reused,
                                 cancel_check)
-
-if TYPE_CHECKING:
-    from PIL import Image
 
 __all__ = ["Photos", "MAX_PIXELS"]
 
@@ -31,7 +30,7 @@ __all__ = ["Photos", "MAX_PIXELS"]
 # tenth of the app's start-up (tests/bench/bench_ui.py).
 
 
-class Photos(Service):
+class Photos(PhotoLinks, PhotoRenderings):
     @property
     def blobs(self) -> Blobs:
         return Blobs(self.ws.folder)
@@ -67,15 +66,6 @@ class Photos(Service):
     def _site_zone(self, audit: dict) -> str:
         return self.get("sites", audit["site_id"], label="site", include_deleted=True)["timezone"]
 
-    def _check_links(self, audit: dict, finding_id: str | None, item_id: str | None) -> None:
-        if finding_id is not None:
-            finding = self.get("findings", finding_id, label="finding")
-            if finding["audit_id"] != audit["id"]:
-                raise BadInput(f"finding {finding_id} belongs to another audit",
-                               field="finding_id")
-        if item_id is not None:
-            self.ws.audits._item(audit, item_id)
-
     def add_bytes(self, audit_id: str, data: bytes, *, filename: str = "",
                   finding_id: str | None = None, item_id: str | None = None,
                   caption: str = "", mtime: float | None = None,
@@ -86,8 +76,28 @@ class Photos(Service):
         self._check_links(audit, finding_id, item_id)
         checked = ingest.check(data, filename or "<photo>", site_zone=self._site_zone(audit),
                                mtime=mtime)
-        return self._add(audit, [(data, checked)], finding_id=finding_id, item_id=item_id,
-                         caption=caption, reason=reason)[0]
+        ids, _ = self._add(audit, [(data, checked)], finding_id=finding_id, item_id=item_id,
+                           caption=caption, reason=reason)
+        return ids[0]
+
+    def add_images(self, audit_id: str, images: list[tuple[str, bytes]], *,
+                   finding_id: str | None = None, item_id: str | None = None,
+                   progress=None, cancel=None, reason: str | None = None) -> AddResult:
+        """Add images that came as data (clipboard, camera), named, as `add_files` adds files:
+        in one transaction, refused ones returned with their reasons, the valid ones kept."""
+        from sva.photos import ingest
+        audit = self.ws.audits.audit(audit_id)
+        self._check_links(audit, finding_id, item_id)
+        zone = self._site_zone(audit)
+        queue = iter(images)        # _import checks each name once, in order
+
+        def check(name: str):
+            data = next(queue)[1]
+            return data, ingest.check(data, name, site_zone=zone, mtime=None)
+
+        return self._import([name for name, _ in images], check, audit, [], keep_valid=True,
+                            progress=progress, cancel=cancel, finding_id=finding_id,
+                            item_id=item_id, reason=reason)
 
     def add_file(self, audit_id: str, path: str | os.PathLike, **links) -> str:
         """Add one photo file (capture time from EXIF, else the file's modification time)."""
@@ -147,17 +157,19 @@ class Photos(Service):
                     progress(done, len(paths))
             if refused and not keep_valid:
                 raise RefusedFiles(refused)
-            ids = self._insert_rows(audit, [c for _, c in ready], staging, finding_id,
-                                    item_id, "", reason)
+            ids, reused = self._insert_rows(audit, [c for _, c in ready], staging, finding_id,
+                                            item_id, "", reason)
         except BaseException:
             staging.undo()
             raise
         finally:
             staging.discard()
-        return AddResult(added=[(p, i) for (p, _), i in zip(ready, ids)], refused=refused)
+        return AddResult(added=[(p, i) for (p, _), i in zip(ready, ids)], refused=refused,
+                         reused=[Reused(p, i, *states) for (p, _), i, states
+                                 in zip(ready, ids, reused) if states is not None])
 
     def _add(self, audit: dict, items, *, finding_id=None, item_id=None, caption: str = "",
-             reason: str | None = None) -> list[str]:
+             reason: str | None = None) -> tuple[list[str], list]:
         """Rows for checked photos with their files, atomically."""
         from sva.photos import ingest
         staging = Staging()
@@ -173,7 +185,11 @@ class Photos(Service):
             staging.discard()
 
     def _insert_rows(self, audit, checked_list, staging, finding_id, item_id, caption, reason):
+        """Ids of the photos, new or already in the audit, and for each (before, after) link
+        states when it was already in the audit (None when this call made it)."""
         ids: list[str] = []
+        reused: list[tuple[dict, dict] | None] = []
+        made: set[str] = set()
         try:
             with self.db.atomic():
                 position = self.db.execute(
@@ -184,8 +200,8 @@ class Photos(Service):
                                          [audit["id"], checked.sha256])
                     if existing:
                         ids.append(existing[0]["id"])
-                        if existing[0]["deleted"]:
-                            self._set(existing[0], {"deleted": 0}, "restore", reason)
+                        reused.append(None if existing[0]["id"] in made else self._reuse(
+                            audit, existing[0], finding_id, item_id, reason))
                         continue
                     row = self.stamp({"audit_id": audit["id"], "finding_id": finding_id,
                                       "item_id": item_id, "caption": caption,
@@ -197,11 +213,13 @@ class Photos(Service):
                         log.diff(None, {k: row[k] for k in ("sha256", "filename", "finding_id",
                                                             "item_id", "captured_at")})
                     ids.append(row["id"])
+                    reused.append(None)
+                    made.add(row["id"])
                 staging.commit()
         except BaseException:
             staging.undo()
             raise
-        return ids
+        return ids, reused
 
     def import_folder(self, audit_id: str, folder: str | os.PathLike, *, recursive: bool = True,
                       dry_run: bool = False, progress=None, cancel=None,
@@ -251,21 +269,6 @@ class Photos(Service):
         return self._set(self.photo(photo_id), {"caption": str(caption).strip()}, "caption",
                          reason)
 
-    def link_finding(self, photo_id: str, finding_id: str, *,
-                     reason: str | None = None) -> Changes:
-        row = self.photo(photo_id)
-        self._check_links(self.ws.audits.audit(row["audit_id"]), finding_id, None)
-        return self._set(row, {"finding_id": finding_id}, "link", reason)
-
-    def unlink_finding(self, photo_id: str, *, reason: str | None = None) -> Changes:
-        return self._set(self.photo(photo_id), {"finding_id": None}, "unlink", reason)
-
-    def set_item(self, photo_id: str, item_id: str | None, *,
-                 reason: str | None = None) -> Changes:
-        row = self.photo(photo_id)
-        self._check_links(self.ws.audits.audit(row["audit_id"]), None, item_id)
-        return self._set(row, {"item_id": item_id}, "set_item", reason)
-
     def delete(self, photo_id: str, *, reason: str | None = None) -> Changes:
         """Soft delete: the row and the original stay (evidence, sync), hidden from lists."""
         return self._set(self.photo(photo_id), {"deleted": 1}, "delete", reason)
@@ -304,79 +307,3 @@ class Photos(Service):
                 if rows[pid]["position"] != slot:
                     self.update("photos", pid, self.stamp({"position": slot}))
         return Changes("photo", tuple(photo_ids), audit_id, "reorder")
-
-    # -- derivatives and rendering ---------------------------------------------------
-    def _derived(self, photo, kind: str) -> Path:
-        from sva.photos import derivatives
-        from sva.photos.probe import probe
-        row = self._row(photo)
-        blobs = self.blobs
-        path = blobs.display(row["sha256"]) if kind == "display" else blobs.thumbnail(row["sha256"])
-        if not path.exists():     # e.g. photos that came by sync: rebuild from the original
-            data = self.path_of(row["sha256"]).read_bytes()
-            made = derivatives.make(data, row["filename"] or row["id"], probe(data, row["filename"]))
-            write_atomic(blobs.display(row["sha256"]), made.display)
-            write_atomic(blobs.thumbnail(row["sha256"]), made.thumbnail)
-            for box, jpeg in made.prints.items():
-                if not blobs.print_copy(row["sha256"], box).exists():
-                    write_atomic(blobs.print_copy(row["sha256"], box), jpeg)
-        return path
-
-    def display_path(self, photo) -> Path:
-        """Upright JPEG, long side ≤ 2048 px, no EXIF/GPS; without annotations."""
-        return self._derived(photo, "display")
-
-    def thumbnail_path(self, photo) -> Path:
-        return self._derived(photo, "thumb")
-
-    def print_copy(self, photo, box: tuple[int, int]) -> bytes:
-        """Upright JPEG of the photo fitted to a report photo box of `box` pixels (one of
-        PRINT_BOXES), without annotations, no EXIF/GPS: what reports embed or draw marks on.
-
-        Made at import from the pixels decoded for the display copy. A photo stored before
-        print copies existed gets them here, from its display copy, kept for next time (not
-        kept if the workspace cannot be written; the bytes are returned all the same).
-        """
-        from sva.photos import derivatives
-        if box not in PRINT_BOXES:
-            raise ValueError(f"{box} is not a print box (known: {PRINT_BOXES})")
-        row = self._row(photo)
-        path = self.blobs.print_copy(row["sha256"], box)
-        try:
-            return path.read_bytes()
-        except FileNotFoundError:
-            pass
-        display = self.display_path(row)       # rebuilds every derivative if it was missing
-        if path.exists():
-            return path.read_bytes()
-        made = derivatives.prints_from_display(display.read_bytes(), row["filename"] or row["id"])
-        for other, jpeg in made.items():
-            try:
-                write_atomic(self.blobs.print_copy(row["sha256"], other), jpeg)
-            except OSError:
-                break                          # a read-only workspace still gets its report
-        return made[box]
-
-    def render(self, photo, *, redacted: bool = True,
-               max_side: int = DISPLAY_SIDE) -> bytes:
-        """JPEG bytes of the photo with its annotations drawn.
-
-        `redacted=True` (the default, and what every report or export must use) paints the
-        redaction boxes over the pixels; the result carries no EXIF/GPS. `redacted=False` is
-        for internal evidence only: redaction boxes are outlined, the pixels kept.
-        """
-        from PIL import Image
-
-        from sva.photos import annotate, derivatives
-        row = self._row(photo)
-        with Image.open(self.display_path(row)) as img:
-            img.load()
-            out = annotate.apply(img, self.annotations(row), redacted=redacted)
-        if max(out.size) > max_side:
-            out.thumbnail((max_side, max_side), Image.Resampling.BICUBIC)
-        return derivatives.jpeg_bytes(out, derivatives.DISPLAY_QUALITY)
-
-    def render_image(self, photo, *, redacted: bool = True) -> Image.Image:
-        """The rendering as a Pillow image (for report builders that place it themselves)."""
-        from PIL import Image
-        return Image.open(io.BytesIO(self.render(photo, redacted=redacted)))

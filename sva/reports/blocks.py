@@ -177,11 +177,19 @@ def photo_grid(t: Texts, photos: list[dict], images: dict, styles, width: float,
     return grid
 
 
+def finding_room(finding: dict, width: float) -> float:
+    """The space a finding needs left on the page to start there: its first lines, and with
+    photos its first row of photos too, so they print next to it, not alone overleaf. A
+    heading before the first finding asks for this much more than its own height."""
+    return 60 * mm + (photo_box(width)[1] + 12 * mm if finding["photos"] else 0)
+
+
 def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, styles,
                   width: float, *, extra=None) -> list:
     """One finding as flowables that may split between pages (long texts never overflow a
     page); the band stays with the requirement, each label with its text."""
-    out = [CondPageBreak(60 * mm), finding_band(t, finding, styles, width), Spacer(1, 3)]
+    out = [CondPageBreak(finding_room(finding, width)), finding_band(t, finding, styles, width),
+           Spacer(1, 3)]
     if finding["item_id"]:
         out.append(para(t("finding.item", id=finding["item_id"]), styles["small"]))
 
@@ -210,6 +218,40 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
         out.extend(extra(finding))
     out.append(Spacer(1, 10))
     return out
+
+
+def answer_text(t: Texts, item, answer: dict | None, lang: str | None = None) -> str:
+    """The answer given to a checklist item, as the reports word it: in `lang`, or in the
+    report language(s) joined."""
+    def say(key: str) -> str:
+        return t.get(key, lang) if lang else t(key)
+
+    if not answer or answer["result"] is None:
+        return say("answer.unanswered")
+    result = answer["result"]
+    if item is not None and item.answer in ("conformity", "yes_no"):
+        return say(f"answer.{result}")
+    if item is not None and item.answer == "choice":
+        labels = dict(item.choices).get(result)
+        if labels:
+            return (labels.get(lang) or labels.get("en") or result) if lang else t.pick(labels)
+    return result
+
+
+def item_photos_block(t: Texts, data: ReportData, item_id: str, photos: list, images: dict,
+                      styles, width: float) -> list:
+    """A checklist item's photos where the item has no finding: the item (id, question, the
+    answer given) kept with the first row of its photos."""
+    item = data.template.items.get(item_id)
+    answer = data.answers.get(item_id)
+    head = [para(t("finding.item", id=item_id), styles["cell_b"])]
+    if item is not None:
+        head += texts_in_langs(t, item.question, styles["body"])
+    head.append(para(" / ".join(t.get("item_photos.answer", lang,
+                                      answer=answer_text(t, item, answer, lang))
+                                for lang in t.langs), styles["small"]))
+    grid = photo_grid(t, photos, images, styles, width)
+    return [KeepTogether(head + [Spacer(1, 3), grid]), Spacer(1, 8)]
 
 
 def signature_table(t: Texts, data: ReportData, styles, width: float) -> Table:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (CondPageBreak, KeepTogether, PageBreak, Spacer, Table,
+                                TableStyle)
 
 from sva.domain.policy import SEVERITIES
-from sva.reports.blocks import (facts_table, finding_block, grid_style, photo_box,
-                                prepare_photos, signature_table, blank_signatures,
-                                texts_in_langs)
+from sva.reports.blocks import (blank_signatures, facts_table, finding_block, finding_room,
+                                grid_style, item_photos_block, photo_box, prepare_photos,
+                                signature_table, texts_in_langs)
 from sva.reports.charts import severity_chart
 from sva.reports.i18n import Texts
 from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width, page_size
@@ -137,6 +138,24 @@ def summary(t: Texts, data: ReportData, styles, width: float) -> list:
     return out
 
 
+def item_photos_section(t: Texts, data: ReportData, styles, width: float,
+                        images: dict) -> list:
+    """Photos on checklist items without a finding that no earlier part of the report
+    showed (data.item_photos), item by item in checklist order: nothing the auditor
+    photographed as evidence is left out of the report."""
+    order = {item_id: n for n, item_id in enumerate(data.template.items)}
+    items = sorted(data.item_photos, key=lambda i: (order.get(i, len(order)), i))
+    if not items:
+        return []
+    room = photo_box(width)[1] + 60 * mm      # the heading never alone at a page foot
+    out = [Spacer(1, 12), CondPageBreak(room)] + heading(t, "item_photos.heading", styles)
+    out += [para(text, styles["body"]) for _, text in t.each("item_photos.intro")]
+    for item_id in items:
+        out += item_photos_block(t, data, item_id, data.item_photos[item_id], images, styles,
+                                 width)
+    return out
+
+
 def cap_section(t: Texts, data: ReportData, styles, width: float) -> list:
     out = heading(t, "cap.heading", styles)
     actionable = data.actionable
@@ -228,15 +247,18 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     styles = make_styles()
     width = frame_width(paper)
     issued = issued or datetime.now(timezone.utc).date().isoformat()
-    images = prepare_photos(ws, [p for f in data.findings for p in f["photos"]],
-                            photo_box(width))
+    shown = [p for f in data.findings for p in f["photos"]]
+    shown += [p for photos in data.item_photos.values() for p in photos]
+    images = prepare_photos(ws, shown, photo_box(width))
     story = cover(t, data, styles, width, issued)
     story += [PageBreak()] + summary(t, data, styles, width)
-    story += [Spacer(1, 14)] + heading(t, "findings.heading", styles)
+    room = finding_room(data.findings[0], width) + 20 * mm if data.findings else 0
+    story += [Spacer(1, 14), CondPageBreak(room)] + heading(t, "findings.heading", styles)
     if not data.findings:
         story += [para(text, styles["body"]) for _, text in t.each("findings.none")]
     for finding in data.findings:
         story += finding_block(t, data, finding, images, styles, width)
+    story += item_photos_section(t, data, styles, width, images)
     story += [Spacer(1, 12)] + cap_section(t, data, styles, width)
     for part in (signatures, closing):
         story += [Spacer(1, 12), KeepTogether(part(t, data, styles, width))]

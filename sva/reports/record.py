@@ -8,8 +8,8 @@ import json
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from sva.reports.blocks import (facts_table, finding_block, grid_style, photo_box, photo_grid,
-                                prepare_photos, signature_table)
+from sva.reports.blocks import (answer_text, facts_table, finding_block, grid_style, photo_box,
+                                photo_grid, prepare_photos, signature_table)
 from sva.reports.i18n import Texts
 from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width, page_size
 from sva.reports.report_data import ReportData, load_report_data
@@ -17,18 +17,6 @@ from sva.reports.styles import (Grid, BAND, SEVERITY_COLOURS, heading, label, ma
                                 stacked)
 
 MAX_VALUE = 160          # characters of one old/new value shown in the log
-
-
-def _answer_text(t: Texts, item, answer: dict | None) -> str:
-    if not answer or answer["result"] is None:
-        return t("answer.unanswered")
-    result = answer["result"]
-    if item.answer in ("conformity", "yes_no"):
-        return t(f"answer.{result}")
-    if item.answer == "choice":
-        labels = dict(item.choices).get(result)
-        return t.pick(labels) if labels else result
-    return result
 
 
 def _cover(t: Texts, data: ReportData, styles, width: float) -> list:
@@ -63,6 +51,10 @@ def _cover(t: Texts, data: ReportData, styles, width: float) -> list:
 def _answers(t: Texts, data: ReportData, styles, width: float) -> list:
     out = heading(t, "record.answers", styles)
     widths = [22 * mm, width - 22 * mm - 28 * mm - 45 * mm, 28 * mm, 45 * mm]
+    numbers: dict[str, list[str]] = {}      # item id → its photos' numbers in the evidence
+    for n, photo in enumerate(data.photos, start=1):
+        if photo["item_id"]:
+            numbers.setdefault(photo["item_id"], []).append(str(n))
     for section in data.template.sections:
         rows = [[stacked(t, key, styles, "head", "head") for key in
                  ("record.col.item", "record.col.question", "record.col.answer",
@@ -70,11 +62,14 @@ def _answers(t: Texts, data: ReportData, styles, width: float) -> list:
         marks = []
         for n, item in enumerate(section.items, start=1):
             answer = data.answers.get(item.id)
-            text = _answer_text(t, item, answer)
+            text = answer_text(t, item, answer)
+            note = [para((answer or {}).get("note") or "", styles["cell"])]
+            if item.id in numbers:
+                note.append(para(t("record.item_photos", numbers=", ".join(numbers[item.id])),
+                                 styles["small"]))
             rows.append([para(item.id, styles["small"]),
                          [para(item.question[lang], styles["cell"]) for lang in t.langs],
-                         para(text, styles["cell_b"]),
-                         para((answer or {}).get("note") or "", styles["cell"])])
+                         para(text, styles["cell_b"]), note])
             result = (answer or {}).get("result")
             if result in ("nonconformity", "observation"):
                 colour = SEVERITY_COLOURS["minor" if result == "nonconformity" else "observation"]
@@ -159,11 +154,13 @@ def _evidence(t: Texts, data: ReportData, images: dict, styles, width: float) ->
     out = heading(t, "record.evidence", styles)
     if not data.photos:
         return out + [para(t("record.no_photos"), styles["body"])]
-    numbers = {f["id"]: f["no"] for f in data.findings}
+    shown_with = {p["id"]: f["no"] for f in data.findings for p in f["photos"]}
 
     def details(photo):
-        link = (t("record.photo_of", no=numbers[photo["finding_id"]])
-                if photo["finding_id"] in numbers else t("record.photo_unlinked"))
+        links = [t("record.photo_of_item", id=photo["item_id"])] if photo["item_id"] else []
+        if photo["id"] in shown_with:
+            links.append(t("record.photo_of", no=shown_with[photo["id"]]))
+        link = " · ".join(links) if links else t("record.photo_unlinked")
         taken = t("record.taken", at=photo["captured_at"].replace("T", " ")) \
             if photo["captured_at"] else ""
         return [f"{link} · {photo['filename']} {taken}".strip(),

@@ -56,6 +56,10 @@ class ReportData:
     contact: dict
     history: list = field(default_factory=list)
     content_hash: str = ""
+    # Photos on checklist items that have no finding, by item id (see place_photos). A part
+    # of a report that shows such an item takes its photos from here (pop), so none is
+    # shown twice; the guidance report shows what is left in "Photos of checklist items".
+    item_photos: dict = field(default_factory=dict)
 
     @property
     def signed(self) -> bool:
@@ -100,6 +104,31 @@ def item_text(finding: dict, what: str, field_name: str, lang: str) -> str:
     return written
 
 
+def place_photos(findings: list, photos: list) -> dict[str, list]:
+    """Put each photo where the reports show it, and return the ones still to be placed.
+
+    A photo linked to a finding goes with that finding. A photo on a checklist item and on
+    no (live) finding goes with the item's first finding in report order, next to the other
+    evidence of that item. What remains — photos on items without any finding — comes back
+    by item id, in photo order; photos on neither stay only in the full record's evidence.
+    """
+    live = {f["id"]: f for f in findings}
+    first_of_item: dict[str, dict] = {}
+    for finding in findings:
+        finding["photos"] = []
+        if finding["item_id"]:
+            first_of_item.setdefault(finding["item_id"], finding)
+    unplaced: dict[str, list] = {}
+    for photo in photos:
+        if photo["finding_id"] in live:
+            live[photo["finding_id"]]["photos"].append(photo)
+        elif photo["item_id"] in first_of_item:
+            first_of_item[photo["item_id"]]["photos"].append(photo)
+        elif photo["item_id"]:
+            unplaced.setdefault(photo["item_id"], []).append(photo)
+    return unplaced
+
+
 def sort_key(finding: dict):
     return (SEVERITIES.index(finding["severity"]), AREAS.index(finding["area"]),
             finding["created_at"], finding["id"])
@@ -114,7 +143,7 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
     for number, finding in enumerate(findings, start=1):
         finding["no"] = f"F-{number:02d}"
         finding["item"] = template.items.get(finding["item_id"]) if finding["item_id"] else None
-        finding["photos"] = [p for p in photos if p["finding_id"] == finding["id"]]
+    item_photos = place_photos(findings, photos)
     return ReportData(
         audit=audit,
         supplier=ws.suppliers.get("suppliers", audit["supplier_id"], include_deleted=True),
@@ -129,4 +158,5 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         contact=contact or load_contact(),
         history=ws.audits.history(audit_id) if with_history else [],
         content_hash=ws.audits.content_hash(audit_id) if with_history else "",
+        item_photos=item_photos,
     )

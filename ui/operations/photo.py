@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QImage
 
+from sva.errors import SvaError
 from sva.photos import AddResult
 from sva.workspace import Workspace
 from ui.operations.tasks import Task
@@ -49,30 +50,29 @@ def image_bytes(image: QImage) -> bytes:
 def add_bytes_task(ws: Workspace, audit_id: str, items: list[tuple[str, bytes | QImage]], *,
                    finding_id: str | None = None, item_id: str | None = None,
                    reason: str | None = None) -> Task:
-    """Add images that came as data (clipboard, camera, dragged from a browser)."""
+    """Add images that came as data (clipboard, camera, dragged from a browser), in one
+    transaction; an image the audit already holds is linked where it was added."""
     def work(progress) -> AddResult:
-        result = AddResult()
+        images = [(name, image_bytes(data) if isinstance(data, QImage) else data)
+                  for name, data in items]
         with _open(ws) as own:
-            progress(0, len(items))
-            for done, (name, data) in enumerate(items, start=1):
-                if isinstance(data, QImage):
-                    data = image_bytes(data)
-                photo_id = own.photos.add_bytes(audit_id, data, filename=name,
-                                                finding_id=finding_id, item_id=item_id,
-                                                reason=reason)
-                result.added.append((name, photo_id))
-                progress(done, len(items))
-        return result
+            return own.photos.add_images(audit_id, images, finding_id=finding_id,
+                                         item_id=item_id, progress=progress, reason=reason)
     return Task(work)
 
 
 def thumbnails_task(ws: Workspace, rows: list[dict], side: int) -> Task:
-    """QImages of the photos' thumbnails (made from the original when missing)."""
+    """QImages of the photos' thumbnails as shown: with their marks drawn and redactions
+    painted over (made here, off the UI thread, when the marks changed). A photo whose file
+    is missing gets a null image."""
     def work(progress) -> dict[str, QImage]:
         images: dict[str, QImage] = {}
         with _open(ws) as own:
             for done, row in enumerate(rows, start=1):
-                image = QImage(str(own.photos.thumbnail_path(row)))
+                try:
+                    image = QImage.fromData(own.photos.thumbnail(row))
+                except (SvaError, OSError):      # a missing file: the tile stays blank
+                    image = QImage()
                 if not image.isNull() and max(image.width(), image.height()) > side:
                     image = image.scaled(side, side, aspectMode=_KEEP, mode=_SMOOTH)
                 images[row["id"]] = image

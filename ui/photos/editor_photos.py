@@ -1,6 +1,7 @@
 """Photos in the audit editor: the strip under the current item, the editor's photo actions
 (P adds files, Ctrl+V pastes an image, the camera when there is one), the viewer and the
-annotation editor, and a strip for a finding in the finding dialog.
+annotation editor, and a strip for a finding in the finding dialog (with "Link existing
+photos…", Ctrl+L, to pick any of the audit's photos as the finding's evidence).
 
 The editor creates one `EditorPhotos` and otherwise knows nothing about photos.
 """
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from ui.photos.annotation_editor import AnnotationEditor
 from ui.photos.camera import CameraDialog, camera_available
+from ui.photos.commands import LinkPhotosCommand
 from ui.photos.photo_import import PhotoImport
+from ui.photos.photo_picker import PhotoPicker
 from ui.photos.strip import PhotoStrip
 from ui.photos.viewer import PhotoViewer
 from ui.widgets.actions import make_action
@@ -25,6 +28,7 @@ class EditorPhotos(QObject):
         self.viewer: PhotoViewer | None = None
         self.annotator: AnnotationEditor | None = None
         self.camera: CameraDialog | None = None
+        self.picker: PhotoPicker | None = None
         editor.photo_import = self.importer = PhotoImport(editor)
         self.strip = self.new_strip(editor)
         editor.centre.insertWidget(1, self.strip)
@@ -128,5 +132,33 @@ class EditorPhotos(QObject):
         act.triggered.connect(lambda: self.choose_files(strip))
         dialog.addAction(act)
         strip.add_button.setToolTip(self.tr("Add photos to the finding (Ctrl+P)"))
+        link = QAction(self.tr("Link existing photos…"), dialog)
+        link.setObjectName("linkExistingPhotos")
+        link.setShortcut(QKeySequence("Ctrl+L"))
+        link.triggered.connect(lambda: self.pick_photos(strip))
+        dialog.addAction(link)
+        button = QPushButton(self.tr("Link existing…"))
+        button.setObjectName("linkExistingButton")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setToolTip(self.tr("Link photos already in the audit to this finding (Ctrl+L)"))
+        button.clicked.connect(link.trigger)
+        strip.extra_buttons.addWidget(button)
         dialog.photo_strip = strip
         return strip
+
+    def pick_photos(self, strip: PhotoStrip) -> PhotoPicker | None:
+        """Choose among all the audit's photos which ones are this finding's evidence."""
+        finding_id = strip.finding_id
+        if not finding_id:
+            return None
+        ws = self.editor.ws
+        audit_id = self.editor.audit_id
+        live = {f["id"] for f in ws.findings.of_audit(audit_id)}
+        self.picker = PhotoPicker(ws, ws.photos.of_audit(audit_id), finding_id, live,
+                                  parent=strip.window())
+        self.picker.picked.connect(lambda changes: self.editor.push(
+            lambda **kw: LinkPhotosCommand(ws, changes, text=self.tr(
+                "Link photos to the finding"), **kw)))
+        self.picker.finished.connect(self.picker.deleteLater)
+        self.picker.open()
+        return self.picker

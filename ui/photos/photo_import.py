@@ -116,28 +116,57 @@ class PhotoImport(QObject):
 
     def _succeeded(self, result: AddResult) -> None:
         self._end()
-        ids = list(dict.fromkeys(photo_id for _, photo_id in result.added))
-        if ids:
+        new, linked = result.new_ids, [r for r in result.reused if r.changed]
+        if new or linked:
+            text = (self.tr("Add {0} photo(s)").format(len(new)) if new else
+                    self.tr("Link {0} photo(s)").format(len(linked)))
             self.editor.push(lambda **kw: PhotosAddedCommand(
-                self.editor.ws, self.editor.audit_id, ids,
-                text=self.tr("Add {0} photo(s)").format(len(ids)), **kw))
-        if result.refused:
-            self._tell(self.tr("Some files were not added"),
-                       self.tr("{0} added; {1} refused:").format(len(ids), len(result.refused)),
-                       "\n".join(str(p) for p in result.refused))
+                self.editor.ws, self.editor.audit_id, result, text=text, **kw))
+        if result.refused or result.reused:
+            self._tell(*self._summary(result))
         self.finished.emit(result)
+
+    def _summary(self, result: AddResult) -> tuple[str, str, str, QMessageBox.Icon]:
+        """Title, text, details and icon saying truthfully what the import did."""
+        new, reused = len(result.new_ids), len(result.reused)
+        lines = [self._reused_line(r) for r in result.reused]
+        lines += [str(p) for p in result.refused]
+        if result.refused:
+            title = self.tr("Some files were not added")
+            text = self.tr("{0} added; {1} refused:").format(new, len(result.refused))
+            if reused:
+                text = self.tr("{0} added, {1} already in the audit; {2} refused:").format(
+                    new, reused, len(result.refused))
+            return title, text, "\n".join(lines), QMessageBox.Icon.Warning
+        title = self.tr("Photos already in the audit")
+        text = self.tr("{0} added; {1} already in the audit:").format(new, reused)
+        return title, text, "\n".join(lines), QMessageBox.Icon.Information
+
+    def _reused_line(self, reused) -> str:
+        name = Path(reused.file).name
+        if reused.restored:
+            return self.tr("{0}: had been deleted from the audit — restored here").format(name)
+        if reused.moved_from:
+            return self.tr("{0}: already in the audit — moved here from another finding"
+                           ).format(name)
+        if reused.linked_finding:
+            return self.tr("{0}: already in the audit — linked to the finding").format(name)
+        if reused.changed:
+            return self.tr("{0}: already in the audit — moved to this item").format(name)
+        return self.tr("{0}: already here — nothing changed").format(name)
 
     def _failed(self, message: str) -> None:
         self._end()
-        self._tell(self.tr("Photos not added"), self.tr("Nothing was added."), message)
+        self._tell(self.tr("Photos not added"), self.tr("Nothing was added."), message,
+                   QMessageBox.Icon.Warning)
         self.finished.emit(None)
 
     def _cancelled(self) -> None:
         self._end()
         self.finished.emit(None)
 
-    def _tell(self, title: str, text: str, details: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+    def _tell(self, title: str, text: str, details: str, icon: QMessageBox.Icon) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok,
                           self.editor.window())
         box.setObjectName("photoImportMessage")
         box.setInformativeText(details)

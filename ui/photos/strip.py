@@ -2,76 +2,27 @@
 
 Thumbnails load in a worker; until then a grey tile stands in. Photos come in by the Add
 button (P in the editor), by dropping image files or images on the strip, and by pasting
-(Ctrl+V). The strip edits through the editor (undo stack, amendment reason) and re-reads
-itself when the editor reports a photo change.
+(Ctrl+V). L links the selected photo to one of the audit's findings, Shift+L unlinks it.
+The thumbnails are the redacted rendering (marks drawn, redactions painted over), re-made
+in the worker after the marks change. The strip edits through the editor (undo stack,
+amendment reason) and re-reads itself when the editor reports a photo change.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import (QAction, QColor, QDragEnterEvent, QDropEvent, QIcon, QImage,
-                           QPixmap)
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QInputDialog, QLabel, QListView,
-                               QMenu, QPushButton, QSizePolicy, QVBoxLayout,
+                               QMenu, QMessageBox, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
 
 from ui.operations.photo import thumbnails_task
 from ui.operations.tasks import Task
-from ui.photos.commands import DeletePhotoCommand, PhotoFieldCommand, ReorderPhotosCommand
+from ui.photos.commands import (DeletePhotoCommand, LinkPhotosCommand, PhotoFieldCommand,
+                                ReorderPhotosCommand)
+from ui.photos.finding_chooser import FindingChooser
+from ui.photos.photo_model import THUMB, PhotoListModel
 from ui.photos.photo_import import is_image_file
 from ui.widgets.actions import make_action
-
-THUMB = 80
-PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class PhotoListModel(QAbstractListModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self.pixmaps: dict[str, QPixmap] = {}
-        blank = QPixmap(THUMB, THUMB * 3 // 4)
-        blank.fill(QColor("#d0d0d0"))
-        self.placeholder = QIcon(blank)
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def set_images(self, images: dict[str, QImage]) -> None:
-        for photo_id, image in images.items():
-            if not image.isNull():
-                self.pixmaps[photo_id] = QPixmap.fromImage(image)
-        if self.rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1),
-                                  [Qt.ItemDataRole.DecorationRole])
-
-    def missing(self) -> list[dict]:
-        return [r for r in self.rows if r["id"] not in self.pixmaps]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            caption = row["caption"] or ""
-            return caption if len(caption) <= 16 else caption[:15] + "…"
-        if role == Qt.ItemDataRole.DecorationRole:
-            pixmap = self.pixmaps.get(row["id"])
-            return QIcon(pixmap) if pixmap is not None else self.placeholder
-        if role == Qt.ItemDataRole.ToolTipRole:
-            marks = row["annotations"] not in (None, "", "[]")
-            lines = [row["caption"] or "", row["filename"] or "",
-                     f"{row['width']}×{row['height']}", row["captured_at"] or "",
-                     self.tr("annotated") if marks else ""]
-            return "\n".join(line for line in lines if line)
-        if role == PHOTO_ID_ROLE:
-            return row["id"]
-        return None
-
 
 class PhotoStrip(QWidget):
     """Photos of `item_id` or of `finding_id` in the editor's audit."""
@@ -90,6 +41,8 @@ class PhotoStrip(QWidget):
         self._generation = 0
         self._audit_rows: list[dict] | None = None   # the audit's photos, until one changes
         self._slim: bool | None = None
+        self.chooser: FindingChooser | None = None
+        self.message: QMessageBox | None = None
         self.slim_text = self.tr("Add photos (P)")   # the Add button's text when there are none
         self.setAcceptDrops(True)
 
@@ -154,12 +107,18 @@ class PhotoStrip(QWidget):
                                    lambda: self.move_current(+1))
         self.delete_action = action("deletePhoto", self.tr("&Delete photo"), "Delete",
                                     self.delete_current)
+        self.link_action = action("linkPhoto", self.tr("Lin&k to finding…"), "L",
+                                  self.link_current)
+        self.unlink_action = action("unlinkPhoto", self.tr("&Unlink from finding"), "Shift+L",
+                                    self.unlink_current)
         self.photo_actions = [self.view_action, self.annotate_action, self.caption_action,
-                              self.left_action, self.right_action, self.delete_action]
+                              self.link_action, self.unlink_action, self.left_action,
+                              self.right_action, self.delete_action]
 
     def _context_menu(self, pos) -> None:
         if self.current_row() < 0:
             return
+        self.unlink_action.setEnabled(bool(self.model.rows[self.current_row()]["finding_id"]))
         menu = QMenu(self)
         menu.addActions(self.photo_actions)
         menu.exec(self.list.viewport().mapToGlobal(pos))
@@ -278,6 +237,39 @@ class PhotoStrip(QWidget):
         self.editor.push(lambda **kw: PhotoFieldCommand(
             self.editor.ws, photo_id, "caption", caption.strip(),
             text=self.tr("Caption photo"), **kw))
+
+    def link_current(self) -> None:
+        """Choose one of the audit's findings for the selected photo."""
+        row = self.current_row()
+        if row < 0:
+            return
+        photo = self.model.rows[row]
+        findings = self.editor.ws.findings.of_audit(self.editor.audit_id)
+        if not findings:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Link to finding"),
+                              self.tr("This audit has no findings yet: add one first (F)."),
+                              QMessageBox.StandardButton.Ok, self.window())
+            box.setObjectName("noFindingsMessage")
+            self.message = box
+            box.open()
+            return
+        self.chooser = FindingChooser(findings, current=photo["finding_id"],
+                                      item_id=photo["item_id"], parent=self.window())
+        self.chooser.chosen.connect(lambda finding_id: self.link(photo["id"], finding_id))
+        self.chooser.finished.connect(self.chooser.deleteLater)
+        self.chooser.open()
+
+    def link(self, photo_id: str, finding_id: str | None) -> bool:
+        """Link the photo to `finding_id` (None: unlink it), as one undoable step."""
+        text = (self.tr("Link photo to finding") if finding_id else
+                self.tr("Unlink photo from finding"))
+        return self.editor.push(lambda **kw: LinkPhotosCommand(
+            self.editor.ws, {photo_id: finding_id}, text=text, **kw))
+
+    def unlink_current(self) -> None:
+        row = self.current_row()
+        if row >= 0 and self.model.rows[row]["finding_id"]:
+            self.link(self.model.rows[row]["id"], None)
 
     def delete_current(self) -> None:
         photo_id = self.current_id()
