@@ -114,6 +114,22 @@ def _camera(env):
     return CameraDialog(parent=env.window)
 
 
+@builds("ui.photos.finding_chooser.FindingChooser")
+def _finding_chooser(env):
+    from ui.photos.finding_chooser import FindingChooser
+    findings = env.ws.findings.of_audit(env.editor.audit_id)
+    return FindingChooser(findings, parent=env.window)
+
+
+@builds("ui.photos.photo_picker.PhotoPicker")
+def _photo_picker(env):
+    from ui.photos.photo_picker import PhotoPicker
+    findings = env.ws.findings.of_audit(env.editor.audit_id)
+    live = {f["id"] for f in findings}
+    return PhotoPicker(env.ws, env.ws.photos.of_audit(env.editor.audit_id),
+                       findings[0]["id"], live, parent=env.window)
+
+
 @builds("ui.reports.preview.ReportPreview")
 def _preview(env):
     from ui.reports.preview import ReportPreview
