@@ -53,5 +53,15 @@ class IncompleteAudit(BadInput):
         )
 
 
+class BadNumber(BadInput):
+    """A number answer the item's rules refuse. `problem` says which rule, so the UI can say
+    it in its own words: not_a_number | not_whole | below_min | above_max (the last one can
+    be overridden by the auditor's explicit confirmation)."""
+
+    def __init__(self, message: str, *, problem: str, value: str, limit=None):
+        self.problem, self.value, self.limit = problem, value, limit
+        super().__init__(message, field="result")
+
+
 class AuditLocked(BadInput):
     """A signed audit changed without an amendment reason."""

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from sva.errors import AuditLocked, BadInput, IllegalTransition, IncompleteAudit
+from sva.errors import AuditLocked, BadInput, BadNumber, IllegalTransition, IncompleteAudit
 from tests.conftest import PNG_1x1, answer_all, log_count
 
 
@@ -186,3 +186,69 @@ def test_mark_synced_only_after_signing(ws, audit):
     _signed(ws, audit)
     ws.audits.mark_synced(audit)
     assert ws.audits.audit(audit)["status"] == "synced"
+
+
+# -- number answers: the item's min / max / decimals ------------------------------------------
+def _young_workers(ws, audit):
+    """SVR-HR-04, 'how many workers under 18': min 0, max 5000, whole numbers."""
+    ws.audits.start(audit)
+    return ws.audits.template_of(ws.audits.audit(audit)).items["SVR-HR-04"]
+
+
+def _last_log(ws):
+    return ws.db.execute("SELECT action, changes FROM audit_log ORDER BY seq DESC").fetchone()
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("0", "0"), (" 12 ", "12"), ("012", "12"), ("3.", "3"), ("１２", "12"), ("5000", "5000")])
+def test_a_number_answer_is_stored_in_its_plain_form(ws, audit, typed, stored):
+    item = _young_workers(ws, audit)
+    ws.audits.record_answer(audit, item.id, typed)
+    assert ws.audits.answers(audit)[item.id]["result"] == stored
+    assert _last_log(ws)[0] == "record_answer"
+
+
+@pytest.mark.parametrize("typed, problem", [
+    ("-1", "below_min"), ("2.5", "not_whole"), ("1e3", "not_a_number"), ("nan", "not_a_number"),
+    ("inf", "not_a_number"), ("12 workers", "not_a_number"), ("", "not_a_number"),
+    ("5001", "above_max"), ("111111111", "above_max")])
+def test_a_number_outside_the_items_rules_is_refused_and_changes_nothing(ws, audit, typed,
+                                                                         problem):
+    item = _young_workers(ws, audit)
+    before = log_count(ws)
+    with pytest.raises(BadNumber, match=item.id) as err:
+        ws.audits.record_answer(audit, item.id, typed)
+    assert err.value.problem == problem
+    assert log_count(ws) == before
+    assert item.id not in ws.audits.answers(audit)
+
+
+def test_a_number_above_the_maximum_is_kept_only_when_confirmed_and_logged_so(ws, audit):
+    item = _young_workers(ws, audit)
+    with pytest.raises(BadNumber) as err:
+        ws.audits.record_answer(audit, item.id, "111111111")
+    assert (err.value.problem, err.value.limit) == ("above_max", 5000)
+    assert "111111111 is more than the 5,000 this question expects" in str(err.value)
+    ws.audits.record_answer(audit, item.id, "111111111", confirmed=True)
+    assert ws.audits.answers(audit)[item.id]["result"] == "111111111"
+    action, changes = _last_log(ws)
+    assert action == "record_answer_above_max"
+    assert json.loads(changes)["result"] == [None, "111111111"]
+
+
+def test_confirmation_does_not_lift_the_minimum_or_the_whole_number_rule(ws, audit):
+    item = _young_workers(ws, audit)
+    for typed in ("-3", "7.5", "many"):
+        with pytest.raises(BadNumber):
+            ws.audits.record_answer(audit, item.id, typed, confirmed=True)
+    assert item.id not in ws.audits.answers(audit)
+
+
+def test_undo_can_put_back_a_confirmed_value_above_the_maximum(ws, audit):
+    from sva.domain.restore import Restores
+    item = _young_workers(ws, audit)
+    ws.audits.record_answer(audit, item.id, "6000", confirmed=True)
+    kept = Restores(ws).answer_state(audit, item.id)
+    ws.audits.record_answer(audit, item.id, "4")
+    Restores(ws).answer(audit, item.id, kept)          # what redo / undo replays
+    assert ws.audits.answers(audit)[item.id]["result"] == "6000"

@@ -115,3 +115,68 @@ def test_cli_validate_exit_codes(tmp_path):
                           str(SHIPPED[0]), str(broken)], capture_output=True, text=True)
     assert bad.returncode == 2
     assert f"{broken}:" in bad.stderr and "SVR-HR-02" in bad.stderr
+
+
+# -- min / max / decimals on number items ------------------------------------------------------
+def _item(doc, item_id):
+    return next(i for s in doc["sections"] for i in s["items"] if i["id"] == item_id)
+
+
+def _young_workers(doc):
+    return _item(doc, "SVR-HR-04")        # a number item
+
+
+@pytest.mark.parametrize("item_id, change, message", [
+    ("SVR-HR-03", {"min": 0}, "'min' only applies to number items (this one is 'conformity')"),
+    ("SVR-HR-03", {"decimals": False}, "'decimals' only applies to number items (this one is "
+                                        "'conformity')"),
+    ("SVR-HR-04", {"min": "none"}, "'min' must be a number, got 'none'"),
+    ("SVR-HR-04", {"max": True}, "'max' must be a number, got True"),
+    ("SVR-HR-04", {"max": float("inf")}, "'max' must be a number, got inf"),
+    ("SVR-HR-04", {"min": 10, "max": 5}, "'min' 10 is above 'max' 5"),
+    ("SVR-HR-04", {"decimals": "no"}, "'decimals' must be true or false, got 'no'"),
+    ("SVR-HR-04", {"max": 2.5}, "'max' 2.5 is not a whole number, but the item takes whole "
+                                "numbers only (decimals: false)"),
+])
+def test_bad_number_rules_are_reported_with_file_line_and_item(tmp_path, item_id, change,
+                                                               message):
+    path = _broken(tmp_path, lambda d: _item(d, item_id).update(change))
+    [problem] = validate_file(path)
+    assert (problem.item, problem.message) == (item_id, message)
+    first, last = _item_block(path, item_id)
+    assert first <= problem.line <= last
+    assert str(problem) == f"{path}:{problem.line}: item {item_id}: {message}"
+
+
+def test_cli_validate_names_a_bad_number_rule(tmp_path):
+    broken = _broken(tmp_path, lambda d: _young_workers(d).update(min=10, max=5))
+    bad = subprocess.run([sys.executable, "-m", "sva.cli.main", "checklist", "validate",
+                          str(broken)], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert "item SVR-HR-04: 'min' 10 is above 'max' 5" in bad.stderr
+
+
+def test_decimal_limits_are_fine_where_decimals_are_allowed(tmp_path):
+    path = _broken(tmp_path, lambda d: _young_workers(d).update(min=0.5, max=2.5, decimals=True))
+    item = load_template(path).items["SVR-HR-04"]
+    assert (item.min_value, item.max_value, item.decimals) == (0.5, 2.5, True)
+
+
+def test_shipped_number_items_declare_sensible_limits():
+    svr = load_template(resource("checklists", "svr.yaml"))
+    isec = load_template(resource("checklists", "infosec.yaml"))
+    numbers = [i for t in (svr, isec) for i in t.items.values() if i.answer == "number"]
+    assert numbers and all(i.min_value == 0 and i.max_value and not i.decimals for i in numbers)
+    young = svr.items["SVR-HR-04"]                                  # workers under 18
+    assert (young.min_value, young.max_value) == (0, 5000)
+    assert svr.items["SVR-OHS-09"].min_value == 0                   # lost-time injuries
+
+
+def test_number_rules_are_stored_with_the_template_and_absent_elsewhere(ws):
+    import json
+    body = json.loads(ws.db.execute("SELECT body FROM checklist_templates WHERE id = 'svr@1'")
+                      .fetchone()[0])
+    young, conformity = _young_workers(body), _item(body, "SVR-HR-03")
+    assert (young["min"], young["max"], young["decimals"]) == (0, 5000, False)
+    assert not {"min", "max", "decimals", "min_value"} & set(conformity)
+    assert ws.templates.get("svr@1").items["SVR-HR-04"].max_value == 5000

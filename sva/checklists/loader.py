@@ -5,6 +5,7 @@ can point the author at the exact place ("svr.yaml:132: item SVR-HR-04: ...").
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -165,11 +166,43 @@ def _item(c: _Checker, raw, section_id: str, seen: dict[str, int]) -> Item | Non
     weight = raw.get("weight", 1)
     if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 5:
         c.add(raw, iid, f"weight must be a whole number 1..5, got {weight!r}")
+    low, high, decimals = _number_rules(c, raw, iid, answer)
     if len(c.problems) > before:
         return None
     return Item(iid, area, question, guidance, tuple(evidence), answer, required,
                 tuple(photo_on), weight, section_id,
-                tuple((str(ch["value"]), {lang: str(ch[lang]) for lang in LANGS}) for ch in choices))
+                tuple((str(ch["value"]), {lang: str(ch[lang]) for lang in LANGS}) for ch in choices),
+                low, high, decimals)
+
+
+def _number_rules(c: _Checker, raw: dict, iid: str, answer) -> tuple:
+    """`min`, `max` and `decimals` of a number item: (min, max, decimals), each checked."""
+    given = [key for key in ("min", "max", "decimals") if raw.get(key) is not None]
+    if answer != "number":
+        for key in given:
+            c.add(raw, iid, f"'{key}' only applies to number items (this one is {answer!r})")
+        return None, None, True
+    decimals = raw.get("decimals", True)
+    if not isinstance(decimals, bool):
+        c.add(raw, iid, f"'decimals' must be true or false, got {decimals!r}")
+        decimals = True
+    limits = {}
+    for key in ("min", "max"):
+        value = raw.get(key)
+        if value is None:
+            continue
+        if (not isinstance(value, (int, float)) or isinstance(value, bool)
+                or not math.isfinite(value)):
+            c.add(raw, iid, f"'{key}' must be a number, got {value!r}")
+        elif not decimals and value != int(value):
+            c.add(raw, iid, f"'{key}' {value!r} is not a whole number, but the item takes "
+                            "whole numbers only (decimals: false)")
+        else:
+            limits[key] = value
+    low, high = limits.get("min"), limits.get("max")
+    if low is not None and high is not None and low > high:
+        c.add(raw, iid, f"'min' {low!r} is above 'max' {high!r}")
+    return low, high, decimals
 
 
 def _parse(path: Path):

@@ -32,9 +32,21 @@ class Item:
     weight: int
     section_id: str
     choices: tuple = ()
+    # Number items only: the range the question expects (None: open) and whether a value may
+    # have decimals. Below `min_value` is refused; above `max_value` needs a confirmation.
+    min_value: int | float | None = None
+    max_value: int | float | None = None
+    decimals: bool = True
 
     def text(self, what: str, lang: str) -> str:
         return getattr(self, what).get(lang, "")
+
+
+def grouped(number) -> str:
+    """A number as people read it in a message: 111,111,111 / 0.5 / 5,000."""
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    return f"{number:,}"
 
 
 @dataclass(frozen=True)

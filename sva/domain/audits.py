@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import unicodedata
 from datetime import date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sva.checklists.model import RESULTS, Item
+from sva.checklists.model import RESULTS, Item, grouped
 from sva.domain.base import Changes, Service, dumps
-from sva.errors import BadInput, IllegalTransition, IncompleteAudit
+from sva.errors import BadInput, BadNumber, IllegalTransition, IncompleteAudit
 
 # Allowed status moves of an audit; anything else is an IllegalTransition.
 AUDIT_TRANSITIONS = {
@@ -23,21 +26,25 @@ CONTENT_FINDING_FIELDS = ("item_id", "area", "severity", "requirement", "observe
                           "required_action", "due_date", "deleted")
 
 
-def check_result(item: Item, result: str) -> str:
-    """Validate a result against the item's answer type; returns its stored form."""
+_NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
+def check_result(item: Item, result: str, *, confirmed: bool = False) -> str:
+    """Validate a result against the item's answer type; returns its stored form.
+
+    A number above the item's `max` is refused unless `confirmed` (the auditor said "keep
+    it"); below `min`, decimals on a whole-number item or not a number are always refused.
+    """
     allowed = RESULTS[item.answer]
     if allowed is not None:
         if result not in allowed:
             raise BadInput(f"item {item.id}: '{result}' is not an answer to a {item.answer} "
                            f"question (allowed: {', '.join(allowed)})", field="result")
         return result
-    text = str(result).strip()
     if item.answer == "number":
-        try:
-            float(text)
-        except ValueError:
-            raise BadInput(f"item {item.id}: '{result}' is not a number", field="result") from None
-    elif item.answer == "choice":
+        return _check_number(item, result, confirmed)
+    text = str(result).strip()
+    if item.answer == "choice":
         values = [v for v, _ in item.choices]
         if text not in values:
             raise BadInput(f"item {item.id}: '{result}' is not one of {', '.join(values)}",
@@ -45,6 +52,33 @@ def check_result(item: Item, result: str) -> str:
     elif not text:
         raise BadInput(f"item {item.id}: the answer text is empty", field="result")
     return text
+
+
+def _check_number(item: Item, result: str, confirmed: bool) -> str:
+    # NFKC: full-width digits, minus and point typed through a Japanese input method.
+    text = unicodedata.normalize("NFKC", str(result)).strip()
+    if not _NUMBER.fullmatch(text):
+        raise BadNumber(f"item {item.id}: '{result}' is not a number", problem="not_a_number",
+                        value=str(result))
+    value = Decimal(text)
+    if not item.decimals and value != value.to_integral_value():
+        raise BadNumber(f"item {item.id}: {text} is not a whole number", problem="not_whole",
+                        value=text)
+    if item.min_value is not None and value < item.min_value:
+        raise BadNumber(f"item {item.id}: {text} is below the minimum {grouped(item.min_value)}",
+                        problem="below_min", value=text, limit=item.min_value)
+    if item.max_value is not None and value > item.max_value and not confirmed:
+        raise BadNumber(f"item {item.id}: {text} is more than the {grouped(item.max_value)} "
+                        "this question expects; record it only if confirmed",
+                        problem="above_max", value=text, limit=item.max_value)
+    stored = format(value, "f")                  # 012 -> 12, 12. -> 12, .5 -> 0.5
+    return stored[1:] if value.is_zero() and stored.startswith("-") else stored
+
+
+def above_max(item: Item, stored: str) -> bool:
+    """Whether a stored number answer lies above the item's expected maximum."""
+    return (item.answer == "number" and item.max_value is not None
+            and Decimal(stored) > item.max_value)
 
 
 class Audits(Service):
@@ -136,13 +170,17 @@ class Audits(Service):
         return Changes("answer", (item_id,), audit["id"], action)
 
     def record_answer(self, audit_id: str, item_id: str, result: str, note: str | None = None,
-                      *, reason: str | None = None) -> Changes:
+                      *, reason: str | None = None, confirmed: bool = False) -> Changes:
+        """`confirmed`: the auditor confirmed a number above the item's expected maximum;
+        such an answer is logged as `record_answer_above_max`."""
         audit = self.audit(audit_id)
-        stored = check_result(self._item(audit, item_id), result)
+        item = self._item(audit, item_id)
+        stored = check_result(item, result, confirmed=confirmed)
         fields = {"result": stored, "answered_at": self.ws.clock(), "deleted": 0}
         if note is not None:
             fields["note"] = note
-        return self._write_answer(audit, item_id, fields, "record_answer", reason)
+        action = "record_answer_above_max" if above_max(item, stored) else "record_answer"
+        return self._write_answer(audit, item_id, fields, action, reason)
 
     def set_note(self, audit_id: str, item_id: str, note: str, *,
                  reason: str | None = None) -> Changes:

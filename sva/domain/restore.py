@@ -29,8 +29,8 @@ class Restores(Service):
         audit = audits.audit(audit_id)
         item = audits._item(audit, item_id)
         result = state.get("result")
-        if result is not None:
-            result = check_result(item, result)
+        if result is not None:   # a state that was stored once: a confirmed value stays valid
+            result = check_result(item, result, confirmed=True)
         note = state.get("note") or ""
         fields = {"result": result, "note": note,
                   "answered_at": (state.get("answered_at") or self.ws.clock()) if result else None,

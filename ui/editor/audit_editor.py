@@ -23,6 +23,7 @@ from ui.editor.editor_header import EditorHeader
 from ui.editor.findings_panel import FindingsPanel
 from ui.editor.item_panel import ItemPanel
 from ui.editor.lifecycle import Lifecycle
+from ui.editor.value_entry import ValueEntry
 from ui.operations.commands import (AddFindingCommand, AnswerCommand, DeleteFindingCommand,
                                     EditFindingCommand)
 from ui.photos.editor_photos import EditorPhotos
@@ -86,6 +87,7 @@ class AuditEditor(QWidget):
         self._build_actions()
         self.photos_ui = EditorPhotos(self)      # photo strip, P / Ctrl+V, viewer, annotator
         self.reports = ReportActions(self)       # guidance / record / CAP, built in workers
+        self.values = ValueEntry(self)           # number and text answers typed in the field
         self._connect()
         lang = CHECKLIST_LANGUAGE.get(self.settings)
         self.header.language.setCurrentIndex(self.header.language.findData(lang))
@@ -292,21 +294,22 @@ class AuditEditor(QWidget):
         elif item.answer == "choice":
             if n <= len(item.choices):
                 self.answer(item.choices[n - 1][0])
-        elif item.answer == "number":
-            self.panel.focus_value(str(n))
-        else:
-            self.panel.focus_value()
+        else:                                    # number, text: typed in the value field
+            self.values.answer_key(n)
 
-    def answer(self, result: str) -> bool:
-        item = self.current_item()
+    def answer(self, result: str, *, item=None, confirmed: bool = False,
+               advance: bool = True) -> bool:
+        """Answer `item` (the current one by default) and, if `advance`, move on.
+        `confirmed`: the auditor kept a number above what the question expects."""
+        item = item or self.current_item()
         if item is None:
             return False
         visible = self._visible_ids()
-        label = result_label(result) if item.answer in RESULT_KEYS else result
+        label = result_label(result) if item.answer in RESULT_KEYS else result.strip()
         done = self.push(lambda **kw: AnswerCommand(
-            self.ws, self.audit_id, item.id, result=result,
+            self.ws, self.audit_id, item.id, result=result, confirmed=confirmed,
             text=self.tr("Answer {0}: {1}").format(short_id(item.id), label), **kw))
-        if done:
+        if done and advance:
             self._after_answer(item.id, result, visible)
         return done
 
@@ -384,4 +387,5 @@ class AuditEditor(QWidget):
     def flush(self) -> None:
         """Save what is still being typed (called before closing)."""
         self.panel.flush_note()
+        self.panel.value.flush()
         self.settings.setValue(EDITOR_SPLITTER, self.splitter.saveState())

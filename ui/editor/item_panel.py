@@ -9,12 +9,12 @@ import html
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QSizePolicy, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPlainTextEdit,
+                               QPushButton, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget)
 
 from sva.checklists.model import Item
 from ui.editor.checklist_model import short_id, text_in
+from ui.editor.value_field import VALUE_ANSWERS, ValueField
 from ui.vocabulary import RESULT_KEYS, area_label, evidence_label, result_label
 from ui.widgets.answer_icons import answer_icon
 
@@ -99,9 +99,9 @@ class ItemPanel(QWidget):
         self._buttons_kind = None
         self._kept_buttons: dict[tuple, list[QPushButton]] = {}   # conformity / yes-no sets
         self._result: str | None = None
-        self.value_edit = QLineEdit()
-        self.value_edit.setObjectName("valueEdit")
-        self.value_edit.returnPressed.connect(self._value_entered)
+        self.value = ValueField()            # number and text answers
+        self.value_edit = self.value.line
+        self.value.escaped.connect(self.done_editing)
         self.clear_button = QPushButton(self.tr("Clear answer"))
         self.clear_button.setObjectName("clearAnswer")
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -133,7 +133,7 @@ class ItemPanel(QWidget):
 
         answer_line = QHBoxLayout()
         answer_line.addLayout(self.buttons_row)
-        answer_line.addWidget(self.value_edit, 1)
+        answer_line.addWidget(self.value, 1)
         answer_line.addStretch(0)
         answer_line.addWidget(self.clear_button)
         bottom = QHBoxLayout()
@@ -180,8 +180,8 @@ class ItemPanel(QWidget):
         self._result = result
         for button in self.group.buttons():
             button.setChecked(button.property("result") == result)
-        if self.item is not None and self.item.answer in ("number", "text"):
-            self.value_edit.setText(result or "")
+        if self.item is not None and self.item.answer in VALUE_ANSWERS:
+            self.value.show_stored(result)
         self.clear_button.setEnabled(self.item is not None and result is not None
                                      and not self._locked())
 
@@ -199,7 +199,7 @@ class ItemPanel(QWidget):
     def set_locked(self, locked: bool) -> None:
         self.setProperty("locked", locked)
         self.note.setReadOnly(locked)
-        self.value_edit.setReadOnly(locked)
+        self.value.set_locked(locked)
         for button in self.group.buttons():
             button.setEnabled(not locked)
         self.clear_button.setEnabled(not locked and self.item is not None)
@@ -226,7 +226,7 @@ class ItemPanel(QWidget):
         return "".join(parts)
 
     def _build_buttons(self, item: Item | None) -> None:
-        self.value_edit.setVisible(item is not None and item.answer in ("number", "text"))
+        self.value.show_item(item)
         # The same buttons as the previous item (most items are conformity): keep them; new
         # buttons relayout and repaint the panel on every keystroke.
         kind = None if item is None else (item.answer, self.lang, tuple(
@@ -254,9 +254,6 @@ class ItemPanel(QWidget):
         elif item.answer == "choice":
             choices = [(v, text_in(labels, self.lang), "value") for v, labels in item.choices]
         else:
-            self.value_edit.setPlaceholderText(
-                self.tr("Type a number and press Enter") if item.answer == "number"
-                else self.tr("Type the answer and press Enter"))
             return
         for n, (value, label, icon) in enumerate(choices, start=1):
             text = f"{n}  {label}" if n <= 4 else label
@@ -280,17 +277,6 @@ class ItemPanel(QWidget):
             self._kept_buttons[kind] = self.group.buttons()
 
     # -- values and notes ---------------------------------------------------------------------
-    def focus_value(self, text: str = "") -> None:
-        self.value_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if text:
-            self.value_edit.setText(text)
-
-    def _value_entered(self) -> None:
-        text = self.value_edit.text().strip()
-        if text:
-            self.answer_chosen.emit(text)
-        self.done_editing.emit()
-
     def _set_note(self, item_id: str, note: str) -> None:
         self._loading = True
         self._note_timer.stop()

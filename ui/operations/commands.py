@@ -62,10 +62,12 @@ class AnswerCommand(ServiceCommand):
     """Answer, clear or annotate one item; undo puts back its exact earlier state."""
 
     def __init__(self, ws: Workspace, audit_id: str, item_id: str, *, result: str | None = None,
-                 note: str | None = None, clear: bool = False, text: str, **kw):
+                 note: str | None = None, clear: bool = False, confirmed: bool = False,
+                 text: str, **kw):
         super().__init__(ws, text, **kw)
         self.audit_id, self.item_id = audit_id, item_id
         self.result, self.note, self.clear = result, note, clear
+        self.confirmed = confirmed    # the auditor kept a number above the expected maximum
         self.before = self.restores.answer_state(audit_id, item_id)
         self.after: dict | None = None
 
@@ -75,7 +77,7 @@ class AnswerCommand(ServiceCommand):
             changes = audits.clear_answer(self.audit_id, self.item_id, reason=self.reason)
         elif self.result is not None:
             changes = audits.record_answer(self.audit_id, self.item_id, self.result, self.note,
-                                           reason=self.reason)
+                                           reason=self.reason, confirmed=self.confirmed)
         else:
             changes = audits.set_note(self.audit_id, self.item_id, self.note or "",
                                       reason=self.reason)
