@@ -129,7 +129,7 @@ class EditFindingCommand(ServiceCommand):
         return self.ws.findings.edit(self.finding_id, reason=self.reason, **self.after)
 
     def back(self) -> Changes:
-        return self.ws.findings.edit(self.finding_id, reason=self.reason, **self.before)
+        return self.restores.finding_fields(self.finding_id, self.before, reason=self.reason)
 
 
 class DeleteFindingCommand(ServiceCommand):
