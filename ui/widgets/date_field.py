@@ -2,12 +2,12 @@
 
 Qt's QDateEdit edits one section at a time and silently drops or redirects digits that do not
 fit where the cursor is: entered with Shift+Tab the day is selected and "2027" makes it the
-20th; with the whole text selected (Ctrl+A) "2027" is ignored; after a
-click at the end of the year it lands in the month and day (2026-02-07); a two-digit year
-"27" falls back to the old year when the field is left; in "2027-01-31" the typed "-" skips
-the month. This field starts typing at the year when the cursor or selection is in it, lets a
-typed "-" only close a section, selects the section that was clicked, selects the year also
-when entered with Shift+Tab, and reads a two-digit year as 20yy.
+20th; with the whole text selected (Ctrl+A) "2027" is ignored; after a click at the end of
+the year it lands in the month and day (2026-02-07); a two-digit year "27" falls back to the
+old year when the field is left; in "2027-01-31" the typed "-" skips the month. This field
+starts typing at the year when the cursor or selection is in it, lets a typed "-" only close
+a section, selects the section that was clicked, selects the year also when entered with
+Shift+Tab, and reads a two-digit year as 20yy.
 """
 from __future__ import annotations
 
