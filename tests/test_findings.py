@@ -5,6 +5,7 @@ import pytest
 
 from sva.domain.findings import FINDING_STATUSES, FINDING_TRANSITIONS
 from sva.domain.policy import load_policy
+from sva.domain.restore import Restores
 from sva.errors import BadInput, IllegalTransition
 from tests.conftest import log_count
 
@@ -24,7 +25,7 @@ def test_finding_takes_area_and_requirement_from_the_item(ws, audit, item):
 @pytest.mark.parametrize("severity", ["significant", "minor", "observation", "good_practice"])
 def test_due_date_comes_from_the_severity_policy(ws, audit, item, severity):
     days = load_policy()["due_days"][severity]
-    fid = ws.findings.add(audit, item_id=item.id, severity=severity)
+    fid = ws.findings.add(audit, item_id=item.id, severity=severity, observed="exit blocked")
     due = ws.findings.finding(fid)["due_date"]
     if days is None:
         assert due is None
@@ -35,7 +36,7 @@ def test_due_date_comes_from_the_severity_policy(ws, audit, item, severity):
 
 
 def test_changing_severity_recomputes_the_due_date(ws, audit, item):
-    fid = ws.findings.add(audit, item_id=item.id, severity="minor")
+    fid = ws.findings.add(audit, item_id=item.id, severity="minor", observed="exit blocked")
     minor_due = ws.findings.finding(fid)["due_date"]
     ws.findings.edit(fid, severity="significant")
     assert ws.findings.finding(fid)["due_date"] < minor_due
@@ -46,7 +47,7 @@ def test_visit_date_is_the_start_day_at_the_site(ws, audit):
     ws.clock = lambda: "2026-05-12T23:30:00.000000Z"
     ws.audits.start(audit)
     assert ws.audits.visit_date(ws.audits.audit(audit)) == "2026-05-13"
-    fid = ws.findings.add(audit, severity="minor", area="HR")
+    fid = ws.findings.add(audit, severity="minor", area="HR", observed="exit blocked")
     assert ws.findings.finding(fid)["due_date"] == "2026-08-11"   # 13 May + 90 days
 
 
@@ -61,7 +62,7 @@ def test_a_finding_without_item_needs_an_area(ws, audit):
     ({"severity": "catastrophic"}, "severity"), ({"area": "XYZ"}, "area"),
     ({"due_date": "31/12/2026"}, "due_date"), ({"owner": "me"}, "owner")])
 def test_bad_finding_edits_change_nothing(ws, audit, item, fields, field):
-    fid = ws.findings.add(audit, item_id=item.id, severity="minor")
+    fid = ws.findings.add(audit, item_id=item.id, severity="minor", observed="exit blocked")
     before = (ws.findings.finding(fid), log_count(ws))
     with pytest.raises(BadInput) as err:
         ws.findings.edit(fid, **fields)
@@ -70,7 +71,7 @@ def test_bad_finding_edits_change_nothing(ws, audit, item, fields, field):
 
 
 def test_delete_is_soft_and_logged(ws, audit, item):
-    fid = ws.findings.add(audit, item_id=item.id, severity="minor")
+    fid = ws.findings.add(audit, item_id=item.id, severity="minor", observed="exit blocked")
     ws.findings.delete(fid)
     assert ws.findings.of_audit(audit) == []
     assert ws.db.execute("SELECT deleted FROM findings WHERE id = ?", [fid]).fetchone()[0] == 1
@@ -94,7 +95,7 @@ PATHS = {"open": [], "cap_submitted": ["cap_submitted"],
     (o, n) for o, n in itertools.product(FINDING_STATUSES, FINDING_STATUSES)
     if n not in FINDING_TRANSITIONS[o]])
 def test_every_illegal_cap_move_is_refused_naming_both_states(ws, audit, item, old, new):
-    fid = ws.findings.add(audit, item_id=item.id, severity="minor")
+    fid = ws.findings.add(audit, item_id=item.id, severity="minor", observed="exit blocked")
     _walk(ws, fid, PATHS[old])
     with pytest.raises(IllegalTransition) as err:
         ws.findings.move(fid, new, rejection_reason="x", verification_method="document")
@@ -104,13 +105,13 @@ def test_every_illegal_cap_move_is_refused_naming_both_states(ws, audit, item, o
 
 @pytest.mark.parametrize("target", list(PATHS))
 def test_every_status_is_reachable(ws, audit, item, target):
-    fid = ws.findings.add(audit, item_id=item.id, severity="minor")
+    fid = ws.findings.add(audit, item_id=item.id, severity="minor", observed="exit blocked")
     _walk(ws, fid, PATHS[target])
     assert ws.findings.finding(fid)["status"] == target
 
 
 def test_rejection_needs_a_reason_and_closing_a_method(ws, audit, item):
-    fid = ws.findings.add(audit, item_id=item.id, severity="minor")
+    fid = ws.findings.add(audit, item_id=item.id, severity="minor", observed="exit blocked")
     ws.findings.move(fid, "cap_submitted")
     with pytest.raises(BadInput, match="reason"):
         ws.findings.move(fid, "cap_rejected")
@@ -125,7 +126,7 @@ def test_rejection_needs_a_reason_and_closing_a_method(ws, audit, item):
 
 def test_cap_answers_after_signing_need_no_amendment(ws, audit, item):
     from tests.test_audits import _signed
-    fid = ws.findings.add(audit, item_id=item.id, severity="minor")
+    fid = ws.findings.add(audit, item_id=item.id, severity="minor", observed="exit blocked")
     _signed(ws, audit)
     ws.findings.edit(fid, root_cause="training gap", corrective_action="retrain")
     ws.findings.move(fid, "cap_submitted")
@@ -135,3 +136,45 @@ def test_cap_answers_after_signing_need_no_amendment(ws, audit, item):
         ws.findings.edit(fid, severity="significant")
     ws.findings.edit(fid, severity="significant", reason="raised after HQ review")
     assert ws.audits.history(audit)[-1]["amendment"] == 1
+
+
+@pytest.mark.parametrize("observed", ["", "   \n "])
+def test_a_finding_needs_what_was_seen(ws, audit, item, observed):
+    before = log_count(ws)
+    with pytest.raises(BadInput) as err:
+        ws.findings.add(audit, item_id=item.id, severity="minor", observed=observed)
+    assert err.value.field == "observed"
+    assert ws.findings.of_audit(audit) == [] and log_count(ws) == before
+    fid = ws.findings.add(audit, item_id=item.id, severity="minor", observed="exit blocked")
+    before = (ws.findings.finding(fid), log_count(ws))
+    with pytest.raises(BadInput) as err:
+        ws.findings.edit(fid, observed=observed, severity="significant")
+    assert err.value.field == "observed"
+    assert (ws.findings.finding(fid), log_count(ws)) == before
+
+
+def _old_finding_without_observed(ws, audit, item) -> str:
+    """A finding as an older SVA stored it: an empty "what was seen"."""
+    fid = ws.findings.add(audit, item_id=item.id, severity="minor", observed="x")
+    ws.db.execute("UPDATE findings SET observed = '' WHERE id = ?", [fid])
+    ws.db.conn.commit()
+    return fid
+
+
+def test_an_old_finding_without_what_was_seen_still_loads_and_takes_cap_work(ws, audit, item):
+    fid = _old_finding_without_observed(ws, audit, item)
+    assert [f["observed"] for f in ws.findings.of_audit(audit)] == [""]
+    ws.findings.edit(fid, severity="significant", required_action="clear the exit")
+    ws.findings.edit(fid, root_cause="no training")
+    ws.findings.move(fid, "cap_submitted")
+    row = ws.findings.finding(fid)
+    assert (row["severity"], row["root_cause"], row["observed"]) == ("significant", "no training", "")
+
+
+def test_undo_may_put_back_an_empty_what_was_seen(ws, audit, item):
+    """Filling in an old finding and undoing it restores exactly what was stored."""
+    fid = _old_finding_without_observed(ws, audit, item)
+    ws.findings.edit(fid, observed="exit blocked by pallets")
+    Restores(ws).finding_fields(fid, {"observed": ""})
+    assert ws.findings.finding(fid)["observed"] == ""
+    assert ws.audits.history(audit)[-1]["action"] == "restore"

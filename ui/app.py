@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from sva.errors import SvaError
 from sva.workspace import Workspace
-from ui import i18n
+from ui import fonts, i18n
 from ui.settings import APPLICATION, LANGUAGE, ORGANIZATION, app_settings
 
 
@@ -26,6 +26,8 @@ def application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    if getattr(app, "_sva_fonts", None) is None:      # once: emoji never drawn as boxes
+        app._sva_fonts = fonts.install_fonts(app.font())
     return app
 
 

@@ -38,6 +38,14 @@ def _check_date(value, field: str):
         raise BadInput(f"{value!r} is not a date (YYYY-MM-DD)", field=field) from None
 
 
+def _require_observed(row: dict) -> None:
+    """A finding says at least what was seen: without it the supplier has nothing to act on.
+    Rows stored before this rule may still hold an empty text; they load and show as they are,
+    and only an add or an edit that sets the field is refused."""
+    if "observed" in row and not (row["observed"] or "").strip():
+        raise BadInput("a finding needs “what was seen”", field="observed")
+
+
 class Findings(Service):
     def _clean(self, fields: dict) -> dict:
         unknown = set(fields) - set(CONTENT_FIELDS) - set(CAP_FIELDS)
@@ -77,6 +85,7 @@ class Findings(Service):
                          new=True)
         with self.change("add", "finding", row["id"], audit_id=audit_id) as log:
             self.guard_audit(audit, log, reason)
+            _require_observed(row)
             self.ws.audits._ensure_started(audit, log)
             row["due_date"] = (_check_date(due_date, "due_date") if due_date else
                                policy.due_date(severity, self.ws.audits.visit_date(audit)))
@@ -85,17 +94,22 @@ class Findings(Service):
         return row["id"]
 
     def edit(self, finding_id: str, *, reason: str | None = None, **fields) -> Changes:
+        new = self._clean(fields)
+        _require_observed(new)
+        return self._write(finding_id, new, reason, "edit")
+
+    def _write(self, finding_id: str, new: dict, reason: str | None, action: str) -> Changes:
+        """Store cleaned fields: `edit`, and `Restores.finding_fields` for undo."""
         old = self.finding(finding_id)
         audit = self.ws.audits.audit(old["audit_id"])
-        new = self._clean(fields)
         if "severity" in new and "due_date" not in new and new["severity"] != old["severity"]:
             new["due_date"] = policy.due_date(new["severity"], self.ws.audits.visit_date(audit))
-        with self.change("edit", "finding", finding_id, audit_id=audit["id"]) as log:
+        with self.change(action, "finding", finding_id, audit_id=audit["id"]) as log:
             if any(k in CONTENT_FIELDS and new[k] != old[k] for k in new):
                 self.guard_audit(audit, log, reason)
             log.diff(old, new)
             self.update("findings", finding_id, self.stamp(new))
-        return Changes("finding", (finding_id,), audit["id"], "edit")
+        return Changes("finding", (finding_id,), audit["id"], action)
 
     def delete(self, finding_id: str, *, reason: str | None = None) -> Changes:
         old = self.finding(finding_id)

@@ -46,3 +46,10 @@ class Restores(Service):
             log.diff(old, {"deleted": 0})
             self.update("findings", finding_id, self.stamp({"deleted": 0}))
         return Changes("finding", (finding_id,), audit["id"], "restore")
+
+    def finding_fields(self, finding_id: str, fields: dict, *,
+                       reason: str | None = None) -> Changes:
+        """Put back a finding's earlier field values (undo of an edit). Unlike `edit`, this
+        may restore an empty "what was seen" held by a finding stored before that rule."""
+        return self.ws.findings._write(finding_id, self.ws.findings._clean(fields), reason,
+                                       "restore")

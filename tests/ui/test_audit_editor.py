@@ -164,7 +164,8 @@ def test_undo_shortcuts_in_the_main_window(qtbot, ws, audit, ui_settings):
     assert result_of(ws, audit, item) == "conforms"
 
 
-def test_nonconformity_to_saved_finding_takes_three_actions(qtbot, open_editor, ws, audit):
+def test_nonconformity_to_saved_finding_takes_four_actions(qtbot, open_editor, ws, audit):
+    """2, F, type what was seen (a finding needs it), Ctrl+Enter."""
     editor = open_editor(audit)
     item = items_of(ws, audit)[0]
     actions = 0
@@ -180,12 +181,15 @@ def test_nonconformity_to_saved_finding_takes_three_actions(qtbot, open_editor, 
     assert dialog.isVisible()
     qtbot.waitUntil(dialog.isActiveWindow)
     assert dialog.observed.hasFocus()
-    act(dialog.observed, K.Key_Return, Qt.KeyboardModifier.ControlModifier)   # 3: save
-    assert actions == 3
+    actions += 1                                                   # 3: what was seen
+    qtbot.keyClicks(dialog.observed, "Fire exit blocked")
+    act(dialog.observed, K.Key_Return, Qt.KeyboardModifier.ControlModifier)   # 4: save
+    assert actions == 4
     [finding] = ws.findings.of_audit(audit)
     visit = ws.audits.visit_date(ws.audits.audit(audit))
     assert finding["item_id"] == item.id and finding["area"] == item.area
     assert finding["severity"] == "minor"                          # the suggestion
+    assert finding["observed"] == "Fire exit blocked"
     assert finding["requirement"] == item.question["en"]
     assert finding["due_date"] == (date.fromisoformat(visit) + timedelta(days=90)).isoformat()
     assert editor.findings.model.rowCount() == 1

@@ -3,6 +3,10 @@
 New from an item: area, requirement (the question), what was seen (the item's note) and a
 severity suggestion for the answer; the due date follows the severity policy until the
 auditor sets one by hand. Ctrl+Enter saves from anywhere in the dialog.
+
+A finding says at least what was seen (the core refuses one without it): Save stays disabled
+with the reason under the field until it is filled in. A due date before the visit is saved
+only after the auditor confirms it.
 """
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
 from sva.checklists.model import Item
@@ -20,6 +24,10 @@ from sva.domain.findings import SUGGESTED_SEVERITY
 from ui.editor.checklist_model import short_id, text_in
 from ui.vocabulary import AREAS, SEVERITIES, area_label, result_label, severity_label
 from ui.widgets.answer_icons import answer_icon
+from ui.widgets.date_field import DateField
+
+HINT_STYLE = "color: palette(mid);"
+HINT_ALERT_STYLE = "color: #c62828; font-weight: 600;"
 
 
 def suggested_severity(result: str | None) -> str:
@@ -46,6 +54,8 @@ class FindingDialog(QDialog):
         self.visit_date, self.finding = visit_date, finding
         self.setWindowTitle(self.tr("Edit finding") if finding else self.tr("New finding"))
         self._due_touched = bool(finding)
+        self._due_confirmed: str | None = None
+        self.due_question: QMessageBox | None = None
 
         self.item_label = QLabel()
         self.item_label.setWordWrap(True)
@@ -62,6 +72,17 @@ class FindingDialog(QDialog):
         self.requirement = _text_edit(3, "findingRequirement")
         self.observed = _text_edit(3, "findingObserved")
         self.observed.setPlaceholderText(self.tr("What exactly was seen, where, how many…"))
+        self.observed_hint = QLabel(self.tr("Required: say what was seen to save the finding."))
+        self.observed_hint.setObjectName("observedHint")
+        self.observed_hint.setWordWrap(True)
+        self.observed_hint.setStyleSheet(HINT_STYLE)
+        keep = self.observed_hint.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)    # showing or hiding it never moves the fields
+        self.observed_hint.setSizePolicy(keep)
+        observed_box = QVBoxLayout()
+        observed_box.setSpacing(2)
+        observed_box.addWidget(self.observed)
+        observed_box.addWidget(self.observed_hint)
         self.evidence = QLineEdit()
         self.evidence.setObjectName("findingEvidence")
         self.evidence.setPlaceholderText(self.tr("Documents seen, people interviewed, photos"))
@@ -69,10 +90,8 @@ class FindingDialog(QDialog):
         self.required_action.setPlaceholderText(self.tr("What the supplier must do"))
         self.has_due = QCheckBox(self.tr("Due"))
         self.has_due.setObjectName("findingHasDue")
-        self.due = QDateEdit()
+        self.due = DateField()
         self.due.setObjectName("findingDue")
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
         self.policy_label = QLabel()
         self.policy_label.setObjectName("policyLabel")
         self.policy_label.setStyleSheet("color: palette(mid);")
@@ -90,7 +109,7 @@ class FindingDialog(QDialog):
         form.addRow(self.tr("&Area:"), self.area)
         form.addRow(self.tr("&Severity:"), _wrap(sev_row))
         form.addRow(self.tr("&Requirement:"), self.requirement)
-        form.addRow(self.tr("&What was seen:"), self.observed)
+        form.addRow(self.tr("&What was seen:"), _wrap(observed_box))
         form.addRow(self.tr("&Evidence:"), self.evidence)
         form.addRow(self.tr("Required a&ction:"), self.required_action)
         form.addRow(self.tr("Due date:"), _wrap(due_row))
@@ -113,6 +132,8 @@ class FindingDialog(QDialog):
         self.severity.currentIndexChanged.connect(self._severity_changed)
         self.has_due.toggled.connect(self.due.setEnabled)
         self.due.dateChanged.connect(self._due_edited)
+        self.observed.textChanged.connect(self._observed_changed)
+        self._observed_changed()
         self.observed.setFocus()
 
     def _fill(self, item, result, note, lang, finding) -> None:
@@ -177,9 +198,62 @@ class FindingDialog(QDialog):
     def _due_edited(self) -> None:
         self._due_touched = True
 
+    # -- saving -------------------------------------------------------------------------------
+    def _observed_changed(self) -> None:
+        filled = bool(self.observed.toPlainText().strip())
+        self.save_button.setEnabled(filled)
+        self.save_button.setToolTip("" if filled else self.observed_hint.text())
+        self.observed_hint.setVisible(not filled)
+        if filled:
+            self.observed_hint.setStyleSheet(HINT_STYLE)
+
+    def accept(self) -> None:
+        """Save (button or Ctrl+Enter) once what was seen is filled in and a due date before
+        the visit is confirmed; otherwise say why next to the field and stay open."""
+        if not self.observed.toPlainText().strip():
+            self.observed_hint.setStyleSheet(HINT_ALERT_STYLE)
+            self.observed_hint.show()
+            self.observed.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        due = self.fields()["due_date"]
+        if due and self._asks_about(due):
+            self._ask_due(due)
+            return
+        super().accept()
+
+    def _asks_about(self, due: str) -> bool:
+        stored = self.finding.get("due_date") if self.finding else None
+        return due < self.visit_date[:10] and due != stored and due != self._due_confirmed
+
+    def _ask_due(self, due: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Due date before the visit"),
+                          self.tr("The due date {0} is before the visit ({1}). "
+                                  "Save the finding with this due date?")
+                          .format(due, self.visit_date[:10]), QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setObjectName("dueBeforeVisit")
+        keep = box.addButton(self.tr("Save with this date"), QMessageBox.ButtonRole.AcceptRole)
+        change = box.addButton(self.tr("Change the date"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(change)
+        box.setEscapeButton(change)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is keep:
+                self._due_confirmed = due
+                self.accept()
+            else:
+                self.due.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.due.setSelectedSection(DateField.Section.YearSection)
+            box.deleteLater()
+            self.due_question = None
+
+        box.finished.connect(answered)
+        self.due_question = box
+        box.open()
+
     # -- result -------------------------------------------------------------------------------
     def fields(self) -> dict:
-        due = self.due.date().toString("yyyy-MM-dd") if self.has_due.isChecked() else None
+        due = (self.due.commit().toString("yyyy-MM-dd") if self.has_due.isChecked() else None)
         fields = {"area": self.area.currentData(), "severity": self.severity.currentData(),
                   "requirement": self.requirement.toPlainText().strip(),
                   "observed": self.observed.toPlainText().strip(),

@@ -25,7 +25,7 @@ from ui.editor.item_panel import ItemPanel
 from ui.editor.lifecycle import Lifecycle
 from ui.editor.value_entry import ValueEntry
 from ui.operations.commands import (AddFindingCommand, AnswerCommand, DeleteFindingCommand,
-                                    EditFindingCommand)
+                                    EditFindingCommand, Place)
 from ui.photos.editor_photos import EditorPhotos
 from ui.reports.report_actions import ReportActions
 from ui.settings import CHECKLIST_LANGUAGE, EDITOR_SPLITTER, app_settings
@@ -258,7 +258,7 @@ class AuditEditor(QWidget):
         if reason is _CANCELLED:
             return False
         command = make_command(reason=reason, notify=self.apply_changes,
-                               on_error=self.show_error)
+                               on_error=self.show_error, reveal=self.reveal)
         try:
             command.run()
         except SvaError as exc:
@@ -278,6 +278,21 @@ class AuditEditor(QWidget):
         self.reload_answers()
         self.panel.set_saved_text(self.tr("Saved {0}").format(datetime.now().strftime("%H:%M:%S")))
         self.changed.emit(changes)
+
+    def reveal(self, place: Place) -> None:
+        """After Ctrl+Z / Ctrl+Shift+Z: select the item the step changed and, for a finding
+        that is there now, its row in the findings table, so the auditor sees what changed."""
+        if place.item_id and place.item_id in self.template.items:
+            if self.tree.current_item_id() != place.item_id:
+                self.select_item(place.item_id)
+        if place.finding_id:
+            table, proxy, model = self.findings.table, self.findings.proxy, self.findings.model
+            row = next((n for n, r in enumerate(model.rows()) if r["id"] == place.finding_id),
+                       None)
+            if row is not None:
+                index = proxy.mapFromSource(model.index(row, 0))
+                table.setCurrentIndex(index)
+                table.scrollTo(index)
 
     def show_error(self, exc: Exception) -> None:
         QMessageBox.warning(self, self.tr("Not saved"), str(exc))

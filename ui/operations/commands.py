@@ -3,9 +3,12 @@ when it is made; undo and redo are service calls too).
 
 A command is built with what it needs to go both ways, then `run()` performs the first
 call *before* it is pushed, so an edit the core refuses never reaches the undo stack.
+After an undo or redo the command tells `reveal` where its change is (`place()`), so the
+editor can show the auditor what was undone.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
@@ -19,12 +22,22 @@ Notify = Callable[[Changes], None]
 ReportError = Callable[[SvaError], None]
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a command's change shows: the checklist item, and the finding if it exists now."""
+    item_id: str | None = None
+    finding_id: str | None = None
+
+
+Reveal = Callable[[Place], None]
+
+
 class ServiceCommand(QUndoCommand):
     def __init__(self, ws: Workspace, text: str, *, notify: Notify, on_error: ReportError,
-                 reason: str | None = None):
+                 reason: str | None = None, reveal: Reveal | None = None):
         super().__init__(text)
         self.ws, self.reason = ws, reason
-        self._notify, self._on_error = notify, on_error
+        self._notify, self._on_error, self._reveal = notify, on_error, reveal
         self._fresh = True
         self.restores = Restores(ws)
 
@@ -47,6 +60,14 @@ class ServiceCommand(QUndoCommand):
         except SvaError as exc:
             self.setObsolete(True)   # cannot be replayed: drop it from the stack
             self._on_error(exc)
+            return
+        place = self.place()
+        if self._reveal is not None and place is not None:
+            self._reveal(place)
+
+    def place(self) -> Place | None:
+        """Where the change is, after an undo or redo (None: nothing to point at)."""
+        return None
 
     def first(self) -> Changes:
         return self.again()
@@ -90,6 +111,9 @@ class AnswerCommand(ServiceCommand):
     def back(self) -> Changes:
         return self.restores.answer(self.audit_id, self.item_id, self.before, reason=self.reason)
 
+    def place(self) -> Place:
+        return Place(item_id=self.item_id)
+
     def id(self) -> int:  # noqa: A003 (Qt name)
         return 1 if self.result is None and not self.clear else -1
 
@@ -118,6 +142,9 @@ class AddFindingCommand(ServiceCommand):
     def back(self) -> Changes:
         return self.ws.findings.delete(self.finding_id, reason=self.reason)
 
+    def place(self) -> Place:
+        return _finding_place(self.ws, self.finding_id)
+
 
 class EditFindingCommand(ServiceCommand):
     def __init__(self, ws: Workspace, finding_id: str, fields: dict, *, text: str, **kw):
@@ -131,7 +158,10 @@ class EditFindingCommand(ServiceCommand):
         return self.ws.findings.edit(self.finding_id, reason=self.reason, **self.after)
 
     def back(self) -> Changes:
-        return self.ws.findings.edit(self.finding_id, reason=self.reason, **self.before)
+        return self.restores.finding_fields(self.finding_id, self.before, reason=self.reason)
+
+    def place(self) -> Place:
+        return _finding_place(self.ws, self.finding_id)
 
 
 class DeleteFindingCommand(ServiceCommand):
@@ -144,3 +174,12 @@ class DeleteFindingCommand(ServiceCommand):
 
     def back(self) -> Changes:
         return self.restores.finding(self.finding_id, reason=self.reason)
+
+    def place(self) -> Place:
+        return _finding_place(self.ws, self.finding_id)
+
+
+def _finding_place(ws: Workspace, finding_id: str) -> Place:
+    """The finding's item, and the finding itself unless the step removed it."""
+    row = ws.findings.get("findings", finding_id, label="finding", include_deleted=True)
+    return Place(item_id=row["item_id"], finding_id=None if row["deleted"] else finding_id)

@@ -1,7 +1,8 @@
 """Annotate and redact one photo: draw rectangles, arrows, text and redaction boxes on the
 upright display copy, move and delete them, undo and redo; Save stores them as data on the
 photo (one undoable step in the audit editor). The original is never changed; reports use
-the rendering with the redactions applied.
+the rendering with the redactions applied. Esc, Cancel or closing the window with unsaved
+marks asks first (Discard / Keep editing / Save); with nothing changed it closes at once.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtGui import (QAction, QActionGroup, QImage, QKeySequence, QMouseEv
                            QPixmap, QUndoCommand, QUndoStack)
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGraphicsPixmapItem,
                                QGraphicsRectItem, QGraphicsScene, QInputDialog, QLabel,
-                               QToolBar, QVBoxLayout)
+                               QMessageBox, QToolBar, QVBoxLayout)
 
 from sva.errors import SvaError
 from ui.operations.photo import display_task
@@ -141,6 +142,9 @@ class AnnotationEditor(QDialog):
         self.setWindowTitle(self.tr("Annotate and redact — {0}").format(
             row["filename"] or photo_id[:8]))
         self._stored = editor.ws.photos.annotations(row)
+        self._shown: dict = {}        # each stored mark's item -> its mark as first shown
+        self.discard_question: QMessageBox | None = None
+        self._discarding = False
 
         self.toolbar = QToolBar()
         self.tool_actions: dict[str, QAction] = {}
@@ -231,7 +235,9 @@ class AnnotationEditor(QDialog):
         self.size_px = (image.width(), image.height())
         self.scene.setSceneRect(QRectF(0, 0, *self.size_px))
         for mark in self._stored:
-            self.scene.addItem(make_item(mark, self.size_px))
+            item = make_item(mark, self.size_px)
+            self.scene.addItem(item)
+            self._shown[item] = to_mark(item, self.size_px)
         self.view.fit()
         self.save_button.setEnabled(True)
         self.status.setText(self.tr("{0} × {1} px — drag to draw with the chosen tool; "
@@ -288,6 +294,49 @@ class AnnotationEditor(QDialog):
         items = sorted(self.marks(), key=lambda i: (i.zValue(), self.scene.items(
             Qt.SortOrder.AscendingOrder).index(i)))
         return [m for m in (to_mark(i, self.size_px) for i in items) if m is not None]
+
+    # -- closing ------------------------------------------------------------------------------
+    def unsaved_count(self) -> int:
+        """Marks drawn, changed or deleted since the photo was opened (0: nothing to lose)."""
+        if not self.ready():
+            return 0
+        size = self.size_px
+        changed = sum(1 for item in self.marks()
+                      if item not in self._shown or to_mark(item, size) != self._shown[item])
+        return changed + sum(1 for item in self._shown if item.scene() is None)
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button (QDialog's closeEvent calls this)."""
+        count = 0 if self._discarding else self.unsaved_count()
+        if not count:
+            super().reject()
+            return
+        if self.discard_question is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved marks"),
+                          self.tr("Discard {0} unsaved mark(s)?").format(count),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("discardMarks")
+        box.setInformativeText(self.tr("Drawn, moved or deleted marks that are not saved are "
+                                       "lost when the editor closes."))
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered(_result: int) -> None:
+            self.discard_question = None
+            box.deleteLater()
+            if box.clickedButton() is discard:
+                self._discarding = True
+                self.reject()
+            elif box.clickedButton() is save:
+                self.save()
+
+        box.finished.connect(answered)
+        self.discard_question = box
+        box.open()
 
     def save(self) -> None:
         if not self.ready():
