@@ -228,7 +228,8 @@ class Photos(Service):
         def check(path: str):
             data, _ = ingest.read(path)
             if hashlib.sha256(data).hexdigest() != expected[path].sha256:
-                raise BadInput("the file changed while it was being imported", file=path)
+                raise BadInput("the file changed while it was being imported", file=path,
+                               code="photo_changed")
             return data, expected[path]
 
         problems: list[BadInput] = []

@@ -116,6 +116,8 @@ class Upload:
     supplier_code: str
     planned_date: str
     photos: tuple[tuple[str, int], ...]     # (sha256, size) of its live photos
+    supplier_name_en: str = ""
+    supplier_name_ja: str = ""
 
     @property
     def total(self) -> int:
@@ -133,5 +135,6 @@ def upload_plan(ws) -> list[Upload]:
             path = ws.photos.path_of(p["sha256"])
             photos[p["sha256"]] = path.stat().st_size if path.exists() else 0
         plan.append(Upload(audit_id, info["supplier_code"], info["planned_date"],
-                           tuple(photos.items())))
+                           tuple(photos.items()), info["supplier_name_en"] or "",
+                           info["supplier_name_ja"] or ""))
     return plan

@@ -211,7 +211,7 @@ def test_cancel_mid_upload_keeps_audit_queued_and_next_sync_completes(qtbot, hq,
     def cancel_on_first_bytes(dialog, snap):
         seen.append(snap)
         if snap.stage == "push" and dialog.running and dialog.cancel_button.isEnabled():
-            assert snap.audit == "S001 · 2026-05-12" and snap.audits == 1
+            assert snap.audit == "S001 Kanto Parts Co. · 2026-05-12" and snap.audits == 1
             assert "Photos at HQ:" in dialog.bytes.text()
             qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from sva.photos import AddResult
+from ui.core_messages import message_of
 from ui.operations.photo import add_bytes_task, add_files_task
 from ui.operations.tasks import Task
 from ui.photos.commands import PhotosAddedCommand
@@ -124,7 +125,7 @@ class PhotoImport(QObject):
         if result.refused:
             self._tell(self.tr("Some files were not added"),
                        self.tr("{0} added; {1} refused:").format(len(ids), len(result.refused)),
-                       "\n".join(str(p) for p in result.refused))
+                       "\n".join(message_of(p) for p in result.refused))
         self.finished.emit(result)
 
     def _failed(self, message: str) -> None:
