@@ -8,21 +8,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale,
-                            QTranslator)
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from sva.paths import resource
 
 SUPPORTED = ("en", "ja")
 
-# Texts of Qt's own widgets that Qt's Japanese catalogue lacks (Qt renamed them, e.g. added
-# a mnemonic, and the catalogue still has the old text). They are kept in our .ts under
-# Qt's own contexts; Qt's widgets find them there. tests/ui/test_japanese_ui.py shows the
-# file dialog and fails on any English left.
-QT_GAPS = (
-    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
-    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
-)
+
+def qt_gaps() -> dict[str, str]:
+    """Texts of Qt's own widgets that Qt's Japanese catalogue lacks (Qt renamed them, e.g.
+    added a mnemonic, and the catalogue still has the old text), as now translated.
+
+    They are kept in our .ts under Qt's own contexts, where Qt's widgets find them; listed
+    here as calls so that lupdate keeps them. tests/ui/test_japanese_ui.py shows Qt's
+    dialogs and fails on any English left.
+    """
+    return {
+        "&Look in:": QCoreApplication.translate("QFileDialog", "&Look in:"),
+        "Files of &type:": QCoreApplication.translate("QFileDialog", "Files of &type:"),
+        "Folder": QCoreApplication.translate("QAbstractFileIconProvider", "Folder",
+                                             "All other platforms"),
+        "Drive": QCoreApplication.translate("QAbstractFileIconProvider", "Drive"),
+        "Unknown": QCoreApplication.translate("QAbstractFileIconProvider", "Unknown"),
+    }
 
 
 def translations_dir() -> Path:

@@ -901,7 +901,7 @@ Why does it need to change?</source>
     <message>
         <location filename="../../ui/photos/annotation_editor.py" line="236"/>
         <source>{0} × {1} px — drag to draw with the chosen tool; Delete removes the selected marks</source>
-        <translation>{0} × {1} px — 選んだツールでドラッグして描画、Delete で選択した注記を削除</translation>
+        <translation>{0} × {1} px — 選んだツールでドラッグして描画、Delete キーで選択した注記を削除</translation>
     </message>
     <message>
         <location filename="../../ui/photos/annotation_editor.py" line="261"/>
@@ -1707,12 +1707,12 @@ Why does it need to change?</source>
     <message>
         <location filename="../../ui/editor/item_panel.py" line="258"/>
         <source>Type a number and press Enter</source>
-        <translation>数値を入力して Enter</translation>
+        <translation>数値を入力して Enter キー</translation>
     </message>
     <message>
         <location filename="../../ui/editor/item_panel.py" line="259"/>
         <source>Type the answer and press Enter</source>
-        <translation>回答を入力して Enter</translation>
+        <translation>回答を入力して Enter キー</translation>
     </message>
     <message>
         <location filename="../../ui/editor/item_panel.py" line="263"/>
@@ -2075,14 +2075,33 @@ Why does it need to change?</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="29"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="31"/>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="32"/>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="23"/>
+        <location filename="../../ui/i18n.py" line="27"/>
         <source>&amp;Look in:</source>
         <translation>場所(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="24"/>
+        <location filename="../../ui/i18n.py" line="28"/>
         <source>Files of &amp;type:</source>
         <translation>ファイルの種類(&amp;T):</translation>
     </message>
@@ -2737,7 +2756,7 @@ CAP 提出済み: {1}
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../ui/i18n.py" line="50"/>
+        <location filename="../../ui/i18n.py" line="58"/>
         <source>en</source>
         <comment>the code of the UI language: translate as the catalogue&apos;s language code</comment>
         <translation>ja</translation>

@@ -219,7 +219,8 @@ class ChecklistModel(QAbstractItemModel):
             display = self._answer_text(item, result) if result is not None else (
                 _tr("required") if state == "missing" else "")
             display += f"  ⚑{findings}" if findings else ""
-        lines = [item.question.get("en", ""), item.question.get("ja", "")]
+        langs = ("en", "ja") if self.lang == "both" else ("ja" if self.lang == "ja" else "en",)
+        lines = [item.question.get(lang, "") for lang in langs]
         if state == "missing":
             lines.append(_tr("Required – not answered yet"))
         roles = {_DISPLAY: display, _ITEM_ID: item.id, _STATE: state,
