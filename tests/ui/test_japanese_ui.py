@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QTimer, QTranslator
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import (QApplication, QColorDialog, QDialog, QFileDialog, QLineEdit,
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QApplication, QColorDialog, QDialog, QFileDialog, QLabel,
                                QMessageBox, QWidget)
 
 from tests.ui.ja_scan import data_values, english_in, english_words
@@ -253,3 +254,131 @@ def test_no_english_left_in_the_japanese_ui(japanese, demo, qtbot, ui_settings, 
     wait_tasks(qtbot, editor.photos_ui.importer, reports)
     print("\n".join(scan.problems))
     assert not scan.problems, f"{len(scan.problems)} English text(s) in the Japanese UI"
+
+
+# -- one English word, two meanings ----------------------------------------------------------
+
+# Sources of the shared, empty context used in more than one place, each checked to mean the
+# same in every place (so one translation fits). A new one fails the test below until it is
+# checked too, and given a disambiguation (`_tr(text, "what it means here")`) if it does not.
+ONE_MEANING = {
+    "Item",                      # the checklist item (tree header, findings column)
+    "Status",                    # an audit's or a finding's status (column headers)
+    "Info-sec",                  # information security (kind, level column)
+    "SVR",                       # the SVR checklist kind (full and short label)
+    "Information security",      # the kind and the risk area
+    "Observation",               # the answer and the severity: 観察事項 for both
+    "required",                  # a required item not answered yet (tree cell, sizing)
+    "permission denied",         # EACCES and EPERM
+    "{0}: {1}",                  # where, then what (core messages)
+}
+
+
+def test_a_word_with_two_meanings_gets_two_translations():
+    import xml.etree.ElementTree as ET
+    root = ET.parse(i18n.translations_dir() / "sva_ja.ts").getroot()
+    shared = [m for c in root if (c.findtext("name") or "") == ""
+              for m in c.findall("message") if len(m.findall("location")) > 1
+              and m.find("comment") is None]
+    assert sorted(m.findtext("source") for m in shared) == sorted(ONE_MEANING)
+    opens = {(c.findtext("name"), m.findtext("comment")): m.findtext("translation")
+             for c in root for m in c.findall("message") if m.findtext("source") == "Open"}
+    assert opens == {("AuditsView", "button: open the audit"): "開く",
+                     ("", "column: findings not yet closed"): "未完了",
+                     ("", "finding status: no corrective action yet"): "未対応"}
+
+
+def test_open_the_button_is_not_open_the_status(japanese, qtbot, ws, audit, ui_settings):
+    from ui.main_window import MainWindow
+    from ui.vocabulary import finding_status_label
+
+    ws.audits.start(audit)                   # an audit in progress: the button says Open
+    window = MainWindow(ws, settings=ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.audits_view
+    view.table.setCurrentIndex(view.proxy.index(0, 0))
+    assert view.open_button.text() == "開く"
+    column = view.model.column_index("open")
+    assert view.model.headerData(column, Qt.Orientation.Horizontal) == "未完了"
+    assert finding_status_label("open") == "未対応"
+
+
+# -- the checklist tree in both languages ----------------------------------------------------
+
+def test_both_languages_tree_shows_an_english_and_a_japanese_line(open_editor, audit, ws,
+                                                                   ui_settings):
+    CHECKLIST_LANGUAGE.set(ui_settings, "both")
+    editor = open_editor(audit)
+    section = editor.template.sections[0]
+    item = section.items[0]
+    row = editor.model.index_of(item.id)
+    assert row.data() == f"{item.id.split('-', 1)[1]}  {item.question['en']}\n{item.question['ja']}"
+    assert row.parent().data() == f"{section.title['en']}\n{section.title['ja']}"
+    lines = editor.tree.fontMetrics().lineSpacing()
+    rect = editor.tree.visualRect(editor.proxy.mapFromSource(row))
+    assert editor.tree.uniformRowHeights() and rect.height() >= 2 * lines
+    last = editor.model.index_of(editor.template.sections[-1].items[-1].id)
+    assert editor.tree.visualRect(editor.proxy.mapFromSource(last)).height() == rect.height()
+
+    editor.header.language.setCurrentIndex(editor.header.language.findData("ja"))
+    assert row.data() == f"{item.id.split('-', 1)[1]}  {item.question['ja']}"
+    assert editor.tree.visualRect(editor.proxy.mapFromSource(row)).height() < 2 * lines
+    assert row.data(Qt.ItemDataRole.ToolTipRole).split("\n")[0] == item.question["ja"]
+
+
+# -- supplier names --------------------------------------------------------------------------
+
+def _second_audit(ws, name_ja):
+    sid = ws.suppliers.add(code="S002", name_en="Acme Fasteners Ltd.", name_ja=name_ja,
+                           country="GB", annual_spend=1000)
+    site = ws.suppliers.add_site(sid, name="Leeds works", country="GB",
+                                 timezone="Europe/London")
+    return ws.audits.create(supplier_id=sid, site_id=site, planned_date="2026-06-01",
+                            template_ref=ws.templates.latest("svr"), auditors=["Ken Ito"])
+
+
+def _audits_column(window) -> list[str]:
+    view = window.audits_view
+    column = view.model.column_index("supplier")
+    return sorted(view.model.index(r, column).data() for r in range(view.model.rowCount()))
+
+
+def test_supplier_names_are_japanese_in_the_japanese_ui(japanese, qtbot, ws, audit, ui_settings,
+                                                         answer_all):
+    from ui.main_window import MainWindow
+    _second_audit(ws, name_ja="")              # no Japanese name: the English one is shown
+    answer_all(ws, audit)
+    ws.audits.complete(audit)
+    window = MainWindow(ws, settings=ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert _audits_column(window) == ["S001  関東部品株式会社", "S002  Acme Fasteners Ltd."]
+
+    editor = window.open_audit(audit)
+    assert editor.header.title.text() == "S001  関東部品株式会社 — Kawasaki plant"
+    assert editor.header.title.toolTip() == "Kanto Parts Co., Ltd."
+    tab = window.tabs.indexOf(editor)
+    assert window.tabs.tabToolTip(tab) == "関東部品株式会社 — Kawasaki plant"
+    editor.lifecycle.sign()
+    dialog = editor.lifecycle.sign_dialog
+    assert "関東部品株式会社" in dialog.findChild(QLabel).text()
+    assert dialog.supplier.organisation.text() == "関東部品株式会社"
+    dialog.reject()
+
+    window.show_tab(window.SUPPLIERS_TAB)
+    header = window.suppliers_view.table.horizontalHeader()
+    model = window.suppliers_view.model
+    assert header.visualIndex(model.column_index("name_ja")) \
+        < header.visualIndex(model.column_index("name_en"))
+
+
+def test_supplier_names_stay_english_in_the_english_ui(qtbot, ws, audit, ui_settings):
+    from ui.main_window import MainWindow
+    window = MainWindow(ws, settings=ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert _audits_column(window) == ["S001  Kanto Parts Co., Ltd."]
+    editor = window.open_audit(audit)
+    assert editor.header.title.text() == "S001  Kanto Parts Co., Ltd. — Kawasaki plant"
+    assert editor.header.title.toolTip() == "関東部品株式会社"
