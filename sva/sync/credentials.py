@@ -29,7 +29,8 @@ def backend() -> keyring.backend.KeyringBackend:
         except Exception as exc:  # noqa: BLE001 - any import/instantiation failure
             raise KeyringUnavailable(f"cannot load keyring backend {name}: {exc}",
                                      code="keyring_backend_failed",
-                                     params={"backend": name, "error": str(exc)}) from None
+                                     params={"backend": name,
+                                             "error": type(exc).__name__}) from None
     chosen = keyring.get_keyring()
     label = backend_name(chosen)
     if any(label.startswith(prefix) for prefix in _UNSAFE) or "plaintext" in label.lower():
