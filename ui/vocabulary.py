@@ -117,6 +117,15 @@ def evidence_label(method: str) -> str:
     }.get(method, method)
 
 
+def role_label(role: str) -> str:
+    """An HQ account's role (enrolment, sync status)."""
+    return {
+        "admin": _tr("administrator"),
+        "manager": _tr("programme manager"),
+        "auditor": _tr("auditor"),
+    }.get(role, role)
+
+
 def finding_status_label(status: str) -> str:
     return {
         "open": _tr("Open", "finding status: no corrective action yet"),

@@ -38,7 +38,7 @@ Why does it need to change?</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="224"/>
+        <location filename="../../ui/editor/checklist_model.py" line="225"/>
         <source>Required – not answered yet</source>
         <translation>必須 – まだ回答されていません</translation>
     </message>
@@ -374,28 +374,43 @@ Why does it need to change?</source>
         <translation>現場確認</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="122"/>
+        <location filename="../../ui/vocabulary.py" line="123"/>
+        <source>administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="124"/>
+        <source>programme manager</source>
+        <translation>プログラム管理者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="125"/>
+        <source>auditor</source>
+        <translation>監査員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="131"/>
         <source>Open</source>
         <comment>finding status: no corrective action yet</comment>
         <translation>未対応</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="123"/>
+        <location filename="../../ui/vocabulary.py" line="132"/>
         <source>CAP submitted</source>
         <translation>是正計画提出済み</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="124"/>
+        <location filename="../../ui/vocabulary.py" line="133"/>
         <source>CAP accepted</source>
         <translation>是正計画承認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="125"/>
+        <location filename="../../ui/vocabulary.py" line="134"/>
         <source>CAP rejected</source>
         <translation>是正計画差し戻し</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="126"/>
+        <location filename="../../ui/vocabulary.py" line="135"/>
         <source>Verified closed</source>
         <translation>完了確認済み</translation>
     </message>
@@ -1455,82 +1470,82 @@ Why does it need to change?</source>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="30"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="31"/>
         <source>Enrol with HQ</source>
         <translation>本社に登録</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="37"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="38"/>
         <source>Enrol this device once, while online, with a one-time code from HQ. The device token is kept in the operating system&apos;s keyring, never in SVA&apos;s files.</source>
         <translation>オンラインのときに、本社から受け取ったワンタイムコードでこの端末を一度登録してください。端末トークンは OS のキーリングに保管され、SVA のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="48"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="49"/>
         <source>This device is already enrolled at {0} as {1} ({2}). Enrolling again replaces that enrolment: the current device token is no longer used, and the next sync starts from this new enrolment.</source>
         <translation>この端末は {0} に {1}（{2}）として登録済みです。登録し直すと現在の登録は置き換えられ、現在の端末トークンは使われなくなります。次回の同期は新しい登録で行われます。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="58"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="59"/>
         <source>the one-time code HQ gave you</source>
         <translation>本社から受け取ったワンタイムコード</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="63"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="64"/>
         <source>HQ server &amp;address:</source>
         <translation>本社サーバーのアドレス(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="64"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="65"/>
         <source>Enrolment &amp;code:</source>
         <translation>登録コード(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="65"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="66"/>
         <source>&amp;Device name:</source>
         <translation>端末名(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="76"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="77"/>
         <source>Replace enrolment</source>
         <translation>登録を置き換える</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="76"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="77"/>
         <source>Enrol</source>
         <translation>登録</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="80"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="81"/>
         <source>Sync now</source>
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="84"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="85"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="114"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="115"/>
         <source>Enter the one-time enrolment code from HQ.</source>
         <translation>本社から受け取ったワンタイム登録コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="132"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="133"/>
         <source>Contacting HQ…</source>
         <translation>本社に接続しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="153"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="154"/>
         <source>Enrolled at {0} as {1} ({2}). The device token is kept in the OS keyring ({3}).</source>
         <translation>{0} に {1}（{2}）として登録しました。端末トークンは OS のキーリング（{3}）に保管されています。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="161"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="162"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="167"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="168"/>
         <source>Detail: {0}</source>
         <translation>詳細: {0}</translation>
     </message>
@@ -2661,27 +2676,27 @@ CAP 提出済み: {1}
         <translation>送信待ち {0} 件 · 前回の同期 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="67"/>
+        <location filename="../../ui/sync/controller.py" line="68"/>
         <source>Enrolled at {0} as {1} ({2}).</source>
         <translation>{0} に {1}（{2}）として登録済み。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="70"/>
+        <location filename="../../ui/sync/controller.py" line="72"/>
         <source>last sync failed</source>
         <translation>前回の同期は失敗</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="71"/>
+        <location filename="../../ui/sync/controller.py" line="77"/>
         <source>The last sync failed: {0}</source>
         <translation>前回の同期は失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="74"/>
+        <location filename="../../ui/sync/controller.py" line="80"/>
         <source>{0} conflict(s)</source>
         <translation>競合 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="75"/>
+        <location filename="../../ui/sync/controller.py" line="81"/>
         <source>Review them with File ▸ Sync conflicts…</source>
         <translation>「ファイル ▸ 同期の競合…」で確認してください。</translation>
     </message>
@@ -2689,58 +2704,58 @@ CAP 提出済み: {1}
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync/controller.py" line="105"/>
+        <location filename="../../ui/sync/controller.py" line="111"/>
         <source>S&amp;ync with HQ</source>
         <translation>本社と同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="107"/>
+        <location filename="../../ui/sync/controller.py" line="113"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="108"/>
+        <location filename="../../ui/sync/controller.py" line="114"/>
         <source>Sync with HQ ({0})</source>
         <translation>本社と同期 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="109"/>
+        <location filename="../../ui/sync/controller.py" line="115"/>
         <source>Sync &amp;conflicts…</source>
         <translation>同期の競合(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="111"/>
+        <location filename="../../ui/sync/controller.py" line="117"/>
         <source>Export sync &amp;bundle…</source>
         <translation>同期バンドルの書き出し(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="113"/>
+        <location filename="../../ui/sync/controller.py" line="119"/>
         <source>&amp;Enrol with HQ…</source>
         <translation>本社に登録(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="209"/>
+        <location filename="../../ui/sync/controller.py" line="215"/>
         <source>This device is not enrolled with HQ yet: enrol it first, then sync.</source>
         <translation>この端末はまだ本社に登録されていません。先に登録してから同期してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="248"/>
+        <location filename="../../ui/sync/controller.py" line="254"/>
         <source>Bundles are signed with the key this device registered when it enrolled: enrol it once, while online, first.</source>
         <translation>バンドルは、この端末が登録時に登録した鍵で署名されます。先に、オンラインのときに一度登録してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="251"/>
-        <location filename="../../ui/sync/controller.py" line="256"/>
+        <location filename="../../ui/sync/controller.py" line="257"/>
+        <location filename="../../ui/sync/controller.py" line="262"/>
         <source>Export sync bundle</source>
         <translation>同期バンドルの書き出し</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="252"/>
+        <location filename="../../ui/sync/controller.py" line="258"/>
         <source>Nothing to export: no signed audit is waiting for HQ.</source>
         <translation>書き出すものはありません。本社への送信を待っている署名済みの監査はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="258"/>
+        <location filename="../../ui/sync/controller.py" line="264"/>
         <source>SVA sync bundles (*.svab)</source>
         <translation>SVA 同期バンドル (*.svab)</translation>
     </message>

@@ -92,7 +92,7 @@ def sync(ws, *, transport=None, progress: Progress | None = None) -> SyncReport:
                 if not push_audit(ws, client, audit_id, report.push, progress):
                     report.unconfirmed.append(audit_id)
     except SyncError as exc:
-        state.finish(ws.db, str(exc))
+        state.finish(ws.db, str(exc), code=exc.code, params=exc.params)
         raise
     state.finish(ws.db, None)
     return report

@@ -14,7 +14,7 @@ import json
 import re
 from typing import Iterator
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QTextDocumentFragment
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox,
                                QComboBox, QGroupBox, QHeaderView, QLabel, QLineEdit, QMenu,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
 ALLOWED = {
     "SVA", "HQ", "CAP", "PDF", "SVR", "OS", "USB", "HTTP", "EXIF", "JPEG", "PNG", "HEIC",
     "Excel", "HTML", "OK", "English",                      # "English" in the language combo
+    "Windows", "macOS",
     "HR", "OHS", "FT", "ENV", "ISEC", "PQS",               # risk-area codes
     "MB", "KB", "GB", "px",
 }
@@ -39,6 +40,8 @@ _CODE_PATTERNS = [                                        # case-insensitive
     rf"\(\s*{_KEY}(?:\s*[,/]\s*{_KEY})*\s*\)",            # (Space), (PgUp), (E)
     rf"\b{_KEY}\s*キー",                                  # Enter キー
     r"https?://\S+",
+    r"Secret Service",                                    # the freedesktop keyring's name
+    r"[「`]sva(?:-hq)?\b[^」`]*[」`]",                      # a command: 「sva-hq bundle import」
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                      # e-mail addresses
     r"(?:~|\.{1,2})?(?:/[^\s/:;,()（）「」“”]+)+/?",        # paths
     r"[\w.*-]+\.(?:jpe?g|png|heic|heif|pdf|xlsx|svab|db|ini|ts|qm)\b",  # file names, *.jpg
@@ -87,6 +90,7 @@ def data_values(ws) -> list[str]:
         "photos": ("filename", "caption"),
         "signatures": ("signer_name", "role", "organisation"),
         "sync_server": ("url", "user_name"),
+        "sync_conflicts": ("base", "mine", "theirs"),
     }
     values: set[str] = set()
     for table, names in columns.items():
@@ -170,7 +174,8 @@ def model_texts(view: QAbstractItemView, where: str, limit: int = 400) -> Iterat
                     if isinstance(value, str) and value:
                         yield f"{where}{path}[{row},{column}]", value
             first = model.index(row, 0, parent)
-            if not isinstance(model, QAbstractListModel) and model.hasChildren(first):
+            flat = isinstance(model, (QAbstractListModel, QAbstractTableModel))
+            if not flat and model.hasChildren(first):      # private in the flat models
                 yield from walk(first, f"{path}[{row}]")
 
     yield from walk(QModelIndex(), "")

@@ -289,7 +289,7 @@ def test_conflicts_keep_theirs_and_keep_mine(qtbot, hq, win):
     table = dialog.table
     rows = {table.item(r, 2).text(): [table.item(r, c).text() for c in range(6)]
             for r in range(table.rowCount())}
-    assert rows["Supplier comment"][0] == "S001"
+    assert rows["Supplier comment"][0] == "S001 Kanto Parts Co."
     assert "fire exit" in rows["Supplier comment"][1]
     assert rows["Supplier comment"][4:] == ["device says", "HQ says"]
     assert rows["Root cause"][4:] == ["device cause", "HQ cause"]
