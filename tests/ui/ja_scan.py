@@ -14,7 +14,9 @@ import json
 import re
 from typing import Iterator
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+import pytest
+from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QCoreApplication, QLocale,
+                            QModelIndex, Qt, QTranslator)
 from PySide6.QtGui import QAction, QTextDocumentFragment
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox,
                                QComboBox, QGroupBox, QHeaderView, QLabel, QLineEdit, QMenu,
@@ -115,6 +117,24 @@ def data_values(ws) -> list[str]:
                 values.update(labels.get("ja", "") for _, labels in item.choices)
     # only values with a word in them: masking a number would cut an id such as HR-01
     return sorted((v for v in values if re.search("[A-Za-z]{2}", v)), key=len, reverse=True)
+
+
+@pytest.fixture
+def japanese(qapp, tmp_path):
+    """The Japanese UI as the app starts it (`i18n.install`: ours and Qt's catalogues),
+    taken down afterwards."""
+    from ui import i18n
+    from ui.i18n_build import build
+    build(out=tmp_path / "qm")
+    before = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
+    assert i18n.install(qapp, "ja", tmp_path / "qm") == "ja"
+    loaded = [t for t in qapp.findChildren(QTranslator) if t not in before]
+    yield loaded
+    for translator in loaded:
+        QCoreApplication.removeTranslator(translator)
+        translator.setParent(None)
+    QLocale.setDefault(locale)
 
 
 # -- collecting texts --------------------------------------------------------------------

@@ -9,32 +9,16 @@ import string
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from sva.errors import BadInput
 from sva.photos.results import RefusedFiles
 from tests.photos.photo_samples import (corrupt_exif_jpeg, jpeg, jpeg_declaring, other_format,
                                         png_declaring, quadrant_image)
-from tests.ui.ja_scan import english_words
+from tests.ui.ja_scan import english_words, japanese  # noqa: F401 (fixture)
 from ui import core_messages, i18n
 from ui.core_messages import MESSAGES, message_of
-from ui.i18n_build import build
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def japanese(qapp, tmp_path):
-    build(out=tmp_path / "qm")
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    assert i18n.install(qapp, "ja", tmp_path / "qm") == "ja"
-    loaded = [t for t in qapp.findChildren(QTranslator) if t not in before]
-    yield
-    for translator in loaded:
-        QCoreApplication.removeTranslator(translator)
-        translator.setParent(None)
-    QLocale.setDefault(locale)
 
 
 def raised_codes() -> dict[str, set[str]]:

@@ -8,30 +8,12 @@ import socket
 
 import keyring
 import keyring.backends.fail
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from tests.hq.conftest import memory_keyring  # noqa: F401 (fixture)
-from tests.ui.ja_scan import data_values, english_in
+from tests.ui.ja_scan import data_values, english_in, japanese  # noqa: F401 (fixture)
 from tests.ui.test_sync_ui import (assigned_and_signed, device, enrol_through_dialog,  # noqa: F401
                                    hq, run_sync, win)
-from ui import i18n
-from ui.i18n_build import build
 from ui.sync import tasks
-
-
-@pytest.fixture
-def japanese(qapp, tmp_path):
-    build(out=tmp_path / "qm")
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    assert i18n.install(qapp, "ja", tmp_path / "qm") == "ja"
-    loaded = [t for t in qapp.findChildren(QTranslator) if t not in before]
-    yield
-    for translator in loaded:
-        QCoreApplication.removeTranslator(translator)
-        translator.setParent(None)
-    QLocale.setDefault(locale)
 
 
 def english(widget, ws, *typed) -> list[str]:

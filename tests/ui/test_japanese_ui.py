@@ -5,33 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QColorDialog, QDialog, QFileDialog, QLabel,
                                QMessageBox, QWidget)
 
-from tests.ui.ja_scan import data_values, english_in, english_words
+from tests.ui.ja_scan import data_values, english_in, english_words, japanese  # noqa: F401
 from tests.ui.ui_demo import audit_with, demo, demo_master, wait_tasks  # noqa: F401 (fixtures)
 from ui import i18n
-from ui.i18n_build import build
 from ui.settings import CHECKLIST_LANGUAGE
-
-
-@pytest.fixture
-def japanese(qapp, tmp_path):
-    """The Japanese UI as the app starts it (`i18n.install`), taken down afterwards."""
-    build(out=tmp_path / "qm")
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    assert i18n.install(qapp, "ja", tmp_path / "qm") == "ja"
-    loaded = [t for t in qapp.findChildren(QTranslator) if t not in before]
-    yield loaded
-    for translator in loaded:
-        QCoreApplication.removeTranslator(translator)
-        translator.setParent(None)
-    QLocale.setDefault(locale)
 
 
 class Scan:
