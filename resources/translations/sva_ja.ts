@@ -587,17 +587,17 @@ Why does it need to change?</source>
     <message>
         <location filename="../../ui/core_messages.py" line="53"/>
         <source>no safe OS keyring for the device token (found {backend})</source>
-        <translation>デバイストークンを安全に保管できる OS のキーリングがありません（検出されたもの: {backend}）</translation>
+        <translation>端末トークンを安全に保管できる OS のキーリングがありません（検出されたもの: {backend}）</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="54"/>
         <source>the keyring refused to store the device&apos;s key ({error})</source>
-        <translation>キーリングがデバイスの鍵の保存を拒否しました（{error}）</translation>
+        <translation>キーリングが端末の鍵の保存を拒否しました（{error}）</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="56"/>
         <source>the device&apos;s key cannot be read from the keyring ({error})</source>
-        <translation>キーリングからデバイスの鍵を読み取れません（{error}）</translation>
+        <translation>キーリングから端末の鍵を読み取れません（{error}）</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="59"/>
@@ -612,67 +612,67 @@ Why does it need to change?</source>
     <message>
         <location filename="../../ui/core_messages.py" line="62"/>
         <source>HQ cannot be reached at {url} ({error})</source>
-        <translation>{url} の HQ に接続できません（{error}）</translation>
+        <translation>{url} の本社に接続できません（{error}）</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="63"/>
         <source>HQ refused this device&apos;s token (revoked or unknown)</source>
-        <translation>HQ がこのデバイスのトークンを拒否しました（失効しているか、HQ に登録がありません）</translation>
+        <translation>本社がこの端末のトークンを拒否しました（失効しているか、本社に登録がありません）</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="64"/>
         <source>HQ refused the enrolment code: unknown, already used or expired</source>
-        <translation>HQ が登録コードを拒否しました（不明なコード、使用済み、または期限切れです）</translation>
+        <translation>本社が登録コードを拒否しました（不明なコード、使用済み、または期限切れです）</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="66"/>
         <source>HQ failed (HTTP {status}: {detail})</source>
-        <translation>HQ でエラーが発生しました（HTTP {status}: {detail}）</translation>
+        <translation>本社でエラーが発生しました（HTTP {status}: {detail}）</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="67"/>
         <source>HQ refused the request {request} (HTTP {status}: {detail})</source>
-        <translation>HQ が要求 {request} を拒否しました（HTTP {status}: {detail}）</translation>
+        <translation>本社が要求 {request} を拒否しました（HTTP {status}: {detail}）</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="68"/>
         <source>HQ and this device disagree about photo {photo}</source>
-        <translation>写真 {photo} について、HQ とこのデバイスの情報が一致しません</translation>
+        <translation>写真 {photo} について、本社とこの端末の情報が一致しません</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="69"/>
         <source>HQ sent data this device cannot use: {english}</source>
-        <translation>HQ から届いたデータをこのデバイスでは使えません: {english}</translation>
+        <translation>本社から届いたデータをこの端末では使えません: {english}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="70"/>
         <source>this device is not enrolled with HQ</source>
-        <translation>このデバイスは HQ に登録されていません</translation>
+        <translation>この端末は本社に登録されていません</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="71"/>
         <source>no device token in the keyring ({backend})</source>
-        <translation>キーリングにデバイストークンがありません（{backend}）</translation>
+        <translation>キーリングに端末トークンがありません（{backend}）</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="72"/>
         <source>HQ&apos;s status “{theirs}” cannot be reached from “{mine}” on this device</source>
-        <translation>HQ の状態「{theirs}」には、このデバイスの状態「{mine}」から移行できません</translation>
+        <translation>本社の状態「{theirs}」には、この端末の状態「{mine}」から移行できません</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="75"/>
         <source>nothing to export: no signed audit is waiting for HQ</source>
-        <translation>書き出すものがありません。HQ への送信を待っている署名済みの監査はありません</translation>
+        <translation>書き出すものがありません。本社への送信を待っている署名済みの監査はありません</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="76"/>
         <source>this device is not enrolled: bundles are signed with the key it registered when it enrolled</source>
-        <translation>このデバイスは登録されていません。バンドルには、登録時に登録した鍵で署名します</translation>
+        <translation>この端末は登録されていません。バンドルには、登録時に登録した鍵で署名します</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="78"/>
         <source>the device token or signing key is missing from the keyring ({backend})</source>
-        <translation>キーリングにデバイストークンまたは署名鍵がありません（{backend}）</translation>
+        <translation>キーリングに端末トークンまたは署名鍵がありません（{backend}）</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="80"/>
@@ -1800,7 +1800,7 @@ Why does it need to change?</source>
     <message>
         <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;Redo</source>
-        <translation>やり直し(&amp;R)</translation>
+        <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="105"/>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
 # Names, codes and units that stay as they are in Japanese. Keep it small: every word here
 # is one the check can no longer catch.
 ALLOWED = {
-    "SVA", "HQ", "CAP", "PDF", "SVR", "OS", "USB", "HTTP", "EXIF", "JPEG", "PNG", "HEIC",
+    "SVA", "CAP", "PDF", "SVR", "OS", "USB", "HTTP", "EXIF", "JPEG", "PNG", "HEIC",
     "Excel", "HTML", "OK", "English",                      # "English" in the language combo
     "Windows", "macOS",
     "HR", "OHS", "FT", "ENV", "ISEC", "PQS",               # risk-area codes

@@ -75,7 +75,8 @@ def test_the_scan_flags_english_and_lets_names_codes_and_data_pass():
     assert english_words("Save (Ctrl+Enter)") == ["Save"]
     assert english_words("保存 (Ctrl+Enter)") == []
     assert english_words("メモ(&N)") == []
-    assert english_words("開く — SVR-HR-01, S001, HQ, CAP, PDF, 12 MB, (PgUp)") == []
+    assert english_words("開く — SVR-HR-01, S001, CAP, PDF, 12 MB, (PgUp), Enter キー") == []
+    assert english_words("HQ に接続できません") == ["HQ"]          # it is 本社 in Japanese
     assert english_words("Kanto Parts への訪問", ["Kanto Parts"]) == []
     assert english_words("Kanto Parts への訪問") == ["Kanto", "Parts"]
     assert english_words("/tmp/x/photo.jpg を追加") == []
