@@ -85,13 +85,20 @@ def refusals(ws, audit, tmp_path, monkeypatch) -> list[BadInput]:
         paths[-1].write_bytes(data)
     (tmp_path / "a folder.jpg").mkdir()
     paths += [tmp_path / "a folder.jpg", tmp_path / "gone.jpg"]
-    big = tmp_path / "big.jpg"
+    big, locked = tmp_path / "big.jpg", tmp_path / "locked.jpg"
     big.write_bytes(b"\xff" * 3 * 1024 * 1024)
+    locked.write_bytes(b"")
     from sva.photos import ingest, probe
     monkeypatch.setattr(probe, "MAX_FILE_BYTES", 2 * 1024 * 1024)
     monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 2 * 1024 * 1024)
+
+    def no_permission(path, *args, **kwargs):    # root reads any file: refuse this one
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return open(path, *args, **kwargs)
+    monkeypatch.setattr(ingest, "open", no_permission, raising=False)
     with pytest.raises(RefusedFiles) as err:
-        ws.photos.add_files(audit, [*paths, big])
+        ws.photos.add_files(audit, [*paths, big, locked])
     return err.value.problems + [err.value]
 
 
@@ -102,7 +109,7 @@ def test_photo_refusals_are_japanese_in_the_japanese_ui(japanese, ws, audit, tmp
     assert codes == sorted(["photo_empty", "photo_damaged", "photo_not_image", "photo_bomb",
                             "photo_too_many_pixels", "photo_exif_corrupt", "photo_unsupported",
                             "photo_is_folder", "file_missing", "photo_too_large",
-                            "photos_refused_none_added"])
+                            "file_unreadable", "photos_refused_none_added"])
     data = [str(v) for p in problems for v in p.params.values()]   # e.g. the format GIF
     for problem in problems:
         text = message_of(problem)
@@ -116,6 +123,7 @@ def test_photo_refusals_are_japanese_in_the_japanese_ui(japanese, ws, audit, tmp
     assert "11000×10000" in texts["photo_too_many_pixels"]
     assert "GIF" in texts["photo_unsupported"]
     assert "3 MB" in texts["photo_too_large"] and "2 MB" in texts["photo_too_large"]
+    assert "アクセス権がありません" in texts["file_unreadable"]
     head, *lines = texts["photos_refused_none_added"].split("\n")
     assert head.startswith(f"{len(problems) - 1} 件のファイルを受け付けませんでした")
     assert len(lines) == len(problems) - 1
