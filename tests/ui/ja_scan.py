@@ -85,14 +85,13 @@ def data_values(ws) -> list[str]:
         "suppliers": ("code", "name_en", "name_ja", "country", "categories"),
         "sites": ("name", "address", "timezone", "contact_name", "contact_email"),
         "audits": ("template_ref", "auditors", "scope"),
-        "answers": ("note", "result"),
+        "answers": ("note",),
         "findings": ("requirement", "observed", "evidence", "required_action", "root_cause",
                      "corrective_action", "preventive_action", "responsible",
                      "supplier_comment", "rejection_reason"),
         "photos": ("filename", "caption"),
         "signatures": ("signer_name", "role", "organisation"),
         "sync_server": ("url", "user_name"),
-        "sync_conflicts": ("base", "mine", "theirs"),
     }
     values: set[str] = set()
     for table, names in columns.items():
@@ -109,7 +108,19 @@ def data_values(ws) -> list[str]:
                         pass
                 values.add(value)
                 values.update(line for line in value.splitlines() if line.strip())
-    for ref in {r["template_ref"] for r in ws.db.query("SELECT template_ref FROM audits")}:
+    # Typed answers and conflicting CAP texts are data; the codes of answers ("conforms") and
+    # of statuses are not: the UI must show them translated.
+    templates = {r["template_ref"]: ws.templates.get(r["template_ref"])
+                 for r in ws.db.query("SELECT DISTINCT template_ref FROM audits")}
+    for row in ws.db.query("SELECT a.template_ref, n.item_id, n.result FROM answers n "
+                           "JOIN audits a ON a.id = n.audit_id WHERE n.result IS NOT NULL"):
+        item = templates[row["template_ref"]].items.get(row["item_id"])
+        if item is not None and item.answer in ("text", "number"):
+            values.add(row["result"])
+    values.update(v for r in ws.db.query("SELECT base, mine, theirs FROM sync_conflicts "
+                                         "WHERE field != 'status'")
+                  for v in (r["base"], r["mine"], r["theirs"]) if isinstance(v, str))
+    for ref in templates:
         for section in ws.templates.get(ref).sections:
             values.add(section.title.get("ja", ""))
             for item in section.items:

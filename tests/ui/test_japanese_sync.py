@@ -62,8 +62,11 @@ def test_sync_dialogs_and_their_errors_are_japanese(japanese, qtbot, hq, win, me
     dialog.reject()
 
     audit_id = assigned_and_signed(hq, win, qtbot, photos=1)
-    dialog = run_sync(qtbot, win)
+    snapshots = []
+    dialog = run_sync(qtbot, win, on_snapshot=lambda _dialog, snap: snapshots.append(snap))
     assert dialog.outcome.ok
+    # the audit being sent is named with the supplier's Japanese name
+    assert {s.audit for s in snapshots if s.stage == "push"} == {"S001 関東部品 · 2026-05-12"}
     look(dialog, "sync: done")
     dialog.reject()
 
@@ -77,6 +80,7 @@ def test_sync_dialogs_and_their_errors_are_japanese(japanese, qtbot, hq, win, me
     dialog.reject()
     conflicts = win.sync_ui.show_conflicts()
     assert conflicts.table.rowCount() == 1
+    assert conflicts.table.item(0, 0).text() == "S001 関東部品"
     look(conflicts, "conflicts")
     conflicts.reject()
 
