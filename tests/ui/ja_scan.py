@@ -174,7 +174,8 @@ def _columns(model, parent: QModelIndex) -> int:
     return model.columnCount(parent)
 
 
-def model_texts(view: QAbstractItemView, where: str, limit: int = 400) -> Iterator[tuple[str, str]]:
+def model_texts(view: QAbstractItemView, where: str,
+                limit: int = 400) -> Iterator[tuple[str, str]]:
     model = view.model()
     if model is None:
         return

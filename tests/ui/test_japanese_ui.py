@@ -296,7 +296,8 @@ def test_both_languages_tree_shows_an_english_and_a_japanese_line(open_editor, a
     section = editor.template.sections[0]
     item = section.items[0]
     row = editor.model.index_of(item.id)
-    assert row.data() == f"{item.id.split('-', 1)[1]}  {item.question['en']}\n{item.question['ja']}"
+    short = item.id.split("-", 1)[1]
+    assert row.data() == f"{short}  {item.question['en']}\n{item.question['ja']}"
     assert row.parent().data() == f"{section.title['en']}\n{section.title['ja']}"
     lines = editor.tree.fontMetrics().lineSpacing()
     rect = editor.tree.visualRect(editor.proxy.mapFromSource(row))
@@ -305,7 +306,7 @@ def test_both_languages_tree_shows_an_english_and_a_japanese_line(open_editor, a
     assert editor.tree.visualRect(editor.proxy.mapFromSource(last)).height() == rect.height()
 
     editor.header.language.setCurrentIndex(editor.header.language.findData("ja"))
-    assert row.data() == f"{item.id.split('-', 1)[1]}  {item.question['ja']}"
+    assert row.data() == f"{short}  {item.question['ja']}"
     assert editor.tree.visualRect(editor.proxy.mapFromSource(row)).height() < 2 * lines
     assert row.data(Qt.ItemDataRole.ToolTipRole).split("\n")[0] == item.question["ja"]
 
