@@ -80,6 +80,7 @@ MESSAGES = {
     "bundle_target_folder": QT_TR_NOOP("{path} is a folder; give a file name such as "
                                        "audits.svab"),
     "folder_missing": QT_TR_NOOP("folder {path} does not exist"),
+    "folder_not_empty": QT_TR_NOOP("{path} is not empty"),         # demo data (ui/operations)
     "bundle_too_many_audits": QT_TR_NOOP("the audits are too many for one bundle; export "
                                          "fewer at a time"),
     "bundle_too_large": QT_TR_NOOP("the bundle is too large for one file"),

@@ -686,68 +686,73 @@ Why does it need to change?</source>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="83"/>
+        <source>{path} is not empty</source>
+        <translation>{path} は空ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="84"/>
         <source>the audits are too many for one bundle; export fewer at a time</source>
         <translation>1 つのバンドルに入れるには監査が多すぎます。一度に書き出す監査を減らしてください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="85"/>
+        <location filename="../../ui/core_messages.py" line="86"/>
         <source>the bundle is too large for one file</source>
         <translation>バンドルが大きすぎて 1 つのファイルに収まりません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="87"/>
         <source>photo file {path} is damaged (its bytes no longer match); nothing was exported</source>
         <translation>写真ファイル {path} が破損しています（内容が一致しません）。何も書き出していません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="97"/>
+        <location filename="../../ui/core_messages.py" line="98"/>
         <source>no such file or folder</source>
         <translation>ファイルまたはフォルダーが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="98"/>
         <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
         <source>permission denied</source>
         <translation>アクセス権がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>the disk is full</source>
         <translation>ディスクがいっぱいです</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="102"/>
         <source>the disk is read-only</source>
         <translation>ディスクが読み取り専用です</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
+        <location filename="../../ui/core_messages.py" line="103"/>
         <source>is a folder</source>
         <translation>フォルダーです</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="103"/>
+        <location filename="../../ui/core_messages.py" line="104"/>
         <source>the disk could not be read or written (I/O error)</source>
         <translation>ディスクの読み書きができませんでした（入出力エラー）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="118"/>
+        <location filename="../../ui/core_messages.py" line="119"/>
         <source>file {0}</source>
         <translation>ファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="121"/>
         <source>row {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="124"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
+        <location filename="../../ui/core_messages.py" line="124"/>
         <source>, </source>
         <translation>、</translation>
     </message>

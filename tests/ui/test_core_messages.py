@@ -22,9 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def raised_codes() -> dict[str, set[str]]:
-    """code → the param names passed with it, for every `code="…"` in the core's source."""
+    """code → the param names passed with it, for every `code="…"` in the core's source
+    (and the app's, which raises the core's error types too)."""
     found: dict[str, set[str]] = {}
-    for path in sorted((ROOT / "sva").rglob("*.py")):
+    for path in sorted([*(ROOT / "sva").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -230,3 +231,17 @@ def test_the_photo_import_lists_refusals_in_japanese(japanese, qtbot, open_edito
         importer.add_images([("clipboard.png", b"")], item_id=editor.tree.current_item_id())
     assert importer.message.informativeText() == "ファイル clipboard.png: ファイルが空です（0 バイト）"
     importer.message.close()
+
+
+def test_demo_data_in_a_folder_that_is_not_empty_is_refused_in_japanese(japanese, qtbot,
+                                                                       tmp_path):
+    from ui.dialogs.demo_dialog import DemoDialog
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "file.txt").write_text("x")
+    dialog = DemoDialog()
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "taken"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert dialog.message.text() == (f"デモデータを作成できませんでした: {tmp_path / 'taken'} "
+                                      "は空ではありません")
