@@ -3,15 +3,26 @@ from __future__ import annotations
 
 
 class SvaError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose.
+
+    `str(error)` is the English message (CLI, logs). An error the app shows may also carry a
+    `code` and its `params` (plain values): the UI words the message in its own language
+    from them (ui/core_messages.py) and falls back to the English text for any other error.
+    """
+
+    def __init__(self, *args, code: str | None = None, params: dict | None = None):
+        super().__init__(*args)
+        self.code = code
+        self.params = dict(params or {})
 
 
 class BadInput(SvaError):
     """Input the user can fix: names the file/field/row when known."""
 
     def __init__(self, message: str, *, file: str | None = None, field: str | None = None,
-                 row: int | None = None):
+                 row: int | None = None, code: str | None = None, params: dict | None = None):
         self.file, self.field, self.row = file, field, row
+        self.message = message
         where = ", ".join(
             part for part in (
                 f"file {file}" if file else "",
@@ -19,7 +30,7 @@ class BadInput(SvaError):
                 f"field {field}" if field else "",
             ) if part
         )
-        super().__init__(f"{where}: {message}" if where else message)
+        super().__init__(f"{where}: {message}" if where else message, code=code, params=params)
 
 
 class NotFound(BadInput):

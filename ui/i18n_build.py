@@ -1,7 +1,8 @@
 """Build the UI translations: resources/translations/*.ts → .qm (pyside6-lrelease).
 
     python -m ui.i18n_build            # compile every .ts next to itself
-    python -m ui.i18n_build --update   # first refresh the .ts from the sources (lupdate)
+    python -m ui.i18n_build --update   # first refresh the .ts from the sources (lupdate),
+                                       # then fill new entries from i18n-notes/*.tsv
     python -m ui.i18n_build -o DIR     # write the .qm files into DIR instead
 
 The .ts files are the source kept in the repository; the .qm files are build output.
@@ -63,7 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--out", type=Path, help="folder for the .qm files")
     args = parser.parse_args(argv)
     if args.update:
-        update(sorted(translations_dir().glob("*.ts")))
+        from ui import i18n_notes
+        ts_files = sorted(translations_dir().glob("*.ts"))
+        update(ts_files)
+        i18n_notes.report(i18n_notes.apply(ts_files))
     for qm in build(args.out):
         print(qm)
     return 0

@@ -195,12 +195,14 @@ class MainWindow(QMainWindow):
         editor = next((e for e in self.editors() if e.audit_id == audit_id), None)
         if editor is None:
             from ui.editor.audit_editor import AuditEditor
+            from ui.vocabulary import supplier_name
             editor = AuditEditor(self.ws, audit_id, settings=self.settings, parent=self)
             editor.changed.connect(self._data_changed)
             self.undo_group.addStack(editor.undo_stack)
             info = self.ws.queries.audit(audit_id)
             index = self.tabs.addTab(editor, f"{info['supplier_code']} · {info['planned_date']}")
-            self.tabs.setTabToolTip(index, f"{info['supplier_name_en']} — {info['site_name']}")
+            name = supplier_name(info["supplier_name_en"], info.get("supplier_name_ja"))
+            self.tabs.setTabToolTip(index, f"{name} — {info['site_name']}")
         if start and editor.audit["status"] == "planned":
             editor.lifecycle.start_visit()
         self.tabs.setCurrentWidget(editor)

@@ -7,13 +7,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.i18n import ui_language
+
 AUDIT_STATUSES = ("planned", "in_progress", "completed", "signed", "synced")
 AUDIT_KINDS = ("svr", "infosec")
 REGIONS = ("JP", "ASIA", "NA", "EMEA", "CSA")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # the context lupdate gives `_tr` calls
+def _tr(text: str, disambiguation: str | None = None) -> str:
+    # The empty context is what lupdate gives `_tr` calls; the disambiguation tells apart
+    # one English word with two meanings (e.g. "Open": a finding's status, or an action).
+    return QCoreApplication.translate("", text, disambiguation)
+
+
+def supplier_name(name_en: str | None, name_ja: str | None) -> str:
+    """A supplier's name in the UI language: the Japanese name in the Japanese UI when the
+    supplier has one, else the English name."""
+    if name_ja and ui_language() == "ja":
+        return name_ja
+    return name_en or name_ja or ""
 
 
 def status_label(status: str) -> str:
@@ -105,9 +117,18 @@ def evidence_label(method: str) -> str:
     }.get(method, method)
 
 
+def role_label(role: str) -> str:
+    """An HQ account's role (enrolment, sync status)."""
+    return {
+        "admin": _tr("administrator"),
+        "manager": _tr("programme manager"),
+        "auditor": _tr("auditor"),
+    }.get(role, role)
+
+
 def finding_status_label(status: str) -> str:
     return {
-        "open": _tr("Open"),
+        "open": _tr("Open", "finding status: no corrective action yet"),
         "cap_submitted": _tr("CAP submitted"),
         "cap_accepted": _tr("CAP accepted"),
         "cap_rejected": _tr("CAP rejected"),

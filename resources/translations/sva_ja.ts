@@ -16,28 +16,29 @@ Why does it need to change?</source>
 変更の理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="143"/>
+        <location filename="../../ui/editor/checklist_model.py" line="182"/>
         <location filename="../../ui/editor/findings_panel.py" line="36"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="143"/>
+        <location filename="../../ui/editor/checklist_model.py" line="182"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="165"/>
+        <location filename="../../ui/editor/checklist_model.py" line="206"/>
         <source>{0} of {1} answered; {2} required still open</source>
         <translation>{1} 件中 {0} 件回答済み、必須 {2} 件が未回答</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="180"/>
+        <location filename="../../ui/editor/checklist_model.py" line="147"/>
+        <location filename="../../ui/editor/checklist_model.py" line="220"/>
         <source>required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="189"/>
+        <location filename="../../ui/editor/checklist_model.py" line="225"/>
         <source>Required – not answered yet</source>
         <translation>必須 – まだ回答されていません</translation>
     </message>
@@ -63,63 +64,73 @@ Why does it need to change?</source>
     </message>
     <message>
         <location filename="../../ui/editor/findings_panel.py" line="43"/>
-        <location filename="../../ui/models/audits_model.py" line="45"/>
+        <location filename="../../ui/models/audits_model.py" line="67"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="78"/>
+        <location filename="../../ui/editor/lifecycle.py" line="84"/>
         <source>&lt;b&gt;{0} {1}&lt;/b&gt; — {2}, visit {3}</source>
         <translation>&lt;b&gt;{0} {1}&lt;/b&gt; — {2}、訪問日 {3}</translation>
     </message>
     <message>
+        <location filename="../../ui/models/audits_model.py" line="31"/>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
         <location filename="../../ui/models/audits_model.py" line="37"/>
+        <source>Planned for {0} and not started yet</source>
+        <translation>{0} に予定されていますが、まだ開始されていません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audits_model.py" line="58"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="38"/>
+        <location filename="../../ui/models/audits_model.py" line="60"/>
         <source>Supplier</source>
         <translation>サプライヤー</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="40"/>
+        <location filename="../../ui/models/audits_model.py" line="62"/>
         <source>Site</source>
         <translation>拠点</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="43"/>
+        <location filename="../../ui/models/audits_model.py" line="65"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="47"/>
+        <location filename="../../ui/models/audits_model.py" line="70"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="49"/>
+        <location filename="../../ui/models/audits_model.py" line="72"/>
         <source>{0} of {1} items answered</source>
         <translation>{1} 項目中 {0} 項目回答済み</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="50"/>
+        <location filename="../../ui/models/audits_model.py" line="73"/>
         <source>Findings</source>
         <translation>指摘</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="52"/>
-        <location filename="../../ui/vocabulary.py" line="110"/>
+        <location filename="../../ui/models/audits_model.py" line="75"/>
         <source>Open</source>
+        <comment>column: findings not yet closed</comment>
         <translation>未完了</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="54"/>
+        <location filename="../../ui/models/audits_model.py" line="78"/>
         <source>Significant or minor findings not yet verified closed</source>
         <translation>完了確認されていない重大・軽微な指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audits_model.py" line="55"/>
+        <location filename="../../ui/models/audits_model.py" line="79"/>
         <source>Auditors</source>
         <translation>監査員</translation>
     </message>
@@ -175,7 +186,7 @@ Why does it need to change?</source>
     </message>
     <message>
         <location filename="../../ui/models/suppliers_model.py" line="43"/>
-        <location filename="../../ui/vocabulary.py" line="35"/>
+        <location filename="../../ui/vocabulary.py" line="47"/>
         <source>Info-sec</source>
         <translation>情報セキュリティ</translation>
     </message>
@@ -210,447 +221,761 @@ Why does it need to change?</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="21"/>
+        <location filename="../../ui/vocabulary.py" line="33"/>
         <source>Planned</source>
         <translation>予定</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="22"/>
+        <location filename="../../ui/vocabulary.py" line="34"/>
         <source>In progress</source>
         <translation>実施中</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="23"/>
+        <location filename="../../ui/vocabulary.py" line="35"/>
         <source>Completed</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="24"/>
+        <location filename="../../ui/vocabulary.py" line="36"/>
         <source>Signed</source>
         <translation>署名済み</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="25"/>
+        <location filename="../../ui/vocabulary.py" line="37"/>
         <source>Synced</source>
         <translation>同期済み</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="30"/>
-        <location filename="../../ui/vocabulary.py" line="35"/>
+        <location filename="../../ui/vocabulary.py" line="42"/>
+        <location filename="../../ui/vocabulary.py" line="47"/>
         <source>SVR</source>
         <translation>SVR</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="30"/>
-        <location filename="../../ui/vocabulary.py" line="95"/>
+        <location filename="../../ui/vocabulary.py" line="42"/>
+        <location filename="../../ui/vocabulary.py" line="107"/>
         <source>Information security</source>
         <translation>情報セキュリティ</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="40"/>
+        <location filename="../../ui/vocabulary.py" line="52"/>
         <source>Japan</source>
         <translation>日本</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="41"/>
+        <location filename="../../ui/vocabulary.py" line="53"/>
         <source>Asia</source>
         <translation>アジア</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="42"/>
+        <location filename="../../ui/vocabulary.py" line="54"/>
         <source>North America</source>
         <translation>北米</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="43"/>
+        <location filename="../../ui/vocabulary.py" line="55"/>
         <source>EMEA</source>
         <translation>欧州・中東・アフリカ</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="44"/>
+        <location filename="../../ui/vocabulary.py" line="56"/>
         <source>Central &amp; South America</source>
         <translation>中南米</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="52"/>
+        <location filename="../../ui/vocabulary.py" line="64"/>
         <source>large amount</source>
         <translation>取引額大</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="54"/>
+        <location filename="../../ui/vocabulary.py" line="66"/>
         <source>rare product</source>
         <translation>希少品</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="56"/>
+        <location filename="../../ui/vocabulary.py" line="68"/>
         <source>hard to replace</source>
         <translation>代替困難</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="71"/>
+        <location filename="../../ui/vocabulary.py" line="83"/>
         <source>Conforms</source>
         <translation>適合</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="72"/>
+        <location filename="../../ui/vocabulary.py" line="84"/>
         <source>Nonconformity</source>
         <translation>不適合</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="73"/>
-        <location filename="../../ui/vocabulary.py" line="84"/>
+        <location filename="../../ui/vocabulary.py" line="85"/>
+        <location filename="../../ui/vocabulary.py" line="96"/>
         <source>Observation</source>
         <translation>観察事項</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="74"/>
+        <location filename="../../ui/vocabulary.py" line="86"/>
         <source>Not applicable</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="75"/>
+        <location filename="../../ui/vocabulary.py" line="87"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="76"/>
+        <location filename="../../ui/vocabulary.py" line="88"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="82"/>
+        <location filename="../../ui/vocabulary.py" line="94"/>
         <source>Significant</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="83"/>
+        <location filename="../../ui/vocabulary.py" line="95"/>
         <source>Minor</source>
         <translation>軽微</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="85"/>
+        <location filename="../../ui/vocabulary.py" line="97"/>
         <source>Good practice</source>
         <translation>優良事例</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="91"/>
+        <location filename="../../ui/vocabulary.py" line="103"/>
         <source>Human rights</source>
         <translation>人権</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="92"/>
+        <location filename="../../ui/vocabulary.py" line="104"/>
         <source>Occupational health and safety</source>
         <translation>労働安全衛生</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="93"/>
+        <location filename="../../ui/vocabulary.py" line="105"/>
         <source>Fair trade</source>
         <translation>公正取引</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="94"/>
+        <location filename="../../ui/vocabulary.py" line="106"/>
         <source>Environment</source>
         <translation>環境</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="96"/>
+        <location filename="../../ui/vocabulary.py" line="108"/>
         <source>Product quality and safety</source>
         <translation>製品の品質・安全</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="102"/>
+        <location filename="../../ui/vocabulary.py" line="114"/>
         <source>Interview</source>
         <translation>聞き取り</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="103"/>
+        <location filename="../../ui/vocabulary.py" line="115"/>
         <source>Document</source>
         <translation>文書確認</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="104"/>
+        <location filename="../../ui/vocabulary.py" line="116"/>
         <source>Inspection</source>
         <translation>現場確認</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="111"/>
+        <location filename="../../ui/vocabulary.py" line="123"/>
+        <source>administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="124"/>
+        <source>programme manager</source>
+        <translation>プログラム管理者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="125"/>
+        <source>auditor</source>
+        <translation>監査員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="131"/>
+        <source>Open</source>
+        <comment>finding status: no corrective action yet</comment>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vocabulary.py" line="132"/>
         <source>CAP submitted</source>
         <translation>是正計画提出済み</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="112"/>
+        <location filename="../../ui/vocabulary.py" line="133"/>
         <source>CAP accepted</source>
         <translation>是正計画承認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="113"/>
+        <location filename="../../ui/vocabulary.py" line="134"/>
         <source>CAP rejected</source>
         <translation>是正計画差し戻し</translation>
     </message>
     <message>
-        <location filename="../../ui/vocabulary.py" line="114"/>
+        <location filename="../../ui/vocabulary.py" line="135"/>
         <source>Verified closed</source>
         <translation>完了確認済み</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="36"/>
+        <location filename="../../ui/sync/common.py" line="48"/>
         <source>HQ cannot be reached at this address. Check the address and that this device is online, then try again. Nothing was enrolled.</source>
         <translation>このアドレスで本社に接続できません。アドレスとこの端末がオンラインであることを確認して、もう一度お試しください。登録は行われていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="38"/>
+        <location filename="../../ui/sync/common.py" line="50"/>
         <source>HQ refused the enrolment code: it is unknown, already used or expired. Ask HQ for a new code. Nothing was enrolled.</source>
         <translation>本社が登録コードを拒否しました（不明、使用済み、または期限切れ）。本社に新しいコードを依頼してください。登録は行われていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="40"/>
+        <location filename="../../ui/sync/common.py" line="52"/>
         <source>The server address must look like https://hq.example.com.</source>
         <translation>サーバーのアドレスは https://hq.example.com のような形式で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="41"/>
+        <location filename="../../ui/sync/common.py" line="53"/>
         <source>This device has no safe OS keyring to keep the device token, so nothing was enrolled. Install or unlock the desktop keyring (Secret Service, macOS Keychain, Windows Credential Locker), then try again.</source>
         <translation>この端末には端末トークンを安全に保管できる OS のキーリングがないため、登録は行われていません。デスクトップのキーリング（Secret Service、macOS キーチェーン、Windows 資格情報マネージャー）をインストールまたはロック解除してから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="45"/>
+        <location filename="../../ui/sync/common.py" line="57"/>
         <source>HQ answered with an error; nothing was enrolled. Try again later, or tell HQ the detail below.</source>
         <translation>本社がエラーを返しました。登録は行われていません。後でもう一度お試しいただくか、下の詳細を本社に伝えてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="47"/>
+        <location filename="../../ui/sync/common.py" line="59"/>
         <source>Enrolment failed; nothing was enrolled.</source>
         <translation>登録に失敗しました。登録は行われていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="52"/>
+        <location filename="../../ui/sync/common.py" line="64"/>
         <source>HQ cannot be reached. Nothing was lost: your changes stay queued on this device. Try again when you are online.</source>
         <translation>本社に接続できません。データは失われていません。変更はこの端末で送信待ちのまま残ります。オンラインになったらもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="54"/>
+        <location filename="../../ui/sync/common.py" line="66"/>
         <source>HQ refused this device&apos;s token (revoked, or unknown at HQ). Nothing was lost: your changes stay queued. Enrol again with a new code from HQ (File ▸ Enrol with HQ…), then sync.</source>
         <translation>本社がこの端末のトークンを拒否しました（失効済み、または本社で不明）。データは失われていません。変更は送信待ちのまま残ります。本社から新しいコードを受け取って登録し直してから（ファイル ▸ 本社に登録…）、同期してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="57"/>
+        <location filename="../../ui/sync/common.py" line="69"/>
         <source>HQ answered with an error. Nothing was lost: your changes stay queued. Try again later; if it keeps happening, tell HQ the detail below.</source>
         <translation>本社がエラーを返しました。データは失われていません。変更は送信待ちのまま残ります。後でもう一度お試しください。繰り返し起きる場合は、下の詳細を本社に伝えてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="60"/>
+        <location filename="../../ui/sync/common.py" line="72"/>
         <source>The device token cannot be read from the OS keyring. Nothing was lost: your changes stay queued. Unlock or install the desktop keyring, then sync again.</source>
         <translation>OS のキーリングから端末トークンを読み取れません。データは失われていません。変更は送信待ちのまま残ります。デスクトップのキーリングをロック解除またはインストールしてから、もう一度同期してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="63"/>
+        <location filename="../../ui/sync/common.py" line="75"/>
         <source>This device is not enrolled with HQ yet. Enrol it once, while online, with a code from HQ (File ▸ Enrol with HQ…).</source>
         <translation>この端末はまだ本社に登録されていません。オンラインのときに、本社から受け取ったコードで一度登録してください（ファイル ▸ 本社に登録…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="65"/>
+        <location filename="../../ui/sync/common.py" line="77"/>
         <source>The device token is missing from the OS keyring. Nothing was lost: your changes stay queued. Enrol again with a new code from HQ (File ▸ Enrol with HQ…), then sync.</source>
         <translation>OS のキーリングに端末トークンがありません。データは失われていません。変更は送信待ちのまま残ります。本社から新しいコードを受け取って登録し直してから（ファイル ▸ 本社に登録…）、同期してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="68"/>
+        <location filename="../../ui/sync/common.py" line="80"/>
         <source>The sync stopped. Nothing was lost: whatever HQ has not confirmed stays queued on this device. The detail below says why.</source>
         <translation>同期が中断しました。データは失われていません。本社が受領を確認していないものは、この端末で送信待ちのまま残ります。理由は下の詳細をご覧ください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="74"/>
+        <location filename="../../ui/sync/common.py" line="86"/>
         <source>Bundles are signed with the key this device registered when it enrolled. Enrol this device once, while online (File ▸ Enrol with HQ…).</source>
         <translation>バンドルは、この端末が登録時に登録した鍵で署名されます。オンラインのときに、この端末を一度登録してください（ファイル ▸ 本社に登録…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="77"/>
+        <location filename="../../ui/sync/common.py" line="89"/>
         <source>The device&apos;s key cannot be read from the OS keyring. Unlock or install the desktop keyring, then try again.</source>
         <translation>OS のキーリングから端末の鍵を読み取れません。デスクトップのキーリングをロック解除またはインストールしてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/common.py" line="79"/>
+        <location filename="../../ui/sync/common.py" line="91"/>
         <source>The bundle was not written. The detail below says why.</source>
         <translation>バンドルは書き出されませんでした。理由は下の詳細をご覧ください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="29"/>
+        <source>the file is empty (0 bytes)</source>
+        <translation>ファイルが空です（0 バイト）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="30"/>
+        <source>the file is {size} MB; photos over {limit} MB are refused</source>
+        <translation>ファイルサイズが {size} MB です。{limit} MB を超える写真は追加できません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="31"/>
+        <source>the image declares far more pixels than the {limit} MP limit; it was refused before decoding</source>
+        <translation>画像の画素数が上限（{limit} メガピクセル）を大きく超えているため、読み込む前に拒否しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="33"/>
+        <source>{width}×{height} pixels is more than the {limit} MP limit</source>
+        <translation>{width}×{height} ピクセルは上限の {limit} メガピクセルを超えています</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="35"/>
+        <source>the image declares an empty size {width}×{height}</source>
+        <translation>画像のサイズが {width}×{height} で、中身がありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="36"/>
+        <source>not an image: the content is not JPEG, PNG or HEIC</source>
+        <translation>画像ではありません（内容が JPEG、PNG、HEIC のいずれでもありません）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="37"/>
+        <source>unsupported image format {format} (accepted: JPEG, PNG or HEIC)</source>
+        <translation>対応していない画像形式です: {format}（対応形式: JPEG、PNG、HEIC）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="39"/>
+        <source>the image header is damaged</source>
+        <translation>画像のヘッダーが破損しています</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="40"/>
+        <source>the photo&apos;s EXIF data (capture time, orientation) is corrupt</source>
+        <translation>写真の EXIF 情報（撮影日時・向き）が破損しています</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="42"/>
+        <source>the image data is damaged or truncated</source>
+        <translation>画像データが破損しているか、途中で切れています</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="43"/>
+        <source>the stored display copy is damaged</source>
+        <translation>保存されている表示用コピーが破損しています</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="44"/>
+        <source>is a folder, not a photo file</source>
+        <translation>写真ファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="45"/>
+        <source>the file changed while it was being imported</source>
+        <translation>取り込み中にファイルが変更されました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="46"/>
+        <source>{count} file(s) refused</source>
+        <translation>{count} 件のファイルを受け付けませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="47"/>
+        <source>{count} file(s) refused; nothing was added</source>
+        <translation>{count} 件のファイルを受け付けませんでした。何も追加していません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="48"/>
+        <source>no such file</source>
+        <translation>ファイルが見つかりません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="49"/>
+        <source>cannot be read (permission denied)</source>
+        <translation>読み取れません（アクセス権がありません）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="51"/>
+        <source>the keyring backend {backend} cannot be loaded ({error})</source>
+        <translation>キーリングのバックエンド {backend} を読み込めません（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="53"/>
+        <source>no safe OS keyring for the device token (found {backend})</source>
+        <translation>端末トークンを安全に保管できる OS のキーリングがありません（検出されたもの: {backend}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="54"/>
+        <source>the keyring refused to store the device&apos;s key ({error})</source>
+        <translation>キーリングが端末の鍵の保存を拒否しました（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="56"/>
+        <source>the device&apos;s key cannot be read from the keyring ({error})</source>
+        <translation>キーリングから端末の鍵を読み取れません（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="59"/>
+        <source>the server address “{url}” must look like https://hq.example.com</source>
+        <translation>サーバーのアドレスは https://hq.example.com のような形式で入力してください（入力値: “{url}”）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="61"/>
+        <source>the enrolment code is empty</source>
+        <translation>登録コードが空です</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="62"/>
+        <source>HQ cannot be reached at {url} ({error})</source>
+        <translation>{url} の本社に接続できません（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="63"/>
+        <source>HQ refused this device&apos;s token (revoked or unknown)</source>
+        <translation>本社がこの端末のトークンを拒否しました（失効しているか、本社に登録がありません）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="64"/>
+        <source>HQ refused the enrolment code: unknown, already used or expired</source>
+        <translation>本社が登録コードを拒否しました（不明なコード、使用済み、または期限切れです）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="66"/>
+        <source>HQ failed (HTTP {status}: {detail})</source>
+        <translation>本社でエラーが発生しました（HTTP {status}: {detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="67"/>
+        <source>HQ refused the request {request} (HTTP {status}: {detail})</source>
+        <translation>本社が要求 {request} を拒否しました（HTTP {status}: {detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="68"/>
+        <source>HQ and this device disagree about photo {photo}</source>
+        <translation>写真 {photo} について、本社とこの端末の情報が一致しません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="69"/>
+        <source>HQ sent data this device cannot use: {english}</source>
+        <translation>本社から届いたデータをこの端末では使えません: {english}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="70"/>
+        <source>this device is not enrolled with HQ</source>
+        <translation>この端末は本社に登録されていません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="71"/>
+        <source>no device token in the keyring ({backend})</source>
+        <translation>キーリングに端末トークンがありません（{backend}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="72"/>
+        <source>HQ&apos;s status “{theirs}” cannot be reached from “{mine}” on this device</source>
+        <translation>本社の状態「{theirs}」には、この端末の状態「{mine}」から移行できません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="75"/>
+        <source>nothing to export: no signed audit is waiting for HQ</source>
+        <translation>書き出すものがありません。本社への送信を待っている署名済みの監査はありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="76"/>
+        <source>this device is not enrolled: bundles are signed with the key it registered when it enrolled</source>
+        <translation>この端末は登録されていません。バンドルには、登録時に登録した鍵で署名します</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="78"/>
+        <source>the device token or signing key is missing from the keyring ({backend})</source>
+        <translation>キーリングに端末トークンまたは署名鍵がありません（{backend}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="80"/>
+        <source>{path} is a folder; give a file name such as audits.svab</source>
+        <translation>{path} はフォルダーです。audits.svab のようなファイル名を指定してください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="82"/>
+        <source>folder {path} does not exist</source>
+        <translation>フォルダー {path} がありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="83"/>
+        <source>{path} is not empty</source>
+        <translation>{path} は空ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="84"/>
+        <source>the audits are too many for one bundle; export fewer at a time</source>
+        <translation>1 つのバンドルに入れるには監査が多すぎます。一度に書き出す監査を減らしてください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="86"/>
+        <source>the bundle is too large for one file</source>
+        <translation>バンドルが大きすぎて 1 つのファイルに収まりません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="87"/>
+        <source>photo file {path} is damaged (its bytes no longer match); nothing was exported</source>
+        <translation>写真ファイル {path} が破損しています（内容が一致しません）。何も書き出していません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="98"/>
+        <source>no such file or folder</source>
+        <translation>ファイルまたはフォルダーが見つかりません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
+        <source>permission denied</source>
+        <translation>アクセス権がありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="101"/>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="102"/>
+        <source>the disk is read-only</source>
+        <translation>ディスクが読み取り専用です</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="103"/>
+        <source>is a folder</source>
+        <translation>フォルダーです</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="104"/>
+        <source>the disk could not be read or written (I/O error)</source>
+        <translation>ディスクの読み書きができませんでした（入出力エラー）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="119"/>
+        <source>file {0}</source>
+        <translation>ファイル {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="121"/>
+        <source>row {0}</source>
+        <translation>{0} 行目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="124"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="124"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tasks.py" line="140"/>
+        <source>keyring: {0}</source>
+        <translation>キーリング: {0}</translation>
     </message>
 </context>
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="137"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="140"/>
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="139"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="142"/>
         <source>Annotate and redact — {0}</source>
         <translation>注記とマスキング — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="147"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="153"/>
         <source>Select/move</source>
         <translation>選択/移動</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="147"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="153"/>
         <source>Select, move (drag) marks</source>
         <translation>注記を選択・移動（ドラッグ）</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="148"/>
-        <location filename="../../ui/photos/annotation_editor.py" line="264"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="154"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="268"/>
         <source>Rectangle</source>
         <translation>四角形</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="148"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="154"/>
         <source>Drag to frame something</source>
         <translation>ドラッグして対象を囲む</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="149"/>
-        <location filename="../../ui/photos/annotation_editor.py" line="266"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="155"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="270"/>
         <source>Arrow</source>
         <translation>矢印</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="149"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="155"/>
         <source>Drag from the tail to the tip</source>
         <translation>矢印の根元から先端へドラッグ</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="150"/>
-        <location filename="../../ui/photos/annotation_editor.py" line="278"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="156"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="282"/>
         <source>Text</source>
         <translation>テキスト</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="150"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="156"/>
         <source>Click where the label goes</source>
         <translation>ラベルを置く位置をクリック</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="151"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="157"/>
         <source>Redact</source>
         <translation>黒塗り</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="152"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="158"/>
         <source>Drag over what must not be seen: filled black in reports</source>
         <translation>見せてはいけない部分をドラッグ：報告書では黒く塗りつぶされます</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="153"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="159"/>
         <source>Blur</source>
         <translation>ぼかし</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="154"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="160"/>
         <source>Drag over what must not be seen: strongly blurred in reports</source>
         <translation>見せてはいけない部分をドラッグ：報告書では強くぼかされます</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="167"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="173"/>
         <source>Red</source>
         <translation>赤</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="167"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="173"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="167"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="173"/>
         <source>Green</source>
         <translation>緑</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="168"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="174"/>
         <source>Blue</source>
         <translation>青</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="168"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="174"/>
         <source>White</source>
         <translation>白</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="171"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="177"/>
         <source>Colour of new rectangles, arrows and text</source>
         <translation>新しい四角形・矢印・テキストの色</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="174"/>
-        <location filename="../../ui/photos/annotation_editor.py" line="286"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="180"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="290"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="177"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="183"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="179"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="185"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="186"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="192"/>
         <source>Zoom in</source>
         <translation>拡大</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="187"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="193"/>
         <source>Zoom out</source>
         <translation>縮小</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="188"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="194"/>
         <source>Fit</source>
         <translation>全体表示</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="191"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="197"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="195"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="201"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="197"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="203"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="200"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="206"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="324"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="239"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="243"/>
         <source>{0} × {1} px — drag to draw with the chosen tool; Delete removes the selected marks</source>
-        <translation>{0} × {1} px — 選んだツールでドラッグして描画、Delete で選択した注記を削除</translation>
+        <translation>{0} × {1} px — 選んだツールでドラッグして描画、Delete キーで選択した注記を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="264"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="268"/>
         <source>Redaction</source>
         <translation>黒塗り</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="270"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="274"/>
         <source>Text label</source>
         <translation>テキストラベル</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="271"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="275"/>
         <source>Label:</source>
         <translation>ラベル:</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="304"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="316"/>
+        <source>Unsaved marks</source>
+        <translation>未保存のマーク</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="317"/>
+        <source>Discard {0} unsaved mark(s)?</source>
+        <translation>未保存のマーク {0} 件を破棄しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="320"/>
+        <source>Drawn, moved or deleted marks that are not saved are lost when the editor closes.</source>
+        <translation>保存していない追加・移動・削除したマークは、エディターを閉じると失われます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="322"/>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="323"/>
+        <source>Keep editing</source>
+        <translation>編集を続ける</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/annotation_editor.py" line="351"/>
         <source>Annotate photo</source>
         <translation>写真に注記</translation>
     </message>
@@ -658,12 +983,12 @@ Why does it need to change?</source>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="45"/>
+        <location filename="../../ui/app.py" line="48"/>
         <source>SVA cannot open its data</source>
         <translation>SVA のデータを開けません</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="46"/>
+        <location filename="../../ui/app.py" line="49"/>
         <source>The data folder cannot be opened:
 
 {0}</source>
@@ -675,52 +1000,52 @@ Why does it need to change?</source>
 <context>
     <name>AuditEditor</name>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="150"/>
+        <location filename="../../ui/editor/audit_editor.py" line="148"/>
         <source>Amending a signed audit — reason: {0}</source>
         <translation>署名済み監査を修正中 — 理由: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="152"/>
+        <location filename="../../ui/editor/audit_editor.py" line="150"/>
         <source>🔒 Signed {0} — read-only. Use “Amend…” to change it with a reason.</source>
         <translation>🔒 {0} に署名済み — 読み取り専用です。変更するには「修正…」から理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="281"/>
+        <location filename="../../ui/editor/audit_editor.py" line="279"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="285"/>
+        <location filename="../../ui/editor/audit_editor.py" line="298"/>
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="312"/>
+        <location filename="../../ui/editor/audit_editor.py" line="326"/>
         <source>Answer {0}: {1}</source>
         <translation>回答 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="335"/>
+        <location filename="../../ui/editor/audit_editor.py" line="349"/>
         <source>Clear {0}</source>
         <translation>{0} の回答を消去</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="340"/>
+        <location filename="../../ui/editor/audit_editor.py" line="354"/>
         <source>Note on {0}</source>
         <translation>{0} のメモ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="363"/>
+        <location filename="../../ui/editor/audit_editor.py" line="377"/>
         <source>New finding on {0}</source>
         <translation>{0} の新しい指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="376"/>
+        <location filename="../../ui/editor/audit_editor.py" line="390"/>
         <source>Edit finding</source>
         <translation>指摘事項の編集</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="380"/>
+        <location filename="../../ui/editor/audit_editor.py" line="394"/>
         <source>Delete finding</source>
         <translation>指摘事項の削除</translation>
     </message>
@@ -728,49 +1053,50 @@ Why does it need to change?</source>
 <context>
     <name>AuditsView</name>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="23"/>
+        <location filename="../../ui/views/audits_view.py" line="37"/>
         <source>Code or name (EN/JA)</source>
         <translation>コードまたは名称（英語/日本語）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="26"/>
-        <location filename="../../ui/views/audits_view.py" line="31"/>
+        <location filename="../../ui/views/audits_view.py" line="40"/>
+        <location filename="../../ui/views/audits_view.py" line="45"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="37"/>
+        <location filename="../../ui/views/audits_view.py" line="51"/>
         <source>&amp;Supplier:</source>
         <translation>サプライヤー(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="38"/>
+        <location filename="../../ui/views/audits_view.py" line="52"/>
         <source>S&amp;tatus:</source>
         <translation>状態(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="38"/>
+        <location filename="../../ui/views/audits_view.py" line="52"/>
         <source>&amp;Kind:</source>
         <translation>種類(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="46"/>
-        <location filename="../../ui/views/audits_view.py" line="99"/>
+        <location filename="../../ui/views/audits_view.py" line="60"/>
+        <location filename="../../ui/views/audits_view.py" line="145"/>
         <source>Open</source>
-        <translation>未完了</translation>
+        <comment>button: open the audit</comment>
+        <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="98"/>
+        <location filename="../../ui/views/audits_view.py" line="144"/>
         <source>Start visit</source>
         <translation>訪問を開始</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="111"/>
+        <location filename="../../ui/views/audits_view.py" line="158"/>
         <source>{0} audits</source>
         <translation>監査 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audits_view.py" line="112"/>
+        <location filename="../../ui/views/audits_view.py" line="159"/>
         <source>{0} of {1} audits</source>
         <translation>監査 {1} 件中 {0} 件</translation>
     </message>
@@ -778,37 +1104,37 @@ Why does it need to change?</source>
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/sync/bundle_dialog.py" line="20"/>
+        <location filename="../../ui/sync/bundle_dialog.py" line="19"/>
         <source>Export sync bundle</source>
         <translation>同期バンドルの書き出し</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/bundle_dialog.py" line="25"/>
+        <location filename="../../ui/sync/bundle_dialog.py" line="24"/>
         <source>Writing {0}…</source>
         <translation>{0} を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/bundle_dialog.py" line="38"/>
+        <location filename="../../ui/sync/bundle_dialog.py" line="32"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/bundle_dialog.py" line="66"/>
+        <location filename="../../ui/sync/bundle_dialog.py" line="60"/>
         <source>The bundle was not written.</source>
         <translation>バンドルは書き出されませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/bundle_dialog.py" line="69"/>
+        <location filename="../../ui/sync/bundle_dialog.py" line="63"/>
         <source>Detail: {0}</source>
         <translation>詳細: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/bundle_dialog.py" line="73"/>
+        <location filename="../../ui/sync/bundle_dialog.py" line="68"/>
         <source>Wrote {0}: {1} audit(s), {2} photo(s), {3}, encrypted for HQ and signed by this device.</source>
         <translation>{0} を書き出しました: 監査 {1} 件、写真 {2} 枚、{3}。本社向けに暗号化し、この端末で署名しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/bundle_dialog.py" line="77"/>
+        <location filename="../../ui/sync/bundle_dialog.py" line="72"/>
         <source>Take the file to HQ (e.g. on a USB stick); HQ imports it with “sva-hq bundle import”. Only HQ can read it. The audits stay queued here and are marked synced at the next sync, once HQ confirms it holds every byte.</source>
         <translation>このファイルを本社へ届けてください（USB メモリなど）。本社は「sva-hq bundle import」で取り込みます。読めるのは本社だけです。監査はこの端末で送信待ちのまま残り、本社がすべてのデータの受領を確認した後の次回の同期で「同期済み」になります。</translation>
     </message>
@@ -870,129 +1196,152 @@ Why does it need to change?</source>
     </message>
 </context>
 <context>
+    <name>CheckablePhotoModel</name>
+    <message>
+        <location filename="../../ui/photos/photo_picker.py" line="52"/>
+        <source>On this finding</source>
+        <translation>この指摘事項に紐付け済み</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_picker.py" line="54"/>
+        <source>On another finding (checking moves it here)</source>
+        <translation>別の指摘事項に紐付け済み（チェックするとこの指摘事項に移ります）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_picker.py" line="56"/>
+        <source>On item {0}</source>
+        <translation>項目 {0} の写真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_picker.py" line="57"/>
+        <source>Not linked to an item or a finding</source>
+        <translation>項目にも指摘事項にも紐付いていません</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="23"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="24"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="24"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="25"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="25"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="26"/>
         <source>Corrective action</source>
         <translation>是正処置</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="27"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="28"/>
         <source>Preventive action</source>
         <translation>再発防止策</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="29"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="30"/>
         <source>Responsible</source>
         <translation>責任者</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="30"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="31"/>
         <source>Planned date</source>
         <translation>完了予定日</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="31"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="32"/>
         <source>Supplier comment</source>
         <translation>サプライヤーのコメント</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="38"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="39"/>
         <source>(empty)</source>
         <translation>（空欄）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="50"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="51"/>
         <source>Sync conflicts</source>
         <translation>同期の競合</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="54"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="55"/>
         <source>These finding fields were changed both on this device and at HQ since they last agreed. Choose which value to keep for each: “Keep mine” sends this device&apos;s value to HQ at the next sync; “Keep HQ&apos;s” takes HQ&apos;s value now. Each choice is written to the audit log.</source>
         <translation>以下の指摘事項の項目は、前回の一致以降にこの端末と本社の両方で変更されました。項目ごとに残す値を選んでください。「自分の値を残す」はこの端末の値を次回の同期で本社へ送ります。「本社の値を残す」は本社の値を今この端末に書き込みます。どちらの選択も監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="62"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
         <source>Supplier</source>
         <translation>サプライヤー</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="62"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
         <source>Finding</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="62"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="64"/>
         <source>Agreed before</source>
         <translation>前回一致した値</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="64"/>
         <source>On this device (mine)</source>
         <translation>この端末（自分）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="64"/>
         <source>At HQ</source>
         <translation>本社</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="73"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="74"/>
         <source>No open conflicts.</source>
         <translation>未解決の競合はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="79"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="80"/>
         <source>Keep &amp;mine</source>
         <translation>自分の値を残す(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="83"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="84"/>
         <source>This device&apos;s value stays and goes to HQ at the next sync (Ctrl+M)</source>
         <translation>この端末の値を残し、次回の同期で本社へ送ります (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="85"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="86"/>
         <source>Keep &amp;HQ&apos;s</source>
         <translation>本社の値を残す(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="89"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="90"/>
         <source>HQ&apos;s value is written on this device now (Ctrl+H)</source>
         <translation>本社の値を今この端末に書き込みます (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="91"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="92"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="148"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="150"/>
         <source>Not resolved</source>
         <translation>解決できませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="153"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="155"/>
         <source>Kept this device&apos;s value for {0} field(s); it goes to HQ at the next sync.</source>
         <translation>{0} 項目でこの端末の値を残しました。次回の同期で本社へ送ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="156"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="158"/>
         <source>Took HQ&apos;s value for {0} field(s).</source>
         <translation>{0} 項目で本社の値を取り込みました。</translation>
     </message>
@@ -1123,17 +1472,17 @@ Why does it need to change?</source>
         <translation>表示(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_header.py" line="102"/>
+        <location filename="../../ui/editor/editor_header.py" line="103"/>
         <source>{0} · visit {1} · auditors: {2} · checklist {3}</source>
         <translation>{0} · 訪問日 {1} · 監査員: {2} · チェックリスト {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_header.py" line="115"/>
+        <location filename="../../ui/editor/editor_header.py" line="116"/>
         <source>{0}/{1} answered</source>
         <translation>{0}/{1} 回答済み</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_header.py" line="117"/>
+        <location filename="../../ui/editor/editor_header.py" line="118"/>
         <source>{0} required open</source>
         <translation>必須 {0} 件未回答</translation>
     </message>
@@ -1181,192 +1530,255 @@ Why does it need to change?</source>
         <source>Add photos to the finding (Ctrl+P)</source>
         <translation>指摘事項に写真を追加 (Ctrl+P)</translation>
     </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="135"/>
+        <source>Link existing photos…</source>
+        <translation>既存の写真を紐付け…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="140"/>
+        <source>Link existing…</source>
+        <translation>既存の写真を紐付け…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="143"/>
+        <source>Link photos already in the audit to this finding (Ctrl+L)</source>
+        <translation>監査にある既存の写真をこの指摘事項に紐付け (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/editor_photos.py" line="161"/>
+        <source>Link photos to the finding</source>
+        <translation>写真を指摘事項に紐付け</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="30"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="31"/>
         <source>Enrol with HQ</source>
         <translation>本社に登録</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="37"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="38"/>
         <source>Enrol this device once, while online, with a one-time code from HQ. The device token is kept in the operating system&apos;s keyring, never in SVA&apos;s files.</source>
         <translation>オンラインのときに、本社から受け取ったワンタイムコードでこの端末を一度登録してください。端末トークンは OS のキーリングに保管され、SVA のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="48"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="49"/>
         <source>This device is already enrolled at {0} as {1} ({2}). Enrolling again replaces that enrolment: the current device token is no longer used, and the next sync starts from this new enrolment.</source>
         <translation>この端末は {0} に {1}（{2}）として登録済みです。登録し直すと現在の登録は置き換えられ、現在の端末トークンは使われなくなります。次回の同期は新しい登録で行われます。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="58"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="59"/>
         <source>the one-time code HQ gave you</source>
         <translation>本社から受け取ったワンタイムコード</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="63"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="64"/>
         <source>HQ server &amp;address:</source>
         <translation>本社サーバーのアドレス(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="64"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="65"/>
         <source>Enrolment &amp;code:</source>
         <translation>登録コード(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="65"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="66"/>
         <source>&amp;Device name:</source>
         <translation>端末名(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="80"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="77"/>
         <source>Replace enrolment</source>
         <translation>登録を置き換える</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="80"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="77"/>
         <source>Enrol</source>
         <translation>登録</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="84"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="81"/>
         <source>Sync now</source>
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="88"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="85"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="118"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="115"/>
         <source>Enter the one-time enrolment code from HQ.</source>
         <translation>本社から受け取ったワンタイム登録コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="136"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="133"/>
         <source>Contacting HQ…</source>
         <translation>本社に接続しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="157"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="154"/>
         <source>Enrolled at {0} as {1} ({2}). The device token is kept in the OS keyring ({3}).</source>
         <translation>{0} に {1}（{2}）として登録しました。端末トークンは OS のキーリング（{3}）に保管されています。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="165"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="162"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrol_dialog.py" line="170"/>
+        <location filename="../../ui/sync/enrol_dialog.py" line="168"/>
         <source>Detail: {0}</source>
         <translation>詳細: {0}</translation>
     </message>
 </context>
 <context>
+    <name>FindingChooser</name>
+    <message>
+        <location filename="../../ui/photos/finding_chooser.py" line="42"/>
+        <source>Link photo to finding</source>
+        <translation>写真を指摘事項に紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/finding_chooser.py" line="59"/>
+        <source>The photo becomes evidence for the chosen finding (in its report block); it stays on its checklist item.</source>
+        <translation>写真は選んだ指摘事項の証跡になり、報告書ではその指摘事項の欄に載ります。チェックリスト項目との紐付けはそのまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/finding_chooser.py" line="64"/>
+        <source>Link</source>
+        <translation>紐付け</translation>
+    </message>
+</context>
+<context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="55"/>
         <source>Edit finding</source>
         <translation>指摘事項の編集</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="55"/>
         <source>New finding</source>
         <translation>新しい指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="74"/>
         <source>What exactly was seen, where, how many…</source>
         <translation>何を、どこで、どれだけ確認したか…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="75"/>
+        <source>Required: say what was seen to save the finding.</source>
+        <translation>必須：保存するには確認内容を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="88"/>
         <source>Documents seen, people interviewed, photos</source>
         <translation>確認した文書、聞き取りした人、写真</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="90"/>
         <source>What the supplier must do</source>
         <translation>サプライヤーが行うべきこと</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="91"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="108"/>
         <source>Item:</source>
         <translation>項目:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="109"/>
         <source>&amp;Area:</source>
         <translation>領域(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="110"/>
         <source>&amp;Severity:</source>
         <translation>重要度(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="111"/>
         <source>&amp;Requirement:</source>
         <translation>要求事項(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="112"/>
         <source>&amp;What was seen:</source>
         <translation>確認内容(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="113"/>
         <source>&amp;Evidence:</source>
         <translation>証跡(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="114"/>
         <source>Required a&amp;ction:</source>
         <translation>是正要求(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="115"/>
         <source>Due date:</source>
         <translation>期限:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="120"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="121"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="120"/>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="157"/>
         <source>(no checklist item)</source>
         <translation>（チェックリスト項目なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="162"/>
         <source>suggested for “{0}”</source>
         <translation>「{0}」の推奨値</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="192"/>
         <source>Policy: no due date for {0}</source>
         <translation>ポリシー: {0}には期限なし</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="195"/>
         <source>Policy: {0} days after the visit ({1})</source>
         <translation>ポリシー: 訪問日（{1}）から {0} 日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="229"/>
+        <source>Due date before the visit</source>
+        <translation>訪問日より前の期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="230"/>
+        <source>The due date {0} is before the visit ({1}). Save the finding with this due date?</source>
+        <translation>期限 {0} が訪問日（{1}）より前です。この期限で指摘事項を保存しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="235"/>
+        <source>Save with this date</source>
+        <translation>この日付で保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="236"/>
+        <source>Change the date</source>
+        <translation>日付を変更</translation>
     </message>
 </context>
 <context>
@@ -1385,67 +1797,57 @@ Why does it need to change?</source>
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="72"/>
+        <location filename="../../ui/editor/item_panel.py" line="108"/>
         <source>Clear answer</source>
         <translation>回答を消去</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="75"/>
+        <location filename="../../ui/editor/item_panel.py" line="111"/>
         <source>Remove the answer and its note (Delete)</source>
         <translation>回答とメモを消去します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="78"/>
+        <location filename="../../ui/editor/item_panel.py" line="114"/>
         <source>&amp;Note (N)</source>
         <translation>メモ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="82"/>
+        <location filename="../../ui/editor/item_panel.py" line="118"/>
         <source>What was seen, who was interviewed, which documents…</source>
         <translation>確認した内容、聞き取りした人、確認した文書…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="93"/>
+        <location filename="../../ui/editor/item_panel.py" line="129"/>
         <source>New &amp;finding… (F)</source>
         <translation>新しい指摘事項(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="131"/>
+        <location filename="../../ui/editor/item_panel.py" line="167"/>
         <source>Choose an item in the checklist</source>
         <translation>チェックリストから項目を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="137"/>
+        <location filename="../../ui/editor/item_panel.py" line="173"/>
         <source>Required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="137"/>
+        <location filename="../../ui/editor/item_panel.py" line="173"/>
         <source>Optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="141"/>
+        <location filename="../../ui/editor/item_panel.py" line="177"/>
         <source>How it is checked: {0}</source>
         <translation>確認方法: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="186"/>
+        <location filename="../../ui/editor/item_panel.py" line="224"/>
         <source>Guidance</source>
         <translation>確認の手引き</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="213"/>
-        <source>Type a number and press Enter</source>
-        <translation>数値を入力して Enter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/item_panel.py" line="214"/>
-        <source>Type the answer and press Enter</source>
-        <translation>回答を入力して Enter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/item_panel.py" line="223"/>
+        <location filename="../../ui/editor/item_panel.py" line="263"/>
         <source>Answer with key {0}</source>
         <translation>キー {0} で回答</translation>
     </message>
@@ -1453,122 +1855,122 @@ Why does it need to change?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>SVA — Supplier Visit Audits</source>
         <translation>SVA — サプライヤー訪問監査</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Audits</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Suppliers</source>
         <translation>サプライヤー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>&amp;Refresh</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>&amp;Audits</source>
         <translation>監査(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>&amp;Suppliers</source>
         <translation>サプライヤー(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;About SVA</source>
         <translation>SVA について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Redo</source>
-        <translation>やり直し(&amp;R)</translation>
+        <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Create &amp;demo data…</source>
         <translation>デモデータの作成(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Close audit</source>
         <translation>監査を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Audit</source>
         <translation>監査(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Data folder: {0}</source>
         <translation>データフォルダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>{0} audits · {1} suppliers</source>
         <translation>監査 {0} 件 · サプライヤー {1} 社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Open an audit for photos and reports</source>
         <translation>写真と報告書には監査を開いてください</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>About SVA</source>
         <translation>SVA について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&lt;h3&gt;SVA — Supplier Visit Audits&lt;/h3&gt;&lt;p&gt;Version {0}&lt;/p&gt;&lt;p&gt;Offline supplier audits (SVR and information security) for auditors, synced to HQ.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SVA — サプライヤー訪問監査&lt;/h3&gt;&lt;p&gt;バージョン {0}&lt;/p&gt;&lt;p&gt;監査員のためのオフライン・サプライヤー監査（SVR と情報セキュリティ）。本社と同期します。&lt;/p&gt;</translation>
     </message>
@@ -1594,57 +1996,102 @@ Why does it need to change?</source>
 <context>
     <name>PhotoImport</name>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="55"/>
+        <location filename="../../ui/photos/photo_import.py" line="56"/>
         <source>Add photos</source>
         <translation>写真を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="56"/>
+        <location filename="../../ui/photos/photo_import.py" line="57"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC);;All files (*)</source>
         <translation>写真 (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="85"/>
+        <location filename="../../ui/photos/photo_import.py" line="86"/>
         <source>Adding {0} photo(s)…</source>
         <translation>写真 {0} 枚を追加しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="86"/>
+        <location filename="../../ui/photos/photo_import.py" line="87"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="88"/>
+        <location filename="../../ui/photos/photo_import.py" line="89"/>
         <source>Adding photos</source>
         <translation>写真の追加</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="102"/>
+        <location filename="../../ui/photos/photo_import.py" line="103"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="123"/>
+        <location filename="../../ui/photos/photo_import.py" line="122"/>
         <source>Add {0} photo(s)</source>
         <translation>写真 {0} 枚を追加</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="125"/>
+        <location filename="../../ui/photos/photo_import.py" line="123"/>
+        <source>Link {0} photo(s)</source>
+        <translation>写真 {0} 枚を紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="136"/>
         <source>Some files were not added</source>
         <translation>追加されなかったファイルがあります</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="126"/>
+        <location filename="../../ui/photos/photo_import.py" line="137"/>
         <source>{0} added; {1} refused:</source>
         <translation>{0} 件追加、{1} 件拒否:</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="132"/>
+        <location filename="../../ui/photos/photo_import.py" line="139"/>
+        <source>{0} added, {1} already in the audit; {2} refused:</source>
+        <translation>{0} 件追加、{1} 件は監査に登録済み、{2} 件拒否:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="142"/>
+        <source>Photos already in the audit</source>
+        <translation>監査に登録済みの写真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="143"/>
+        <source>{0} added; {1} already in the audit:</source>
+        <translation>{0} 件追加、{1} 件は監査に登録済み:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="149"/>
+        <source>{0}: had been deleted from the audit — restored here</source>
+        <translation>{0}: 監査から削除されていた写真です — ここに復元しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="151"/>
+        <source>{0}: already in the audit — moved here from another finding</source>
+        <translation>{0}: 監査に登録済み — 別の指摘事項からここへ移しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="154"/>
+        <source>{0}: already in the audit — linked to the finding</source>
+        <translation>{0}: 監査に登録済み — 指摘事項に紐付けました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="156"/>
+        <source>{0}: already in the audit — moved to this item</source>
+        <translation>{0}: 監査に登録済み — この項目へ移しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="157"/>
+        <source>{0}: already here — nothing changed</source>
+        <translation>{0}: すでにここにあります — 変更はありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_import.py" line="161"/>
         <source>Photos not added</source>
         <translation>写真は追加されませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/photo_import.py" line="132"/>
+        <location filename="../../ui/photos/photo_import.py" line="161"/>
         <source>Nothing was added.</source>
         <translation>何も追加されていません。</translation>
     </message>
@@ -1652,86 +2099,139 @@ Why does it need to change?</source>
 <context>
     <name>PhotoListModel</name>
     <message>
-        <location filename="../../ui/photos/strip.py" line="68"/>
+        <location filename="../../ui/photos/photo_model.py" line="56"/>
         <source>annotated</source>
         <translation>注記あり</translation>
     </message>
 </context>
 <context>
+    <name>PhotoPicker</name>
+    <message>
+        <location filename="../../ui/photos/photo_picker.py" line="89"/>
+        <source>Link existing photos to the finding</source>
+        <translation>既存の写真を指摘事項に紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_picker.py" line="103"/>
+        <source>Checked photos are evidence for this finding. Space checks or unchecks the selected photo; Enter saves.</source>
+        <translation>チェックした写真がこの指摘事項の証跡になります。Space キーで選択中の写真のチェックを切り替え、Enter キーで保存します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_picker.py" line="105"/>
+        <source>This audit has no photos yet.</source>
+        <translation>この監査にはまだ写真がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/photo_picker.py" line="109"/>
+        <source>Link</source>
+        <translation>紐付け</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../ui/photos/strip.py" line="92"/>
+        <location filename="../../ui/photos/strip.py" line="46"/>
         <source>Add photos (P)</source>
         <translation>写真を追加 (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="115"/>
+        <location filename="../../ui/photos/strip.py" line="69"/>
         <source>Drop or paste images here</source>
         <translation>ここに画像をドロップまたは貼り付け</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="117"/>
-        <location filename="../../ui/photos/strip.py" line="215"/>
+        <location filename="../../ui/photos/strip.py" line="71"/>
+        <location filename="../../ui/photos/strip.py" line="170"/>
         <source>Add photos…</source>
         <translation>写真を追加…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="149"/>
+        <location filename="../../ui/photos/strip.py" line="98"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="151"/>
+        <location filename="../../ui/photos/strip.py" line="100"/>
         <source>&amp;Annotate and redact…</source>
         <translation>注記とマスキング(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="153"/>
+        <location filename="../../ui/photos/strip.py" line="102"/>
         <source>&amp;Caption…</source>
         <translation>キャプション(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="155"/>
+        <location filename="../../ui/photos/strip.py" line="104"/>
         <source>Move &amp;left</source>
         <translation>左へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="157"/>
+        <location filename="../../ui/photos/strip.py" line="106"/>
         <source>Move &amp;right</source>
         <translation>右へ移動(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="159"/>
+        <location filename="../../ui/photos/strip.py" line="108"/>
         <source>&amp;Delete photo</source>
         <translation>写真を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="202"/>
+        <location filename="../../ui/photos/strip.py" line="110"/>
+        <source>Lin&amp;k to finding…</source>
+        <translation>指摘事項に紐付け(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="112"/>
+        <source>&amp;Unlink from finding</source>
+        <translation>指摘事項との紐付けを解除(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="157"/>
         <source>Photos ({0})</source>
         <translation>写真 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="275"/>
+        <location filename="../../ui/photos/strip.py" line="230"/>
         <source>Caption</source>
         <translation>キャプション</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="276"/>
+        <location filename="../../ui/photos/strip.py" line="231"/>
         <source>Caption of the photo (shown in reports):</source>
         <translation>写真のキャプション（報告書に表示）:</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="284"/>
+        <location filename="../../ui/photos/strip.py" line="239"/>
         <source>Caption photo</source>
         <translation>写真のキャプション</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="290"/>
+        <location filename="../../ui/photos/strip.py" line="249"/>
+        <source>Link to finding</source>
+        <translation>指摘事項に紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="250"/>
+        <source>This audit has no findings yet: add one first (F).</source>
+        <translation>この監査にはまだ指摘事項がありません。先に指摘事項を追加してください (F)。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="264"/>
+        <source>Link photo to finding</source>
+        <translation>写真を指摘事項に紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="265"/>
+        <source>Unlink photo from finding</source>
+        <translation>写真と指摘事項の紐付けを解除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photos/strip.py" line="278"/>
         <source>Delete photo</source>
         <translation>写真を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="302"/>
+        <location filename="../../ui/photos/strip.py" line="290"/>
         <source>Reorder photos</source>
         <translation>写真の並べ替え</translation>
     </message>
@@ -1739,168 +2239,200 @@ Why does it need to change?</source>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="19"/>
+        <location filename="../../ui/photos/viewer.py" line="20"/>
         <source>Photo</source>
         <translation>写真</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="32"/>
+        <location filename="../../ui/photos/viewer.py" line="33"/>
         <source>As in reports (redacted)</source>
         <translation>報告書と同じ表示（マスキング済み）</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="35"/>
+        <location filename="../../ui/photos/viewer.py" line="36"/>
         <source>Off: redaction boxes are outlined and the pixels kept (internal evidence only)</source>
         <translation>オフ：黒塗り範囲は枠だけを表示し画素は残します（社内証拠用のみ）</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="39"/>
+        <location filename="../../ui/photos/viewer.py" line="40"/>
         <source>{0} %</source>
         <translation>{0} %</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="44"/>
+        <location filename="../../ui/photos/viewer.py" line="45"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="45"/>
+        <location filename="../../ui/photos/viewer.py" line="46"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="46"/>
+        <location filename="../../ui/photos/viewer.py" line="47"/>
         <source>Zoom in</source>
         <translation>拡大</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="47"/>
+        <location filename="../../ui/photos/viewer.py" line="48"/>
         <source>Zoom out</source>
         <translation>縮小</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="48"/>
+        <location filename="../../ui/photos/viewer.py" line="49"/>
         <source>Fit</source>
         <translation>全体表示</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="49"/>
+        <location filename="../../ui/photos/viewer.py" line="50"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="50"/>
+        <location filename="../../ui/photos/viewer.py" line="51"/>
         <source>Annotate and redact…</source>
         <translation>注記とマスキング…</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="78"/>
+        <location filename="../../ui/photos/viewer.py" line="79"/>
         <source>Photo {0} of {1} — {2}</source>
         <translation>写真 {0}/{1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/viewer.py" line="80"/>
+        <location filename="../../ui/photos/viewer.py" line="81"/>
         <source>(no caption)</source>
         <translation>（キャプションなし）</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="29"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="31"/>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="32"/>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="27"/>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="28"/>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="47"/>
+        <location filename="../../ui/reports/report_actions.py" line="43"/>
         <source>Improvement guidance (&amp;English)</source>
         <translation>改善指導報告書（英語）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="49"/>
+        <location filename="../../ui/reports/report_actions.py" line="45"/>
         <source>Improvement guidance (&amp;Japanese)</source>
         <translation>改善指導報告書（日本語）(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="52"/>
+        <location filename="../../ui/reports/report_actions.py" line="48"/>
         <source>Improvement guidance (English + Japanese)</source>
         <translation>改善指導報告書（英語＋日本語）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="55"/>
+        <location filename="../../ui/reports/report_actions.py" line="51"/>
         <source>Full audit &amp;record</source>
         <translation>監査記録（全体）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="57"/>
+        <location filename="../../ui/reports/report_actions.py" line="53"/>
         <source>E&amp;xport CAP workbook…</source>
         <translation>CAP ワークブックを書き出す(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="59"/>
+        <location filename="../../ui/reports/report_actions.py" line="55"/>
         <source>&amp;Import CAP workbook…</source>
         <translation>CAP ワークブックを取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="74"/>
+        <location filename="../../ui/reports/report_actions.py" line="70"/>
         <source>Building the improvement-guidance report…</source>
         <translation>改善指導報告書を作成しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="75"/>
+        <location filename="../../ui/reports/report_actions.py" line="71"/>
         <source>Building the full audit record…</source>
         <translation>監査記録を作成しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="76"/>
+        <location filename="../../ui/reports/report_actions.py" line="72"/>
         <source>Writing the CAP workbook…</source>
         <translation>CAP ワークブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="84"/>
+        <location filename="../../ui/reports/report_actions.py" line="80"/>
         <source>Export CAP workbook</source>
         <translation>CAP ワークブックの書き出し</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="85"/>
-        <location filename="../../ui/reports/report_actions.py" line="96"/>
+        <location filename="../../ui/reports/report_actions.py" line="81"/>
+        <location filename="../../ui/reports/report_actions.py" line="92"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ワークブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="95"/>
+        <location filename="../../ui/reports/report_actions.py" line="91"/>
         <source>Import CAP workbook</source>
         <translation>CAP ワークブックの取り込み</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="100"/>
+        <location filename="../../ui/reports/report_actions.py" line="96"/>
         <source>Checking the CAP workbook…</source>
         <translation>CAP ワークブックを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="110"/>
+        <location filename="../../ui/reports/report_actions.py" line="106"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="112"/>
+        <location filename="../../ui/reports/report_actions.py" line="108"/>
         <source>Reports</source>
         <translation>報告書</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="135"/>
+        <location filename="../../ui/reports/report_actions.py" line="131"/>
         <source>Report not made</source>
         <translation>報告書を作成できませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="145"/>
+        <location filename="../../ui/reports/report_actions.py" line="141"/>
         <source>CAP workbook</source>
         <translation>CAP ワークブック</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="146"/>
+        <location filename="../../ui/reports/report_actions.py" line="142"/>
         <source>The CAP workbook was written to {0}.
 Send it to the supplier with the improvement-guidance report.</source>
         <translation>CAP ワークブックを {0} に書き出しました。
 改善指導報告書と一緒にサプライヤーへ送ってください。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="169"/>
+        <location filename="../../ui/reports/report_actions.py" line="165"/>
         <source>Updated findings: {0}
 CAP submitted for: {1}
 Unchanged: {2}</source>
@@ -1909,12 +2441,12 @@ CAP 提出済み: {1}
 変更なし: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="173"/>
+        <location filename="../../ui/reports/report_actions.py" line="169"/>
         <source>Nothing to change: the workbook matches the audit.</source>
         <translation>変更はありません：ワークブックは監査と一致しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="175"/>
+        <location filename="../../ui/reports/report_actions.py" line="171"/>
         <source>CAP workbook imported</source>
         <translation>CAP ワークブックを取り込みました</translation>
     </message>
@@ -1922,92 +2454,111 @@ CAP 提出済み: {1}
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../ui/reports/preview.py" line="40"/>
+        <location filename="../../ui/reports/preview.py" line="49"/>
         <source>Preview — {0}</source>
         <translation>プレビュー — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="76"/>
+        <location filename="../../ui/reports/preview.py" line="86"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="77"/>
+        <location filename="../../ui/reports/preview.py" line="87"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="78"/>
+        <location filename="../../ui/reports/preview.py" line="88"/>
         <source>&amp;Print…</source>
         <translation>印刷(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="80"/>
+        <location filename="../../ui/reports/preview.py" line="90"/>
         <source>&amp;Save as…</source>
         <translation>名前を付けて保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="82"/>
+        <location filename="../../ui/reports/preview.py" line="92"/>
         <source>Open &amp;folder</source>
         <translation>フォルダーを開く(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="84"/>
+        <location filename="../../ui/reports/preview.py" line="94"/>
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="86"/>
+        <location filename="../../ui/reports/preview.py" line="96"/>
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="89"/>
+        <location filename="../../ui/reports/preview.py" line="99"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="92"/>
+        <location filename="../../ui/reports/preview.py" line="102"/>
         <source>&amp;Fit width</source>
         <translation>幅に合わせる(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="134"/>
+        <location filename="../../ui/reports/preview.py" line="140"/>
         <source>{0} — {1} page(s)</source>
         <translation>{0} — {1} ページ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="156"/>
+        <location filename="../../ui/reports/preview.py" line="162"/>
         <source>The pages cannot be shown: {0}</source>
         <translation>ページを表示できません: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="160"/>
+        <location filename="../../ui/reports/preview.py" line="166"/>
         <source>Save report as</source>
         <translation>報告書に名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="162"/>
+        <location filename="../../ui/reports/preview.py" line="168"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="172"/>
+        <location filename="../../ui/reports/preview.py" line="178"/>
         <source>Saved as {0}</source>
         <translation>{0} として保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="189"/>
+        <location filename="../../ui/reports/preview.py" line="212"/>
         <source>Preparing pages for printing…</source>
         <translation>印刷用にページを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="199"/>
-        <source>the printer could not be opened</source>
-        <translation>プリンターを開けませんでした</translation>
+        <location filename="../../ui/reports/preview.py" line="226"/>
+        <source>{0} could not be opened for printing.</source>
+        <translation>{0} を印刷用に開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="213"/>
+        <location filename="../../ui/reports/preview.py" line="251"/>
+        <source>Not printed: {0}</source>
+        <translation>印刷できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="252"/>
+        <source>Not printed</source>
+        <translation>印刷できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="253"/>
+        <source>The report was not printed.
+
+{0}</source>
+        <translation>レポートは印刷されませんでした。
+
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/preview.py" line="240"/>
         <source>Sent {0} page(s) to the printer.</source>
         <translation>{0} ページをプリンターに送りました。</translation>
     </message>
@@ -2015,57 +2566,63 @@ CAP 提出済み: {1}
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="15"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="16"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="19"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="20"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="24"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="25"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="28"/>
         <source>Prefilled when you sign</source>
         <translation>署名時にあらかじめ入力されます</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="27"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="31"/>
         <source>English</source>
         <translation>英語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
         <source>Japanese</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
         <source>English + Japanese</source>
         <translation>英語＋日本語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="36"/>
         <source>A new interface language is used from the next start.</source>
         <translation>表示言語の変更は次回の起動から反映されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="41"/>
         <source>&amp;Interface language:</source>
         <translation>表示言語(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="43"/>
         <source>&amp;Auditor name:</source>
         <translation>監査員名(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="40"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="44"/>
+        <source>O&amp;rganisation:</source>
+        <translation>所属(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="45"/>
         <source>&amp;Checklist language:</source>
         <translation>チェックリストの言語(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="43"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="48"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -2073,35 +2630,80 @@ CAP 提出済み: {1}
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="60"/>
         <source>Sign the audit</source>
         <translation>監査への署名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="62"/>
         <source>After signing, the audit is read-only; later changes are amendments with a reason.</source>
         <translation>署名後、監査は読み取り専用になります。以後の変更は理由付きの修正として記録されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="55"/>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="65"/>
         <source>Auditor</source>
         <translation>監査員</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="66"/>
         <source>Supplier representative</source>
         <translation>サプライヤー代表者</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="74"/>
         <source>Sign and lock</source>
         <translation>署名してロック</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="75"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="97"/>
+        <source>auditor&apos;s name</source>
+        <translation>監査員の氏名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="98"/>
+        <source>auditor&apos;s role</source>
+        <translation>監査員の役職</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="99"/>
+        <source>auditor&apos;s organisation</source>
+        <translation>監査員の所属</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="100"/>
+        <source>auditor&apos;s signature</source>
+        <translation>監査員の署名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="101"/>
+        <source>supplier representative&apos;s name</source>
+        <translation>サプライヤー代表者の氏名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="102"/>
+        <source>supplier representative&apos;s role</source>
+        <translation>サプライヤー代表者の役職</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="103"/>
+        <source>supplier representative&apos;s organisation</source>
+        <translation>サプライヤー代表者の所属</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="104"/>
+        <source>supplier representative&apos;s signature</source>
+        <translation>サプライヤー代表者の署名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="111"/>
+        <source>Still needed: {0}</source>
+        <translation>未記入: {0}</translation>
     </message>
 </context>
 <context>
@@ -2120,22 +2722,22 @@ CAP 提出済み: {1}
 <context>
     <name>SignerBox</name>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="26"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="29"/>
         <source>Clear signature</source>
         <translation>署名を消去</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="29"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="32"/>
         <source>Name:</source>
         <translation>氏名:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="30"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="33"/>
         <source>Role:</source>
         <translation>役職:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="31"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="34"/>
         <source>Organisation:</source>
         <translation>所属:</translation>
     </message>
@@ -2143,32 +2745,32 @@ CAP 提出済み: {1}
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="19"/>
+        <location filename="../../ui/views/suppliers_view.py" line="32"/>
         <source>Code or name (EN/JA)</source>
         <translation>コードまたは名称（英語/日本語）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="22"/>
+        <location filename="../../ui/views/suppliers_view.py" line="35"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="28"/>
+        <location filename="../../ui/views/suppliers_view.py" line="41"/>
         <source>Sea&amp;rch:</source>
         <translation>検索(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="28"/>
+        <location filename="../../ui/views/suppliers_view.py" line="41"/>
         <source>R&amp;egion:</source>
         <translation>地域(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="65"/>
+        <location filename="../../ui/views/suppliers_view.py" line="85"/>
         <source>{0} suppliers</source>
         <translation>サプライヤー {0} 社</translation>
     </message>
     <message>
-        <location filename="../../ui/views/suppliers_view.py" line="66"/>
+        <location filename="../../ui/views/suppliers_view.py" line="86"/>
         <source>{0} of {1} suppliers</source>
         <translation>サプライヤー {1} 社中 {0} 社</translation>
     </message>
@@ -2176,102 +2778,102 @@ CAP 提出済み: {1}
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="28"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="29"/>
         <source>Sync with HQ</source>
         <translation>本社と同期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="35"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="36"/>
         <source>Starting…</source>
         <translation>開始しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="60"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="56"/>
         <source>Review conflicts…</source>
         <translation>競合を確認…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="64"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="60"/>
         <source>Enrol with HQ…</source>
         <translation>本社に登録…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="68"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="64"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="96"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="92"/>
         <source>Getting assignments, master data and CAP changes from HQ…</source>
         <translation>本社から割り当て、マスターデータ、是正計画の変更を受け取っています…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="111"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="107"/>
         <source>Stopping after the photo piece in flight… Nothing is lost: what HQ has not confirmed stays queued, and the next sync resumes from here.</source>
         <translation>送信中の写真の断片が終わりしだい停止します… データは失われません。本社が受領を確認していないものは送信待ちのまま残り、次回の同期はここから再開します。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="120"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="117"/>
         <source>Audits to send: {0}</source>
         <translation>送信する監査: {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="122"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="119"/>
         <source>No audit is waiting to be sent.</source>
         <translation>送信待ちの監査はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="123"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="120"/>
         <source>Photos to send: up to {0}</source>
         <translation>送信する写真: 最大 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="126"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="123"/>
         <source>Sending audits and photos to HQ…</source>
         <translation>監査と写真を本社へ送信しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="127"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="124"/>
         <source>Audit {0} of {1}: {2}</source>
         <translation>監査 {0}/{1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="132"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="129"/>
         <source>Photos at HQ: {0} of {1}</source>
         <translation>本社に届いた写真: {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="139"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="136"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="146"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="144"/>
         <source>The sync did not finish.</source>
         <translation>同期は完了しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="149"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="147"/>
         <source>Detail: {0}</source>
         <translation>詳細: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="158"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="157"/>
         <source>Sync finished.</source>
         <translation>同期が完了しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="165"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="164"/>
         <source>HQ has not yet confirmed {0} audit(s); they stay queued and go again at the next sync.</source>
         <translation>本社がまだ受領を確認していない監査が {0} 件あります。送信待ちのまま残り、次回の同期で再送されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="169"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="168"/>
         <source>{0} change(s) made both here and at HQ need your choice: keep yours or HQ&apos;s.</source>
         <translation>この端末と本社の両方で変更された {0} 件について、自分の値と本社の値のどちらを残すか選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="172"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="171"/>
         <source>Everything this device had for HQ is at HQ.</source>
         <translation>この端末から本社へ送るものはすべて本社に届きました。</translation>
     </message>
@@ -2331,7 +2933,7 @@ CAP 提出済み: {1}
         <translation> 写真は {1} のうち {0} が本社に届いています。残りは次回の同期で送ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_dialog.py" line="204"/>
+        <location filename="../../ui/sync/sync_dialog.py" line="206"/>
         <source>Nothing was lost: audits HQ has not confirmed stay queued on this device.</source>
         <translation>データは失われていません。本社が受領を確認していない監査は、この端末で送信待ちのまま残ります。</translation>
     </message>
@@ -2339,47 +2941,47 @@ CAP 提出済み: {1}
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../ui/sync/controller.py" line="60"/>
+        <location filename="../../ui/sync/controller.py" line="61"/>
         <source>Not enrolled with HQ</source>
         <translation>本社に未登録</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="61"/>
+        <location filename="../../ui/sync/controller.py" line="62"/>
         <source>Enrol this device with a code from HQ (File ▸ Enrol with HQ…) to sync. {0} audit(s) wait to be sent.</source>
         <translation>同期するには、本社から受け取ったコードでこの端末を登録してください（ファイル ▸ 本社に登録…）。送信待ちの監査: {0} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="64"/>
+        <location filename="../../ui/sync/controller.py" line="65"/>
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="65"/>
+        <location filename="../../ui/sync/controller.py" line="66"/>
         <source>{0} to sync · last sync {1}</source>
         <translation>送信待ち {0} 件 · 前回の同期 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="66"/>
+        <location filename="../../ui/sync/controller.py" line="68"/>
         <source>Enrolled at {0} as {1} ({2}).</source>
         <translation>{0} に {1}（{2}）として登録済み。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="69"/>
+        <location filename="../../ui/sync/controller.py" line="72"/>
         <source>last sync failed</source>
         <translation>前回の同期は失敗</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="70"/>
+        <location filename="../../ui/sync/controller.py" line="77"/>
         <source>The last sync failed: {0}</source>
         <translation>前回の同期は失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="73"/>
+        <location filename="../../ui/sync/controller.py" line="80"/>
         <source>{0} conflict(s)</source>
         <translation>競合 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="74"/>
+        <location filename="../../ui/sync/controller.py" line="81"/>
         <source>Review them with File ▸ Sync conflicts…</source>
         <translation>「ファイル ▸ 同期の競合…」で確認してください。</translation>
     </message>
@@ -2387,60 +2989,166 @@ CAP 提出済み: {1}
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync/controller.py" line="104"/>
+        <location filename="../../ui/sync/controller.py" line="111"/>
         <source>S&amp;ync with HQ</source>
         <translation>本社と同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="106"/>
+        <location filename="../../ui/sync/controller.py" line="113"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="107"/>
+        <location filename="../../ui/sync/controller.py" line="114"/>
         <source>Sync with HQ ({0})</source>
         <translation>本社と同期 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="109"/>
+        <location filename="../../ui/sync/controller.py" line="115"/>
         <source>Sync &amp;conflicts…</source>
         <translation>同期の競合(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="111"/>
+        <location filename="../../ui/sync/controller.py" line="117"/>
         <source>Export sync &amp;bundle…</source>
         <translation>同期バンドルの書き出し(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="113"/>
+        <location filename="../../ui/sync/controller.py" line="119"/>
         <source>&amp;Enrol with HQ…</source>
         <translation>本社に登録(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="207"/>
+        <location filename="../../ui/sync/controller.py" line="215"/>
         <source>This device is not enrolled with HQ yet: enrol it first, then sync.</source>
         <translation>この端末はまだ本社に登録されていません。先に登録してから同期してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="246"/>
+        <location filename="../../ui/sync/controller.py" line="254"/>
         <source>Bundles are signed with the key this device registered when it enrolled: enrol it once, while online, first.</source>
         <translation>バンドルは、この端末が登録時に登録した鍵で署名されます。先に、オンラインのときに一度登録してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="249"/>
-        <location filename="../../ui/sync/controller.py" line="254"/>
+        <location filename="../../ui/sync/controller.py" line="257"/>
+        <location filename="../../ui/sync/controller.py" line="262"/>
         <source>Export sync bundle</source>
         <translation>同期バンドルの書き出し</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="250"/>
+        <location filename="../../ui/sync/controller.py" line="258"/>
         <source>Nothing to export: no signed audit is waiting for HQ.</source>
         <translation>書き出すものはありません。本社への送信を待っている署名済みの監査はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="256"/>
+        <location filename="../../ui/sync/controller.py" line="264"/>
         <source>SVA sync bundles (*.svab)</source>
         <translation>SVA 同期バンドル (*.svab)</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEntry</name>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="70"/>
+        <source>This question takes text: press Enter to type it.</source>
+        <translation>この質問は文章で回答します。Enter を押して入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="123"/>
+        <source>{0}: “{1}” not saved: {2}</source>
+        <translation>{0}: 「{1}」は保存されませんでした。{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="131"/>
+        <source>Check the number</source>
+        <translation>数値の確認</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="132"/>
+        <source>{0} is more than the {1} this question expects — keep it?</source>
+        <translation>{0} は、この質問で想定している {1} を超えています。このまま記録しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="135"/>
+        <source>&amp;Keep {0}</source>
+        <translation>{0} のまま記録(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="137"/>
+        <source>&amp;Correct it</source>
+        <translation>修正する(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="150"/>
+        <source>Not saved. Correct the number and press Enter.</source>
+        <translation>保存していません。数値を修正して Enter を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="154"/>
+        <source>“{0}” is not a number.</source>
+        <translation>「{0}」は数値ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="156"/>
+        <source>{0} has decimals; this question takes whole numbers only.</source>
+        <translation>{0} には小数が含まれています。この質問は整数のみ受け付けます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="159"/>
+        <source>{0} is below {1}, the lowest answer this question takes.</source>
+        <translation>{0} は、この質問の最小値 {1} を下回っています。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="161"/>
+        <source>{0} is more than the {1} this question expects; type it again and press Enter to confirm it.</source>
+        <translation>{0} は、この質問で想定している {1} を超えています。もう一度入力して Enter を押すと、確認のうえ記録できます。</translation>
+    </message>
+</context>
+<context>
+    <name>ValueField</name>
+    <message>
+        <location filename="../../ui/editor/value_field.py" line="77"/>
+        <source>Type a number and press Enter</source>
+        <translation>数値を入力して Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_field.py" line="78"/>
+        <source>Press Enter to type the answer</source>
+        <translation>Enter を押して回答を入力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_field.py" line="88"/>
+        <source>Enter types the answer, Enter again saves it, Esc cancels.</source>
+        <translation>Enter で入力を始め、もう一度 Enter で保存します。Esc で取り消します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_field.py" line="92"/>
+        <source>Expected: {0} to {1}</source>
+        <translation>想定範囲: {0}～{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_field.py" line="94"/>
+        <source>Expected: {0} or more</source>
+        <translation>想定範囲: {0} 以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_field.py" line="96"/>
+        <source>Expected: up to {0}</source>
+        <translation>想定範囲: {0} 以下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_field.py" line="98"/>
+        <source>whole numbers</source>
+        <translation>整数のみ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_field.py" line="150"/>
+        <source>“{0}” not saved (Esc): the answer stays {1}.</source>
+        <translation>「{0}」は保存していません（Esc）。回答は {1} のままです。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_field.py" line="152"/>
+        <source>“{0}” not saved (Esc): still unanswered.</source>
+        <translation>「{0}」は保存していません（Esc）。未回答のままです。</translation>
     </message>
 </context>
 <context>
@@ -2449,6 +3157,15 @@ CAP 提出済み: {1}
         <location filename="../../ui/screenshots.py" line="126"/>
         <source>Blocked exit</source>
         <translation>非常口がふさがれている</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="58"/>
+        <source>en</source>
+        <comment>the code of the UI language: translate as the catalogue&apos;s language code</comment>
+        <translation>ja</translation>
     </message>
 </context>
 </TS>

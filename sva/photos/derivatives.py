@@ -98,7 +98,8 @@ def decode(data: bytes, name: str, probe: Probe, side: int = DISPLAY_SIDE) -> Im
             img = img.resize(target, Image.Resampling.BICUBIC, reducing_gap=2.0)
         return upright(img, probe.orientation)
     except DECODE_ERRORS as exc:
-        raise BadInput(f"the image data is damaged or truncated ({exc})", file=name) from None
+        raise BadInput(f"the image data is damaged or truncated ({exc})", file=name,
+                       code="photo_damaged") from None
 
 
 def jpeg_bytes(img: Image.Image, quality: int, *, optimize: bool = False) -> bytes:
@@ -165,4 +166,5 @@ def prints_from_display(display_jpeg: bytes, name: str) -> dict[tuple[int, int],
         img.load()
         return print_jpegs(to_rgb(img))
     except DECODE_ERRORS as exc:
-        raise BadInput(f"the display copy is damaged ({exc})", file=name) from None
+        raise BadInput(f"the display copy is damaged ({exc})", file=name,
+                       code="photo_display_damaged") from None

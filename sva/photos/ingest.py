@@ -16,7 +16,7 @@ from sva.photos import derivatives
 from sva.photos.blobs import Blobs, Staging
 from sva.photos.capture import Capture, capture_time
 from sva.photos.limits import PRINT_BOXES
-from sva.photos.probe import MAX_FILE_BYTES, Probe, probe
+from sva.photos.probe import MAX_FILE_BYTES, Probe, probe, too_large
 
 
 @dataclass(frozen=True)
@@ -60,13 +60,13 @@ def read(path: str | os.PathLike) -> tuple[bytes, float]:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
             if st.st_size > MAX_FILE_BYTES:
-                raise BadInput(f"the file is {st.st_size // (1024 * 1024)} MB; photos over "
-                               f"{MAX_FILE_BYTES // (1024 * 1024)} MB are refused",
-                               file=str(path))
+                raise too_large(st.st_size, str(path))
             return fh.read(), st.st_mtime
     except IsADirectoryError:
-        raise BadInput("is a folder, not a photo file", file=str(path)) from None
+        raise BadInput("is a folder, not a photo file", file=str(path),
+                       code="photo_is_folder") from None
     except FileNotFoundError:
-        raise BadInput("no such file", file=str(path)) from None
+        raise BadInput("no such file", file=str(path), code="file_missing") from None
     except PermissionError:
-        raise BadInput("cannot be read (permission denied)", file=str(path)) from None
+        raise BadInput("cannot be read (permission denied)", file=str(path),
+                       code="file_unreadable") from None

@@ -61,29 +61,36 @@ class Probe:
 def probe(data: bytes, name: str) -> Probe:
     """Check a photo's bytes without decoding pixels; raise BadInput naming `name`."""
     if not data:
-        raise BadInput("the file is empty (0 bytes)", file=name)
+        raise BadInput("the file is empty (0 bytes)", file=name, code="photo_empty")
     if len(data) > MAX_FILE_BYTES:
-        raise BadInput(f"the file is {len(data) // (1024 * 1024)} MB; photos over "
-                       f"{MAX_FILE_BYTES // (1024 * 1024)} MB are refused", file=name)
+        raise too_large(len(data), name)
     try:
         img = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as exc:
         raise BadInput(f"the image declares far more pixels than the {MAX_PIXELS // 1_000_000} "
-                       f"MP limit, refused before decoding ({exc})", file=name) from None
+                       f"MP limit, refused before decoding ({exc})", file=name,
+                       code="photo_bomb", params={"limit": MAX_PIXELS // 1_000_000}) from None
     except UnidentifiedImageError:
-        raise BadInput(f"not an image: the content is not {FORMAT_NAMES}", file=name) from None
+        raise BadInput(f"not an image: the content is not {FORMAT_NAMES}", file=name,
+                       code="photo_not_image", params={"formats": FORMAT_NAMES}) from None
     except (OSError, SyntaxError, ValueError, struct.error, EOFError) as exc:
-        raise BadInput(f"the image header is damaged ({exc})", file=name) from None
+        raise BadInput(f"the image header is damaged ({exc})", file=name,
+                       code="photo_header_damaged") from None
     with img:
         if img.format not in MEDIA_TYPES:
             raise BadInput(f"unsupported image format {img.format} (accepted: {FORMAT_NAMES})",
-                           file=name)
+                           file=name, code="photo_unsupported",
+                           params={"format": img.format, "formats": FORMAT_NAMES})
         width, height = img.size
         if width <= 0 or height <= 0:
-            raise BadInput(f"the image declares an empty size {width}×{height}", file=name)
+            raise BadInput(f"the image declares an empty size {width}×{height}", file=name,
+                           code="photo_no_size", params={"width": width, "height": height})
         if width * height > MAX_PIXELS:
             raise BadInput(f"{width}×{height} pixels is more than the "
-                           f"{MAX_PIXELS // 1_000_000} MP limit", file=name)
+                           f"{MAX_PIXELS // 1_000_000} MP limit", file=name,
+                           code="photo_too_many_pixels",
+                           params={"width": width, "height": height,
+                                   "limit": MAX_PIXELS // 1_000_000})
         raw = img.info.get("exif")
         tags = read_exif(raw, name) if raw else {}
     orientation = tags.get(ORIENTATION, 1)
@@ -91,6 +98,16 @@ def probe(data: bytes, name: str) -> Probe:
         orientation = 1   # out-of-range values are common camera bugs, not a reason to refuse
     return Probe(img.format, MEDIA_TYPES[img.format], width, height, orientation,
                  tags.get(DATETIME_ORIGINAL) or tags.get(DATETIME), tags.get(OFFSET_TIME_ORIGINAL))
+
+
+def too_large(size: int, name: str) -> BadInput:
+    mb, limit = size // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)
+    return BadInput(f"the file is {mb} MB; photos over {limit} MB are refused", file=name,
+                    code="photo_too_large", params={"size": mb, "limit": limit})
+
+
+def _corrupt_exif(why: str, name: str) -> BadInput:
+    return BadInput(f"the EXIF block is corrupt ({why})", file=name, code="photo_exif_corrupt")
 
 
 def read_exif(raw: bytes, name: str) -> dict[int, object]:
@@ -106,7 +123,7 @@ def read_exif(raw: bytes, name: str) -> dict[int, object]:
     elif raw[:4] == b"MM\x00*":
         order = ">"
     else:
-        raise BadInput("the EXIF block is corrupt (no TIFF header)", file=name)
+        raise _corrupt_exif("no TIFF header", name)
     wanted = {ORIENTATION, DATETIME, DATETIME_ORIGINAL, OFFSET_TIME_ORIGINAL}
     found: dict[int, object] = {}
     seen: set[int] = set()
@@ -114,7 +131,7 @@ def read_exif(raw: bytes, name: str) -> dict[int, object]:
     while todo:
         offset = todo.pop()
         if offset in seen:
-            raise BadInput("the EXIF block is corrupt (IFD loop)", file=name)
+            raise _corrupt_exif("IFD loop", name)
         seen.add(offset)
         for tag, kind, count, value in _ifd_entries(raw, offset, order, name):
             if tag in (EXIF_IFD, GPS_IFD, INTEROP_IFD) and kind in (4, 13):
@@ -122,18 +139,17 @@ def read_exif(raw: bytes, name: str) -> dict[int, object]:
             elif tag in wanted:
                 found[tag] = _value(raw, order, kind, count, value)
         if len(seen) > 8:
-            raise BadInput("the EXIF block is corrupt (too many IFDs)", file=name)
+            raise _corrupt_exif("too many IFDs", name)
     return found
 
 
 def _ifd_entries(raw: bytes, offset: int, order: str, name: str):
     if offset < 8 or offset + 2 > len(raw):
-        raise BadInput(f"the EXIF block is corrupt (IFD offset {offset} outside the block)",
-                       file=name)
+        raise _corrupt_exif(f"IFD offset {offset} outside the block", name)
     count = struct.unpack(order + "H", raw[offset:offset + 2])[0]
     end = offset + 2 + 12 * count
     if end > len(raw):
-        raise BadInput(f"the EXIF block is corrupt ({count} entries do not fit)", file=name)
+        raise _corrupt_exif(f"{count} entries do not fit", name)
     for i in range(count):
         start = offset + 2 + 12 * i
         tag, kind, n = struct.unpack(order + "HHI", raw[start:start + 8])
@@ -142,8 +158,7 @@ def _ifd_entries(raw: bytes, offset: int, order: str, name: str):
         if size > 4:
             pointer = struct.unpack(order + "I", value)[0]
             if pointer + size > len(raw):
-                raise BadInput(f"the EXIF block is corrupt (tag 0x{tag:04x} points outside "
-                               "the block)", file=name)
+                raise _corrupt_exif(f"tag 0x{tag:04x} points outside the block", name)
         yield tag, kind, n, value
 
 

@@ -13,7 +13,9 @@ class RefusedFiles(BadInput):
         self.problems = problems
         head = (f"{len(problems)} file(s) refused"
                 + ("; nothing was added" if added_none else ""))
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems))
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems),
+                         code="photos_refused_none_added" if added_none else "photos_refused",
+                         params={"count": len(problems)})
 
 
 class ImportCancelled(SvaError):

@@ -246,7 +246,8 @@ class Photos(PhotoLinks, PhotoRenderings):
         def check(path: str):
             data, _ = ingest.read(path)
             if hashlib.sha256(data).hexdigest() != expected[path].sha256:
-                raise BadInput("the file changed while it was being imported", file=path)
+                raise BadInput("the file changed while it was being imported", file=path,
+                               code="photo_changed")
             return data, expected[path]
 
         problems: list[BadInput] = []

@@ -58,7 +58,7 @@ class _SealedWriter:
 
     def _seal(self, piece: bytes, final: bool) -> None:
         if self.counter >= 2 ** 32:
-            raise SvaError("the bundle is too large for one file")
+            raise SvaError("the bundle is too large for one file", code="bundle_too_large")
         nonce = fmt.segment_nonce(self.prefix, self.counter, final)
         self._out(self.aead.encrypt(nonce, bytes(piece), self.aad))
         self.counter += 1
@@ -80,7 +80,8 @@ def _selected(ws, audit_ids: list[str] | None) -> list[str]:
         chosen = audits_to_push(ws)
         if not chosen:
             raise BadInput("nothing to export: no signed audit is waiting for HQ "
-                           "(give --audit ID to export a synced one again)")
+                           "(give --audit ID to export a synced one again)",
+                           code="bundle_nothing")
         return chosen
     chosen = []
     for audit_id in dict.fromkeys(audit_ids):
@@ -99,12 +100,15 @@ def _secrets(ws) -> tuple[str, bytes, str]:
     server = state.server(ws.db)
     if server is None:
         raise BadInput("this device is not enrolled: run `sva enrol --server URL --code CODE` "
-                       "once while online; bundles are signed with the key registered then")
+                       "once while online; bundles are signed with the key registered then",
+                       code="bundle_not_enrolled")
     token = credentials.load_token(ws.device)
     signing = credentials.load_signing_key(ws.device)
     if not token or not signing:
         raise BadInput("the device token or signing key is missing from the keyring "
-                       f"({credentials.backend_name()}); enrol again with a new code")
+                       f"({credentials.backend_name()}); enrol again with a new code",
+                       code="bundle_keys_missing",
+                       params={"backend": credentials.backend_name()})
     return token, signing, server["hq_device_id"]
 
 
@@ -115,9 +119,10 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
     target = Path(target)
     if target.is_dir():
         raise BadInput(f"{target} is a folder; give a file name such as audits.svab",
-                       field="-o")
+                       field="-o", code="bundle_target_folder", params={"path": str(target)})
     if not target.parent.is_dir():
-        raise BadInput(f"folder {target.parent} does not exist", field="-o")
+        raise BadInput(f"folder {target.parent} does not exist", field="-o",
+                       code="folder_missing", params={"path": str(target.parent)})
     chosen = _selected(ws, audit_ids)
     docs = [audit_document(ws, audit_id) for audit_id in chosen]
     blobs: dict[str, int] = {}
@@ -133,7 +138,7 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
     if len(manifest_raw) > fmt.MAX_MANIFEST:
         raise BadInput(f"the audit documents take {len(manifest_raw)} bytes, more than a "
                        f"bundle holds ({fmt.MAX_MANIFEST}); export fewer audits at a time",
-                       field="--audit")
+                       field="--audit", code="bundle_too_many_audits")
 
     content_key, prefix = os.urandom(32), os.urandom(7)
     header = {"format": fmt.FORMAT, "version": fmt.VERSION, "device_id": device_id,
@@ -178,7 +183,8 @@ def _copy_blob(ws, sha: str, size: int, sealed: _SealedWriter) -> int:
             sealed.write(block)
     if copied != size or check.hexdigest() != sha:
         raise SvaError(f"photo file {path} is damaged (its bytes no longer match {sha[:12]}); "
-                       "nothing was exported — run `sva db check`")
+                       "nothing was exported — run `sva db check`",
+                       code="bundle_photo_damaged", params={"path": str(path)})
     return copied
 
 

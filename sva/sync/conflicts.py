@@ -52,7 +52,9 @@ def apply_theirs(ws, finding: dict, theirs: dict, fields: list[str]) -> None:
         path = _status_path(finding["status"], theirs["status"])
         if path is None:
             raise BadInput(f"finding {finding['id']}: HQ status {theirs['status']} cannot be "
-                           f"reached from {finding['status']}", field="status")
+                           f"reached from {finding['status']}", field="status",
+                           code="conflict_status_unreachable",
+                           params={"theirs": theirs["status"], "mine": finding["status"]})
         for step in path:
             ws.findings.move(
                 finding["id"], step,
@@ -111,7 +113,8 @@ def _record(ws, finding: dict, field: str, base, mine, theirs) -> None:
 
 def open_conflicts(ws) -> list[dict]:
     return [dict(r) for r in ws.db.query(
-        "SELECT c.*, s.code AS supplier_code FROM sync_conflicts c "
+        "SELECT c.*, s.code AS supplier_code, s.name_en AS supplier_name_en, "
+        "s.name_ja AS supplier_name_ja FROM sync_conflicts c "
         "JOIN audits a ON a.id = c.audit_id JOIN suppliers s ON s.id = a.supplier_id "
         "WHERE c.resolved_at IS NULL ORDER BY c.detected_at, c.id")]
 

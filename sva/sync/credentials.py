@@ -27,14 +27,18 @@ def backend() -> keyring.backend.KeyringBackend:
         try:
             keyring.set_keyring(keyring.core.load_keyring(name))
         except Exception as exc:  # noqa: BLE001 - any import/instantiation failure
-            raise KeyringUnavailable(f"cannot load keyring backend {name}: {exc}") from None
+            raise KeyringUnavailable(f"cannot load keyring backend {name}: {exc}",
+                                     code="keyring_backend_failed",
+                                     params={"backend": name,
+                                             "error": type(exc).__name__}) from None
     chosen = keyring.get_keyring()
     label = backend_name(chosen)
     if any(label.startswith(prefix) for prefix in _UNSAFE) or "plaintext" in label.lower():
         raise KeyringUnavailable(
             f"no safe OS keyring for the device token (found {label}); install/unlock the "
             "desktop keyring (Secret Service, macOS Keychain, Windows Credential Locker) or "
-            "set SVA_KEYRING_BACKEND to a secure backend")
+            "set SVA_KEYRING_BACKEND to a secure backend",
+            code="keyring_unsafe", params={"backend": label})
     return chosen
 
 
@@ -56,7 +60,9 @@ def store_token(device: str, token: str) -> str:
     try:
         kr.set_password(SERVICE, _token_key(device), token)
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"cannot store the device token: {type(exc).__name__}") from None
+        raise KeyringUnavailable(f"cannot store the device token: {type(exc).__name__}",
+                                 code="keyring_store_failed",
+                                 params={"error": type(exc).__name__}) from None
     return backend_name(kr)
 
 
@@ -64,14 +70,28 @@ def load_token(device: str) -> str | None:
     try:
         return backend().get_password(SERVICE, _token_key(device))
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"cannot read the device token: {type(exc).__name__}") from None
+        raise KeyringUnavailable(f"cannot read the device token: {type(exc).__name__}",
+                                 code="keyring_read_failed",
+                                 params={"error": type(exc).__name__}) from None
 
 
 def store_signing_key(device: str, private_bytes: bytes) -> None:
-    backend().set_password(SERVICE, _signing_key(device),
-                           base64.b64encode(private_bytes).decode("ascii"))
+    kr = backend()
+    try:
+        kr.set_password(SERVICE, _signing_key(device),
+                        base64.b64encode(private_bytes).decode("ascii"))
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"cannot store the device signing key: {type(exc).__name__}",
+                                 code="keyring_store_failed",
+                                 params={"error": type(exc).__name__}) from None
 
 
 def load_signing_key(device: str) -> bytes | None:
-    value = backend().get_password(SERVICE, _signing_key(device))
+    kr = backend()
+    try:
+        value = kr.get_password(SERVICE, _signing_key(device))
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"cannot read the device signing key: {type(exc).__name__}",
+                                 code="keyring_read_failed",
+                                 params={"error": type(exc).__name__}) from None
     return base64.b64decode(value) if value else None

@@ -25,7 +25,7 @@ def enrol(ws, server: str, code: str, *, device_name: str | None = None,
 
     url = check_url(server)
     if not (code or "").strip():
-        raise BadInput("the enrolment code is empty", field="--code")
+        raise BadInput("the enrolment code is empty", field="--code", code="enrol_code_empty")
     credentials.backend()                 # refuse before spending the one-time code
     key = Ed25519PrivateKey.generate()
     public = key.public_key().public_bytes(serialization.Encoding.Raw,
@@ -58,11 +58,13 @@ class SyncReport:
 def _client(ws, transport=None) -> HqClient:
     server = state.server(ws.db)
     if server is None:
-        raise BadInput("this device is not enrolled: run `sva enrol --server URL --code CODE`")
+        raise BadInput("this device is not enrolled: run `sva enrol --server URL --code CODE`",
+                       code="not_enrolled")
     token = credentials.load_token(ws.device)
     if not token:
         raise BadInput("no device token in the keyring "
-                       f"({credentials.backend_name()}); enrol again with a new code")
+                       f"({credentials.backend_name()}); enrol again with a new code",
+                       code="no_token", params={"backend": credentials.backend_name()})
     return HqClient(server["url"], token, transport=transport)
 
 
@@ -90,7 +92,7 @@ def sync(ws, *, transport=None, progress: Progress | None = None) -> SyncReport:
                 if not push_audit(ws, client, audit_id, report.push, progress):
                     report.unconfirmed.append(audit_id)
     except SyncError as exc:
-        state.finish(ws.db, str(exc))
+        state.finish(ws.db, str(exc), code=exc.code, params=exc.params)
         raise
     state.finish(ws.db, None)
     return report

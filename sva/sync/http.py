@@ -22,7 +22,7 @@ def check_url(url: str) -> str:
     parts = urlsplit((url or "").strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise BadInput(f"server URL {url!r} must look like https://hq.example.com",
-                       field="--server")
+                       field="--server", code="hq_url_invalid", params={"url": url or ""})
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
@@ -58,18 +58,25 @@ class HqClient:
             response = self.http.request(method, path, **kw)
         except httpx.TransportError as exc:
             raise Offline(f"cannot reach HQ at {self.url} ({type(exc).__name__}); everything "
-                          "stays queued on this device — run `sva sync` again when online") \
-                from None
+                          "stays queued on this device — run `sva sync` again when online",
+                          code="hq_unreachable",
+                          params={"url": self.url, "error": type(exc).__name__}) from None
         if response.status_code in ok:
             return response
         if response.status_code == 401:
             raise AuthFailed("HQ refused this device (token revoked or unknown); ask HQ for a "
-                             "new enrolment code and run `sva enrol` again. Nothing was lost.")
+                             "new enrolment code and run `sva enrol` again. Nothing was lost.",
+                             code="hq_token_refused")
         if response.status_code >= 500:
             raise ServerError(f"HQ failed ({response.status_code}: {_detail(response)}); "
-                              "everything stays queued — try `sva sync` again later")
+                              "everything stays queued — try `sva sync` again later",
+                              code="hq_failed", params={"status": response.status_code,
+                                                        "detail": _detail(response)})
         raise ServerError(f"HQ refused {method} {path.split('?')[0]} "
-                          f"({response.status_code}: {_detail(response)})")
+                          f"({response.status_code}: {_detail(response)})",
+                          code="hq_refused", params={
+                              "request": f"{method} {path.split('?')[0]}",
+                              "status": response.status_code, "detail": _detail(response)})
 
     # -- API calls ----------------------------------------------------------------------
     def enrol(self, code: str, device_name: str, public_key: str) -> dict:
@@ -78,7 +85,7 @@ class HqClient:
                 "code": code, "device_name": device_name, "public_key": public_key}).json()
         except AuthFailed:
             raise AuthFailed("HQ refused the enrolment code: unknown, already used or "
-                             "expired; ask HQ for a new one") from None
+                             "expired; ask HQ for a new one", code="hq_code_refused") from None
 
     def pull(self, cursor: int) -> dict:
         return self.request("GET", "/pull", params={"cursor": cursor}).json()

@@ -46,7 +46,8 @@ def apply_sites(ws, rows: list[dict]) -> int:
     for s in rows:
         supplier = state.local_id(ws.db, "supplier", s["supplier_id"])
         if supplier is None:
-            raise BadInput(f"HQ sent site {s['id']} of an unknown supplier", field="sites")
+            raise BadInput(f"HQ sent site {s['id']} of an unknown supplier", field="sites",
+                           code="hq_bad_data")
         local = state.local_id(ws.db, "site", s["id"])
         if local is None:
             found = list(ws.db.query("SELECT id FROM sites WHERE supplier_id = ? AND name = ?",
@@ -71,7 +72,7 @@ def apply_checklists(ws, rows: list[dict]) -> int:
         template, problems = template_from_dict(c["body"], c["ref"])
         if problems:
             raise BadInput("HQ sent an invalid checklist: " + "; ".join(map(str, problems)),
-                           field="checklists")
+                           field="checklists", code="hq_bad_data")
         ws.templates.install(template)
     return len(rows)
 
@@ -88,7 +89,7 @@ def apply_assignments(ws, rows: list[dict]) -> list[str]:
         site = state.local_id(ws.db, "site", a["site_id"])
         if supplier is None or site is None:
             raise BadInput(f"assignment {a['id']} names a supplier or site HQ did not send",
-                           field="assignments")
+                           field="assignments", code="hq_bad_data")
         with ws.db.atomic():      # the audit and its link, or neither (no duplicate on replay)
             audit_id = ws.audits.create(supplier_id=supplier, site_id=site,
                                         template_ref=a["template_ref"],

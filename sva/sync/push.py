@@ -51,7 +51,8 @@ def upload_blob(client: HqClient, path, sha: str, size: int, *, chunk: int | Non
             fh.seek(offset)
             data = fh.read(min(chunk, size - offset))
             if not data:
-                raise ServerError(f"HQ expects more bytes of photo {sha[:12]} than the file has")
+                raise ServerError(f"HQ expects more bytes of photo {sha[:12]} than the file has",
+                                  code="hq_photo_mismatch", params={"photo": sha[:12]})
             sent += len(data)          # counted when sent, even if the answer never comes
             try:
                 offset, complete = client.put_chunk(sha, offset, data, size)
@@ -75,7 +76,8 @@ def push_audit(ws, client: HqClient, audit_id: str, report: PushReport,
     sizes = {p["sha256"]: p["size"] for p in doc["photos"] if not p["deleted"]}
     for sha in answer["missing_blobs"]:
         if sha not in sizes:
-            raise ServerError(f"HQ asks for photo {sha[:12]} that audit {audit_id} does not hold")
+            raise ServerError(f"HQ asks for photo {sha[:12]} that audit {audit_id} does not hold",
+                              code="hq_photo_mismatch", params={"photo": sha[:12]})
     offsets = answer.get("blob_offsets", {})
     missing = answer["missing_blobs"]
     paths = {sha: ws.photos.path_of(sha) for sha in missing}     # the workspace stays here

@@ -1,6 +1,8 @@
 """Local sync bookkeeping (schema v2 tables): server, cursor, id map, agreed finding values."""
 from __future__ import annotations
 
+import json
+
 from sva.domain.base import utc_now
 
 
@@ -23,13 +25,30 @@ def set_cursor(db, cursor: int) -> None:
                    [cursor, utc_now()])
 
 
-def finish(db, error: str | None) -> None:
+def finish(db, error: str | None, *, code: str | None = None,
+           params: dict | None = None) -> None:
+    """Record the end of a sync. A failure keeps its English message and, when the error
+    had one, its code and params (as JSON) so the app can word it in its language."""
     with db.atomic():
         if error is None:
             db.execute("UPDATE sync_server SET last_sync_at = ?, last_error = NULL WHERE id = 1",
                        [utc_now()])
         else:
-            db.execute("UPDATE sync_server SET last_error = ? WHERE id = 1", [error[:500]])
+            stored = error[:500] if code is None else json.dumps(
+                {"message": error[:500], "code": code, "params": params or {}},
+                ensure_ascii=False, default=str)
+            db.execute("UPDATE sync_server SET last_error = ? WHERE id = 1", [stored])
+
+
+def last_error(raw: str | None) -> tuple[str | None, str | None, dict]:
+    """(English message, code, params) of a stored failure (see finish)."""
+    if raw and raw.startswith("{"):
+        try:
+            stored = json.loads(raw)
+            return stored["message"], stored.get("code"), dict(stored.get("params") or {})
+        except (ValueError, KeyError, TypeError):
+            pass
+    return raw, None, {}
 
 
 def local_id(db, kind: str, hq_id: str) -> str | None:

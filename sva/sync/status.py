@@ -10,7 +10,7 @@ reading the whole store again.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sva.sync import state
 from sva.sync.conflicts import COMPARED
@@ -37,6 +37,8 @@ class SyncStatus:
     enrolled_at: str | None = None
     last_sync_at: str | None = None     # UTC ISO 8601, None: never
     last_error: str | None = None       # the last sync failed with this message
+    last_error_code: str | None = None  # … and this code and params (sva/errors.py)
+    last_error_params: dict = field(default_factory=dict)
     pending: int = 0                    # audits waiting for HQ
     conflicts: int = 0                  # open conflicts
 
@@ -103,9 +105,11 @@ def sync_status(db, pending: int | None = None) -> SyncStatus:
     server = state.server(db)
     if server is None:
         return SyncStatus(enrolled=False, pending=pending)
+    error, code, params = state.last_error(server["last_error"])
     return SyncStatus(enrolled=True, url=server["url"], user_name=server["user_name"],
                       role=server["role"], enrolled_at=server["enrolled_at"],
-                      last_sync_at=server["last_sync_at"], last_error=server["last_error"],
+                      last_sync_at=server["last_sync_at"], last_error=error,
+                      last_error_code=code, last_error_params=params,
                       pending=pending, conflicts=open_conflict_count(db))
 
 
@@ -116,6 +120,8 @@ class Upload:
     supplier_code: str
     planned_date: str
     photos: tuple[tuple[str, int], ...]     # (sha256, size) of its live photos
+    supplier_name_en: str = ""
+    supplier_name_ja: str = ""
 
     @property
     def total(self) -> int:
@@ -133,5 +139,6 @@ def upload_plan(ws) -> list[Upload]:
             path = ws.photos.path_of(p["sha256"])
             photos[p["sha256"]] = path.stat().st_size if path.exists() else 0
         plan.append(Upload(audit_id, info["supplier_code"], info["planned_date"],
-                           tuple(photos.items())))
+                           tuple(photos.items()), info["supplier_name_en"] or "",
+                           info["supplier_name_ja"] or ""))
     return plan

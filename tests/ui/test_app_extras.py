@@ -1,22 +1,15 @@
 """Japanese UI, settings, demo creation in the background, editor screenshots."""
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from tests.ui.ja_scan import english_words, japanese  # noqa: F401 (fixture)
 from ui import i18n
 from ui.i18n_build import build
 from ui.settings import AUDITOR_NAME, CHECKLIST_LANGUAGE, LANGUAGE
-
-
-@pytest.fixture
-def japanese(qapp, tmp_path):
-    [qm] = build(out=tmp_path)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def test_japanese_ui_strings_appear_when_ja_is_chosen(japanese, open_editor, audit):
@@ -32,6 +25,45 @@ def test_japanese_ui_strings_appear_when_ja_is_chosen(japanese, open_editor, aud
 def test_every_ui_string_has_a_japanese_translation():
     text = (i18n.translations_dir() / "sva_ja.ts").read_text("utf-8")
     assert "<source>" in text and 'type="unfinished"' not in text
+
+
+def test_qt_own_dialogs_and_menus_use_qts_japanese_catalogue(japanese, qtbot, tmp_path):
+    """Qt's catalogue comes from PySide6's own translations folder (qt_ja loads qtbase_ja
+    and the others); what it lacks for Qt 6.11 comes from ours (i18n.qt_gaps)."""
+    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QPlainTextEdit
+
+    assert (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+            / "qt_ja.qm").exists()
+    ours, qt = japanese
+    assert Path(qt.filePath()).name == "qt_ja.qm" and qt.language() == "ja"
+    assert Path(ours.filePath()).name == "sva_ja.qm" and ours.language().startswith("ja")
+    assert all(text != source for source, text in i18n.qt_gaps().items())
+
+    for widget in (QLineEdit("x"), QPlainTextEdit("x")):
+        menu = widget.createStandardContextMenu()
+        texts = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
+        assert texts[:2] == ["元に戻す(&U)", "やり直す(&R)"] and "すべてを選択" in texts
+        assert [english_words(t) for t in texts] == [[]] * len(texts)
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel
+                               | QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Close)
+    assert sorted(b.text() for b in buttons.buttons()) == sorted(["OK", "キャンセル", "保存",
+                                                                 "閉じる"])
+
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = {name: dialog.findChild(QLabel, name).text()
+              for name in ("lookInLabel", "fileNameLabel", "fileTypeLabel")}
+    assert labels == {"lookInLabel": "場所(&L):", "fileNameLabel": "ファイル名(&N):",
+                      "fileTypeLabel": "ファイルの種類(&T):"}
+    shown = [b.text() or b.toolTip() for b in dialog.findChildren(QAbstractButton)
+             if b.isVisible()]
+    assert shown and [w for t in shown for w in english_words(t)] == []
 
 
 def test_language_setting_is_applied_at_start(qapp, tmp_path):

@@ -211,7 +211,7 @@ def test_cancel_mid_upload_keeps_audit_queued_and_next_sync_completes(qtbot, hq,
     def cancel_on_first_bytes(dialog, snap):
         seen.append(snap)
         if snap.stage == "push" and dialog.running and dialog.cancel_button.isEnabled():
-            assert snap.audit == "S001 · 2026-05-12" and snap.audits == 1
+            assert snap.audit == "S001 Kanto Parts Co. · 2026-05-12" and snap.audits == 1
             assert "Photos at HQ:" in dialog.bytes.text()
             qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
 
@@ -289,7 +289,7 @@ def test_conflicts_keep_theirs_and_keep_mine(qtbot, hq, win):
     table = dialog.table
     rows = {table.item(r, 2).text(): [table.item(r, c).text() for c in range(6)]
             for r in range(table.rowCount())}
-    assert rows["Supplier comment"][0] == "S001"
+    assert rows["Supplier comment"][0] == "S001 Kanto Parts Co."
     assert "fire exit" in rows["Supplier comment"][1]
     assert rows["Supplier comment"][4:] == ["device says", "HQ says"]
     assert rows["Root cause"][4:] == ["device cause", "HQ cause"]

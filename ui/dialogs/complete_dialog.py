@@ -25,7 +25,7 @@ class MissingItemsDialog(QDialog):
             row = QListWidgetItem(answer_icon("missing"),
                                   f"{short_id(item.id)}  {text_in(item.question, lang)}")
             row.setData(Qt.ItemDataRole.UserRole, item.id)
-            row.setToolTip(item.question.get("en", ""))
+            row.setToolTip(text_in(item.question, lang))
             self.list.addItem(row)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(self._jump)

@@ -43,6 +43,15 @@ def text_in(texts: dict, lang: str) -> str:
     return texts.get("ja" if lang == "ja" else "en", "") or texts.get("en", "")
 
 
+def tree_text(texts: dict, lang: str) -> str:
+    """A section title or question in the tree: in 'both' the English line over the Japanese
+    one (each line elided on its own; the tree's rows are then two lines high)."""
+    if lang != "both":
+        return text_in(texts, lang)
+    en, ja = texts.get("en", ""), texts.get("ja", "")
+    return f"{en}\n{ja}" if en and ja and en != ja else en or ja
+
+
 class ChecklistModel(QAbstractItemModel):
     COLUMNS = 2
 
@@ -191,7 +200,8 @@ class ChecklistModel(QAbstractItemModel):
         missing = sum(1 for i in section.items if self.state(i) == "missing")
         font = QFont()
         font.setBold(True)
-        roles = {_DISPLAY: text_in(section.title, self.lang) if column == 0 else f"{done}/{total}",
+        title = tree_text(section.title, self.lang)
+        roles = {_DISPLAY: title if column == 0 else f"{done}/{total}",
                  _FONT: font, _STATE: "section",
                  _TOOLTIP: _tr("{0} of {1} answered; {2} required still open").format(
                      done, total, missing)}
@@ -203,13 +213,14 @@ class ChecklistModel(QAbstractItemModel):
         result = self.result(item.id)
         state = self.state(item)
         if column == 0:
-            display = f"{short_id(item.id)}  {text_in(item.question, self.lang)}"
+            display = f"{short_id(item.id)}  {tree_text(item.question, self.lang)}"
         else:
             findings = self._findings.get(item.id, 0)
             display = self._answer_text(item, result) if result is not None else (
                 _tr("required") if state == "missing" else "")
             display += f"  ⚑{findings}" if findings else ""
-        lines = [item.question.get("en", ""), item.question.get("ja", "")]
+        langs = ("en", "ja") if self.lang == "both" else ("ja" if self.lang == "ja" else "en",)
+        lines = [item.question.get(lang, "") for lang in langs]
         if state == "missing":
             lines.append(_tr("Required – not answered yet"))
         roles = {_DISPLAY: display, _ITEM_ID: item.id, _STATE: state,

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
-from ui.vocabulary import kind_label, status_label
+from ui.vocabulary import kind_label, status_label, supplier_name
 from ui.widgets.status_icon import status_icon
 
 
@@ -95,9 +95,10 @@ class EditorHeader(QWidget):
         return button
 
     def show_audit(self, info: dict, visit_date: str) -> None:
-        self.title.setText(f"{info['supplier_code']}  {info['supplier_name_en']} — "
-                           f"{info['site_name']}")
-        self.title.setToolTip(info.get("supplier_name_ja") or "")
+        name = supplier_name(info["supplier_name_en"], info.get("supplier_name_ja"))
+        self.title.setText(f"{info['supplier_code']}  {name} — {info['site_name']}")
+        other = {info["supplier_name_en"], info.get("supplier_name_ja")} - {name, None, ""}
+        self.title.setToolTip("".join(other))       # the name in the other language
         auditors = ", ".join(info["auditors"]) or "—"
         self.subtitle.setText(self.tr("{0} · visit {1} · auditors: {2} · checklist {3}")
                               .format(kind_label(info["kind"]), visit_date, auditors,

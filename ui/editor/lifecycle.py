@@ -11,7 +11,12 @@ from sva.errors import SvaError
 from ui.dialogs import reason_dialog
 from ui.dialogs.complete_dialog import MissingItemsDialog
 from ui.dialogs.sign_dialog import SignDialog
+<<<<<<< HEAD
 from ui.settings import AUDITOR_NAME, ORGANISATION
+=======
+from ui.settings import AUDITOR_NAME
+from ui.vocabulary import supplier_name
+>>>>>>> i13-japanese
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.editor.audit_editor import AuditEditor
@@ -75,13 +80,14 @@ class Lifecycle(QObject):
             return
         info = self.ws.queries.audit(editor.audit_id)
         auditor_name = AUDITOR_NAME.get(editor.settings) or (info["auditors"] or [""])[0]
+        name = supplier_name(info["supplier_name_en"], info.get("supplier_name_ja"))
         summary = _tr("<b>{0} {1}</b> — {2}, visit {3}").format(
-            info["supplier_code"], info["supplier_name_en"], info["site_name"],
+            info["supplier_code"], name, info["site_name"],
             self.ws.audits.visit_date(editor.audit))
         dialog = SignDialog(
             auditor={"name": auditor_name, "organisation": ORGANISATION.get(editor.settings)},
             supplier={"name": info.get("site_contact") or "",
-                      "organisation": info["supplier_name_en"]},
+                      "organisation": name},
             summary=summary, parent=editor)
         dialog.accepted.connect(lambda: self._sign(dialog.signatures()))
         self.sign_dialog = dialog

@@ -5,16 +5,18 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QColor
 
 from ui.models.row_table import Column, Row, RowTableModel, SourceSortProxy, search_key
-from ui.vocabulary import AUDIT_STATUSES, kind_label, kind_short_label, status_label
+from ui.vocabulary import (AUDIT_STATUSES, kind_label, kind_short_label, status_label,
+                           supplier_name)
 from ui.widgets.status_icon import status_icon
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # the context lupdate gives `_tr` calls
+def _tr(text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate("", text, disambiguation)  # lupdate's `_tr` context
 
 
 def _supplier_text(row: Row) -> str:
-    return f"{row['supplier_code']}  {row['supplier_name_en']}"
+    name = supplier_name(row["supplier_name_en"], row["supplier_name_ja"])
+    return f"{row['supplier_code']}  {name}"
 
 
 def _supplier_tooltip(row: Row) -> str:
@@ -70,7 +72,8 @@ class AuditsModel(RowTableModel):
                tooltip=lambda r: _tr("{0} of {1} items answered").format(r["answered"], r["items"])),
         Column("findings", lambda: _tr("Findings"), lambda r: str(r["findings"]),
                lambda r: r["findings"], align="right"),
-        Column("open", lambda: _tr("Open"), lambda r: str(r["open_findings"]),
+        Column("open", lambda: _tr("Open", "column: findings not yet closed"),
+               lambda r: str(r["open_findings"]),
                lambda r: r["open_findings"], align="right",
                tooltip=lambda r: _tr("Significant or minor findings not yet verified closed")),
         Column("auditors", lambda: _tr("Auditors"), lambda r: ", ".join(r["auditors"]),

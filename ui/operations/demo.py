@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from sva.demo import build_demo
+from sva.errors import BadInput
 from ui.operations.tasks import Task
 
 
@@ -18,7 +19,8 @@ def demo_task(folder: str | Path, *, seed: int = 1) -> Task:
 
     def work(progress):
         if target.exists() and any(target.iterdir()):
-            raise FileExistsError(f"{target} is not empty")
+            raise BadInput(f"{target} is not empty", code="folder_not_empty",
+                           params={"path": str(target)})
         shutil.rmtree(partial, ignore_errors=True)
         try:
             counts = build_demo(partial, seed=seed, progress=progress)

@@ -12,6 +12,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ui.core_messages import message_of
+
 
 class Cancelled(Exception):
     """Raised inside the work function after the user cancelled."""
@@ -20,7 +22,7 @@ class Cancelled(Exception):
 class TaskSignals(QObject):
     progressed = Signal(int, int)     # done, total
     succeeded = Signal(object)        # the work's result
-    failed = Signal(str)              # a message for the user
+    failed = Signal(str)              # a message for the user, in the UI language
     cancelled = Signal()
 
 
@@ -48,7 +50,7 @@ class Task(QRunnable):
             self.signals.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - reported to the user, with the trace logged
             traceback.print_exc()
-            self.signals.failed.emit(str(exc) or type(exc).__name__)
+            self.signals.failed.emit(message_of(exc))   # translate() is thread-safe
         else:
             self.signals.succeeded.emit(result)
         finally:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from sva.photos import AddResult
+from ui.core_messages import message_of
 from ui.operations.photo import add_bytes_task, add_files_task
 from ui.operations.tasks import Task
 from ui.photos.commands import PhotosAddedCommand
@@ -130,7 +131,7 @@ class PhotoImport(QObject):
         """Title, text, details and icon saying truthfully what the import did."""
         new, reused = len(result.new_ids), len(result.reused)
         lines = [self._reused_line(r) for r in result.reused]
-        lines += [str(p) for p in result.refused]
+        lines += [message_of(p) for p in result.refused]
         if result.refused:
             title = self.tr("Some files were not added")
             text = self.tr("{0} added; {1} refused:").format(new, len(result.refused))

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 from sva.errors import SvaError
 from sva.sync import conflicts
 from sva.workspace import Workspace
+from ui.core_messages import message_of
 from ui.sync.common import MessageLine
-from ui.vocabulary import finding_status_label
+from ui.vocabulary import finding_status_label, supplier_name
 
 
 def field_label(name: str) -> str:
@@ -111,7 +112,8 @@ class ConflictsDialog(QDialog):
             what = finding.get("observed") or finding.get("requirement") or c["finding_id"]
             if finding.get("item_id"):
                 what = f"{finding['item_id']} — {what}"
-            cells = (c["supplier_code"], what, field_label(c["field"]),
+            name = supplier_name(c.get("supplier_name_en"), c.get("supplier_name_ja"))
+            cells = (f"{c['supplier_code']} {name}".strip(), what, field_label(c["field"]),
                      value_text(c["field"], c["base"]), value_text(c["field"], c["mine"]),
                      value_text(c["field"], c["theirs"]))
             for col, text in enumerate(cells):
@@ -145,7 +147,7 @@ class ConflictsDialog(QDialog):
             try:
                 conflicts.resolve(self.ws, c["id"], side)
             except SvaError as exc:
-                QMessageBox.warning(self, self.tr("Not resolved"), str(exc))
+                QMessageBox.warning(self, self.tr("Not resolved"), message_of(exc))
                 break
             done += 1
             self.resolved.emit(c["audit_id"], side)

@@ -64,11 +64,17 @@ class SyncStatusWidget(QWidget):
         else:
             when = local_time(st.last_sync_at) or self.tr("never")
             text = self.tr("{0} to sync · last sync {1}").format(st.pending, when)
-            tip = self.tr("Enrolled at {0} as {1} ({2}).").format(st.url, st.user_name, st.role)
+            from ui.vocabulary import role_label
+            tip = self.tr("Enrolled at {0} as {1} ({2}).").format(st.url, st.user_name,
+                                                                  role_label(st.role))
             if st.last_error:
                 warn = True
                 text += " · " + self.tr("last sync failed")
-                tip += "\n" + self.tr("The last sync failed: {0}").format(st.last_error)
+                from sva.errors import SvaError
+                from ui.core_messages import message_of
+                error = SvaError(st.last_error, code=st.last_error_code,
+                                 params=st.last_error_params)
+                tip += "\n" + self.tr("The last sync failed: {0}").format(message_of(error))
             if st.conflicts:
                 warn = True
                 text += " · " + self.tr("{0} conflict(s)").format(st.conflicts)

@@ -18,6 +18,7 @@ from sva.workspace import Workspace
 from ui.operations.tasks import Task
 from ui.sync import tasks
 from ui.sync.common import MessageLine, detail_label, enrol_failure, fit_height
+from ui.vocabulary import role_label
 
 
 class EnrolDialog(QDialog):
@@ -48,7 +49,7 @@ class EnrolDialog(QDialog):
                 "This device is already enrolled at {0} as {1} ({2}). Enrolling again "
                 "replaces that enrolment: the current device token is no longer used, and "
                 "the next sync starts from this new enrolment.").format(
-                    current["url"], current["user_name"], current["role"]))
+                    current["url"], current["user_name"], role_label(current["role"])))
 
         self.url = QLineEdit(current["url"] if current else "")
         self.url.setObjectName("enrolUrl")
@@ -151,7 +152,7 @@ class EnrolDialog(QDialog):
         self.note.clear()
         self.message.set("ok", self.tr(
             "Enrolled at {0} as {1} ({2}). The device token is kept in the OS keyring ({3})."
-        ).format(result["url"], result["user"], result["role"], result["keyring"]))
+        ).format(result["url"], result["user"], role_label(result["role"]), result["keyring"]))
         self.detail.hide()
         for widget in (self.url, self.code, self.device_name):
             widget.setEnabled(False)

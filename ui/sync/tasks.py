@@ -12,13 +12,15 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 
 from sva.errors import BadInput, SvaError
 from sva.sync import state
 from sva.sync.status import Upload, upload_plan
 from sva.workspace import Workspace
+from ui.core_messages import message_of
 from ui.operations.tasks import Task, TaskSignals
+from ui.vocabulary import supplier_name
 
 # Why a task stopped (Outcome.kind); each has its own message in the dialogs.
 OFFLINE, AUTH, SERVER, KEYRING, BAD_INPUT, NOT_ENROLLED, NO_TOKEN, OTHER = (
@@ -30,7 +32,7 @@ class Outcome:
     ok: bool
     result: Any = None
     kind: str = ""          # one of the kinds above when not ok
-    detail: str = ""        # the core's message (English), shown as the detail
+    detail: str = ""        # the core's message (in the UI language), shown as the detail
 
 
 def _open(ws: Workspace) -> Workspace:
@@ -47,7 +49,7 @@ def classify(exc: BaseException) -> str:
 
 
 def _failure(exc: BaseException) -> Outcome:
-    return Outcome(False, kind=classify(exc), detail=str(exc) or type(exc).__name__)
+    return Outcome(False, kind=classify(exc), detail=message_of(exc))
 
 
 def enrol_task(ws: Workspace, url: str, code: str, device_name: str) -> Task:
@@ -71,7 +73,7 @@ def enrol_task(ws: Workspace, url: str, code: str, device_name: str) -> Task:
 class Snapshot:
     """Where a sync stands, for the progress dialog."""
     stage: str                 # "pull" before the first photo byte, then "push"
-    audit: str = ""            # "S001 · 2026-05-12" of the audit whose photos are going up
+    audit: str = ""            # "S001 Kanto Parts · 2026-05-12": the audit being sent
     audit_no: int = 0          # 1-based, of `audits`
     audits: int = 0
     done: int = 0              # photo bytes HQ holds of the pending audits
@@ -109,7 +111,10 @@ class UploadTracker:
             held = sum(u.total for u in self.plan[:self.current])
             if current is not None:
                 held += sum(min(self.done_of.get(s, 0), size) for s, size in current.photos)
-            label = f"{current.supplier_code} · {current.planned_date}" if current else ""
+            label = ""
+            if current is not None:
+                name = supplier_name(current.supplier_name_en, current.supplier_name_ja)
+                label = f"{current.supplier_code} {name} · {current.planned_date}"
             return Snapshot("push", label, self.current + 1, len(self.plan),
                             min(held, self.total), self.total)
 
@@ -132,8 +137,8 @@ def sync_task(ws: Workspace) -> Task:
                 return Outcome(False, kind=NOT_ENROLLED)
             try:
                 if not credentials.load_token(own.device):
-                    return Outcome(False, kind=NO_TOKEN,
-                                   detail=f"keyring: {credentials.backend_name()}")
+                    return Outcome(False, kind=NO_TOKEN, detail=QCoreApplication.translate(
+                        "", "keyring: {0}").format(credentials.backend_name()))
                 tracker = UploadTracker(upload_plan(own))
                 task.signals.snapshot.emit(tracker.start())
 

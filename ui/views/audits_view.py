@@ -57,7 +57,7 @@ class AuditsView(LazyView):
             row.addSpacing(12)
         row.addStretch(1)
         row.addWidget(self.count)
-        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button = QPushButton(self.tr("Open", "button: open the audit"))
         self.open_button.setObjectName("openAudit")
         self.open_button.setAutoDefault(True)   # Return on the focused button presses it
         self.open_button.setEnabled(False)
@@ -142,7 +142,7 @@ class AuditsView(LazyView):
         row = self.current_row()
         self.open_button.setEnabled(row is not None)
         self.open_button.setText(self.tr("Start visit") if row and row["status"] == "planned"
-                                 else self.tr("Open"))
+                                 else self.tr("Open", "button: open the audit"))
 
     def focus_search(self) -> None:
         from PySide6.QtCore import Qt

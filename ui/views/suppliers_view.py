@@ -21,6 +21,7 @@ class SuppliersView(LazyView):
 
         from ui.models.suppliers_model import SuppliersFilterProxy, SuppliersModel
         from ui.views.table_view import count_label, make_table, search_box
+        from ui.i18n import ui_language
         from ui.vocabulary import REGIONS, region_label
 
         self._built = True
@@ -48,6 +49,10 @@ class SuppliersView(LazyView):
 
         self.table = make_table(self.proxy, name="suppliersTable")
         self.table.sortByColumn(self.model.column_index("code"), Qt.SortOrder.AscendingOrder)
+        if ui_language() == "ja":        # the Japanese name first in the Japanese UI
+            header = self.table.horizontalHeader()
+            header.moveSection(header.visualIndex(self.model.column_index("name_ja")),
+                               header.visualIndex(self.model.column_index("name_en")))
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table)
@@ -60,7 +65,9 @@ class SuppliersView(LazyView):
         self.model.set_rows(rows)
         if not self._fitted and rows:
             from ui.views.table_view import fit_columns
-            fit_columns(self.table, self.model.columns, fill="name_en")
+            from ui.i18n import ui_language
+            fit_columns(self.table, self.model.columns,
+                        fill="name_ja" if ui_language() == "ja" else "name_en")
             self._fitted = True
         self._update_count()
 

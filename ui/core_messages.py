@@ -1,0 +1,156 @@
+"""The core's error messages in the UI language.
+
+The core is Qt-free and words its errors in English (the CLI shows them as they are). An
+error the app can show carries a `code` and `params` (sva/errors.py); this module holds the
+message for each code, translated like any UI string, and fills in the params. Any other
+error, and every error in the English UI, shows the core's own English text.
+
+tests/ui/test_core_messages.py checks that every code the core raises has a message here and
+that the params it passes are the ones the message uses.
+"""
+from __future__ import annotations
+
+import errno
+import os
+from typing import Callable
+
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
+
+from ui.vocabulary import finding_status_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # the context lupdate gives `_tr` calls
+
+
+# code → message; {names} are the error's params. Lower case, like the core's English.
+MESSAGES = {
+    # adding photos (sva/photos)
+    "photo_empty": QT_TR_NOOP("the file is empty (0 bytes)"),
+    "photo_too_large": QT_TR_NOOP("the file is {size} MB; photos over {limit} MB are refused"),
+    "photo_bomb": QT_TR_NOOP("the image declares far more pixels than the {limit} MP limit; "
+                             "it was refused before decoding"),
+    "photo_too_many_pixels": QT_TR_NOOP("{width}×{height} pixels is more than the {limit} MP "
+                                        "limit"),
+    "photo_no_size": QT_TR_NOOP("the image declares an empty size {width}×{height}"),
+    "photo_not_image": QT_TR_NOOP("not an image: the content is not JPEG, PNG or HEIC"),
+    "photo_unsupported": QT_TR_NOOP("unsupported image format {format} (accepted: JPEG, PNG "
+                                    "or HEIC)"),
+    "photo_header_damaged": QT_TR_NOOP("the image header is damaged"),
+    "photo_exif_corrupt": QT_TR_NOOP("the photo's EXIF data (capture time, orientation) is "
+                                     "corrupt"),
+    "photo_damaged": QT_TR_NOOP("the image data is damaged or truncated"),
+    "photo_display_damaged": QT_TR_NOOP("the stored display copy is damaged"),
+    "photo_is_folder": QT_TR_NOOP("is a folder, not a photo file"),
+    "photo_changed": QT_TR_NOOP("the file changed while it was being imported"),
+    "photos_refused": QT_TR_NOOP("{count} file(s) refused"),
+    "photos_refused_none_added": QT_TR_NOOP("{count} file(s) refused; nothing was added"),
+    "file_missing": QT_TR_NOOP("no such file"),
+    "file_unreadable": QT_TR_NOOP("cannot be read (permission denied)"),
+    # the keyring (sva/sync/credentials.py)
+    "keyring_backend_failed": QT_TR_NOOP("the keyring backend {backend} cannot be loaded "
+                                         "({error})"),
+    "keyring_unsafe": QT_TR_NOOP("no safe OS keyring for the device token (found {backend})"),
+    "keyring_store_failed": QT_TR_NOOP("the keyring refused to store the device's key "
+                                       "({error})"),
+    "keyring_read_failed": QT_TR_NOOP("the device's key cannot be read from the keyring "
+                                      "({error})"),
+    # enrolment and sync (sva/sync)
+    "hq_url_invalid": QT_TR_NOOP("the server address “{url}” must look like "
+                                 "https://hq.example.com"),
+    "enrol_code_empty": QT_TR_NOOP("the enrolment code is empty"),
+    "hq_unreachable": QT_TR_NOOP("HQ cannot be reached at {url} ({error})"),
+    "hq_token_refused": QT_TR_NOOP("HQ refused this device's token (revoked or unknown)"),
+    "hq_code_refused": QT_TR_NOOP("HQ refused the enrolment code: unknown, already used or "
+                                  "expired"),
+    "hq_failed": QT_TR_NOOP("HQ failed (HTTP {status}: {detail})"),
+    "hq_refused": QT_TR_NOOP("HQ refused the request {request} (HTTP {status}: {detail})"),
+    "hq_photo_mismatch": QT_TR_NOOP("HQ and this device disagree about photo {photo}"),
+    "hq_bad_data": QT_TR_NOOP("HQ sent data this device cannot use: {english}"),
+    "not_enrolled": QT_TR_NOOP("this device is not enrolled with HQ"),
+    "no_token": QT_TR_NOOP("no device token in the keyring ({backend})"),
+    "conflict_status_unreachable": QT_TR_NOOP("HQ's status “{theirs}” cannot be reached from "
+                                              "“{mine}” on this device"),
+    # the offline bundle (sva/sync/bundle.py)
+    "bundle_nothing": QT_TR_NOOP("nothing to export: no signed audit is waiting for HQ"),
+    "bundle_not_enrolled": QT_TR_NOOP("this device is not enrolled: bundles are signed with "
+                                      "the key it registered when it enrolled"),
+    "bundle_keys_missing": QT_TR_NOOP("the device token or signing key is missing from the "
+                                      "keyring ({backend})"),
+    "bundle_target_folder": QT_TR_NOOP("{path} is a folder; give a file name such as "
+                                       "audits.svab"),
+    "folder_missing": QT_TR_NOOP("folder {path} does not exist"),
+    "folder_not_empty": QT_TR_NOOP("{path} is not empty"),         # demo data (ui/operations)
+    "bundle_too_many_audits": QT_TR_NOOP("the audits are too many for one bundle; export "
+                                         "fewer at a time"),
+    "bundle_too_large": QT_TR_NOOP("the bundle is too large for one file"),
+    "bundle_photo_damaged": QT_TR_NOOP("photo file {path} is damaged (its bytes no longer "
+                                       "match); nothing was exported"),
+}
+
+# Params that are codes themselves, shown with their translated names.
+PARAM_LABELS: dict[str, dict[str, Callable[[str], str]]] = {
+    "conflict_status_unreachable": {"theirs": finding_status_label,
+                                    "mine": finding_status_label},
+}
+
+OS_ERRORS = {
+    errno.ENOENT: QT_TR_NOOP("no such file or folder"),
+    errno.EACCES: QT_TR_NOOP("permission denied"),
+    errno.EPERM: QT_TR_NOOP("permission denied"),
+    errno.ENOSPC: QT_TR_NOOP("the disk is full"),
+    errno.EROFS: QT_TR_NOOP("the disk is read-only"),
+    errno.EISDIR: QT_TR_NOOP("is a folder"),
+    errno.EIO: QT_TR_NOOP("the disk could not be read or written (I/O error)"),
+}
+
+
+def _translated(source: str) -> str | None:
+    """The UI language's text for `source`, or None when the UI shows English."""
+    text = QCoreApplication.translate("", source)
+    return text if text and text != source else None
+
+
+def _where(exc: BaseException, message: str) -> str:
+    """The file (and row) the core named, before the message. CLI option names such as
+    `--server`, also kept in `field`, mean nothing in the app and are left out."""
+    parts = []
+    if getattr(exc, "file", None):
+        parts.append(_tr("file {0}").format(exc.file))
+    if getattr(exc, "row", None) is not None:
+        parts.append(_tr("row {0}").format(exc.row))
+    if not parts:
+        return message
+    return _tr("{0}: {1}").format(_tr(", ").join(parts), message)
+
+
+def message_of(exc: BaseException) -> str:
+    """What to tell the user about `exc`, in the UI language when the core gave a code."""
+    code = getattr(exc, "code", None)
+    source = MESSAGES.get(code) if isinstance(code, str) else None
+    if source is None:
+        if isinstance(exc, OSError):
+            return _os_message(exc)
+        return str(exc) or type(exc).__name__
+    template = _translated(source)
+    if template is None:
+        return str(exc)
+    params = dict(getattr(exc, "params", {}) or {})
+    for key, label in PARAM_LABELS.get(code, {}).items():
+        if key in params:
+            params[key] = label(params[key])
+    params["english"] = getattr(exc, "message", None) or str(exc)
+    text = _where(exc, template.format(**params))
+    problems = getattr(exc, "problems", None)
+    if problems:
+        text += ":\n" + "\n".join("  " + message_of(p) for p in problems)
+    return text
+
+
+def _os_message(exc: OSError) -> str:
+    source = OS_ERRORS.get(exc.errno)
+    template = _translated(source) if source else None
+    if template is None:
+        return str(exc) or type(exc).__name__
+    name = exc.filename if exc.filename is not None else ""
+    return _tr("{0}: {1}").format(os.fspath(name), template) if name != "" else template
