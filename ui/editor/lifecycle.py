@@ -11,12 +11,8 @@ from sva.errors import SvaError
 from ui.dialogs import reason_dialog
 from ui.dialogs.complete_dialog import MissingItemsDialog
 from ui.dialogs.sign_dialog import SignDialog
-<<<<<<< HEAD
 from ui.settings import AUDITOR_NAME, ORGANISATION
-=======
-from ui.settings import AUDITOR_NAME
 from ui.vocabulary import supplier_name
->>>>>>> i13-japanese
 
 if TYPE_CHECKING:  # pragma: no cover
     from ui.editor.audit_editor import AuditEditor
