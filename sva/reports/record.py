@@ -71,10 +71,13 @@ def _answers(t: Texts, data: ReportData, styles, width: float) -> list:
         for n, item in enumerate(section.items, start=1):
             answer = data.answers.get(item.id)
             text = _answer_text(t, item, answer)
+            notes = [para((answer or {}).get("note") or "", styles["cell"])]
+            why = ((answer or {}).get("no_finding_reason") or "").strip()
+            if why:
+                notes.append(para(f"{t('unfound.reason')}: {why}", styles["small"]))
             rows.append([para(item.id, styles["small"]),
                          [para(item.question[lang], styles["cell"]) for lang in t.langs],
-                         para(text, styles["cell_b"]),
-                         para((answer or {}).get("note") or "", styles["cell"])])
+                         para(text, styles["cell_b"]), notes])
             result = (answer or {}).get("result")
             if result in ("nonconformity", "observation"):
                 colour = SEVERITY_COLOURS["minor" if result == "nonconformity" else "observation"]

@@ -56,6 +56,9 @@ class ReportData:
     contact: dict
     history: list = field(default_factory=list)
     content_hash: str = ""
+    # Answers recording a nonconformity that no finding covers (each with "item" and the
+    # auditor's "no_finding_reason"): the guidance report lists them, never omits them.
+    without_finding: list = field(default_factory=list)
 
     @property
     def signed(self) -> bool:
@@ -129,4 +132,5 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         contact=contact or load_contact(),
         history=ws.audits.history(audit_id) if with_history else [],
         content_hash=ws.audits.content_hash(audit_id) if with_history else "",
+        without_finding=ws.audits.without_finding(audit_id),
     )
