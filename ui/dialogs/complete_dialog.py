@@ -32,6 +32,8 @@ class CompletionDialog(QDialog):
         self.label.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("problemList")
+        self.list.setWordWrap(True)          # long questions wrap instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._jump)
         self.list.itemClicked.connect(self._jump)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -91,6 +93,7 @@ class CompletionDialog(QDialog):
             font = header.font()
             font.setBold(True)
             header.setFont(font)
+            header.setForeground(self.palette().windowText())   # a title, not a greyed row
             self.list.addItem(header)
             for problem in rows:
                 self.list.addItem(self._row(problem))
