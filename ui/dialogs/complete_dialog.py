@@ -124,7 +124,7 @@ class CompletionDialog(QDialog):
         row = QListWidgetItem(icon, text)
         row.setData(Qt.ItemDataRole.UserRole, item.id)
         row.setData(KIND_ROLE, problem.kind)
-        row.setToolTip(item.question.get("en", ""))
+        row.setToolTip(question)
         return row
 
     def _problem_at(self, n: int):
