@@ -54,14 +54,25 @@ class IllegalTransition(BadInput):
 
 
 class IncompleteAudit(BadInput):
-    """Completing an audit while required items are unanswered."""
+    """Completing an audit while something the visit must record is missing: unanswered
+    required items, nonconformities with neither a finding nor a stated reason, required
+    photos. `problems` are `sva.domain.completion.Problem`s; `missing` the unanswered ids."""
 
-    def __init__(self, audit_id: str, missing: list[str]):
-        self.missing = missing
-        super().__init__(
-            f"audit {audit_id} has {len(missing)} unanswered required item(s): "
-            + ", ".join(missing)
-        )
+    def __init__(self, audit_id: str, problems: list):
+        self.problems = list(problems)
+        self.missing = [p.item_id for p in self.problems if p.kind == "unanswered"]
+        super().__init__(f"audit {audit_id} cannot be completed yet: "
+                         + "; ".join(p.describe() for p in self.problems))
+
+
+class VisitNotStarted(BadInput):
+    """An answer, note or finding on a planned audit: the visit must be started first
+    (explicitly, with its date), never as a side effect of the first keystroke."""
+
+    def __init__(self, audit_id: str):
+        super().__init__(f"the visit of audit {audit_id} has not been started; start it "
+                         "(with its visit date) before recording answers, notes or findings",
+                         field="status")
 
 
 class BadNumber(BadInput):

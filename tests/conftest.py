@@ -32,13 +32,28 @@ def supplier(ws):
 
 
 @pytest.fixture
-def audit(ws, supplier):
+def planned_audit(ws, supplier):
+    """An SVR visit as HQ plans it: nothing may be recorded until the visit is started."""
     return ws.audits.create(supplier_id=supplier["id"], site_id=supplier["site"],
                             template_ref=ws.templates.latest("svr"), planned_date="2026-05-12",
                             auditors=["Haruka Sato"])
 
 
+@pytest.fixture
+def audit(ws, planned_audit):
+    """The same visit, started today at the site: ready for answers and findings."""
+    return start(ws, planned_audit)
+
+
+def start(ws, audit_id):
+    """Start a planned visit (today at the site), as the auditor does before answering."""
+    if ws.audits.audit(audit_id)["status"] == "planned":
+        ws.audits.start(audit_id)
+    return audit_id
+
+
 def answer_all(ws, audit_id, result="conforms"):
+    start(ws, audit_id)
     template = ws.audits.template_of(ws.audits.audit(audit_id))
     for item in template.items.values():
         ws.audits.record_answer(audit_id, item.id, _default(item, result))

@@ -42,7 +42,8 @@ def test_changing_severity_recomputes_the_due_date(ws, audit, item):
     assert ws.findings.finding(fid)["due_date"] < minor_due
 
 
-def test_visit_date_is_the_start_day_at_the_site(ws, audit):
+def test_visit_date_is_the_start_day_at_the_site(ws, planned_audit):
+    audit = planned_audit
     # 2026-05-12 23:30 UTC is already 13 May in Tokyo.
     ws.clock = lambda: "2026-05-12T23:30:00.000000Z"
     ws.audits.start(audit)

@@ -266,14 +266,15 @@ class MainWindow(QMainWindow):
             self.load_suppliers()
 
     def _fill_audit_menu(self) -> None:
-        """The open audit's photo and report actions (they live on its editor)."""
+        """The open audit's life-cycle, photo and report actions (they live on its editor)."""
         self.audit_menu.clear()
         editor = self.tabs.currentWidget()
         if not _is_editor(editor):
             self.audit_menu.addAction(self.tr("Open an audit for photos and reports")
                                       ).setEnabled(False)
             return
-        for action in editor.photos_ui.actions + [None] + editor.reports.actions:
+        for action in (editor.lifecycle.actions + [None] + editor.photos_ui.actions + [None]
+                       + editor.reports.actions):
             if action is None:
                 self.audit_menu.addSeparator()
             elif action.isVisible():

@@ -4,16 +4,53 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/dialogs/reason_dialog.py" line="15"/>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="37"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="65"/>
         <source>Amend a signed audit</source>
         <translation>署名済み監査の修正</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reason_dialog.py" line="16"/>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="66"/>
         <source>This audit is signed and locked. Changes are recorded as amendments.
 Why does it need to change?</source>
         <translation>この監査は署名済みでロックされています。変更は修正として記録されます。
 変更の理由を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="68"/>
+        <source>Amend</source>
+        <translation>修正する</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="69"/>
+        <source>Write the reason to continue: it is stored with every change in the audit history.</source>
+        <translation>続けるには理由を入力してください。理由は変更ごとに監査履歴に記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="83"/>
+        <source>No finding needed</source>
+        <translation>指摘事項は不要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="84"/>
+        <source>{0}
+is answered as not conforming. Why is no finding needed? The reason is printed next to the item in the supplier&apos;s report.</source>
+        <translation>{0}
+は不適合として回答されています。指摘事項が不要な理由を入力してください。理由はサプライヤー向け報告書の該当項目の横に記載されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="86"/>
+        <source>Save reason</source>
+        <translation>理由を保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="87"/>
+        <source>Write the reason to continue, or cancel and create a finding instead.</source>
+        <translation>続けるには理由を入力してください。または、キャンセルして指摘事項を作成してください。</translation>
     </message>
     <message>
         <location filename="../../ui/editor/checklist_model.py" line="182"/>
@@ -69,7 +106,37 @@ Why does it need to change?</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="84"/>
+        <location filename="../../ui/editor/lifecycle.py" line="55"/>
+        <source>&amp;Start visit…</source>
+        <translation>訪問を開始(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lifecycle.py" line="57"/>
+        <source>&amp;Complete…</source>
+        <translation>完了(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lifecycle.py" line="59"/>
+        <source>Si&amp;gn…</source>
+        <translation>署名(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lifecycle.py" line="60"/>
+        <source>&amp;Amend…</source>
+        <translation>修正(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lifecycle.py" line="85"/>
+        <source>This visit has not started, so nothing is recorded yet. Start it with “Start visit” ({0}) and confirm the visit date.</source>
+        <translation>この訪問はまだ開始されていないため、何も記録されていません。「訪問を開始」（{0}）で訪問日を確認して開始してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lifecycle.py" line="101"/>
+        <source>Start the visit to &lt;b&gt;{0} {1}&lt;/b&gt; — {2}?</source>
+        <translation>&lt;b&gt;{0} {1}&lt;/b&gt; — {2} への訪問を開始しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lifecycle.py" line="190"/>
         <source>&lt;b&gt;{0} {1}&lt;/b&gt; — {2}, visit {3}</source>
         <translation>&lt;b&gt;{0} {1}&lt;/b&gt; — {2}、訪問日 {3}</translation>
     </message>
@@ -1000,52 +1067,57 @@ Why does it need to change?</source>
 <context>
     <name>AuditEditor</name>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="148"/>
+        <location filename="../../ui/editor/audit_editor.py" line="147"/>
         <source>Amending a signed audit — reason: {0}</source>
         <translation>署名済み監査を修正中 — 理由: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="150"/>
+        <location filename="../../ui/editor/audit_editor.py" line="149"/>
         <source>🔒 Signed {0} — read-only. Use “Amend…” to change it with a reason.</source>
         <translation>🔒 {0} に署名済み — 読み取り専用です。変更するには「修正…」から理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="279"/>
+        <location filename="../../ui/editor/audit_editor.py" line="295"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="298"/>
+        <location filename="../../ui/editor/audit_editor.py" line="314"/>
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="326"/>
+        <location filename="../../ui/editor/audit_editor.py" line="346"/>
         <source>Answer {0}: {1}</source>
         <translation>回答 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="349"/>
+        <location filename="../../ui/editor/audit_editor.py" line="371"/>
         <source>Clear {0}</source>
         <translation>{0} の回答を消去</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="354"/>
+        <location filename="../../ui/editor/audit_editor.py" line="376"/>
         <source>Note on {0}</source>
         <translation>{0} のメモ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="377"/>
+        <location filename="../../ui/editor/audit_editor.py" line="389"/>
+        <source>Choose an item first: a finding belongs to a checklist item. For a finding without an item, use “Add finding…” under Findings.</source>
+        <translation>先に項目を選択してください。指摘事項はチェックリストの項目に紐付きます。項目に紐付かない指摘事項は、「指摘事項」欄の「指摘事項を追加…」を使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/audit_editor.py" line="406"/>
         <source>New finding on {0}</source>
         <translation>{0} の新しい指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="390"/>
+        <location filename="../../ui/editor/audit_editor.py" line="419"/>
         <source>Edit finding</source>
         <translation>指摘事項の編集</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="394"/>
+        <location filename="../../ui/editor/audit_editor.py" line="423"/>
         <source>Delete finding</source>
         <translation>指摘事項の削除</translation>
     </message>
@@ -1216,6 +1288,64 @@ Why does it need to change?</source>
         <location filename="../../ui/photos/photo_picker.py" line="57"/>
         <source>Not linked to an item or a finding</source>
         <translation>項目にも指摘事項にも紐付いていません</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="28"/>
+        <source>Cannot complete yet</source>
+        <translation>まだ完了できません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="41"/>
+        <source>&amp;Go to item</source>
+        <translation>項目へ移動(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="43"/>
+        <source>Create &amp;finding… (F)</source>
+        <translation>指摘事項を作成(&amp;F)… (F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="45"/>
+        <source>&amp;No finding needed… (N)</source>
+        <translation>指摘事項は不要(&amp;N)… (N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="52"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="54"/>
+        <source>&amp;Complete</source>
+        <translation>完了(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="82"/>
+        <source>Required items not answered ({0}) — Enter goes there</source>
+        <translation>未回答の必須項目（{0} 件）— Enter キーで該当項目へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="83"/>
+        <source>Nonconformities without a finding ({0}) — F creates one, N says why none is needed</source>
+        <translation>指摘事項のない不適合（{0} 件）— F で指摘事項を作成、N で不要な理由を入力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="85"/>
+        <source>Photos required ({0}) — go to the item and add one with P</source>
+        <translation>写真が必要な項目（{0} 件）— 該当項目へ移動し、P で写真を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="101"/>
+        <source>{0} thing(s) must be settled before the visit can be completed:</source>
+        <translation>訪問を完了するには、次の {0} 件を解決する必要があります:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complete_dialog.py" line="104"/>
+        <source>Nothing blocks completing the visit any more.</source>
+        <translation>訪問の完了を妨げる事項はなくなりました。</translation>
     </message>
 </context>
 <context>
@@ -1443,8 +1573,8 @@ Why does it need to change?</source>
     </message>
     <message>
         <location filename="../../ui/editor/editor_header.py" line="41"/>
-        <source>Start visit</source>
-        <translation>訪問を開始</translation>
+        <source>Start visit…</source>
+        <translation>訪問を開始…</translation>
     </message>
     <message>
         <location filename="../../ui/editor/editor_header.py" line="42"/>
@@ -1797,57 +1927,77 @@ Why does it need to change?</source>
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="108"/>
+        <location filename="../../ui/editor/item_panel.py" line="120"/>
         <source>Clear answer</source>
         <translation>回答を消去</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="111"/>
+        <location filename="../../ui/editor/item_panel.py" line="123"/>
         <source>Remove the answer and its note (Delete)</source>
         <translation>回答とメモを消去します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="114"/>
+        <location filename="../../ui/editor/item_panel.py" line="126"/>
         <source>&amp;Note (N)</source>
         <translation>メモ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="118"/>
+        <location filename="../../ui/editor/item_panel.py" line="130"/>
         <source>What was seen, who was interviewed, which documents…</source>
         <translation>確認した内容、聞き取りした人、確認した文書…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="129"/>
+        <location filename="../../ui/editor/item_panel.py" line="141"/>
         <source>New &amp;finding… (F)</source>
         <translation>新しい指摘事項(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="167"/>
+        <location filename="../../ui/editor/item_panel.py" line="184"/>
         <source>Choose an item in the checklist</source>
         <translation>チェックリストから項目を選んでください</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="173"/>
+        <location filename="../../ui/editor/item_panel.py" line="190"/>
         <source>Required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="173"/>
+        <location filename="../../ui/editor/item_panel.py" line="190"/>
         <source>Optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="177"/>
+        <location filename="../../ui/editor/item_panel.py" line="194"/>
         <source>How it is checked: {0}</source>
         <translation>確認方法: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="224"/>
+        <location filename="../../ui/editor/item_panel.py" line="237"/>
+        <source>Photo required when the answer is No</source>
+        <translation>回答が「いいえ」の場合は写真が必要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="239"/>
+        <source>Photo required for a nonconformity or an observation</source>
+        <translation>不適合または観察事項の場合は写真が必要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="241"/>
+        <source>Photo required for a nonconformity</source>
+        <translation>不適合の場合は写真が必要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="243"/>
+        <source>Photo required for an observation</source>
+        <translation>観察事項の場合は写真が必要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/item_panel.py" line="259"/>
         <source>Guidance</source>
         <translation>確認の手引き</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/item_panel.py" line="263"/>
+        <location filename="../../ui/editor/item_panel.py" line="298"/>
         <source>Answer with key {0}</source>
         <translation>キー {0} で回答</translation>
     </message>
@@ -1965,32 +2115,14 @@ Why does it need to change?</source>
         <translation>写真と報告書には監査を開いてください</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>About SVA</source>
         <translation>SVA について</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>&lt;h3&gt;SVA — Supplier Visit Audits&lt;/h3&gt;&lt;p&gt;Version {0}&lt;/p&gt;&lt;p&gt;Offline supplier audits (SVR and information security) for auditors, synced to HQ.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SVA — サプライヤー訪問監査&lt;/h3&gt;&lt;p&gt;バージョン {0}&lt;/p&gt;&lt;p&gt;監査員のためのオフライン・サプライヤー監査（SVR と情報セキュリティ）。本社と同期します。&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>MissingItemsDialog</name>
-    <message>
-        <location filename="../../ui/dialogs/complete_dialog.py" line="18"/>
-        <source>Cannot complete yet</source>
-        <translation>まだ完了できません</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complete_dialog.py" line="19"/>
-        <source>{0} required item(s) are not answered. Choose one to go there:</source>
-        <translation>必須項目 {0} 件が未回答です。項目を選ぶとその項目へ移動します:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complete_dialog.py" line="34"/>
-        <source>Close</source>
-        <translation>閉じる</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2875,50 @@ CAP 提出済み: {1}
     </message>
 </context>
 <context>
+    <name>StartVisitDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/start_visit_dialog.py" line="18"/>
+        <location filename="../../ui/dialogs/start_visit_dialog.py" line="49"/>
+        <source>Start visit</source>
+        <translation>訪問を開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start_visit_dialog.py" line="23"/>
+        <source>Starting the visit lets you record answers, notes and findings. The visit date is printed on the report and sets the findings&apos; due dates.</source>
+        <translation>訪問を開始すると、回答・メモ・指摘事項を記録できます。訪問日は報告書に記載され、指摘事項の対応期限の基準になります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start_visit_dialog.py" line="41"/>
+        <source>&amp;Visit date:</source>
+        <translation>訪問日(&amp;V):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start_visit_dialog.py" line="44"/>
+        <source>Planned for:</source>
+        <translation>予定日:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start_visit_dialog.py" line="50"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start_visit_dialog.py" line="72"/>
+        <source>The visit starts today, {0} (site time, {1}).</source>
+        <translation>訪問は本日 {0}（現地時間、{1}）に開始します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start_visit_dialog.py" line="75"/>
+        <source>The visit is recorded as started on {0}; today at the site ({1}) is {2}.</source>
+        <translation>訪問は {0} に開始したものとして記録されます。現地（{1}）の本日は {2} です。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start_visit_dialog.py" line="79"/>
+        <source>{0} is in the future: a visit starts on the day it takes place, today at the latest ({1}).</source>
+        <translation>{0} は未来の日付です。訪問の開始日は実施した日で、遅くとも本日（{1}）までです。</translation>
+    </message>
+</context>
+<context>
     <name>SuppliersView</name>
     <message>
         <location filename="../../ui/views/suppliers_view.py" line="32"/>
@@ -3053,52 +3229,52 @@ CAP 提出済み: {1}
         <translation>この質問は文章で回答します。Enter を押して入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="123"/>
+        <location filename="../../ui/editor/value_entry.py" line="126"/>
         <source>{0}: “{1}” not saved: {2}</source>
         <translation>{0}: 「{1}」は保存されませんでした。{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="131"/>
+        <location filename="../../ui/editor/value_entry.py" line="134"/>
         <source>Check the number</source>
         <translation>数値の確認</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="132"/>
+        <location filename="../../ui/editor/value_entry.py" line="135"/>
         <source>{0} is more than the {1} this question expects — keep it?</source>
         <translation>{0} は、この質問で想定している {1} を超えています。このまま記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="135"/>
+        <location filename="../../ui/editor/value_entry.py" line="138"/>
         <source>&amp;Keep {0}</source>
         <translation>{0} のまま記録(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="137"/>
+        <location filename="../../ui/editor/value_entry.py" line="140"/>
         <source>&amp;Correct it</source>
         <translation>修正する(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="150"/>
+        <location filename="../../ui/editor/value_entry.py" line="153"/>
         <source>Not saved. Correct the number and press Enter.</source>
         <translation>保存していません。数値を修正して Enter を押してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="154"/>
+        <location filename="../../ui/editor/value_entry.py" line="157"/>
         <source>“{0}” is not a number.</source>
         <translation>「{0}」は数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="156"/>
+        <location filename="../../ui/editor/value_entry.py" line="159"/>
         <source>{0} has decimals; this question takes whole numbers only.</source>
         <translation>{0} には小数が含まれています。この質問は整数のみ受け付けます。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="159"/>
+        <location filename="../../ui/editor/value_entry.py" line="162"/>
         <source>{0} is below {1}, the lowest answer this question takes.</source>
         <translation>{0} は、この質問の最小値 {1} を下回っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="161"/>
+        <location filename="../../ui/editor/value_entry.py" line="164"/>
         <source>{0} is more than the {1} this question expects; type it again and press Enter to confirm it.</source>
         <translation>{0} は、この質問で想定している {1} を超えています。もう一度入力して Enter を押すと、確認のうえ記録できます。</translation>
     </message>
@@ -3157,6 +3333,14 @@ CAP 提出済み: {1}
         <location filename="../../ui/screenshots.py" line="126"/>
         <source>Blocked exit</source>
         <translation>非常口がふさがれている</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <location filename="../../ui/editor/lifecycle.py" line="176"/>
+        <source>No finding needed for {0}</source>
+        <translation>{0} の指摘事項は不要</translation>
     </message>
 </context>
 <context>

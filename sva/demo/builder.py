@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from sva.demo.pictures import SCENES, signature_png, site_photo
+from sva.domain.completion import photo_required, recorded_nonconformity
 from sva.errors import BadInput
 from sva.paths import data_dir, resource
 from sva.workspace import Workspace
@@ -176,22 +177,26 @@ class _Builder:
         if status == "planned":
             return
         self.clock.set(self._at(day, 9, tz))
+        ws.audits.start(audit_id)
         template = ws.templates.get(self.templates[kind])
         items = list(template.items.values())
         share = 0.6 if status == "in_progress" else 1.0
-        findings = []
+        findings, pictured = [], []      # pictured: findings whose item requires a photo
         for item in items[: int(len(items) * share)]:
             result = self._answer(item)
             note = ""
-            if result in ("nonconformity", "observation"):
+            recorded = recorded_nonconformity(item, result)
+            if recorded:
                 note = f"Seen during the site tour ({item.section_id})."
             ws.audits.record_answer(audit_id, item.id, result, note or None)
-            if result == "nonconformity":
+            if recorded == "nonconformity":
                 severity = ("minor", "minor", "significant", "minor")[self.severity_cycle % 4]
                 self.severity_cycle += 1
                 findings.append(self._finding(audit_id, item, severity))
-            elif result == "observation":
+            elif recorded == "observation":
                 findings.append(self._finding(audit_id, item, "observation"))
+            if photo_required(item, result):
+                pictured.append(findings[-1][0])
         if status == "in_progress":
             return
         if self.rng.random() < 0.6 or not self.counts.get("good_practice"):
@@ -200,7 +205,7 @@ class _Builder:
                             observed="A clear, well-kept practice worth sharing with other sites.")
             self.counts["findings"] += 1
             self.counts["good_practice"] = self.counts.get("good_practice", 0) + 1
-        self._photos(audit_id, findings, day)
+        self._photos(audit_id, findings, pictured, day)
         self.clock.set(self._at(day, 16, tz))
         ws.audits.complete(audit_id)
         if status == "completed":
@@ -242,8 +247,12 @@ class _Builder:
         self.counts["findings"] += 1
         return finding_id, severity
 
-    def _photos(self, audit_id, findings, day) -> None:
-        for finding_id, severity in findings[:2]:
+    def _photos(self, audit_id, findings, pictured, day) -> None:
+        """Photos on the first two findings and on every finding whose item requires one
+        (Complete refuses a required photo that is missing)."""
+        chosen = [f for f, _ in findings[:2]]
+        chosen += [f for f in pictured if f not in chosen]
+        for finding_id in chosen:
             scene = self.rng.choice(SCENES)
             taken = f"{day:%Y:%m:%d} {self.rng.randint(9, 15):02d}:{self.rng.randint(0, 59):02d}:00"
             data = site_photo(self.rng, scene, taken)

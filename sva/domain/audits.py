@@ -5,13 +5,14 @@ import hashlib
 import json
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sva.checklists.model import RESULTS, Item, grouped
+from sva.domain import completion
 from sva.domain.base import Changes, Service, dumps
-from sva.errors import BadInput, BadNumber, IllegalTransition, IncompleteAudit
+from sva.errors import BadInput, BadNumber, IllegalTransition, IncompleteAudit, VisitNotStarted
 
 # Allowed status moves of an audit; anything else is an IllegalTransition.
 AUDIT_TRANSITIONS = {
@@ -113,9 +114,17 @@ class Audits(Service):
         """The day of the visit at the site: the start in the site's time zone, else planned."""
         if not audit.get("started_at"):
             return audit["planned_date"]
-        zone = self.get("sites", audit["site_id"], label="site", include_deleted=True)["timezone"]
         started = datetime.fromisoformat(audit["started_at"].replace("Z", "+00:00"))
-        return started.astimezone(ZoneInfo(zone)).date().isoformat()
+        return started.astimezone(self._zone(audit)).date().isoformat()
+
+    def _zone(self, audit: dict) -> ZoneInfo:
+        site = self.get("sites", audit["site_id"], label="site", include_deleted=True)
+        return ZoneInfo(site["timezone"])
+
+    def site_today(self, audit: dict) -> str:
+        """Today's date at the audit's site (its time zone), by the workspace clock."""
+        now = datetime.fromisoformat(self.ws.clock().replace("Z", "+00:00"))
+        return now.astimezone(self._zone(audit)).date().isoformat()
 
     def template_of(self, audit: dict):
         return self.ws.templates.get(audit["template_ref"])
@@ -129,15 +138,35 @@ class Audits(Service):
         self.update("audits", audit["id"], self.stamp(fields))
         audit.update(fields)
 
-    def start(self, audit_id: str) -> Changes:
+    def start(self, audit_id: str, visit_date: str | None = None) -> Changes:
+        """Start a planned visit on the date the auditor confirmed (default: today at the
+        site). A later date is refused. An earlier day (the visit began before the app was
+        told) is stored as noon at the site, so the day reads the same in any time zone."""
         audit = self.audit(audit_id)
+        today = self.site_today(audit)
+        day = visit_date or today
+        try:
+            chosen = date.fromisoformat(str(day))
+        except ValueError:
+            raise BadInput(f"visit date {day!r} is not YYYY-MM-DD", field="visit_date") from None
+        if chosen.isoformat() > today:
+            raise BadInput(f"visit date {chosen.isoformat()} is in the future (today at the "
+                           f"site is {today})", field="visit_date")
+        if chosen.isoformat() == today:
+            started = self.ws.clock()
+        else:
+            noon = datetime.combine(chosen, time(12), tzinfo=self._zone(audit))
+            started = noon.astimezone(timezone.utc).isoformat(
+                timespec="microseconds").replace("+00:00", "Z")
         with self.change("start", "audit", audit_id, audit_id=audit_id) as log:
-            self._move(audit, "in_progress", log, started_at=self.ws.clock())
+            self._move(audit, "in_progress", log, started_at=started)
         return Changes("audit", (audit_id,), audit_id, "start")
 
-    def _ensure_started(self, audit: dict, log) -> None:
+    @staticmethod
+    def require_started(audit: dict) -> None:
+        """Answers, notes and findings belong to a visit that was started on purpose."""
         if audit["status"] == "planned":
-            self._move(audit, "in_progress", log, started_at=self.ws.clock())
+            raise VisitNotStarted(audit["id"])
 
     # -- answers --------------------------------------------------------------------
     def _answer_row(self, audit_id: str, item_id: str) -> dict | None:
@@ -154,10 +183,13 @@ class Audits(Service):
 
     def _write_answer(self, audit: dict, item_id: str, fields: dict, action: str,
                       reason: str | None) -> Changes:
+        self.require_started(audit)
         with self.change(action, "answer", f"{audit['id']}/{item_id}", audit_id=audit["id"]) as log:
             self.guard_audit(audit, log, reason)
-            self._ensure_started(audit, log)
             old = self._answer_row(audit["id"], item_id)
+            if (old is not None and "result" in fields and "no_finding_reason" not in fields
+                    and old["no_finding_reason"] and fields["result"] != old["result"]):
+                fields = {**fields, "no_finding_reason": ""}   # it was about the old answer
             log.diff(old, fields)
             if old is None:
                 self.insert("answers", self.stamp(
@@ -192,8 +224,28 @@ class Audits(Service):
         audit = self.audit(audit_id)
         self._item(audit, item_id)
         return self._write_answer(audit, item_id,
-                                  {"result": None, "answered_at": None, "note": "", "deleted": 1},
+                                  {"result": None, "answered_at": None, "note": "",
+                                   "no_finding_reason": "", "deleted": 1},
                                   "clear_answer", reason)
+
+    def explain_no_finding(self, audit_id: str, item_id: str, text: str, *,
+                           reason: str | None = None) -> Changes:
+        """Why an answer recording a nonconformity needs no finding (empty: take it back).
+        The guidance report prints it next to the item; Complete accepts it instead of a
+        finding. `reason` is the amendment reason on a signed audit, as everywhere."""
+        audit = self.audit(audit_id)
+        item = self._item(audit, item_id)
+        text = (text or "").strip()
+        answer = self._answer_row(audit_id, item_id)
+        result = answer["result"] if answer and not answer["deleted"] else None
+        if not text and not (answer and answer["no_finding_reason"]):
+            return Changes("answer", (item_id,), audit_id, "explain_no_finding")  # nothing to do
+        if text and not completion.recorded_nonconformity(item, result):
+            raise BadInput(f"item {item_id} is not answered as a nonconformity or an "
+                           "observation; there is no finding to explain away",
+                           field="no_finding_reason")
+        return self._write_answer(audit, item_id, {"no_finding_reason": text},
+                                  "explain_no_finding", reason)
 
     def answers(self, audit_id: str) -> dict[str, dict]:
         return {r["item_id"]: r for r in self.db.query(
@@ -204,22 +256,39 @@ class Audits(Service):
         answered = {i for i, r in self.answers(audit_id).items() if r["result"] is not None}
         return [i for i in self.template_of(audit).required_ids() if i not in answered]
 
+    def completion_problems(self, audit_id: str) -> list[completion.Problem]:
+        """What still blocks Complete: unanswered required items, nonconformities with no
+        finding and no reason why none is needed, required photos that are missing."""
+        audit = self.audit(audit_id)
+        return completion.problems(self.template_of(audit), self.answers(audit_id),
+                                   self.ws.findings.of_audit(audit_id),
+                                   self.ws.photos.of_audit(audit_id))
+
+    def without_finding(self, audit_id: str) -> list[dict]:
+        """Answers recording a nonconformity that no finding covers (with their items)."""
+        audit = self.audit(audit_id)
+        return completion.without_finding(self.template_of(audit), self.answers(audit_id),
+                                          self.ws.findings.of_audit(audit_id))
+
     # -- completing and signing ---------------------------------------------------------
     def complete(self, audit_id: str) -> Changes:
         audit = self.audit(audit_id)
-        if audit["status"] in ("planned", "in_progress"):
-            missing = self.missing_required(audit_id)
-            if missing:
-                raise IncompleteAudit(audit_id, missing)
+        self.require_started(audit)
+        if audit["status"] == "in_progress":
+            problems = self.completion_problems(audit_id)
+            if problems:
+                raise IncompleteAudit(audit_id, problems)
         with self.change("complete", "audit", audit_id, audit_id=audit_id) as log:
-            self._ensure_started(audit, log)
             self._move(audit, "completed", log, completed_at=self.ws.clock())
         return Changes("audit", (audit_id,), audit_id, "complete")
 
     def content_hash(self, audit_id: str) -> str:
         """SHA-256 over what a signature vouches for: answers and findings as recorded."""
         audit = self.audit(audit_id)
+        # A reason for "no finding" is signed content too; answers without one hash as
+        # before it existed, so older signatures still match.
         answers = sorted((r["item_id"], r["result"], r["note"])
+                         + ((r["no_finding_reason"],) if r["no_finding_reason"] else ())
                          for r in self.answers(audit_id).values())
         findings = sorted(
             [r["id"], *[r[f] for f in CONTENT_FINDING_FIELDS]]

@@ -71,6 +71,7 @@ class Findings(Service):
             evidence: str = "", required_action: str = "", due_date: str | None = None,
             reason: str | None = None) -> str:
         audit = self.ws.audits.audit(audit_id)
+        self.ws.audits.require_started(audit)
         if item_id is not None:
             item = self.ws.audits._item(audit, item_id)
             area = area or item.area
@@ -86,7 +87,6 @@ class Findings(Service):
         with self.change("add", "finding", row["id"], audit_id=audit_id) as log:
             self.guard_audit(audit, log, reason)
             _require_observed(row)
-            self.ws.audits._ensure_started(audit, log)
             row["due_date"] = (_check_date(due_date, "due_date") if due_date else
                                policy.due_date(severity, self.ws.audits.visit_date(audit)))
             self.insert("findings", row)

@@ -10,21 +10,24 @@ from sva.domain.audits import check_result
 from sva.domain.base import Changes, Service
 
 # The state of an item nobody has answered or annotated.
-NO_ANSWER = {"result": None, "note": "", "answered_at": None}
+NO_ANSWER = {"result": None, "note": "", "answered_at": None, "no_finding_reason": ""}
 
 
 class Restores(Service):
     def answer_state(self, audit_id: str, item_id: str) -> dict:
-        """The item's answer as `answer()` can put it back: result, note, answered_at."""
+        """The item's answer as `answer()` can put it back: result, note, answered_at and
+        the reason why no finding is needed."""
         row = self.ws.audits.answers(audit_id).get(item_id)
         if row is None:
             return dict(NO_ANSWER)
         return {"result": row["result"], "note": row["note"] or "",
-                "answered_at": row["answered_at"]}
+                "answered_at": row["answered_at"],
+                "no_finding_reason": row["no_finding_reason"] or ""}
 
     def answer(self, audit_id: str, item_id: str, state: dict, *,
                reason: str | None = None) -> Changes:
-        """Set result, note and answered_at together, as `answer_state()` returned them."""
+        """Set result, note, answered_at (and the no-finding reason) together, as
+        `answer_state()` returned them."""
         audits = self.ws.audits
         audit = audits.audit(audit_id)
         item = audits._item(audit, item_id)
@@ -34,6 +37,7 @@ class Restores(Service):
         note = state.get("note") or ""
         fields = {"result": result, "note": note,
                   "answered_at": (state.get("answered_at") or self.ws.clock()) if result else None,
+                  "no_finding_reason": state.get("no_finding_reason") or "",
                   "deleted": 0 if (result is not None or note) else 1}
         return audits._write_answer(audit, item_id, fields, "restore_answer", reason)
 

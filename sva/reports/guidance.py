@@ -23,6 +23,7 @@ from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width, page_s
 from sva.reports.report_data import ReportData, load_report_data
 from sva.reports.styles import (Grid, BAND, NAVY, PAPER, RULE, STATUS_COLOURS, heading, make_styles,
                                 para, stacked)
+from sva.reports.unfound import unfound_section
 
 
 def overall_message(t: Texts, data: ReportData, lang: str) -> str:
@@ -258,6 +259,7 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
         story += [para(text, styles["body"]) for _, text in t.each("findings.none")]
     for finding in data.findings:
         story += finding_block(t, data, finding, images, styles, width)
+    story += unfound_section(t, data, styles, width, images)  # never omit a nonconformity
     story += item_photos_section(t, data, styles, width, images)
     story += [Spacer(1, 12)] + cap_section(t, data, styles, width)
     for part in (signatures, closing):

@@ -64,6 +64,9 @@ def _answers(t: Texts, data: ReportData, styles, width: float) -> list:
             answer = data.answers.get(item.id)
             text = answer_text(t, item, answer)
             note = [para((answer or {}).get("note") or "", styles["cell"])]
+            why = ((answer or {}).get("no_finding_reason") or "").strip()
+            if why:
+                note.append(para(f"{t('unfound.reason')}: {why}", styles["small"]))
             if item.id in numbers:
                 note.append(para(t("record.item_photos", numbers=", ".join(numbers[item.id])),
                                  styles["small"]))

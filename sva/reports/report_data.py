@@ -60,6 +60,9 @@ class ReportData:
     # of a report that shows such an item takes its photos from here (pop), so none is
     # shown twice; the guidance report shows what is left in "Photos of checklist items".
     item_photos: dict = field(default_factory=dict)
+    # Answers recording a nonconformity that no finding covers (each with "item" and the
+    # auditor's "no_finding_reason"): the guidance report lists them, never omits them.
+    without_finding: list = field(default_factory=list)
 
     @property
     def signed(self) -> bool:
@@ -159,4 +162,5 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         history=ws.audits.history(audit_id) if with_history else [],
         content_hash=ws.audits.content_hash(audit_id) if with_history else "",
         item_photos=item_photos,
+        without_finding=ws.audits.without_finding(audit_id),
     )

@@ -11,7 +11,8 @@ from sva.sync import state
 
 AUDIT_FIELDS = ("id", "template_ref", "kind", "planned_date", "scope", "status", "started_at",
                 "completed_at", "signed_at")
-ANSWER_FIELDS = ("id", "item_id", "result", "note", "answered_at", "deleted")
+ANSWER_FIELDS = ("id", "item_id", "result", "note", "answered_at", "no_finding_reason",
+                 "deleted")
 FINDING_FIELDS = ("id", "item_id", "area", "severity", "requirement", "observed", "evidence",
                   "required_action", "due_date", "root_cause", "corrective_action",
                   "preventive_action", "responsible", "planned_date", "supplier_comment",

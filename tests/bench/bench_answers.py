@@ -35,6 +35,7 @@ def bench_service(folder: Path) -> list[float]:
     site = ws.suppliers.add_site(sid, name="Plant", country="JP", timezone="Asia/Tokyo")
     audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@1",
                              planned_date="2026-11-25")
+    ws.audits.start(audit)
     items = [i.id for i in ws.audits.template_of(ws.audits.audit(audit)).items.values()
              if i.answer == "conformity"]
     results = itertools.cycle(["conforms", "nonconformity", "observation", "not_applicable"])

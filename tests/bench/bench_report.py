@@ -83,6 +83,7 @@ def make_audit(folder: Path) -> tuple[Workspace, str, list[dict]]:
     site = ws.suppliers.add_site(sid, name="Kawasaki plant", country="JP", timezone="Asia/Tokyo")
     audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@1",
                              planned_date="2026-11-25", auditors=["Haruka Sato"])
+    ws.audits.start(audit)
     items = list(ws.audits.template_of(ws.audits.audit(audit)).items.values())
     noise = Image.effect_noise(SIZE_12MP, 40).convert("RGB")
     base = Image.blend(Image.new("RGB", SIZE_12MP, (120, 140, 160)), noise, 0.35)

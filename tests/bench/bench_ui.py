@@ -169,6 +169,7 @@ def child_keys(data_dir: str, settings_dir: str) -> int:
         times.append(time.perf_counter() - start)
 
     for audit_id in planned:
+        ws.audits.start(audit_id)      # keys answer only a started visit
         editor = window.open_audit(audit_id)
         # Let the new tab lay out and paint before the first key, as it has on screen by the
         # time anyone types: one processEvents() left that first layout and paint of the
@@ -193,8 +194,10 @@ def child_keys(data_dir: str, settings_dir: str) -> int:
         if answered == ITEMS:
             break
 
-    # the core alone, same process, same store: record_answer on another planned audit
+    # the core alone, same process, same store: record_answer on another (started) audit
     other = planned[-1]
+    if ws.audits.audit(other)["status"] == "planned":
+        ws.audits.start(other)
     items = [i.id for i in ws.audits.template_of(ws.audits.audit(other)).items.values()
              if i.answer == "conformity"]
     core = []

@@ -67,12 +67,15 @@ def build_big_store(folder: Path, *, suppliers: int = 5000, audits: int = 2000,
 
 def _answer(ws: Workspace, audit: str, template, rnd: random.Random, status: str) -> None:
     """In progress: the first part of the checklist; completed and signed: all of it."""
+    ws.audits.start(audit)
     items = list(template.items.values())
     if status == "in_progress":
         items = items[:rnd.randrange(1, len(items))]
     for item in items:
         if item.answer == "conformity":
-            result = "nonconformity" if rnd.random() < .04 else "conforms"
+            # (on items that need no photo for it: Complete would ask for one)
+            result = ("nonconformity" if rnd.random() < .04 and not item.photo_required_on
+                      else "conforms")
         elif item.answer == "choice":
             result = item.choices[0][0]
         elif item.answer == "yes_no":

@@ -144,6 +144,7 @@ def test_reordering_a_subset_keeps_the_other_photos_in_place(ws, audit):
 def test_links_must_belong_to_the_audit(ws, audit, supplier):
     other = ws.audits.create(supplier_id=supplier["id"], site_id=supplier["site"],
                              template_ref=ws.templates.latest("svr"), planned_date="2026-06-01")
+    ws.audits.start(other)
     foreign = ws.findings.add(other, severity="minor", area="OHS", observed="exit blocked")
     pid = ws.photos.add_bytes(audit, jpeg(quadrant_image()))
     before = log_count(ws)

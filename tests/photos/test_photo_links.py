@@ -28,9 +28,11 @@ def _last_log(ws) -> dict:
 
 @pytest.fixture
 def other_audit(ws, supplier):
-    return ws.audits.create(supplier_id=supplier["id"], site_id=supplier["site"],
-                            template_ref=ws.templates.latest("svr"), planned_date="2026-06-01",
-                            auditors=["Haruka Sato"])
+    other = ws.audits.create(supplier_id=supplier["id"], site_id=supplier["site"],
+                             template_ref=ws.templates.latest("svr"), planned_date="2026-06-01",
+                             auditors=["Haruka Sato"])
+    ws.audits.start(other)
+    return other
 
 
 def test_a_photo_already_on_the_item_added_from_a_finding_is_linked_to_it(ws, audit, tmp_path):

@@ -77,6 +77,8 @@ PNG_1x1 = bytes.fromhex(
 
 
 def answer_everything(ws, audit_id, result="conforms"):
+    if ws.audits.audit(audit_id)["status"] == "planned":
+        ws.audits.start(audit_id)
     template = ws.audits.template_of(ws.audits.audit(audit_id))
     for item in template.items.values():
         value = {"conformity": result, "yes_no": "yes", "number": "0", "text": "seen",

@@ -15,7 +15,7 @@ from ui.settings import AUDITOR_NAME, CHECKLIST_LANGUAGE, LANGUAGE
 def test_japanese_ui_strings_appear_when_ja_is_chosen(japanese, open_editor, audit):
     editor = open_editor(audit)
     assert editor.header.complete_button.text() == "完了…"
-    assert editor.header.status.text() == "予定"
+    assert editor.header.status.text() == "実施中"                # a started visit
     assert "確認方法" in editor.panel.evidence.text()
     buttons = [b.text() for b in editor.panel.group.buttons()]
     assert buttons == ["1  適合", "2  不適合", "3  観察事項", "4  該当なし"]
@@ -118,7 +118,9 @@ def test_cancelling_the_demo_task_keeps_nothing(qtbot, tmp_path):
     assert not (tmp_path / "demo").exists() and not (tmp_path / "demo.partial").exists()
 
 
-def test_open_from_the_audits_list_and_start_a_planned_visit(qtbot, ws, audit, ui_settings):
+def test_open_from_the_audits_list_and_start_a_planned_visit(qtbot, ws, planned_audit,
+                                                              ui_settings):
+    audit = planned_audit
     from PySide6.QtCore import Qt
     from ui.main_window import MainWindow
 
@@ -135,6 +137,9 @@ def test_open_from_the_audits_list_and_start_a_planned_visit(qtbot, ws, audit, u
     assert ws.audits.audit(audit)["status"] == "planned"
     window.show_tab(window.AUDITS_TAB)
     qtbot.mouseClick(window.audits_view.open_button, Qt.MouseButton.LeftButton)
+    dialog = window.tabs.currentWidget().lifecycle.start_dialog     # confirm the date
+    assert dialog.isVisible() and ws.audits.audit(audit)["status"] == "planned"
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert ws.audits.audit(audit)["status"] == "in_progress"
     assert window.tabs.count() == 3                               # the same editor tab
 

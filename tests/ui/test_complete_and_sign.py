@@ -14,10 +14,10 @@ def test_complete_lists_the_missing_items_and_a_click_jumps_there(qtbot, open_ed
     editor = open_editor(audit)
     qtbot.keyClick(editor.tree, K.Key_1)
     qtbot.mouseClick(editor.header.complete_button, Qt.MouseButton.LeftButton)
-    dialog = editor.lifecycle.missing_dialog
+    dialog = editor.lifecycle.completion_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.item_ids() == ws.audits.missing_required(audit)
-    target = dialog.list.item(3)
+    target = dialog.list.item(4)                  # under the group's title: the 4th item
     rect = dialog.list.visualItemRect(target)
     qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert editor.tree.current_item_id() == dialog.item_ids()[3]
@@ -90,7 +90,7 @@ def test_sign_on_an_unfinished_audit_shows_what_is_missing(qtbot, open_editor, w
     qtbot.keyClick(editor.tree, K.Key_1)
     qtbot.mouseClick(editor.header.sign_button, Qt.MouseButton.LeftButton)
     assert editor.lifecycle.sign_dialog is None
-    assert editor.lifecycle.missing_dialog.isVisible()
+    assert editor.lifecycle.completion_dialog.isVisible()
 
 
 def test_a_signed_audit_refuses_edits_without_a_reason(qtbot, open_editor, ws, signed,

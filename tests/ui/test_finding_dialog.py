@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
+from tests.conftest import start
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -17,7 +19,7 @@ VISIT = "2026-05-12"
 
 @pytest.fixture
 def started(ws, audit):
-    ws.audits.start(audit)
+    start(ws, audit)
     return audit
 
 

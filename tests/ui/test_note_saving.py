@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import start
 from PySide6.QtCore import Qt
 
 from sva.workspace import Workspace
@@ -30,7 +32,7 @@ def stored_note(folder, audit_id, item_id) -> str | None:
 def window(qtbot, ws, audit, ui_settings):
     from ui.main_window import MainWindow
 
-    ws.audits.start(audit)
+    start(ws, audit)
     win = MainWindow(ws, settings=ui_settings)
     qtbot.addWidget(win)
     win.show()
@@ -99,7 +101,7 @@ def test_closing_the_window_saves_the_note_at_once(qtbot, typed, window, ws, aud
 @pytest.mark.timeout(120)
 def test_a_kill_400_ms_after_the_last_key_keeps_the_note(ws, audit, tmp_path):
     """The real editor in a child process; SIGKILL 400 ms after its last keystroke."""
-    ws.audits.start(audit)
+    start(ws, audit)
     folder = str(ws.folder)
     ws.close()
     env = {**os.environ, "PYTHONPATH": str(CHILD.parents[2]), "QT_QPA_PLATFORM": "offscreen"}

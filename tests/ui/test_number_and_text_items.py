@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+
+from tests.conftest import start
 import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -34,7 +36,7 @@ def result_of(ws, audit_id, item_id):
 
 @pytest.fixture
 def editor(open_editor, ws, audit):
-    ws.audits.start(audit)
+    start(ws, audit)
     editor = open_editor(audit)
     editor.select_item(YOUNG)
     editor.tree.setFocus()
@@ -213,7 +215,7 @@ def text_audit(ws, supplier):
     ref = ws.templates.install(path)
     audit = ws.audits.create(supplier_id=supplier["id"], site_id=supplier["site"],
                              template_ref=ref, planned_date="2026-05-12", auditors=["A"])
-    ws.audits.start(audit)
+    start(ws, audit)
     return audit
 
 

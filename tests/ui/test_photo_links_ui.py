@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 
 import pytest
+
+from tests.conftest import start
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -28,7 +30,7 @@ def _png(colour=(220, 0, 0)) -> bytes:
 
 @pytest.fixture
 def editor(open_editor, ws, audit):
-    ws.audits.start(audit)
+    start(ws, audit)
     return open_editor(audit)
 
 

@@ -86,7 +86,8 @@ def assigned_and_signed(hq, window, qtbot, *, photos=1, size=(640, 480), user="h
     (audit_id,) = dialog.outcome.result.new_audits
     ws = window.ws
     answer_all(ws, audit_id)
-    item = next(iter(ws.audits.template_of(ws.audits.audit(audit_id)).items))
+    item = next(i.id for i in ws.audits.template_of(ws.audits.audit(audit_id)).items.values()
+                if i.answer == "conformity" and not i.photo_required_on)   # photos may be 0
     ws.audits.record_answer(audit_id, item, "nonconformity", "exit blocked")
     ws.findings.add(audit_id, severity="minor", item_id=item,
                     observed="fire exit blocked by pallets", required_action="clear the exit")

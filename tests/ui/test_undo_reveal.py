@@ -3,6 +3,8 @@ checklist item whose answer or note it was, and the finding's row for finding st
 from __future__ import annotations
 
 import pytest
+
+from tests.conftest import start
 from PySide6.QtCore import Qt
 
 K = Qt.Key
@@ -14,7 +16,7 @@ CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
 def editor(qtbot, ws, audit, ui_settings):
     from ui.main_window import MainWindow
 
-    ws.audits.start(audit)
+    start(ws, audit)
     window = MainWindow(ws, settings=ui_settings)
     qtbot.addWidget(window)
     window.show()

@@ -30,8 +30,8 @@ def stored_state(folder, audit_id) -> dict:
 
 
 @pytest.fixture
-def visit_window(qtbot, ws, supplier, audit, ui_settings):
-    """The main window on a store with the planned `audit` and an unrelated one in progress."""
+def visit_window(qtbot, ws, supplier, planned_audit, ui_settings):
+    """The main window on a store with the planned audit and an unrelated one in progress."""
     other = ws.suppliers.add(code="S900", name_en="Other Works Ltd.", country="JP")
     site = ws.suppliers.add_site(other, name="Other plant", country="JP", timezone="Asia/Tokyo")
     busy = ws.audits.create(supplier_id=other, site_id=site, planned_date="2026-04-02",
@@ -112,8 +112,9 @@ def type_into(qtbot, field, text: str) -> None:
     qtbot.keyClicks(field, text)
 
 
-def test_a_whole_visit_by_keyboard_from_the_list_to_signed(qtbot, ws, audit, visit_window):
-    folder, window = ws.folder, visit_window
+def test_a_whole_visit_by_keyboard_from_the_list_to_signed(qtbot, ws, planned_audit,
+                                                           visit_window):
+    folder, window, audit = ws.folder, visit_window, planned_audit
 
     # -- open the planned visit from the list ------------------------------------------------
     editor = open_from_list(qtbot, window, "S001")
@@ -125,12 +126,20 @@ def test_a_whole_visit_by_keyboard_from_the_list_to_signed(qtbot, ws, audit, vis
     assert nc_item.answer == "conformity"
     assert {i.answer for i in items} >= {"conformity", "number", "choice"}
 
-    # -- the first answer starts the visit ----------------------------------------------------
-    answer_by_keys(qtbot, editor, items[0])
-    state = stored_state(folder, audit)
-    assert state["status"] == "in_progress"
-    assert state["answers"] == {items[0].id: "conforms"}
+    # -- a key does not start the visit: Ctrl+Shift+T and Enter (today) do ---------------------
+    qtbot.keyClick(editor.tree, K.Key_1)
+    assert stored_state(folder, audit) == {"status": "planned", "answers": {}, "findings": [],
+                                           "signatures": []}
+    assert "Start visit" in editor.panel.notice.text()
+    qtbot.keyClick(editor.tree, K.Key_T, CTRL_SHIFT)
+    start = editor.lifecycle.start_dialog
+    qtbot.waitUntil(start.isActiveWindow)
+    qtbot.keyClick(start.date_edit, K.Key_Return)
+    back_to(qtbot, window)
+    assert stored_state(folder, audit)["status"] == "in_progress"
     assert not editor.header.start_button.isVisible()
+    answer_by_keys(qtbot, editor, items[0])
+    assert stored_state(folder, audit)["answers"] == {items[0].id: "conforms"}
 
     # -- a nonconformity, F, type what was seen, Ctrl+Enter ----------------------------------
     qtbot.keyClick(editor.tree, K.Key_2)
@@ -182,13 +191,13 @@ def test_a_whole_visit_by_keyboard_from_the_list_to_signed(qtbot, ws, audit, vis
     assert state["status"] == "in_progress"
     assert editor.header.progress.text().startswith(f"{len(items)}/{len(items)} answered")
 
-    # -- complete ---------------------------------------------------------------------------
-    qtbot.mouseClick(editor.header.complete_button, Qt.MouseButton.LeftButton)
+    # -- complete (Ctrl+Shift+D) -------------------------------------------------------------
+    qtbot.keyClick(editor.tree, K.Key_D, CTRL_SHIFT)
     assert stored_state(folder, audit)["status"] == "completed"
     assert editor.header.sign_button.isVisible()
 
-    # -- sign: names typed, signatures drawn with the mouse -----------------------------------
-    qtbot.mouseClick(editor.header.sign_button, Qt.MouseButton.LeftButton)
+    # -- sign (Ctrl+Shift+G): names typed, signatures drawn with the mouse ----------------------
+    qtbot.keyClick(editor.tree, K.Key_G, CTRL_SHIFT)
     sign = editor.lifecycle.sign_dialog
     qtbot.waitUntil(sign.isActiveWindow)
     signers = ((sign.auditor, "Haruka Sato", "Lead auditor", "Buyer Procurement"),

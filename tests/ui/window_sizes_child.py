@@ -81,11 +81,30 @@ def _settings(env):
     return SettingsDialog(env.settings, parent=env.window)
 
 
-@builds("ui.dialogs.complete_dialog.MissingItemsDialog")
-def _missing(env):
-    from ui.dialogs.complete_dialog import MissingItemsDialog
-    return MissingItemsDialog(list(env.editor.template.items.values()), lang=env.lang,
-                              parent=env.window)
+@builds("ui.dialogs.complete_dialog.CompletionDialog")
+def _completion(env):
+    from sva.domain.completion import NO_FINDING, NO_PHOTO, UNANSWERED, Problem
+    from ui.dialogs.complete_dialog import CompletionDialog
+    items = env.editor.template.items
+    kinds = (UNANSWERED, NO_FINDING, NO_PHOTO)
+    problems = [Problem(kinds[n % 3], item_id, "nonconformity" if n % 3 else None)
+                for n, item_id in enumerate(items)]
+    return CompletionDialog(problems, items, lang=env.lang, parent=env.window)
+
+
+@builds("ui.dialogs.start_visit_dialog.StartVisitDialog")
+def _start_visit(env):
+    from ui.dialogs.start_visit_dialog import StartVisitDialog
+    return StartVisitDialog(summary="Start the visit to <b>S001 Kanto Parts Co., Ltd.</b> — "
+                            "Kawasaki plant?", site_today="2026-05-12", zone="Asia/Tokyo",
+                            planned_date="2026-05-12", parent=env.window)
+
+
+@builds("ui.dialogs.reason_dialog.ReasonDialog")
+def _reason(env):
+    from ui.dialogs.reason_dialog import no_finding_dialog
+    item = env.editor.template.items[LONG_ITEM]
+    return no_finding_dialog(f"{item.id} — {item.question['en']}", parent=env.window)
 
 
 @builds("ui.dialogs.demo_dialog.DemoDialog")

@@ -125,10 +125,6 @@ class AuditEditor(QWidget):
             lambda _: self.set_language(self.header.language.currentData(), remember=True))
         self.header.filter.currentIndexChanged.connect(
             lambda _: self.set_filter(self.header.filter.currentData()))
-        self.header.start_button.clicked.connect(self.lifecycle.start_visit)
-        self.header.complete_button.clicked.connect(self.lifecycle.complete)
-        self.header.sign_button.clicked.connect(self.lifecycle.sign)
-        self.header.amend_button.clicked.connect(self.lifecycle.amend)
 
     # -- reading the store ---------------------------------------------------------------
     def reload(self) -> None:
@@ -140,10 +136,13 @@ class AuditEditor(QWidget):
         self.audit = self.ws.audits.audit(self.audit_id)
         info = self.ws.queries.audit(self.audit_id)
         self.header.show_audit(info, self.ws.audits.visit_date(self.audit))
-        locked = self.is_locked()
+        self.lifecycle.update_actions()
+        locked = self.is_read_only()
         self.panel.set_locked(locked)
         self.findings.set_locked(locked)
-        if self.audit["status"] in LOCKED:
+        if self.is_planned():
+            self.header.show_lock(self.lifecycle.not_started_text())
+        elif self.audit["status"] in LOCKED:
             self.header.show_lock(
                 self.tr("Amending a signed audit — reason: {0}").format(self.amend_reason)
                 if self.amend_reason else
@@ -154,8 +153,8 @@ class AuditEditor(QWidget):
 
     def _reload_audit_if_moved(self) -> None:
         """After an answer: the header is re-read only if the answer moved the audit's status
-        (e.g. the first answer starts a planned visit); re-reading it on every keystroke
-        relaid out and repainted the header each time."""
+        (e.g. clearing a required answer reopens a completed audit); re-reading it on every
+        keystroke relaid out and repainted the header each time."""
         audit = self.ws.audits.audit(self.audit_id)
         if audit["status"] != self.audit["status"]:
             self.reload_audit()
@@ -193,6 +192,21 @@ class AuditEditor(QWidget):
     def is_locked(self) -> bool:
         return self.audit["status"] in LOCKED and not self.amend_reason
 
+    def is_planned(self) -> bool:
+        return self.audit["status"] == "planned"
+
+    def is_read_only(self) -> bool:
+        """Signed (and not being amended), or a visit not started yet."""
+        return self.is_locked() or self.is_planned()
+
+    def not_started_hint(self) -> bool:
+        """On a planned visit, say in the item panel how to start it (nothing is recorded,
+        no box pops up on every key); True when the visit is planned."""
+        if not self.is_planned():
+            return False
+        self.panel.set_notice(self.lifecycle.not_started_text())
+        return True
+
     # -- navigation --------------------------------------------------------------------------
     def current_item(self):
         item_id = self.tree.current_item_id()
@@ -229,13 +243,15 @@ class AuditEditor(QWidget):
         item = self.template.items.get(item_id) if item_id else None
         self.panel.show_item(item, self.model.result(item_id) if item else None,
                              self.model.note(item_id) if item else "")
-        self.panel.set_locked(self.is_locked())
+        self.panel.set_locked(self.is_read_only())
 
     def _visible_ids(self) -> list[str]:
         """Items in tree order that the filter shows (asked twice per answer: no indexes)."""
         return [i for i in self.model.item_ids() if self.proxy.shows(i)]
 
     def focus_note(self) -> None:
+        if self.not_started_hint():
+            return
         if self.current_item() is not None:
             self.panel.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -299,6 +315,8 @@ class AuditEditor(QWidget):
         self.reload()
 
     def answer_key(self, n: int) -> None:
+        if self.not_started_hint():
+            return
         item = self.current_item()
         if item is None:
             return
@@ -316,6 +334,8 @@ class AuditEditor(QWidget):
                advance: bool = True) -> bool:
         """Answer `item` (the current one by default) and, if `advance`, move on.
         `confirmed`: the auditor kept a number above what the question expects."""
+        if self.not_started_hint():
+            return False
         item = item or self.current_item()
         if item is None:
             return False
@@ -341,6 +361,8 @@ class AuditEditor(QWidget):
             self.select_item(item_id)
 
     def clear_answer(self) -> None:
+        if self.not_started_hint():
+            return
         item = self.current_item()
         if item is None or (self.model.result(item.id) is None and not self.model.note(item.id)):
             return
@@ -359,9 +381,16 @@ class AuditEditor(QWidget):
     # -- findings -------------------------------------------------------------------------
     def new_finding(self, from_item: bool = True) -> None:
         self.panel.flush_note()
-        if self.is_locked() and self.edit_reason() is _CANCELLED:
+        if self.not_started_hint():
             return
         item = self.current_item() if from_item else None
+        if from_item and item is None:       # F on a section title (or nothing)
+            self.panel.set_notice(self.tr(
+                "Choose an item first: a finding belongs to a checklist item. For a finding "
+                "without an item, use “Add finding…” under Findings."))
+            return
+        if self.is_locked() and self.edit_reason() is _CANCELLED:
+            return
         dialog = FindingDialog(
             visit_date=self.ws.audits.visit_date(self.audit), item=item,
             result=self.model.result(item.id) if item else None,

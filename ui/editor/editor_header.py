@@ -38,7 +38,7 @@ class EditorHeader(QWidget):
         self.filter.addItem(self.tr("Nonconformities"), "nonconformities")
         self.filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
-        self.start_button = self._button(self.tr("Start visit"), "startVisit")
+        self.start_button = self._button(self.tr("Start visit…"), "startVisit")
         self.complete_button = self._button(self.tr("Complete…"), "completeAudit")
         self.sign_button = self._button(self.tr("Sign…"), "signAudit")
         self.amend_button = self._button(self.tr("Amend…"), "amendAudit")
@@ -107,7 +107,7 @@ class EditorHeader(QWidget):
         self.status_icon.setPixmap(status_icon(status, 14).pixmap(14, 14))
         self.status.setText(status_label(status))
         self.start_button.setVisible(status == "planned")
-        self.complete_button.setVisible(status in ("planned", "in_progress"))
+        self.complete_button.setVisible(status == "in_progress")
         self.sign_button.setVisible(status in ("in_progress", "completed"))
         self.amend_button.setVisible(status in ("signed", "synced"))
 

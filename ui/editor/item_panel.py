@@ -94,6 +94,18 @@ class ItemPanel(QWidget):
         self.text.setOpenLinks(False)
         self.evidence = QLabel()
         self.evidence.setObjectName("itemEvidence")
+        # What the checklist asks for beyond the answer (e.g. a photo for a nonconformity).
+        self.requirement = QLabel()
+        self.requirement.setObjectName("itemRequirement")
+        self.requirement.setWordWrap(True)
+        self.requirement.setStyleSheet("color: #8a5a00;")
+        # Why a key did nothing (a visit not started, a section instead of an item).
+        self.notice = QLabel()
+        self.notice.setObjectName("itemNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel#itemNotice { background: #fff4d6; border: 1px solid "
+                                  "#e0c27a; border-radius: 4px; padding: 4px 8px; }")
+        self.notice.hide()
 
         self.buttons_row = QHBoxLayout()
         self.buttons_row.setSpacing(6)
@@ -147,8 +159,10 @@ class ItemPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.notice)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.evidence)
+        layout.addWidget(self.requirement)
         layout.addLayout(answer_line)
         layout.addWidget(self.note_label)
         layout.addWidget(self.note)
@@ -160,6 +174,9 @@ class ItemPanel(QWidget):
                   section_title: dict | None = None) -> None:
         self.flush_note()
         self.item = item
+        self.set_notice("")
+        self.requirement.setText(self.photo_rule(item))
+        self.requirement.setVisible(bool(self.requirement.text()))
         enabled = item is not None
         for widget in (self.note, self.clear_button, self.finding_button, self.value_edit):
             widget.setEnabled(enabled)
@@ -207,6 +224,24 @@ class ItemPanel(QWidget):
             button.setEnabled(not locked)
         self.clear_button.setEnabled(not locked and self.item is not None)
         self.finding_button.setEnabled(not locked and self.item is not None)
+
+    def set_notice(self, text: str) -> None:
+        """Say why the last key changed nothing (empty: hide); cleared by the next item."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def photo_rule(self, item: Item | None) -> str:
+        """The checklist's photo_required_on rule in words ('' when it has none)."""
+        rule = set(item.photo_required_on) if item is not None else set()
+        if item is not None and item.answer == "yes_no" and "nonconformity" in rule:
+            return self.tr("Photo required when the answer is No")
+        if rule == {"nonconformity", "observation"}:
+            return self.tr("Photo required for a nonconformity or an observation")
+        if rule == {"nonconformity"}:
+            return self.tr("Photo required for a nonconformity")
+        if rule == {"observation"}:
+            return self.tr("Photo required for an observation")
+        return ""
 
     def set_saved_text(self, text: str) -> None:
         self.saved_label.setText(text)

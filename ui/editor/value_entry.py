@@ -75,7 +75,10 @@ class ValueEntry(QObject):
             self.field.start_typing(text)
 
     def _editable(self) -> bool:
-        """A signed audit asks for the amendment reason first, as the answer keys do."""
+        """A planned visit says how to start it; a signed audit asks for the amendment reason
+        first, as the answer keys do."""
+        if self.editor.not_started_hint():
+            return False
         if self.editor.is_locked():
             self.editor.edit_reason()
         return not self.editor.is_locked()

@@ -126,6 +126,24 @@ class AnswerCommand(ServiceCommand):
         return False
 
 
+class NoFindingReasonCommand(AnswerCommand):
+    """Say why an answer recording a nonconformity needs no finding (undo takes it back)."""
+
+    def __init__(self, ws: Workspace, audit_id: str, item_id: str, *, why: str, text: str,
+                 **kw):
+        super().__init__(ws, audit_id, item_id, text=text, **kw)
+        self.why = why
+
+    def first(self) -> Changes:
+        changes = self.ws.audits.explain_no_finding(self.audit_id, self.item_id, self.why,
+                                                    reason=self.reason)
+        self.after = self.restores.answer_state(self.audit_id, self.item_id)
+        return changes
+
+    def id(self) -> int:  # noqa: A003 (Qt name)
+        return -1                       # never merged with note edits
+
+
 class AddFindingCommand(ServiceCommand):
     def __init__(self, ws: Workspace, audit_id: str, fields: dict, *, text: str, **kw):
         super().__init__(ws, text, **kw)

@@ -36,6 +36,7 @@ class Answer(Strict):
     result: Optional[str] = Field(default=None, max_length=20000)
     note: str = Text
     answered_at: Optional[str] = Field(default=None, max_length=40)
+    no_finding_reason: str = Text      # why a nonconformity has no finding (device schema v4)
     deleted: int = Field(default=0, ge=0, le=1)
 
 
