@@ -1,18 +1,26 @@
-"""The HQ ASGI app: routers under /api/v1, error bodies that name the field, size limits."""
+"""The HQ ASGI app: routers under /api/v1, error bodies that name the field, size limits,
+JSON depth limit and security headers on every response (sva.hq.http_guards)."""
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from sva import __version__
 from sva.errors import BadInput
 from sva.hq.api import audits, blobs, enrol, findings, pull
+from sva.hq.http_guards import JsonDepthLimit, SecurityHeaders
 from sva.hq.limits import BodyLimit, TooLarge
 from sva.hq.storage import Storage
 from sva.hq.web.routes import router as web_router
 
 API = "/api/v1"
+
+
+class Health(BaseModel):
+    status: str
+    version: str
 
 
 def _field(loc) -> str:
@@ -39,7 +47,8 @@ async def _too_large(request: Request, exc: TooLarge) -> JSONResponse:
 
 
 def create_app(storage: Storage):
-    """The app over one storage; wrapped in the body-size limit. Returns an ASGI callable."""
+    """The app over one storage; wrapped in the security headers, the body-size limit and the
+    JSON depth limit. Returns an ASGI callable."""
     app = FastAPI(title="SVA HQ", version=__version__, openapi_url=f"{API}/openapi.json",
                   docs_url=f"{API}/docs", redoc_url=None)
     app.state.storage = storage
@@ -51,10 +60,10 @@ def create_app(storage: Storage):
 
     app.include_router(web_router)          # the HQ web dashboard under /dashboard
 
-    @app.get(f"{API}/health", tags=["health"])
+    @app.get(f"{API}/health", tags=["health"], response_model=Health)
     def health() -> dict:
         with storage.transaction(write=False) as tx:
             tx.scalar("SELECT value FROM revisions WHERE name = 'rev'")
         return {"status": "ok", "version": __version__}
 
-    return BodyLimit(app)
+    return SecurityHeaders(BodyLimit(JsonDepthLimit(app)))
