@@ -38,11 +38,11 @@ def pull(storage: Storage, who: Principal, cursor: int) -> dict:
             "f.updated_at, f.updated_by FROM findings f JOIN audits au ON au.id = f.audit_id "
             f"WHERE f.rev > ? AND f.rev <= ?{owned} ORDER BY f.id",
             args if who.sees_all else (*args, who.user_id))
+        policy = device_policy(tx)
     for row in suppliers:
         row["categories"] = json.loads(row["categories"] or "[]")
     for row in checklists:
         row["body"] = json.loads(row["body"])
-        policy = device_policy(tx)
     return {"cursor": now, "suppliers": suppliers, "sites": sites,
             "checklists": checklists, "assignments": assignments, "findings": findings,
             "policy": policy}

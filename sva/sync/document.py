@@ -62,7 +62,8 @@ def audit_document(ws, audit_id: str, *, originals: bool | None = None) -> dict:
         row = {k: r[k] for k in PHOTO_FIELDS}
         shown = outgoing.rendering(ws, r)
         row.update({"sha256": shown.sha256, "size": shown.size, "rendering": "redacted",
-                    "media_type": "image/jpeg", "width": shown.width, "height": shown.height})
+                    "media_type": "image/jpeg", "width": shown.width, "height": shown.height,
+                    "original_sha256": None, "original_size": None})
         if originals and not r["deleted"]:
             full = outgoing.clean_original(ws, r)
             row.update({"original_sha256": full.sha256, "original_size": full.size})

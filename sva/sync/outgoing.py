@@ -9,13 +9,16 @@ Only when HQ's policy `photo_originals` is on (it travels down with every pull; 
 default) does a second file go too: the full-size, unredacted pixels, upright, re-encoded
 without any metadata — never the original file itself.
 
-Both are cached under `outgoing/` in the workspace (owner-only files), named by the
-original's hash and a hash of the marks, so a push, its retry and a bundle send the very same
-bytes until the marks change — HQ then sees an unchanged document and nothing to upload.
+Both are cached under `outgoing/` in the workspace (owner-only files): each file is named by
+its own SHA-256 (so a damaged copy is caught before it leaves, like an original), and a small
+reference named by the original's hash and a hash of the marks points to it. A push, its
+retry and a bundle therefore send the very same bytes until the marks change — HQ then sees
+an unchanged document and nothing to upload.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,40 +47,53 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _describe(path: Path) -> Outgoing:
+def _cached(ws, ref: Path, make) -> Outgoing:
+    """The file a reference points to; made (by `make() -> JPEG bytes`) when missing."""
+    try:
+        sha, width, height = ref.read_text("ascii").split()
+        path = _folder(ws) / sha[:2] / f"{sha}.jpg"
+        return Outgoing(sha, path.stat().st_size, path, int(width), int(height))
+    except (OSError, ValueError):
+        pass
     from PIL import Image
-    data = path.read_bytes()
-    with Image.open(path) as img:
+    data = make()
+    sha = hashlib.sha256(data).hexdigest()
+    path = _folder(ws) / sha[:2] / f"{sha}.jpg"
+    if not path.is_file() or path.stat().st_size != len(data):
+        path.unlink(missing_ok=True)
+        write_atomic(path, data)
+    with Image.open(io.BytesIO(data)) as img:
         width, height = img.size
-    return Outgoing(hashlib.sha256(data).hexdigest(), len(data), path, width, height)
+    ref.unlink(missing_ok=True)
+    write_atomic(ref, f"{sha} {width} {height}\n".encode("ascii"))
+    return Outgoing(sha, len(data), path, width, height)
 
 
 def rendering(ws, photo: dict) -> Outgoing:
     """The redacted rendering of a photo row (made once, then read from the cache)."""
     marks = json.dumps(ws.photos.annotations(photo), sort_keys=True)
     sha = photo["sha256"]
-    path = _folder(ws) / sha[:2] / f"{sha}.{_key(RENDER_VERSION, marks)}.jpg"
-    if not path.is_file():
-        write_atomic(path, ws.photos.render(photo, redacted=True))
-    return _describe(path)
+    ref = _folder(ws) / sha[:2] / f"{sha}.{_key(RENDER_VERSION, marks)}.ref"
+    return _cached(ws, ref, lambda: ws.photos.render(photo, redacted=True))
 
 
 def clean_original(ws, photo: dict) -> Outgoing:
     """The full-size unredacted pixels without metadata (only for HQ's originals policy)."""
     sha = photo["sha256"]
-    path = _folder(ws) / sha[:2] / f"{sha}.{_key(ORIGINAL_VERSION)}.jpg"
-    if not path.is_file():
+    ref = _folder(ws) / sha[:2] / f"{sha}.{_key(ORIGINAL_VERSION)}.ref"
+
+    def make() -> bytes:
         from PIL import Image
 
         from sva.photos import derivatives
         from sva.photos.probe import probe
         data = ws.photos.path_of(sha).read_bytes()
         found = probe(data, photo.get("filename") or sha)
-        with Image.open(ws.photos.path_of(sha)) as img:
+        with Image.open(io.BytesIO(data)) as img:
             img.load()
             upright = derivatives.upright(derivatives.to_rgb(img), found.orientation)
-        write_atomic(path, derivatives.jpeg_bytes(upright, ORIGINAL_QUALITY))
-    return _describe(path)
+        return derivatives.jpeg_bytes(upright, ORIGINAL_QUALITY)
+    return _cached(ws, ref, make)
 
 
 def files_of(ws, audit_id: str, *, originals: bool = False) -> dict[str, Path]:
