@@ -1,8 +1,8 @@
 """Dashboard passwords: scrypt hashes, and the policy a new password must meet.
 
 Policy (checked by `sva-hq user passwd`): at least 12 characters; not one character
-repeated; not the user name (nor the name reversed, nor the name with only digits and
-symbols added); not a plain run such as 1234… or abcd…; not one of a short list of the
+repeated; not the user name (nor the name reversed or repeated, nor the name with only
+digits and symbols added); not a plain run such as 1234… or abcd…; not one of a short list of the
 passwords tried first by anyone guessing.
 """
 from __future__ import annotations
@@ -69,10 +69,12 @@ def check_policy(name: str, password: str) -> None:
     if len(set(password)) == 1:
         refuse("must not be one character repeated")
     folded, user = password.casefold(), (name or "").strip().casefold()
-    letters = _letters(password)
-    if user and (folded in (user, user[::-1]) or (letters and letters in (_letters(user),
-                                                                          _letters(user)[::-1]))):
-        refuse("must not be the user name (or the name with digits or symbols added)")
+    letters, name_letters = _letters(password), _letters(user)
+    if user and (folded in (user, user[::-1]) or (
+            name_letters and letters and any(not letters.replace(n, "") for n in (
+                name_letters, name_letters[::-1])))):
+        refuse("must not be the user name (or the name repeated, or with digits or "
+               "symbols added)")
     if folded in COMMON:
         refuse("is one of the most common passwords; choose another")
     if any(folded in run or folded in run[::-1] for run in _RUNS):
