@@ -2,14 +2,19 @@
 JSON depth limit and security headers on every response (sva.hq.http_guards)."""
 from __future__ import annotations
 
+import re
+
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sva import __version__
 from sva.errors import BadInput
 from sva.hq.api import audits, blobs, enrol, findings, pull
+from sva.hq.audits import Conflict
 from sva.hq.http_guards import JsonDepthLimit, SecurityHeaders
 from sva.hq.limits import BodyLimit, TooLarge
 from sva.hq.storage import Storage
@@ -40,6 +45,24 @@ async def _bad_input(request: Request, exc: BadInput) -> JSONResponse:
     return JSONResponse(status_code=422, content={"detail": str(exc), "field": exc.field})
 
 
+async def _conflict(request: Request, exc) -> JSONResponse:
+    return JSONResponse(status_code=409, content={"detail": str(exc)})
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException):
+    """As Starlette's, but a 405 lists in `Allow` every method the path has (one route per
+    method: Starlette names only the first route's), as the OpenAPI documents them."""
+    response = await http_exception_handler(request, exc)
+    if exc.status_code == 405:
+        methods = set()
+        for template, operations in request.app.openapi().get("paths", {}).items():
+            if re.fullmatch(re.sub(r"\{[^/]+\}", "[^/]+", template), request.url.path):
+                methods |= {m.upper() for m in operations}
+        if methods:
+            response.headers["Allow"] = ", ".join(sorted(methods))
+    return response
+
+
 async def _too_large(request: Request, exc: TooLarge) -> JSONResponse:
     return JSONResponse(status_code=413,
                         content={"detail": f"request body is larger than the limit of "
@@ -54,6 +77,8 @@ def create_app(storage: Storage):
     app.state.storage = storage
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(BadInput, _bad_input)
+    app.add_exception_handler(Conflict, _conflict)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(TooLarge, _too_large)
     for module in (enrol, pull, audits, blobs, findings):
         app.include_router(module.router, prefix=API)

@@ -28,6 +28,11 @@ class Missing(Exception):
     """Nothing the principal may see has this id."""
 
 
+class Conflict(BadInput):
+    """The request is well-formed but the stored state does not allow it (a CAP move the
+    status table forbids, a finding id another audit already uses): 409 at the API."""
+
+
 @dataclass(frozen=True)
 class Principal:
     device_id: str
@@ -94,8 +99,8 @@ def photo_blobs(doc: dict) -> dict[str, int]:
         if p.get("deleted"):
             continue
         out[p["sha256"]] = p["size"]
-        if p.get("original_sha256"):
-            out[p["original_sha256"]] = p["original_size"]
+        if p.get("original"):
+            out[p["original"]["sha256"]] = p["original"]["size"]
     return out
 
 
@@ -114,7 +119,7 @@ def ingest(storage: Storage, who: Principal, doc: dict) -> dict:
             check_push(tx, who, doc)
         except OutOfScope as exc:
             raise Forbidden(str(exc)) from None
-        if any(p.get("original_sha256") for p in doc.get("photos", [])) \
+        if any(p.get("original") for p in doc.get("photos", [])) \
                 and not device_policy(tx)["photo_originals"]:
             raise BadInput("HQ does not accept photo originals (policy photo_originals is "
                            "off): send the redacted renderings only", field="photos")
@@ -208,7 +213,7 @@ def _merge_finding(tx: Tx, who: Principal, audit_id: str, f: dict, rev: int, now
                    f"({', '.join('?' for _ in cols)})", values)
         return
     if current["audit_id"] != audit_id:
-        raise BadInput(f"finding {f['id']} belongs to another audit", field="findings.id")
+        raise Conflict(f"finding {f['id']} belongs to another audit", field="findings.id")
     changes = _device_changes(f, current)
     if changes:
         _update_finding(tx, who, f["id"], changes, rev, now)
@@ -278,14 +283,14 @@ def update_cap(storage: Storage, who: Principal | str, finding_id: str, fields: 
         if new_status != current["status"]:
             if new_status not in FINDING_TRANSITIONS:
                 raise BadInput(f"unknown finding status {new_status!r}", field="status")
-            if new_status not in FINDING_TRANSITIONS[current["status"]]:
-                raise BadInput(f"finding cannot move from '{current['status']}' to "
+            if new_status not in FINDING_TRANSITIONS.get(current["status"], ()):
+                raise Conflict(f"finding cannot move from '{current['status']}' to "
                                f"'{new_status}'", field="status")
             if new_status == "cap_rejected" and not (fields.get("rejection_reason") or "").strip():
-                raise BadInput("rejecting a CAP needs a reason", field="rejection_reason")
+                raise Conflict("rejecting a CAP needs a reason", field="rejection_reason")
             if new_status == "verified_closed":
                 if fields.get("verification_method") not in VERIFICATION_METHODS:
-                    raise BadInput("closing needs a verification method: "
+                    raise Conflict("closing needs a verification method: "
                                    + " or ".join(VERIFICATION_METHODS),
                                    field="verification_method")
                 fields.setdefault("verified_at", now_iso()[:10])

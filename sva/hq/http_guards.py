@@ -7,10 +7,11 @@ the dashboard's own scripts, styles and images; no framing; forms post only to H
 no caching of dashboard pages, and `Strict-Transport-Security` when the request came over
 TLS (directly, or through a reverse proxy whose forwarded headers `sva-hq serve` trusts).
 
-JSON depth: Python's parser recurses once per level, so a body of a few hundred thousand
-brackets would fail inside the framework (a 400 nobody documented) and a deep structure
-stored as-is could no longer be read back. Bodies nested deeper than MAX_DEPTH are refused
-with 422 before parsing.
+JSON bodies: one that is not UTF-8 is refused with 422 (the framework would answer an
+undocumented 400). Depth: Python's parser recurses once per level, so a body of a few
+hundred thousand brackets would fail inside the framework (another undocumented 400) and a
+deep structure stored as-is could no longer be read back. Bodies nested deeper than
+MAX_DEPTH are refused with 422 before parsing.
 """
 from __future__ import annotations
 
@@ -98,8 +99,14 @@ class JsonDepthLimit:
             chunks.append(message.get("body", b""))
             more = message.get("more_body", False)
         body = b"".join(chunks)
-        if nesting_depth(body) > self.limit:
+        detail = None
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            detail = f"the body is not UTF-8 JSON (byte {exc.start})"
+        if detail is None and nesting_depth(body) > self.limit:
             detail = f"the JSON body is nested deeper than {self.limit} levels"
+        if detail:
             payload = json.dumps({"detail": detail, "field": "body",
                                   "errors": [{"field": "body", "message": detail}]}).encode()
             await send({"type": "http.response.start", "status": 422,

@@ -118,7 +118,7 @@ def redacted_rendering(blob_dir: Path, source: Path, sha: str, annotations) -> P
         return target
     try:
         marks = annotate.validate(json.loads(text or "[]"))
-    except (ValueError, BadInput):
+    except (ValueError, RecursionError, BadInput):
         raise ImageRefused("the photo's redaction data is unreadable") from None
     Image = _pillow()
     try:

@@ -101,8 +101,13 @@ class Tx:
         way (422 at the API), so the two databases never disagree on what was kept."""
         params = tuple(params)
         for value in params:
-            if isinstance(value, str) and NUL in value:
-                raise BadInput("text must not contain NUL characters (U+0000)")
+            if isinstance(value, str):
+                if NUL in value:
+                    raise BadInput("text must not contain NUL characters (U+0000)")
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise BadInput("text must be Unicode (a lone surrogate is not)") from None
         return params
 
     def execute(self, sql: str, params: tuple | list = ()) -> int:

@@ -130,8 +130,8 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
         for photo in doc["photos"]:
             if not photo["deleted"]:
                 blobs[photo["sha256"]] = photo["size"]
-                if photo.get("original_sha256"):
-                    blobs[photo["original_sha256"]] = photo["original_size"]
+                if photo.get("original"):
+                    blobs[photo["original"]["sha256"]] = photo["original"]["size"]
     ordered = sorted(blobs)
     manifest = {"format": "sva-bundle-payload", "version": fmt.VERSION,
                 "device_id": device_id, "audits": docs,

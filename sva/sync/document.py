@@ -63,10 +63,10 @@ def audit_document(ws, audit_id: str, *, originals: bool | None = None) -> dict:
         shown = outgoing.rendering(ws, r)
         row.update({"sha256": shown.sha256, "size": shown.size, "rendering": "redacted",
                     "media_type": "image/jpeg", "width": shown.width, "height": shown.height,
-                    "original_sha256": None, "original_size": None})
+                    "original": None})
         if originals and not r["deleted"]:
             full = outgoing.clean_original(ws, r)
-            row.update({"original_sha256": full.sha256, "original_size": full.size})
+            row["original"] = {"sha256": full.sha256, "size": full.size}
         photos.append(row)
     doc["photos"] = photos
     doc["signatures"] = [{

@@ -80,8 +80,8 @@ def push_audit(ws, client: HqClient, audit_id: str, report: PushReport,
     for p in doc["photos"]:
         if not p["deleted"]:
             sizes[p["sha256"]] = p["size"]
-            if p.get("original_sha256"):
-                sizes[p["original_sha256"]] = p["original_size"]
+            if p.get("original"):
+                sizes[p["original"]["sha256"]] = p["original"]["size"]
     for sha in answer["missing_blobs"]:
         if sha not in sizes:
             raise ServerError(f"HQ asks for photo {sha[:12]} that audit {audit_id} does not hold")

@@ -97,7 +97,7 @@ def test_hq_gets_and_shows_only_the_redacted_rendering_without_gps(hq, device):
         doc = json.loads(tx.scalar("SELECT document FROM audits"))
     (photo,) = doc["photos"]
     assert photo["sha256"] == sha and photo["rendering"] == "redacted"
-    assert photo["original_sha256"] is None
+    assert photo["original"] is None
     for path in hq.folder.rglob("*"):                  # nowhere at HQ: not the original,
         if path.is_file():                             # not its GPS block
             content = path.read_bytes()
@@ -118,8 +118,8 @@ def test_originals_go_only_under_the_policy_and_still_without_gps(hq, device):
         doc = json.loads(tx.scalar("SELECT document FROM audits"))
     (photo,) = doc["photos"]
     held = blob_files(hq)
-    assert set(held) == {photo["sha256"], photo["original_sha256"]}
-    full = held[photo["original_sha256"]]
+    assert set(held) == {photo["sha256"], photo["original"]["sha256"]}
+    full = held[photo["original"]["sha256"]]
     assert no_metadata(full) and hashlib.sha256(original).hexdigest() not in held
     with Image.open(io.BytesIO(full)) as img:
         assert img.size == (800, 600)                  # full size, unredacted pixels
@@ -127,7 +127,7 @@ def test_originals_go_only_under_the_policy_and_still_without_gps(hq, device):
     web_user(hq, "mgr")
     with login(hq.url, "mgr") as web:
         base = f"/dashboard/audits/{doc['id']}/photos/"
-        assert web.get(base + photo["original_sha256"]).status_code == 404   # never shown
+        assert web.get(base + photo["original"]["sha256"]).status_code == 404   # never shown
         assert max(sign_mean(web.get(base + photo["sha256"]).content)) < 40
 
 
@@ -149,7 +149,7 @@ def test_hq_refuses_a_photo_with_a_position(hq):
                   headers={"Content-Range": f"bytes 0-{len(data) - 1}/{len(data)}"})
         assert r.status_code == 422 and "GPS" in r.json()["detail"]
         photo = doc["photos"][0]
-        photo.update(original_sha256=sha, original_size=len(data))
+        photo["original"] = {"sha256": sha, "size": len(data)}
         r = c.post("/audits", json=doc)                   # originals: the policy is off
         assert r.status_code == 422 and "photo_originals" in r.json()["detail"]
     assert blob_files(hq) == {}

@@ -14,7 +14,23 @@ from sva.hq.storage import Storage
 router = APIRouter(prefix="/audits", tags=["audits"])
 
 
-@router.post("", response_model=PushResponse, responses=responses(401, 403, 413, 422))
+# What a push answers leads on (OpenAPI links): to the audit, and to each photo to upload.
+PUSH_LINKS = {
+    "GetAudit": {"operationId": "getAudit",
+                 "parameters": {"audit_id": "$response.body#/audit_id"}},
+    "ConfirmAudit": {"operationId": "confirmAudit",
+                     "parameters": {"audit_id": "$response.body#/audit_id"}},
+    "BlobStatus": {"operationId": "blobStatus",
+                   "parameters": {"sha256": "$response.body#/missing_blobs/0"}},
+    "PutBlobChunk": {"operationId": "putBlobChunk",
+                     "parameters": {"sha256": "$response.body#/missing_blobs/0"}},
+    "UpdateCap": {"operationId": "updateCap",
+                  "parameters": {"finding_id": "$response.body#/findings/0/id"}},
+}
+
+
+@router.post("", response_model=PushResponse, operation_id="pushAudit", responses={
+    200: {"links": PUSH_LINKS}, **responses(401, 403, 409, 413, 422)})
 def push(body: AuditDocument, who: Principal = Depends(current_device),
          storage: Storage = Depends(get_storage)) -> dict:
     try:
@@ -28,7 +44,7 @@ def push(body: AuditDocument, who: Principal = Depends(current_device),
     return answer
 
 
-@router.get("/{audit_id}", responses=responses(401, 404, 422))
+@router.get("/{audit_id}", operation_id="getAudit", responses=responses(401, 404, 422))
 def get_audit(audit_id: str = Path(pattern=AUDIT_ID), who: Principal = Depends(current_device),
               storage: Storage = Depends(get_storage)) -> dict:
     try:
@@ -37,7 +53,7 @@ def get_audit(audit_id: str = Path(pattern=AUDIT_ID), who: Principal = Depends(c
         raise HTTPException(404, "no such audit") from None
 
 
-@router.post("/{audit_id}/confirm", response_model=ConfirmResponse,
+@router.post("/{audit_id}/confirm", response_model=ConfirmResponse, operation_id="confirmAudit",
              responses=responses(401, 404, 413, 422))
 def confirm(audit_id: str = Path(pattern=AUDIT_ID), who: Principal = Depends(current_device),
             storage: Storage = Depends(get_storage)) -> dict:

@@ -37,7 +37,7 @@ def _declared(storage: Storage, who: Principal, sha: str) -> int:
     return size
 
 
-@router.head("/{sha256}", response_class=Response, responses={
+@router.head("/{sha256}", response_class=Response, operation_id="blobStatus", responses={
     200: {"description": "`Upload-Offset`: bytes held; `Upload-Complete`: 1 when done"},
     **responses(401, 404, 422)})
 def blob_status(sha256: str = SHA_PATH, who: Principal = Depends(current_device),
@@ -73,7 +73,8 @@ def _range(request: Request, offset: int | None, total: int | None) -> tuple[int
     return offset, None, total
 
 
-@router.put("/{sha256}", response_class=Response, status_code=200, responses={
+@router.put("/{sha256}", response_class=Response, status_code=200, operation_id="putBlobChunk",
+            responses={
     200: {"description": "chunk stored; `Upload-Offset` says where the next one starts"},
     201: {"description": "the last byte arrived: hash checked, photo sniffed, blob held"},
     **responses(401, 404, 409, 413, 422)})

@@ -32,7 +32,8 @@ DESCRIPTIONS = {
     403: "the token's user may not do this (role, another auditor's audit, or outside "
          "the device's assignments)",
     404: "nothing the caller may see has this id",
-    409: "the upload is at another offset (`Upload-Offset` says where)",
+    409: "the stored state does not allow it: a CAP move the status table forbids, a "
+         "finding id another audit uses, or (uploads) another offset (`Upload-Offset`)",
     413: "the body (or chunk) is larger than the limit",
     422: "the body, a parameter or a value in it is invalid; `field`/`errors` name it",
 }

@@ -13,7 +13,8 @@ from sva.hq.storage import Storage
 router = APIRouter(prefix="/findings", tags=["findings"])
 
 
-@router.patch("/{finding_id}", responses=responses(401, 403, 404, 413, 422))
+@router.patch("/{finding_id}", operation_id="updateCap",
+              responses=responses(401, 403, 404, 409, 413, 422))
 def update_cap(body: CapUpdate, finding_id: str = Path(pattern=AUDIT_ID),
                who: Principal = Depends(manager), storage: Storage = Depends(get_storage)) -> dict:
     try:

@@ -9,12 +9,11 @@ and annotations are validated like the device does).
 """
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Annotated, Literal, Optional
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      StringConstraints)
 from pydantic.json_schema import SkipJsonSchema
 
 UUID_LIKE = r"^[0-9A-Za-z][0-9A-Za-z_.:@-]{0,99}$"
@@ -22,9 +21,15 @@ AUDIT_ID = UUID_LIKE
 SHA256 = r"^[0-9a-f]{64}$"
 TEMPLATE_REF = r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,80}@[0-9]{1,6}$"
 YEARS = (2000, 2100)
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-TIME_PATTERN = (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
-                r"(Z|[+-][0-9]{2}:[0-9]{2})?)?$")
+# Exactly the calendar dates of 2000–2100 (leap days included): what the schema allows is what
+# the server takes, so a client (or a fuzzer) can rely on the published schema.
+_DAY = (r"(?:(?:20[0-9]{2}|2100)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+        r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+        r"|20(?:0[048]|[2468][048]|[13579][26])-02-29)")
+DATE_PATTERN = f"^{_DAY}$"
+TIME_PATTERN = (f"^{_DAY}" r"(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9]"
+                r"(?::[0-5][0-9](?:\.[0-9]{1,6})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?$")
+NO_NUL = "^[^\\u0000]*$"
 AREAS = Literal["HR", "OHS", "FT", "ENV", "ISEC", "PQS"]
 SEVERITIES = Literal["significant", "minor", "observation", "good_practice"]
 STATUSES = Literal["open", "cap_submitted", "cap_accepted", "cap_rejected", "verified_closed"]
@@ -35,9 +40,27 @@ CAP_FIELD = Literal["status", "rejection_reason", "verification_method", "verifi
 MEDIA_TYPES = Literal["image/jpeg", "image/png", "image/heic"]
 
 
+def _whole(value):
+    """A JSON integer: 3 or 3.0, never true or "3" (what JSON Schema's "integer" means)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be a whole number")
+        return int(value)
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_whole)]
+
+
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain NUL characters (U+0000)")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be Unicode text (a lone surrogate is not)") from None
     return value
 
 
@@ -64,8 +87,20 @@ def _real_time(value: str) -> str:
     return value
 
 
+class _NoNulInSchema:
+    """Publishes "no NUL" in the JSON schema (as a pattern) while the check itself stays
+    `_no_nul`, whose message says what is wrong."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        schema = handler(core_schema)
+        schema.setdefault("pattern", NO_NUL)
+        return schema
+
+
 def _text(limit: int, *extra):
-    return Annotated[str, StringConstraints(max_length=limit), AfterValidator(_no_nul), *extra]
+    return Annotated[str, StringConstraints(max_length=limit), AfterValidator(_no_nul),
+                     _NoNulInSchema, *extra]
 
 
 Short = _text(500)
@@ -76,20 +111,9 @@ IsoTime = Annotated[str, StringConstraints(max_length=40, pattern=TIME_PATTERN),
                     AfterValidator(_real_time)]
 
 
-def _annotations(value: str) -> str:
-    from sva.errors import BadInput
-    from sva.photos.annotate import validate
-    try:
-        validate(json.loads(value or "[]"))
-    except (ValueError, RecursionError):
-        raise ValueError("annotations must be a JSON list of marks") from None
-    except BadInput as exc:
-        raise ValueError(f"annotations: {exc}") from None
-    return value
-
-
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Unknown fields refused; types as the schema says (no `true` for 1, no "5" for 5)."""
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class EnrolRequest(Strict):
@@ -112,7 +136,7 @@ class Answer(Strict):
     result: Optional[Long] = None
     note: Long = ""
     answered_at: Optional[IsoTime] = None
-    deleted: int = Field(default=0, ge=0, le=1)
+    deleted: Int = Field(default=0, ge=0, le=1)
 
 
 class Finding(Strict):
@@ -135,42 +159,41 @@ class Finding(Strict):
     rejection_reason: Long = ""
     verification_method: Optional[METHODS] = None
     verified_at: Optional[IsoTime] = None
-    deleted: int = Field(default=0, ge=0, le=1)
+    deleted: Int = Field(default=0, ge=0, le=1)
     cap_base: Optional[dict[CAP_FIELD, Optional[Long]]] = Field(
         default=None, description="CAP values the device last agreed with HQ (sync "
         "bookkeeping, not part of the document hash)")
+
+
+class BlobRef(Strict):
+    sha256: str = Field(pattern=SHA256)
+    size: Int = Field(ge=1, le=200 * 1024 * 1024)
 
 
 class Photo(Strict):
     id: str = Field(pattern=UUID_LIKE)
     sha256: str = Field(pattern=SHA256, description="the redacted rendering: upright JPEG "
                         "with the redactions painted in, no EXIF/GPS; what HQ shows")
-    size: int = Field(ge=1, le=200 * 1024 * 1024)
+    size: Int = Field(ge=1, le=200 * 1024 * 1024)
     rendering: Literal["redacted"] = Field(description="what `sha256` holds: always the "
                                            "redacted rendering (devices before it sent "
                                            "originals and are refused)")
-    original_sha256: Optional[str] = Field(
-        default=None, pattern=SHA256, description="only where HQ's policy photo_originals "
-        "is on: the unredacted pixels, re-encoded without any metadata; never shown")
-    original_size: Optional[int] = Field(default=None, ge=1, le=200 * 1024 * 1024)
+    original: Optional[BlobRef] = Field(
+        default=None, description="only where HQ's policy photo_originals is on: the "
+        "unredacted pixels, re-encoded without any metadata; never shown")
     finding_id: Optional[Id] = None
     item_id: Optional[Id] = None
     filename: Short = ""
     media_type: MEDIA_TYPES
-    width: int = Field(ge=1, le=100_000)
-    height: int = Field(ge=1, le=100_000)
+    width: Int = Field(ge=1, le=100_000)
+    height: Int = Field(ge=1, le=100_000)
     captured_at: Optional[IsoTime] = None
     caption: Long = ""
-    position: int = Field(default=0, ge=0, le=1_000_000)
-    annotations: Annotated[str, StringConstraints(max_length=200000),
-                           AfterValidator(_annotations)] = "[]"
-    deleted: int = Field(default=0, ge=0, le=1)
-
-    @model_validator(mode="after")
-    def _original_pair(self):
-        if (self.original_size is None) != (self.original_sha256 is None):
-            raise ValueError("original_sha256 and original_size go together")
-        return self
+    position: Int = Field(default=0, ge=0, le=1_000_000)
+    annotations: _text(200000) = Field(
+        default="[]", description="the marks as the device's JSON text; HQ reads them only "
+        "to draw the redactions on photos pushed before devices sent renderings")
+    deleted: Int = Field(default=0, ge=0, le=1)
 
 
 class Signature(Strict):
@@ -186,7 +209,7 @@ class Signature(Strict):
 
 class LogEntry(Strict):
     """One row of the device's append-only audit log (`changes` is its JSON text)."""
-    seq: int = Field(ge=0, le=2**62)
+    seq: Int = Field(ge=0, le=2**31)
     at: IsoTime
     actor: _text(200)
     device: Id
@@ -194,7 +217,7 @@ class LogEntry(Strict):
     entity: Id
     entity_id: _text(200)
     changes: _text(200000) = "{}"
-    amendment: int = Field(default=0, ge=0, le=1)
+    amendment: Int = Field(default=0, ge=0, le=1)
     reason: Long = ""
 
 
@@ -253,7 +276,7 @@ CapShort = Annotated[Short | SkipJsonSchema[None], AfterValidator(_not_null)]
 
 
 class CapUpdate(Strict):
-    status: Optional[STATUSES] = None
+    status: Annotated[STATUSES | SkipJsonSchema[None], AfterValidator(_not_null)] = None
     rejection_reason: CapText = None
     verification_method: Optional[METHODS] = None
     verified_at: Optional[IsoDate] = None

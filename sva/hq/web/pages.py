@@ -46,8 +46,10 @@ def strings() -> dict:
 
 
 def clean(text, limit: int = 200) -> str:
-    """What the browser sent, as plain text: no NUL or other control characters, bounded."""
-    return _CONTROL.sub("", str(text or ""))[:limit]
+    """What the browser sent, as plain text: no NUL or other control characters, no lone
+    surrogates, bounded."""
+    text = _CONTROL.sub("", str(text or ""))[:limit]
+    return text.encode("utf-8", "ignore").decode("utf-8")
 
 
 def lang_of(request: Request) -> str:
