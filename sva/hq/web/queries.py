@@ -174,6 +174,9 @@ def audit_page(tx: Tx, who: dict, audit_id: str) -> dict | None:
                           if k in ("status", "verified_at", "verification_method",
                                    "rejection_reason", "root_cause", "corrective_action",
                                    "responsible", "planned_date", "supplier_comment")}}
+        for key, value in merged.items():       # what the page prints is text
+            if value is not None and not isinstance(value, (str, list, dict)):
+                merged[key] = str(value)
         merged["photos"] = [p for p in _dicts(doc.get("photos"))
                             if p.get("finding_id") == f["id"] and not p.get("deleted")
                             and p.get("sha256") in held]
@@ -184,7 +187,11 @@ def audit_page(tx: Tx, who: dict, audit_id: str) -> dict | None:
     photos = [p for p in _dicts(doc.get("photos")) if not p.get("deleted")]
     for p in photos:
         p["held"] = p.get("sha256") in held
-    return {"audit": row, "doc": doc, "findings": findings, "photos": photos,
+    auditors = doc.get("auditors")
+    facts = {"auditors": [str(a) for a in auditors] if isinstance(auditors, list) else [],
+             "template_ref": str(doc.get("template_ref") or ""),
+             "site_name": str(doc.get("site_name") or "")}
+    return {"audit": row, "doc": doc, "facts": facts, "findings": findings, "photos": photos,
             "supplier": supplier}
 
 
