@@ -14,7 +14,7 @@ import json
 import random
 
 import httpx
-from PIL import Image
+from PIL import Image, ImageStat
 
 from sva.hq import masterdata
 from sva.hq.blobs import BlobStore
@@ -52,7 +52,6 @@ def sign_mean(data: bytes) -> tuple:
         box = (int((SIGN[0] + 0.05) * w), int((SIGN[1] + 0.05) * h),
                int((SIGN[2] - 0.05) * w), int((SIGN[3] - 0.05) * h))
         region = img.convert("RGB").crop(box)
-        from PIL import ImageStat
         return tuple(ImageStat.Stat(region).mean)
 
 

@@ -3,7 +3,6 @@ dates, years, enumerations, text sizes, NUL characters and nesting, on both data
 a 422 that names the field — never a 500, never a row that later breaks a page."""
 from __future__ import annotations
 
-import copy
 import uuid
 
 import httpx

@@ -5,16 +5,11 @@ what they should be. Every page answers 200 for a manager and for the auditor co
 from __future__ import annotations
 
 import re
-import warnings
 
 from sva.hq.app import create_app
 from sva.hq.storage import open_storage
 
 from .test_dashboard_http import PAGES, client
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient  # noqa: F401 - the client() helper uses it
 
 
 def test_bad_stored_values_do_not_break_any_page(demo_copy):

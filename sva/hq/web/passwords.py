@@ -2,8 +2,8 @@
 
 Policy (checked by `sva-hq user passwd`): at least 12 characters; not one character
 repeated; not the user name (nor the name reversed or repeated, nor the name with only
-digits and symbols added); not a plain run such as 1234… or abcd…; not one of a short list of the
-passwords tried first by anyone guessing.
+digits and symbols added); not a plain run such as 1234… or abcd…; not one of a short list
+of the passwords tried first by anyone guessing.
 """
 from __future__ import annotations
 
