@@ -16,8 +16,8 @@ from starlette.concurrency import run_in_threadpool
 
 from sva.hq.web import csrf, throttle
 from sva.hq.web.auth import COOKIE, SESSION_SECONDS, end_session, start_session, verify
-from sva.hq.web.pages import (PREFIX, clean, form_ok, page, secure, set_csrf_cookie,
-                              storage_of, strings, lang_of, who)
+from sva.hq.web.pages import (PREFIX, clean, form_ok, lang_of, page, secure,
+                              set_csrf_cookie, storage_of, strings, who)
 
 router = APIRouter(include_in_schema=False)
 
