@@ -84,9 +84,9 @@ def cmd_user_add(args) -> int:
 def cmd_user_list(args) -> int:
     storage = _storage(args)
     with storage.transaction(write=False) as tx:
-        rows = tx.all("SELECT id, name, role, created_at FROM users ORDER BY name")
+        rows = tx.all("SELECT id, name, role, created_at, disabled FROM users ORDER BY name")
     for r in rows:
-        print(f"{r['id']}  {r['role']:8}  {r['name']}")
+        print(f"{r['id']}  {r['role']:8}  {r['name']}" + ("  (disabled)" if r["disabled"] else ""))
     return 0
 
 
