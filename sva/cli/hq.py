@@ -16,7 +16,8 @@ from sva.errors import BadInput
 
 
 # Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
-COMMAND_MODULES: list[str] = ["sva.cli.hq_programme", "sva.cli.hq_bundle"]
+COMMAND_MODULES: list[str] = ["sva.cli.hq_programme", "sva.cli.hq_bundle",
+                               "sva.cli.hq_security"]
 
 
 def _common() -> argparse.ArgumentParser:
@@ -36,12 +37,41 @@ def cmd_serve(args) -> int:
     import uvicorn
 
     from sva.hq.app import create_app
+    tls = _tls(args)
     storage = _storage(args)
-    print(f"SVA HQ {__version__} on http://{args.host}:{args.port}/api/v1 "
-          f"({storage.describe()}, blobs in {storage.blob_dir})", file=sys.stderr, flush=True)
+    scheme = "https" if tls else "http"
+    trusted = args.forwarded_allow_ips if args.proxy_headers else None
+    print(f"SVA HQ {__version__} on {scheme}://{args.host}:{args.port}/api/v1 "
+          f"({storage.describe()}, blobs in {storage.blob_dir})"
+          + (f"; trusting forwarded headers from {trusted}" if trusted else ""),
+          file=sys.stderr, flush=True)
+    # Forwarded headers (client address, https) are believed only from the proxies named:
+    # otherwise anyone could claim another address to dodge the login throttle.
     uvicorn.run(create_app(storage), host=args.host, port=args.port, log_level=args.log_level,
-                access_log=False)   # the access log would be one more place a URL could leak
+                access_log=False,   # the access log would be one more place a URL could leak
+                proxy_headers=bool(args.proxy_headers),
+                forwarded_allow_ips=trusted or "", server_header=False, **tls)
     return 0
+
+
+def _tls(args) -> dict:
+    """uvicorn's TLS arguments from --tls-cert/--tls-key (both or neither, both readable)."""
+    cert, key = args.tls_cert, args.tls_key
+    if bool(cert) != bool(key):
+        raise BadInput("give both --tls-cert and --tls-key (or neither)",
+                       field="--tls-cert" if key else "--tls-key")
+    if not cert:
+        return {}
+    for option, path in (("--tls-cert", cert), ("--tls-key", key)):
+        if not os.path.isfile(path) or not os.access(path, os.R_OK):
+            raise BadInput(f"{path} is not a readable file", field=option)
+    import ssl
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+    except (ssl.SSLError, ValueError) as exc:
+        raise BadInput(f"the certificate and key do not load together ({exc})",
+                       field="--tls-cert") from None
+    return {"ssl_certfile": cert, "ssl_keyfile": key}
 
 
 def cmd_user_add(args) -> int:
@@ -54,9 +84,9 @@ def cmd_user_add(args) -> int:
 def cmd_user_list(args) -> int:
     storage = _storage(args)
     with storage.transaction(write=False) as tx:
-        rows = tx.all("SELECT id, name, role, created_at FROM users ORDER BY name")
+        rows = tx.all("SELECT id, name, role, created_at, disabled FROM users ORDER BY name")
     for r in rows:
-        print(f"{r['id']}  {r['role']:8}  {r['name']}")
+        print(f"{r['id']}  {r['role']:8}  {r['name']}" + ("  (disabled)" if r["disabled"] else ""))
     return 0
 
 
@@ -130,6 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--log-level", default="warning",
                    choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument("--tls-cert", metavar="PEM", help="serve HTTPS with this certificate "
+                   "(chain) file; needs --tls-key")
+    p.add_argument("--tls-key", metavar="PEM", help="the private key of --tls-cert")
+    p.add_argument("--proxy-headers", action="store_true",
+                   help="behind a reverse proxy: take the client address and scheme from "
+                        "X-Forwarded-For/-Proto, but only from --forwarded-allow-ips")
+    p.add_argument("--forwarded-allow-ips", metavar="IPS", default="127.0.0.1",
+                   help="comma-separated addresses of the trusted proxies (127.0.0.1)")
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("user", help="HQ users")

@@ -124,3 +124,46 @@ def list_devices(storage: Storage) -> list[dict]:
         return tx.all("SELECT d.id, u.name AS user_name, u.role, d.name, d.created_at, "
                       "d.revoked_at FROM devices d JOIN users u ON u.id = d.user_id "
                       "ORDER BY d.created_at")
+
+
+def set_disabled(storage: Storage, name: str, disabled: bool, *, actor: str = "admin") -> None:
+    """Disable (or enable again) a user: a disabled user's device tokens and dashboard
+    sessions stop working at once, and no new login is accepted."""
+    with storage.transaction() as tx:
+        user = user_by_name(tx, name)
+        tx.execute("UPDATE users SET disabled = ? WHERE id = ?", (int(disabled), user["id"]))
+        if disabled:
+            _end_sessions(tx, user["id"])
+        log_event(tx, actor, "disable" if disabled else "enable", "user", user["id"])
+
+
+def remove_user(storage: Storage, name: str, *, actor: str = "admin") -> str:
+    """Remove a user: every device token revoked, unused enrolment codes and dashboard
+    sessions gone, no password. A user with no audits or assignments at HQ is deleted
+    ("deleted"); one whose work HQ keeps stays as a disabled name in that history
+    ("disabled")."""
+    with storage.transaction() as tx:
+        user = user_by_name(tx, name)
+        uid = user["id"]
+        history = tx.scalar("SELECT COUNT(*) FROM audits WHERE owner_id = ?", (uid,)) or \
+            tx.scalar("SELECT COUNT(*) FROM assignments WHERE auditor_id = ?", (uid,))
+        tx.execute("DELETE FROM enrol_codes WHERE user_id = ? AND used_at IS NULL", (uid,))
+        tx.execute("DELETE FROM web_sessions WHERE user_id = ?", (uid,))
+        if history:
+            tx.execute("UPDATE devices SET revoked_at = ? WHERE user_id = ? AND revoked_at "
+                       "IS NULL", (now_iso(), uid))
+            tx.execute("UPDATE users SET disabled = 1, password_hash = NULL WHERE id = ?",
+                       (uid,))
+            outcome = "disabled"
+        else:
+            tx.execute("DELETE FROM enrol_codes WHERE user_id = ?", (uid,))
+            tx.execute("DELETE FROM devices WHERE user_id = ?", (uid,))
+            tx.execute("DELETE FROM users WHERE id = ?", (uid,))
+            outcome = "deleted"
+        log_event(tx, actor, "remove", "user", uid, name=name, outcome=outcome)
+    return outcome
+
+
+def _end_sessions(tx: Tx, user_id: str) -> None:
+    tx.execute("UPDATE web_sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL",
+               (now_iso(), user_id))

@@ -17,11 +17,20 @@ CAP_SYNC_FIELDS = ("status", "rejection_reason", "verification_method", "verifie
 
 
 class Forbidden(Exception):
-    """The principal may not touch this audit (another auditor's)."""
+    """The principal may not store this audit (another auditor's, or outside its
+    assignments); the message says which."""
+
+    def __init__(self, message: str = "this audit belongs to another auditor"):
+        super().__init__(message)
 
 
 class Missing(Exception):
     """Nothing the principal may see has this id."""
+
+
+class Conflict(BadInput):
+    """The request is well-formed but the stored state does not allow it (a CAP move the
+    status table forbids, a finding id another audit already uses): 409 at the API."""
 
 
 @dataclass(frozen=True)
@@ -64,28 +73,56 @@ def _visible(tx: Tx, who: Principal, audit_id: str) -> dict:
     return row
 
 
+# A blob is held for an audit only if the audit's device sent its bytes (blob_owners).
+HELD = ("EXISTS (SELECT 1 FROM blobs b JOIN blob_owners o ON o.sha256 = b.sha256 "
+        "WHERE b.sha256 = ab.sha256 AND o.device_id = a.device_id)")
+
+
 def _missing_blobs(tx: Tx, audit_id: str) -> list[str]:
     return [r["sha256"] for r in tx.all(
-        "SELECT ab.sha256 FROM audit_blobs ab WHERE ab.audit_id = ? AND NOT EXISTS "
-        "(SELECT 1 FROM blobs b WHERE b.sha256 = ab.sha256) ORDER BY ab.sha256", (audit_id,))]
+        "SELECT ab.sha256 FROM audit_blobs ab JOIN audits a ON a.id = ab.audit_id "
+        f"WHERE ab.audit_id = ? AND NOT {HELD} ORDER BY ab.sha256", (audit_id,))]
+
+
+def held_blobs(tx: Tx, audit_id: str) -> set[str]:
+    """The blobs of an audit that HQ holds and the audit's own device sent."""
+    return {r["sha256"] for r in tx.all(
+        "SELECT ab.sha256 FROM audit_blobs ab JOIN audits a ON a.id = ab.audit_id "
+        f"WHERE ab.audit_id = ? AND {HELD}", (audit_id,))}
+
+
+def photo_blobs(doc: dict) -> dict[str, int]:
+    """sha256 → size of every blob the live photos of a document refer to: the redacted
+    rendering, and the clean original where HQ's policy asked for it."""
+    out = {}
+    for p in doc.get("photos", []):
+        if p.get("deleted"):
+            continue
+        out[p["sha256"]] = p["size"]
+        if p.get("original"):
+            out[p["original"]["sha256"]] = p["original"]["size"]
+    return out
 
 
 def ingest(storage: Storage, who: Principal, doc: dict) -> dict:
     """Store a whole audit document; the same content twice is one audit, changed once."""
+    from sva.hq.policy import device_policy
+    from sva.hq.scope import OutOfScope, check_push
     doc_hash = document_hash(doc)
     audit_id = doc["id"]
-    photos = {p["sha256"]: p["size"] for p in doc.get("photos", []) if not p.get("deleted")}
+    photos = photo_blobs(doc)
     with storage.transaction() as tx:
         old = tx.one("SELECT id, owner_id, doc_hash FROM audits WHERE id = ?", (audit_id,))
         if old is not None and old["owner_id"] != who.user_id and not who.sees_all:
-            raise Forbidden(audit_id)
-        if doc.get("assignment_id"):
-            assignment = tx.one("SELECT auditor_id FROM assignments WHERE id = ?",
-                                (doc["assignment_id"],))
-            if assignment is None:
-                raise BadInput(f"no assignment {doc['assignment_id']}", field="assignment_id")
-            if assignment["auditor_id"] != who.user_id and not who.sees_all:
-                raise Forbidden(audit_id)
+            raise Forbidden()
+        try:
+            check_push(tx, who, doc)
+        except OutOfScope as exc:
+            raise Forbidden(str(exc)) from None
+        if any(p.get("original") for p in doc.get("photos", [])) \
+                and not device_policy(tx)["photo_originals"]:
+            raise BadInput("HQ does not accept photo originals (policy photo_originals is "
+                           "off): send the redacted renderings only", field="photos")
         if old is not None and old["doc_hash"] == doc_hash:
             outcome = "unchanged"
             # Same content, maybe a newer base (e.g. "keep mine" after a conflict): the CAP
@@ -176,7 +213,7 @@ def _merge_finding(tx: Tx, who: Principal, audit_id: str, f: dict, rev: int, now
                    f"({', '.join('?' for _ in cols)})", values)
         return
     if current["audit_id"] != audit_id:
-        raise BadInput(f"finding {f['id']} belongs to another audit", field="findings.id")
+        raise Conflict(f"finding {f['id']} belongs to another audit", field="findings.id")
     changes = _device_changes(f, current)
     if changes:
         _update_finding(tx, who, f["id"], changes, rev, now)
@@ -216,10 +253,19 @@ def blob_declared_size(storage: Storage, who: Principal, sha: str) -> int | None
     return None if row is None or row["size"] is None else int(row["size"])
 
 
-def record_blob(storage: Storage, sha: str, size: int) -> None:
+def record_blob(storage: Storage, sha: str, size: int, device_id: str) -> None:
+    """HQ holds the blob, and `device_id` proved it has the bytes (it sent them all)."""
     with storage.transaction() as tx:
         tx.execute("INSERT INTO blobs (sha256, size, stored_at) VALUES (?,?,?) "
                    "ON CONFLICT (sha256) DO NOTHING", (sha, size, now_iso()))
+        tx.execute("INSERT INTO blob_owners (sha256, device_id, received_at) VALUES (?,?,?) "
+                   "ON CONFLICT (sha256, device_id) DO NOTHING", (sha, device_id, now_iso()))
+
+
+def owns_blob(storage: Storage, sha: str, device_id: str) -> bool:
+    with storage.transaction(write=False) as tx:
+        return tx.one("SELECT 1 AS one FROM blob_owners o JOIN blobs b ON b.sha256 = o.sha256 "
+                      "WHERE o.sha256 = ? AND o.device_id = ?", (sha, device_id)) is not None
 
 
 def update_cap(storage: Storage, who: Principal | str, finding_id: str, fields: dict) -> dict:
@@ -237,14 +283,14 @@ def update_cap(storage: Storage, who: Principal | str, finding_id: str, fields: 
         if new_status != current["status"]:
             if new_status not in FINDING_TRANSITIONS:
                 raise BadInput(f"unknown finding status {new_status!r}", field="status")
-            if new_status not in FINDING_TRANSITIONS[current["status"]]:
-                raise BadInput(f"finding cannot move from '{current['status']}' to "
+            if new_status not in FINDING_TRANSITIONS.get(current["status"], ()):
+                raise Conflict(f"finding cannot move from '{current['status']}' to "
                                f"'{new_status}'", field="status")
             if new_status == "cap_rejected" and not (fields.get("rejection_reason") or "").strip():
-                raise BadInput("rejecting a CAP needs a reason", field="rejection_reason")
+                raise Conflict("rejecting a CAP needs a reason", field="rejection_reason")
             if new_status == "verified_closed":
                 if fields.get("verification_method") not in VERIFICATION_METHODS:
-                    raise BadInput("closing needs a verification method: "
+                    raise Conflict("closing needs a verification method: "
                                    + " or ".join(VERIFICATION_METHODS),
                                    field="verification_method")
                 fields.setdefault("verified_at", now_iso()[:10])

@@ -1,8 +1,13 @@
 """Photo blobs on disk, named by SHA-256, uploaded in resumable chunks.
 
-The upload state lives only on disk (`partial/<sha>` grows chunk by chunk), so a restarted
-server, or another instance sharing the folder, resumes exactly where the bytes stopped.
-A blob becomes visible under its name only after its hash has been checked.
+The upload state lives only on disk (`partial/<sha>-<device>` grows chunk by chunk), so a
+restarted server, or another instance sharing the folder, resumes exactly where the bytes
+stopped. A blob becomes visible under its name only after its hash has been checked and its
+bytes were sniffed as a photo without a GPS position (`sva.hq.images`).
+
+Each device uploads into its own partial file: a device that names a blob HQ already holds
+must still send every byte of it (hash-checked, then dropped) before it counts as one of
+the blob's owners — knowing a photo's hash is not holding the photo.
 """
 from __future__ import annotations
 
@@ -14,6 +19,9 @@ import re
 import time
 from pathlib import Path
 from typing import AsyncIterator
+
+from sva.hq.images import ImageRefused, check_photo
+from sva.owner_only import make_dir
 
 SHA256_NAME = re.compile(r"^[0-9a-f]{64}$")
 MAX_CHUNK = 8 * 1024 * 1024
@@ -39,46 +47,45 @@ class BlobStore:
         assert SHA256_NAME.match(sha)
         return self.folder / sha[:2] / sha
 
-    def partial_path(self, sha: str) -> Path:
+    def partial_path(self, sha: str, device: str = "") -> Path:
         assert SHA256_NAME.match(sha)
-        return self.folder / "partial" / sha
+        tag = hashlib.sha256(device.encode("utf-8")).hexdigest()[:16]
+        return self.folder / "partial" / f"{sha}-{tag}"
 
-    def received(self, sha: str) -> tuple[int, bool]:
-        """(bytes held, complete?)"""
-        final = self.final_path(sha)
-        if final.exists():
-            return final.stat().st_size, True
-        partial = self.partial_path(sha)
+    def held(self, sha: str) -> int | None:
+        """Size of the complete blob, or None if HQ does not hold it."""
+        try:
+            return self.final_path(sha).stat().st_size
+        except FileNotFoundError:
+            return None
+
+    def received(self, sha: str, device: str = "") -> tuple[int, bool]:
+        """(bytes held, complete?) of this device's upload: complete only once the device
+        has sent every byte (the caller checks ownership for blobs HQ already holds)."""
+        partial = self.partial_path(sha, device)
         return (partial.stat().st_size if partial.exists() else 0), False
 
     async def write(self, sha: str, offset: int, total: int, chunks: AsyncIterator[bytes],
-                    limit: int) -> tuple[int, bool]:
-        """Append a chunk at `offset`; returns (bytes held, complete?).
+                    limit: int, device: str = "") -> tuple[int, bool]:
+        """Append a chunk of `device`'s upload at `offset`; returns (bytes held, complete?).
 
         Bytes that arrived before a broken connection stay written: that is what the client
-        resumes from. At `total` bytes the hash is checked, the file fsynced and moved into
-        place — only then does HQ count the blob as held. (A partial file is not fsynced per
-        chunk: if a power cut garbles its tail, the hash check refuses it and the device
-        sends the photo again; nothing wrong is ever accepted.)
+        resumes from. At `total` bytes the hash is checked, the bytes sniffed, the file
+        fsynced and moved into place — only then does HQ count the blob as held. (A partial
+        file is not fsynced per chunk: if a power cut garbles its tail, the hash check
+        refuses it and the device sends the photo again; nothing wrong is ever accepted.)
         """
-        size, done = self.received(sha)
-        if done:
-            return size, True
-        partial = self.partial_path(sha)
-        partial.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.partial_path(sha, device)
+        make_dir(partial.parent)
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT, 0o600)
         try:
-            await _lock(fd)                  # one writer per blob, also across processes
-            final = self.final_path(sha)
-            if final.exists():
-                # Completed by another request meanwhile (a repeated or concurrent PUT, maybe
-                # on another instance): a partial file opened after that is a stray — drop it.
-                try:
-                    if os.stat(partial).st_ino == os.fstat(fd).st_ino:
-                        partial.unlink()
-                except FileNotFoundError:
-                    pass
-                return final.stat().st_size, True
+            await _lock(fd)                  # one writer per upload, also across processes
+            try:
+                if os.stat(partial).st_ino != os.fstat(fd).st_ino:
+                    # completed by a concurrent request meanwhile: this file is a stray
+                    raise OffsetMismatch(0)
+            except FileNotFoundError:
+                raise OffsetMismatch(0) from None
             held = os.fstat(fd).st_size
             if held != offset:
                 raise OffsetMismatch(held)
@@ -121,8 +128,16 @@ class BlobStore:
         if streamed != sha:
             partial.unlink(missing_ok=True)
             raise HashMismatch("the uploaded bytes do not match their SHA-256 name")
+        try:
+            check_photo(partial)
+        except ImageRefused:
+            partial.unlink(missing_ok=True)
+            raise
         final = self.final_path(sha)
-        final.parent.mkdir(parents=True, exist_ok=True)
+        if final.exists():          # held already (another device sent it): proof is enough
+            partial.unlink(missing_ok=True)
+            return
+        make_dir(final.parent)
         os.replace(partial, final)
 
 

@@ -30,7 +30,9 @@ from sva.errors import BadInput
 from sva.hq import audits
 from sva.hq.accounts import log_event
 from sva.hq.blobs import MAX_BLOB, SHA256_NAME, BlobStore
+from sva.hq.images import ImageRefused, check_photo
 from sva.hq.storage import Storage, Tx
+from sva.owner_only import make_dir, open_private
 from sva.sync import bundle_format as fmt
 
 
@@ -258,10 +260,10 @@ def _manifest(path: Path, payload: _Payload, device_id: str) -> tuple[list[dict]
 
 
 def _stage_blobs(path: Path, payload: _Payload, blobs: list[dict], staging: Path) -> None:
-    staging.mkdir(parents=True, exist_ok=True)
+    make_dir(staging)
     for blob in blobs:
         digest = hashlib.sha256()
-        with open(staging / blob["sha256"], "wb") as out:
+        with open_private(staging / blob["sha256"]) as out:
             for block in payload.stream(blob["size"]):
                 digest.update(block)
                 out.write(block)
@@ -270,6 +272,10 @@ def _stage_blobs(path: Path, payload: _Payload, blobs: list[dict], staging: Path
         if digest.hexdigest() != blob["sha256"]:
             raise BundleRefused(path, f"photo {blob['sha256'][:12]}: its bytes do not match "
                                       "its SHA-256")
+        try:
+            check_photo(staging / blob["sha256"])
+        except ImageRefused as exc:
+            raise BundleRefused(path, f"photo {blob['sha256'][:12]}: {exc}") from None
     if not payload.at_end():
         raise BundleRefused(path, "the payload holds more bytes than its manifest lists")
 
@@ -315,9 +321,8 @@ def _apply(storage: Storage, path: Path, device_id: str, docs: list[dict], blobs
                 continue
             try:
                 report.outcomes[doc["id"]] = audits.ingest(shared, who, doc)["outcome"]
-            except audits.Forbidden:
-                raise BundleRefused(path, f"audit {doc['id']} belongs to another auditor") \
-                    from None
+            except audits.Forbidden as exc:
+                raise BundleRefused(path, f"audit {doc['id']}: {exc}") from None
             except BadInput as exc:
                 raise BundleRefused(path, f"audit {doc['id']}: {exc}") from None
         for blob in blobs:
@@ -331,9 +336,9 @@ def _apply(storage: Storage, path: Path, device_id: str, docs: list[dict], blobs
             if not final.exists():
                 # Placed before the commit: a verified, content-addressed file is harmless if
                 # the commit fails, while a committed row without its file would be a lie.
-                final.parent.mkdir(parents=True, exist_ok=True)
+                make_dir(final.parent)
                 os.replace(staging / sha, final)
-            audits.record_blob(shared, sha, size)
+            audits.record_blob(shared, sha, size, device_id)    # the bundle carried the bytes
         log_event(tx, device["user_name"], "bundle_import", "device", device_id,
                   bundle_sha256=bundle_sha, file=path.name, outcomes=report.outcomes,
                   blobs_new=report.blobs_new)

@@ -26,10 +26,12 @@ from sva.domain.policy import due_date
 from sva.errors import BadInput
 from sva.hq import accounts, audits, masterdata
 from sva.hq.blobs import BlobStore
+from sva.hq.images import clean_jpeg
 from sva.hq.programme.saq import load_questionnaire
 from sva.hq.programme_plans import plan_for, save_plan
 from sva.hq.programme_store import import_registry, import_saq, import_sites
 from sva.hq.storage import Storage
+from sva.owner_only import make_dir
 from sva.paths import resource
 
 TODAY = date(2026, 2, 16)                  # the demo's "today": inside FY2025
@@ -219,7 +221,12 @@ def _audits(storage, rng, new_id, suppliers) -> dict:
             supplier_id, site_id, site_name = site_of[s["code"]]
             started = datetime(day.year, day.month, day.day, 0, 30, tzinfo=timezone.utc) \
                 + timedelta(hours=rng.randint(0, 8))
-            doc = {"id": new_id(), "assignment_id": None, "supplier_id": supplier_id,
+            # every visit was assigned first: HQ takes no audit outside an assignment
+            assignment = masterdata.assign(storage, auditor["name"], s["code"], site_id,
+                                           kind=kind, planned_date=day.isoformat(),
+                                           actor="demo", new_id=new_id)
+            device = f"demo-device-{auditor['name']}"
+            doc = {"id": new_id(), "assignment_id": assignment, "supplier_id": supplier_id,
                    "supplier_code": s["code"], "site_id": site_id, "site_name": site_name,
                    "template_ref": ref, "kind": kind, "planned_date": day.isoformat(),
                    "auditors": [auditor["name"]], "scope": f"{kind} on-site assessment",
@@ -238,29 +245,30 @@ def _audits(storage, rng, new_id, suppliers) -> dict:
                 if photo_budget and doc["findings"]:
                     photo_budget -= 1
                     for i in range(2):
-                        data = site_photo(rng, rng.choice(SCENES),
-                                          day.strftime("%Y:%m:%d 10:1") + f"{i}:00",
-                                          size=(640, 480))
+                        # what a device sends: the rendering, without EXIF
+                        data = clean_jpeg(site_photo(rng, rng.choice(SCENES),
+                                                     day.strftime("%Y:%m:%d 10:1") + f"{i}:00",
+                                                     size=(640, 480)))
                         sha = hashlib.sha256(data).hexdigest()
                         path = blobs.final_path(sha)
-                        path.parent.mkdir(parents=True, exist_ok=True)
+                        make_dir(path.parent)
                         path.write_bytes(data)
-                        audits.record_blob(storage, sha, len(data))
+                        audits.record_blob(storage, sha, len(data), device)
                         doc["photos"].append({
                             "id": new_id(), "sha256": sha, "size": len(data),
                             "finding_id": doc["findings"][0]["id"] if i == 0 else None,
                             "item_id": None, "filename": f"IMG_{i:04d}.jpg",
                             "media_type": "image/jpeg", "width": 640, "height": 480,
                             "captured_at": started.isoformat(), "caption": "site photo",
-                            "position": i, "annotations": "[]", "deleted": 0})
+                            "position": i, "annotations": "[]", "deleted": 0,
+                            "rendering": "redacted"})
                         counts["photos"] += 1
             if status in ("signed", "synced"):
                 doc["signed_at"] = (started + timedelta(hours=6)).isoformat().replace(
                     "+00:00", "Z")
             doc["content_hash"] = hashlib.sha256(json.dumps(doc, sort_keys=True).encode()
                                                  ).hexdigest()
-            who = audits.Principal(f"demo-device-{auditor['name']}", auditor["id"],
-                                   auditor["name"], "auditor")
+            who = audits.Principal(device, auditor["id"], auditor["name"], "auditor")
             audits.ingest(storage, who, doc)
             counts["audits"] += 1
             counts["findings"] += len(doc["findings"])

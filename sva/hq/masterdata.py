@@ -150,7 +150,7 @@ def publish_checklist(storage: Storage, path: str | Path, *, actor: str = "admin
 
 
 def assign(storage: Storage, auditor: str, supplier_code: str, site: str, *, kind: str,
-           planned_date: str, actor: str = "admin") -> str:
+           planned_date: str, actor: str = "admin", new_id=None) -> str:
     """Plan a visit: the auditor's devices pull it and create the audit locally."""
     if kind not in KINDS:
         raise BadInput(f"unknown kind {kind!r} (known: {', '.join(KINDS)})", field="--kind")
@@ -175,7 +175,7 @@ def assign(storage: Storage, auditor: str, supplier_code: str, site: str, *, kin
         if template is None:
             raise NotFound(f"no published {kind} checklist; run `sva-hq checklist publish`",
                            field="--kind")
-        assignment_id = str(uuid.uuid4())
+        assignment_id = new_id() if new_id else str(uuid.uuid4())
         tx.execute("INSERT INTO assignments (id, auditor_id, supplier_id, site_id, kind, "
                    "template_ref, planned_date, created_at, rev) VALUES (?,?,?,?,?,?,?,?,?)",
                    (assignment_id, user["id"], supplier["id"], site_row["id"], kind,

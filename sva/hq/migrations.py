@@ -46,6 +46,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v2_programme.sql"),    # issue 9: programme (registry, SAQ, levels, plans)
     _rehash_documents,                  # document hash without cap_base
     _catch_up_facts,                    # programme facts of audits pushed before v4
+    _sql("schema_v5_security.sql"),     # issue 15: sessions, login throttle, blob owners
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sva.hq.programme.figures_render import _labels, figures_csv, figures_rows
 from sva.hq.programme.fiscal import fy_label
+from sva.reports.cell_safety import csv_text, xlsx_row
 
 
 def write_xlsx(fig: dict, path: str | Path, lang: str = "en") -> None:
@@ -20,14 +21,14 @@ def write_xlsx(fig: dict, path: str | Path, lang: str = "en") -> None:
     ws = wb.active
     ws.title = f"FY{fig['fy']}"
     for label, value in figures_rows(fig, lang):
-        ws.append([label.strip(), value])
+        xlsx_row(ws, [label.strip(), value])        # text cells are never formulas
         if value == "":
             ws.cell(ws.max_row, 1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 60
     ws.column_dimensions["B"].width = 24
     data = wb.create_sheet("data")
     for row in csv.reader(io.StringIO(figures_csv(fig))):
-        data.append([int(c) if c.isdigit() else c for c in row])
+        xlsx_row(data, [int(c) if c.isdigit() else csv_text(c) for c in row])
     tmp = Path(str(path) + ".part")
     wb.save(tmp)
     tmp.replace(path)

@@ -66,16 +66,17 @@ def figures_from_db(tx: Tx, fy: int, tz: str = HQ_TIMEZONE) -> dict:
 
 
 def _document_checks(tx: Tx, fy: int) -> dict:
+    # lower-case aliases: PostgreSQL folds unquoted names (crit_HR comes back as crit_hr)
     area_cols = ", ".join(
-        f"SUM(CASE WHEN l.{c} IS NOT NULL THEN 1 ELSE 0 END) AS all_{a}, "
-        f"SUM(CASE WHEN l.{c} IS NOT NULL AND s.id IS NOT NULL THEN 1 ELSE 0 END) AS crit_{a}"
-        for a, c in SCORE_COLUMNS.items())
+        f"SUM(CASE WHEN l.{c} IS NOT NULL THEN 1 ELSE 0 END) AS all_{a.lower()}, "
+        f"SUM(CASE WHEN l.{c} IS NOT NULL AND s.id IS NOT NULL THEN 1 ELSE 0 END) "
+        f"AS crit_{a.lower()}" for a, c in SCORE_COLUMNS.items())
     row = tx.one(
         f"SELECT COUNT(*) AS n, SUM(CASE WHEN s.id IS NOT NULL THEN 1 ELSE 0 END) AS crit, "
         f"{area_cols} FROM saq_levels l LEFT JOIN suppliers s ON s.code = l.supplier_code "
         f"AND s.deleted = 0 AND {_CRITICAL} WHERE l.fy = ?", (fy,))
-    by_area = {a: {"critical": int(row[f"crit_{a}"] or 0), "all": int(row[f"all_{a}"] or 0)}
-               for a in SCORE_COLUMNS}
+    by_area = {a: {"critical": int(row[f"crit_{a.lower()}"] or 0),
+                   "all": int(row[f"all_{a.lower()}"] or 0)} for a in SCORE_COLUMNS}
     levels = {r["isec_level"]: int(r["n"]) for r in tx.all(
         "SELECT isec_level, COUNT(*) AS n FROM saq_levels WHERE fy = ? AND score_isec IS NOT "
         "NULL GROUP BY isec_level ORDER BY isec_level", (fy,))}

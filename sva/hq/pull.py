@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 
 from sva.hq.audits import CAP_SYNC_FIELDS, Principal
-from sva.hq.storage import Storage
+from sva.hq.policy import device_policy
+from sva.hq.scope import assigned_suppliers, newly_assigned
+from sva.hq.storage import Storage, Tx
 
 SUPPLIER_FIELDS = ("id", "code", "name_en", "name_ja", "country", "categories", "annual_spend",
                    "large_amount", "rare_product", "hard_to_replace", "isec_level",
@@ -21,10 +23,7 @@ def pull(storage: Storage, who: Principal, cursor: int) -> dict:
         if cursor > now:      # a cursor from another (restored) HQ: start over
             cursor = 0
         args = (cursor, now)
-        suppliers = tx.all(f"SELECT {', '.join(SUPPLIER_FIELDS)} FROM suppliers "
-                           "WHERE rev > ? AND rev <= ? ORDER BY code", args)
-        sites = tx.all(f"SELECT {', '.join(SITE_FIELDS)} FROM sites "
-                       "WHERE rev > ? AND rev <= ? ORDER BY supplier_id, name", args)
+        suppliers, sites = _master_data(tx, who, cursor, now)
         checklists = tx.all("SELECT ref, body, sha256 FROM checklists "
                             "WHERE rev > ? AND rev <= ? ORDER BY ref", args)
         mine = "" if who.sees_all else " AND a.auditor_id = ?"
@@ -39,9 +38,38 @@ def pull(storage: Storage, who: Principal, cursor: int) -> dict:
             "f.updated_at, f.updated_by FROM findings f JOIN audits au ON au.id = f.audit_id "
             f"WHERE f.rev > ? AND f.rev <= ?{owned} ORDER BY f.id",
             args if who.sees_all else (*args, who.user_id))
+        policy = device_policy(tx)
     for row in suppliers:
         row["categories"] = json.loads(row["categories"] or "[]")
     for row in checklists:
         row["body"] = json.loads(row["body"])
     return {"cursor": now, "suppliers": suppliers, "sites": sites,
-            "checklists": checklists, "assignments": assignments, "findings": findings}
+            "checklists": checklists, "assignments": assignments, "findings": findings,
+            "policy": policy}
+
+
+def _master_data(tx: Tx, who: Principal, cursor: int, now: int) -> tuple[list, list]:
+    """Suppliers and sites changed since the cursor; for an auditor only those of its own
+    assignments (also unchanged ones of an assignment made since the cursor)."""
+    supplier_cols = ", ".join(SUPPLIER_FIELDS)
+    site_cols = ", ".join(SITE_FIELDS)
+    scope = assigned_suppliers(tx, who)
+    if scope is None:
+        return (tx.all(f"SELECT {supplier_cols} FROM suppliers WHERE rev > ? AND rev <= ? "
+                       "ORDER BY code", (cursor, now)),
+                tx.all(f"SELECT {site_cols} FROM sites WHERE rev > ? AND rev <= ? "
+                       "ORDER BY supplier_id, name", (cursor, now)))
+    fresh = newly_assigned(tx, who, cursor, now)
+    if not scope:
+        return [], []
+    ids = sorted(scope)
+    marks = ", ".join("?" for _ in ids)
+    fresh_marks = ", ".join("?" for _ in fresh) or "NULL"
+    changed = f"((rev > ? AND rev <= ?) OR {{col}} IN ({fresh_marks}))"
+    suppliers = tx.all(f"SELECT {supplier_cols} FROM suppliers WHERE id IN ({marks}) AND "
+                       + changed.format(col="id") + " ORDER BY code",
+                       (*ids, cursor, now, *sorted(fresh)))
+    sites = tx.all(f"SELECT {site_cols} FROM sites WHERE supplier_id IN ({marks}) AND "
+                   + changed.format(col="supplier_id") + " ORDER BY supplier_id, name",
+                   (*ids, cursor, now, *sorted(fresh)))
+    return suppliers, sites

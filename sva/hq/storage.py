@@ -19,8 +19,10 @@ from typing import Any, Iterator
 import platformdirs
 
 from sva.errors import BadInput, SchemaTooNew, StoreUnreadable
+from sva.owner_only import create_file, make_dir, tighten
 
 DB_FILE = "hq.db"
+NUL = "\x00"
 
 
 def hq_data_dir(explicit: str | os.PathLike | None = None) -> Path:
@@ -93,12 +95,27 @@ class Tx:
     def _sql(self, sql: str) -> str:
         return sql if self.placeholder == "?" else _to_pyformat(sql)
 
+    @staticmethod
+    def _params(params: tuple | list) -> tuple:
+        """PostgreSQL cannot store U+0000 in text and SQLite can: both refuse it, the same
+        way (422 at the API), so the two databases never disagree on what was kept."""
+        params = tuple(params)
+        for value in params:
+            if isinstance(value, str):
+                if NUL in value:
+                    raise BadInput("text must not contain NUL characters (U+0000)")
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise BadInput("text must be Unicode (a lone surrogate is not)") from None
+        return params
+
     def execute(self, sql: str, params: tuple | list = ()) -> int:
-        cur = self.conn.execute(self._sql(sql), tuple(params))
+        cur = self.conn.execute(self._sql(sql), self._params(params))
         return cur.rowcount
 
     def all(self, sql: str, params: tuple | list = ()) -> list[dict]:
-        cur = self.conn.execute(self._sql(sql), tuple(params))
+        cur = self.conn.execute(self._sql(sql), self._params(params))
         cols = [c[0] for c in cur.description]
         return [dict(zip(cols, row)) for row in cur.fetchall()]
 
@@ -107,7 +124,7 @@ class Tx:
         return rows[0] if rows else None
 
     def scalar(self, sql: str, params: tuple | list = ()) -> Any:
-        row = self.conn.execute(self._sql(sql), tuple(params)).fetchone()
+        row = self.conn.execute(self._sql(sql), self._params(params)).fetchone()
         return None if row is None else row[0]
 
     def next_rev(self) -> int:
@@ -231,7 +248,11 @@ class SQLiteStorage(Storage):
         return self.data_dir / DB_FILE
 
     def _connect(self):
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        make_dir(self.data_dir)
+        # Owner-only: SQLite gives the -wal and -shm files the database file's mode.
+        create_file(self.path)
+        for sidecar in ("-wal", "-shm", "-journal"):
+            tighten(self.path.with_name(DB_FILE + sidecar))
         conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
                                check_same_thread=False)
         conn.execute("PRAGMA foreign_keys=ON")
@@ -347,7 +368,9 @@ def open_storage(data_dir: str | os.PathLike | None = None, db_url: str | None =
                        "(use postgresql://… or leave it out for SQLite)", field="--db")
     else:
         storage = SQLiteStorage(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_dir(folder)
+    make_dir(storage.blob_dir)
+    tighten(storage.blob_dir)       # photos: only the HQ service's user reads them
     if migrate:
         from sva.hq.migrations import migrate as run_migrations
         try:

@@ -15,6 +15,8 @@ import os
 import uuid
 from pathlib import Path
 
+from sva.owner_only import make_dir, open_private
+
 
 class Blobs:
     def __init__(self, root: Path):
@@ -70,7 +72,7 @@ class Staging:
             return
         self._mkdir(target.parent)
         tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-        with open(tmp, "wb") as fh:
+        with open_private(tmp) as fh:              # photos are owner-only (0600)
             self.pending.append((tmp, target))
             fh.write(data)
             fh.flush()
@@ -82,7 +84,7 @@ class Staging:
         while not probe.exists():
             missing.append(probe)
             probe = probe.parent
-        folder.mkdir(parents=True, exist_ok=True)
+        make_dir(folder)                            # folders it creates: 0700
         self._made_dirs.extend(missing)
 
     def commit(self) -> None:

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from sva.domain.findings import CAP_FIELDS
+from sva.reports.cell_safety import xlsx_cell
 from sva.reports.i18n import Texts
 from sva.reports.page import write_atomically
 from sva.reports.report_data import ACTIONABLE, ReportData, item_text, load_report_data
@@ -154,7 +155,8 @@ def build_cap_workbook(data: ReportData, lang: str = "en") -> bytes:
             value = locked[column.key] if not column.supplier else supplier[column.key]
             if column.is_date and value:
                 value = date.fromisoformat(value)
-            cell = sheet.cell(row, COLUMN_OF[column.key], value if value != "" else None)
+            cell = sheet.cell(row, COLUMN_OF[column.key])
+            xlsx_cell(cell, value if value != "" else None)     # text is never a formula
             cell.alignment = WRAP
             cell.border = BOX
             if column.is_date:

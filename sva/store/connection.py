@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sva.errors import SchemaTooNew, StoreUnreadable
+from sva.owner_only import create_file, make_dir, tighten
 from sva.store import migrations
 
 if TYPE_CHECKING:   # imported when a store opens: sqlite-utils takes ~0.1 s to import
@@ -48,7 +49,7 @@ def open_db(folder: Path, *, migrate: bool = True) -> sqlite_utils.Database:
 
 
 def _open(folder: Path, migrate: bool) -> sqlite_utils.Database:
-    folder.mkdir(parents=True, exist_ok=True)
+    make_dir(folder)                       # a new data folder is owner-only (0700)
     path = folder / DB_FILE
     if path.exists() and path.stat().st_size > 0:
         found = schema_version_of(path)
@@ -57,6 +58,7 @@ def _open(folder: Path, migrate: bool) -> sqlite_utils.Database:
                 f"{path.name} has schema version {found}, but this SVA only knows up to "
                 f"{migrations.SCHEMA_VERSION}; install a newer SVA. The file was not changed."
             )
+    _owner_only(path)
     conn = _connect(path)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
@@ -67,6 +69,17 @@ def _open(folder: Path, migrate: bool) -> sqlite_utils.Database:
     if migrate:
         migrations.migrate(db, path)
     return db
+
+
+def _owner_only(path: Path) -> None:
+    """The audit database is readable by its owner only (0600); SQLite gives the -wal and
+    -shm files the database file's mode. An existing file readable by others is tightened."""
+    try:
+        create_file(path)
+    except OSError:
+        return                              # e.g. a read-only folder: SQLite says so itself
+    for sidecar in ("-wal", "-shm", "-journal"):
+        tighten(path.with_name(path.name + sidecar))
 
 
 def check_db(db: sqlite_utils.Database) -> dict:

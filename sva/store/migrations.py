@@ -55,10 +55,10 @@ def current_version(db: sqlite_utils.Database) -> int:
 
 
 def backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
-    folder = path.parent / "backups"
-    folder.mkdir(exist_ok=True)
+    from sva.owner_only import create_file, make_dir
+    folder = make_dir(path.parent / "backups")      # owner-only, like the database itself
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{path.stem}-v{version}-{stamp}.db"
+    target = create_file(folder / f"{path.stem}-v{version}-{stamp}.db")
     dest = sqlite3.connect(str(target))
     try:
         db.conn.backup(dest)

@@ -25,8 +25,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sva import __version__
 from sva.errors import BadInput, SvaError
+from sva.owner_only import open_private
 from sva.sync import bundle_format as fmt
-from sva.sync import credentials, state
+from sva.sync import credentials, outgoing, state
 from sva.sync.document import audit_document
 from sva.sync.push import audits_to_push
 
@@ -124,12 +125,18 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
         raise BadInput(f"folder {target.parent} does not exist", field="-o",
                        code="folder_missing", params={"path": str(target.parent)})
     chosen = _selected(ws, audit_ids)
-    docs = [audit_document(ws, audit_id) for audit_id in chosen]
+    originals = bool(state.policy(ws.db).get("photo_originals"))
+    docs = [audit_document(ws, audit_id, originals=originals) for audit_id in chosen]
+    files: dict[str, Path] = {}
+    for audit_id in chosen:         # each photo's redacted rendering (sva.sync.outgoing)
+        files.update(outgoing.files_of(ws, audit_id, originals=originals))
     blobs: dict[str, int] = {}
     for doc in docs:
         for photo in doc["photos"]:
             if not photo["deleted"]:
                 blobs[photo["sha256"]] = photo["size"]
+                if photo.get("original"):
+                    blobs[photo["original"]["sha256"]] = photo["original"]["size"]
     ordered = sorted(blobs)
     manifest = {"format": "sva-bundle-payload", "version": fmt.VERSION,
                 "device_id": device_id, "audits": docs,
@@ -151,14 +158,15 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
 
     temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     try:
-        with open(temp, "xb") as fh:
+        with open_private(temp) as fh:
             digest = hashlib.sha256()
             head = fmt.MAGIC + fmt.LENGTH.pack(len(header_raw)) + header_raw
             fh.write(head)
             digest.update(head)
             sealed = _SealedWriter(fh, content_key, prefix, fmt.segment_aad(header_raw), digest)
             sealed.write(fmt.LENGTH.pack(len(manifest_raw)) + manifest_raw)
-            blob_bytes = sum(_copy_blob(ws, sha, blobs[sha], sealed) for sha in ordered)
+            blob_bytes = sum(_copy_blob(files[sha], sha, blobs[sha], sealed)
+                             for sha in ordered)
             sealed.close()
             key = Ed25519PrivateKey.from_private_bytes(signing)
             fh.write(key.sign(fmt.signed_message(digest.digest())))
@@ -172,9 +180,8 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
                         size=target.stat().st_size, device_id=device_id)
 
 
-def _copy_blob(ws, sha: str, size: int, sealed: _SealedWriter) -> int:
+def _copy_blob(path: Path, sha: str, size: int, sealed: _SealedWriter) -> int:
     """Stream one photo into the bundle, checking it is still the bytes its name says."""
-    path = ws.photos.path_of(sha)
     check, copied = hashlib.sha256(), 0
     with open(path, "rb") as src:
         for block in iter(lambda: src.read(fmt.SEGMENT), b""):

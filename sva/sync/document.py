@@ -1,13 +1,15 @@
 """The whole audit as one JSON document for HQ: audit, answers, findings, photos, signatures,
 audit log. Findings carry `cap_base`, the CAP values both sides last agreed on, so HQ takes
-only what the device really changed.
+only what the device really changed. A photo is described by its redacted rendering
+(sva.sync.outgoing): its hash, size and pixel size are the rendering's, and the original
+goes (without metadata) only where HQ's policy asks for it.
 """
 from __future__ import annotations
 
 import base64
 import json
 
-from sva.sync import state
+from sva.sync import outgoing, state
 
 AUDIT_FIELDS = ("id", "template_ref", "kind", "planned_date", "scope", "status", "started_at",
                 "completed_at", "signed_at")
@@ -17,8 +19,8 @@ FINDING_FIELDS = ("id", "item_id", "area", "severity", "requirement", "observed"
                   "required_action", "due_date", "root_cause", "corrective_action",
                   "preventive_action", "responsible", "planned_date", "supplier_comment",
                   "status", "rejection_reason", "verification_method", "verified_at", "deleted")
-PHOTO_FIELDS = ("id", "sha256", "finding_id", "item_id", "filename", "media_type", "width",
-                "height", "captured_at", "caption", "position", "annotations", "deleted")
+PHOTO_FIELDS = ("id", "finding_id", "item_id", "filename", "captured_at", "caption", "position",
+                "annotations", "deleted")
 LOG_FIELDS = ("seq", "at", "actor", "device", "action", "entity", "entity_id", "changes",
               "amendment", "reason")
 
@@ -27,8 +29,11 @@ def _rows(db, sql: str, args) -> list[dict]:
     return [dict(r) for r in db.query(sql, args)]
 
 
-def audit_document(ws, audit_id: str) -> dict:
+def audit_document(ws, audit_id: str, *, originals: bool | None = None) -> dict:
+    """`originals`: send the clean originals too (default: HQ's policy as last pulled)."""
     db = ws.db
+    if originals is None:
+        originals = bool(state.policy(db).get("photo_originals"))
     audit = ws.audits.audit(audit_id)
     supplier = ws.audits.get("suppliers", audit["supplier_id"], include_deleted=True)
     site = ws.audits.get("sites", audit["site_id"], include_deleted=True)
@@ -56,7 +61,13 @@ def audit_document(ws, audit_id: str) -> dict:
     for r in _rows(db, "SELECT * FROM photos WHERE audit_id = ? ORDER BY position, id",
                    [audit_id]):
         row = {k: r[k] for k in PHOTO_FIELDS}
-        row["size"] = ws.photos.path_of(r["sha256"]).stat().st_size
+        shown = outgoing.rendering(ws, r)
+        row.update({"sha256": shown.sha256, "size": shown.size, "rendering": "redacted",
+                    "media_type": "image/jpeg", "width": shown.width, "height": shown.height,
+                    "original": None})
+        if originals and not r["deleted"]:
+            full = outgoing.clean_original(ws, r)
+            row["original"] = {"sha256": full.sha256, "size": full.size}
         photos.append(row)
     doc["photos"] = photos
     doc["signatures"] = [{

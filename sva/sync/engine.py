@@ -79,6 +79,7 @@ def pull(ws, client: HqClient, report: SyncReport) -> None:
         merged = conflicts.reconcile(ws, finding)
         report.cap_applied += merged["applied"]
         report.conflicts += merged["conflicts"]
+    state.set_policy(ws.db, data.get("policy") or {})    # e.g. whether originals may go up
     state.set_cursor(ws.db, data["cursor"])
     report.cursor = data["cursor"]
 

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sva.sync import conflicts, state
+from sva.sync import conflicts, outgoing, state
 from sva.sync.document import audit_document
 from sva.sync.errors import Offline, ServerError
 from sva.sync.http import HqClient
@@ -69,18 +69,28 @@ def upload_blob(client: HqClient, path, sha: str, size: int, *, chunk: int | Non
 
 def push_audit(ws, client: HqClient, audit_id: str, report: PushReport,
                progress: Progress | None = None) -> bool:
-    """Push one audit and its photos; True if HQ confirmed it holds everything."""
-    doc = audit_document(ws, audit_id)
+    """Push one audit and its photos; True if HQ confirmed it holds everything.
+
+    What goes up for each photo is its redacted rendering (and, only under HQ's policy, the
+    clean original): sva.sync.outgoing."""
+    originals = bool(state.policy(ws.db).get("photo_originals"))
+    doc = audit_document(ws, audit_id, originals=originals)
     answer = client.push(doc)
     report.pushed.append(audit_id)
-    sizes = {p["sha256"]: p["size"] for p in doc["photos"] if not p["deleted"]}
+    sizes = {}
+    for p in doc["photos"]:
+        if not p["deleted"]:
+            sizes[p["sha256"]] = p["size"]
+            if p.get("original"):
+                sizes[p["original"]["sha256"]] = p["original"]["size"]
     for sha in answer["missing_blobs"]:
         if sha not in sizes:
             raise ServerError(f"HQ asks for photo {sha[:12]} that audit {audit_id} does not hold",
                               code="hq_photo_mismatch", params={"photo": sha[:12]})
     offsets = answer.get("blob_offsets", {})
     missing = answer["missing_blobs"]
-    paths = {sha: ws.photos.path_of(sha) for sha in missing}     # the workspace stays here
+    files = outgoing.files_of(ws, audit_id, originals=originals) if missing else {}
+    paths = {sha: files[sha] for sha in missing}     # the workspace stays on this thread
 
     def send(sha: str) -> int:
         return upload_blob(client, paths[sha], sha, sizes[sha], progress=progress,

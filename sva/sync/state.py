@@ -5,6 +5,8 @@ import json
 
 from sva.domain.base import utc_now
 
+POLICY_KEY = "hq_policy"
+
 
 def server(db) -> dict | None:
     rows = list(db.query("SELECT * FROM sync_server WHERE id = 1"))
@@ -90,3 +92,19 @@ def set_pushed(db, audit_id: str, doc_hash: str) -> None:
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO sync_pushed (audit_id, doc_hash, pushed_at) "
                    "VALUES (?,?,?)", [audit_id, doc_hash, utc_now()])
+
+
+def policy(db) -> dict:
+    """HQ's device policy as of the last pull ({} before the first)."""
+    rows = list(db.query("SELECT value FROM local_meta WHERE key = ?", [POLICY_KEY]))
+    try:
+        value = json.loads(rows[0]["value"]) if rows else {}
+    except ValueError:
+        value = {}
+    return value if isinstance(value, dict) else {}
+
+
+def set_policy(db, value: dict) -> None:
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO local_meta (key, value) VALUES (?, ?)",
+                   [POLICY_KEY, json.dumps(value, sort_keys=True)])

@@ -129,15 +129,17 @@ class Upload:
 
 
 def upload_plan(ws) -> list[Upload]:
-    """The pending audits with their photos' sizes; HQ may already hold some of them, so the
-    byte total is an upper bound of what goes on the wire."""
+    """The pending audits with the sizes of what their photos send (the redacted renderings,
+    sva.sync.outgoing, made here once and reused by the push); HQ may already hold some of
+    them, so the byte total is an upper bound of what goes on the wire."""
+    from sva.sync import outgoing
+    originals = bool(state.policy(ws.db).get("photo_originals"))
     plan = []
     for audit_id in pending_ids(ws.db):
         info = ws.queries.audit(audit_id)
         photos = {}
-        for p in ws.photos.of_audit(audit_id):
-            path = ws.photos.path_of(p["sha256"])
-            photos[p["sha256"]] = path.stat().st_size if path.exists() else 0
+        for sha, path in outgoing.files_of(ws, audit_id, originals=originals).items():
+            photos[sha] = path.stat().st_size if path.exists() else 0
         plan.append(Upload(audit_id, info["supplier_code"], info["planned_date"],
                            tuple(photos.items()), info["supplier_name_en"] or "",
                            info["supplier_name_ja"] or ""))

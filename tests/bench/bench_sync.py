@@ -172,13 +172,18 @@ def audit_doc(rng: random.Random, photo: bytes) -> dict:
             "answers": answers, "findings": findings,
             "photos": [{"id": str(uuid.uuid4()), "sha256": hashlib.sha256(photo).hexdigest(),
                         "size": len(photo), "media_type": "image/jpeg", "width": 1,
-                        "height": 1}]}
+                        "height": 1, "rendering": "redacted"}]}
 
 
 def many_devices(hq, label: str) -> None:
     from sva.sync.http import HqClient
     from sva.sync.push import upload_blob
+    from sva.hq import masterdata
+    from tests.hq.conftest import jpeg
     tokens = [hq.token_for(f"{label}-device-{i}")[0] for i in range(N_DEVICES)]
+    for i in range(N_DEVICES):          # HQ takes pushes only within an auditor's assignments
+        masterdata.assign(hq.storage, f"{label}-device-{i}", "S001", "Kawasaki plant",
+                          kind="svr", planned_date="2026-05-12")
     errors: list[str] = []
     audit_times: list[float] = []
     push_times: list[float] = []
@@ -192,7 +197,8 @@ def many_devices(hq, label: str) -> None:
             with HqClient(hq.url, tokens[i]) as client:
                 work = []
                 for n in range(AUDITS_PER_DEVICE):
-                    photo = rng.randbytes(rng.randint(100_000, 300_000))
+                    # a real JPEG (HQ keeps only bytes it sniffs as a photo) of 100–300 KB
+                    photo = jpeg(i * 1000 + n, size=(rng.randint(400, 660), 280))
                     path = folder / f"{label}-{i}-{n}"
                     path.write_bytes(photo)
                     work.append((audit_doc(rng, photo), path, photo))

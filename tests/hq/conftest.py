@@ -98,6 +98,8 @@ class HQ:
         self.storage = open_storage(folder, self.db_url)
         self.proc: subprocess.Popen | None = None
         self.log = folder / "server.log"
+        self.extra_args: list[str] = []        # more `sva-hq serve` options (TLS, proxy)
+        self.scheme = "http"
 
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SVA_")}
@@ -105,13 +107,14 @@ class HQ:
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "sva.cli.hq", "serve", "--data-dir", str(self.folder),
-                 *db, "--host", "127.0.0.1", "--port", str(self.port)],
+                 *db, "--host", "127.0.0.1", "--port", str(self.port), *self.extra_args],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                 preexec_fn=_die_with_parent)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
-                if httpx.get(self.url + "/api/v1/health", timeout=1, trust_env=False).status_code == 200:
+                if httpx.get(self.url + "/api/v1/health", timeout=1, trust_env=False,
+                             verify=False).status_code == 200:
                     return
             except httpx.TransportError:
                 time.sleep(0.05)

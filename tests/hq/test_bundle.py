@@ -21,7 +21,7 @@ from sva.hq.blobs import BlobStore
 from sva.hq.bundle import BundleRefused, import_bundle
 from sva.hq.storage import open_storage
 from sva.sync import bundle_format as fmt
-from sva.sync import credentials, state
+from sva.sync import credentials, outgoing, state
 from sva.sync.bundle import export_bundle
 from sva.sync.document import audit_document
 from sva.sync.engine import sync
@@ -32,7 +32,8 @@ OBSERVED = "fire exit blocked by pallets"
 
 @pytest.fixture
 def signed(hq, device):
-    """One signed audit with three photos, waiting for HQ; returns (audit id, photo hashes)."""
+    """One signed audit with three photos, waiting for HQ; returns (audit id, hashes of what
+    goes to HQ for each photo: its redacted rendering)."""
     audit_id = assigned_audit(hq, device)
     return audit_id, do_audit(device, audit_id, photos=3)
 
@@ -57,6 +58,14 @@ def hq_state(storage) -> tuple:
     files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) if folder.exists() \
         else []
     return rows, files
+
+
+def sent_files(ws) -> dict:
+    """sha256 → file of every photo rendering the device's audits send."""
+    files = {}
+    for (audit_id,) in ws.db.execute("SELECT id FROM audits").fetchall():
+        files.update(outgoing.files_of(ws, audit_id))
+    return files
 
 
 def hq_device_id(ws) -> str:
@@ -90,7 +99,7 @@ def test_round_trip_without_network(hq, device, signed, tmp_path, capsys):
     for sha in hashes:
         data = store.final_path(sha).read_bytes()
         assert hashlib.sha256(data).hexdigest() == sha and held[sha] == len(data)
-        assert data == device.photos.path_of(sha).read_bytes()
+        assert data == sent_files(device)[sha].read_bytes()     # the rendering, not the original
     assert not list(hq.storage.data_dir.glob(".bundle-import-*"))   # staging cleaned up
 
     # Back online: the ordinary sync confirms HQ holds every byte; nothing is sent again.
@@ -275,8 +284,8 @@ def test_secrets_never_in_clear(hq, device, signed, tmp_path, memory_keyring):
         assert secret not in data, name
     # the audit text and the photos travel encrypted only
     assert OBSERVED.encode() not in data
-    for sha in hashes:
-        assert device.photos.path_of(sha).read_bytes()[1000:1064] not in data
+    for path in sent_files(device).values():
+        assert path.read_bytes()[1000:1064] not in data
     # nor do they land in any file: device DB and settings, HQ DB, blob store, server log
     device_only = {k: v for k, v in secrets.items() if k != "token sha256"}
     files = [p for p in tmp_path.rglob("*") if p.is_file() and p.suffix != ".svab"]
@@ -310,7 +319,7 @@ def test_damaged_photo_stops_export_and_leaves_no_file(hq, device, signed, tmp_p
     target = tmp_path / "out" / "a.svab"
     target.parent.mkdir()
     target.write_bytes(b"previous bundle")
-    photo = device.photos.path_of(hashes[-1])
+    photo = sent_files(device)[hashes[-1]]          # the rendering the bundle would carry
     photo.chmod(0o644)
     photo.write_bytes(photo.read_bytes()[:-10])
     assert sva_main(["bundle", "export", "-o", str(target),
@@ -372,8 +381,8 @@ def test_photo_bytes_that_do_not_match_their_hash_are_refused(hq, device, signed
                                                               monkeypatch):
     from sva.sync import bundle as writer
 
-    def lying_copy(ws, sha, size, sealed):
-        data = bytearray(ws.photos.path_of(sha).read_bytes())
+    def lying_copy(path, sha, size, sealed):
+        data = bytearray(path.read_bytes())
         data[-1] ^= 0xFF
         sealed.write(bytes(data))
         return size

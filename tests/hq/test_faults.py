@@ -9,7 +9,6 @@ Runs on SQLite and on PostgreSQL.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import random
@@ -21,6 +20,7 @@ import pytest
 from sva.hq import masterdata
 from sva.hq.audits import document_hash
 from sva.hq.blobs import BlobStore
+from sva.sync import outgoing, state
 from sva.sync import push as push_module
 from sva.sync.document import audit_document
 from sva.sync.engine import enrol, sync
@@ -84,12 +84,13 @@ def _one_run(hq, tmp_path, seed: int, totals: Counter, sent: dict) -> tuple[list
                               planned_date=f"2026-0{rng.randint(1, 9)}-1{i}")
         audit_ids = sync(ws).new_audits
         assert len(audit_ids) == audits
-        shas: set[str] = set()
+        files: dict = {}          # what goes up: each photo's redacted rendering
         for n, audit_id in enumerate(audit_ids):
             photos = [jpeg(seed * 1000 + n * 10 + i, size=(rng.randint(120, 220), 150))
                       for i in range(rng.randint(1, 3))]
-            shas |= {hashlib.sha256(p).hexdigest() for p in photos}
             _audit(ws, audit_id, photos)
+            files.update(outgoing.files_of(ws, audit_id))
+        shas = set(files)
 
         proxy.faults = True
         for attempt in range(1, MAX_SYNCS + 1):
@@ -128,9 +129,11 @@ def _one_run(hq, tmp_path, seed: int, totals: Counter, sent: dict) -> tuple[list
         assert {r["sha256"] for r in blob_rows} == shas
         assert all(r["stored"] == r["size"] for r in blob_rows)       # HQ holds every byte
         store = BlobStore(hq.storage.blob_dir)
+        device_id = state.server(ws.db)["hq_device_id"]
         for sha in shas:
-            assert store.final_path(sha).read_bytes() == ws.photos.path_of(sha).read_bytes()
-            assert not store.partial_path(sha).exists(), f"seed {seed}: leftover partial"
+            assert store.final_path(sha).read_bytes() == files[sha].read_bytes()
+            assert not store.partial_path(sha, device_id).exists(), \
+                f"seed {seed}: leftover partial"
         print(f"seed {seed}: {attempt} syncs, {time.monotonic() - started:.1f} s, "
               f"{dict(proxy.stats)}")
         return audit_ids, shas

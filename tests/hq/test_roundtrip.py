@@ -12,6 +12,7 @@ from sva.hq import masterdata
 from sva.hq.blobs import BlobStore
 from sva.sync import conflicts
 from sva.sync.engine import sync
+from sva.sync import outgoing
 from sva.sync.errors import AuthFailed, Offline
 from tests.conftest import PNG_1x1, answer_all
 from tests.hq.conftest import jpeg
@@ -25,7 +26,16 @@ def assigned_audit(hq, ws) -> str:
     return report.new_audits[0]
 
 
+def sent(ws, original_sha: str) -> outgoing.Outgoing:
+    """What the device sends for the photo with these original bytes: its redacted
+    rendering (never the original)."""
+    (row,) = ws.db.query("SELECT * FROM photos WHERE sha256 = ? LIMIT 1", [original_sha])
+    return outgoing.rendering(ws, dict(row))
+
+
 def do_audit(ws, audit_id: str, photos: int = 3) -> list[str]:
+    """Answer, one finding, `photos` photos, complete and sign; returns the hashes of what
+    the device sends for each photo (its redacted rendering)."""
     answer_all(ws, audit_id)
     item = next(i.id for i in ws.audits.template_of(ws.audits.audit(audit_id)).items.values()
                 if i.answer == "conformity" and not i.photo_required_on)   # photos may be 0
@@ -42,7 +52,7 @@ def do_audit(ws, audit_id: str, photos: int = 3) -> list[str]:
     ws.audits.complete(audit_id)
     ws.audits.sign(audit_id, signer_name="Taro Yamada", role="Plant manager",
                    organisation="Kanto Parts", image_png=PNG_1x1)
-    return hashes
+    return [sent(ws, sha).sha256 for sha in hashes]
 
 
 def test_token_goes_to_keyring_only(device, memory_keyring, tmp_path):
@@ -78,10 +88,11 @@ def test_full_round_trip(hq, device):
     assert doc["signatures"][0]["signer_name"] == "Taro Yamada"
     assert stored_blobs == set(hashes)
     store = BlobStore(hq.storage.blob_dir)
+    files = outgoing.files_of(device, audit_id)
     for sha in hashes:
         held = store.final_path(sha).read_bytes()
         assert hashlib.sha256(held).hexdigest() == sha
-        assert held == device.photos.path_of(sha).read_bytes()
+        assert held == files[sha].read_bytes()          # the rendering the device sent
 
 
 def test_push_twice_is_one_audit_and_second_sync_sends_nothing(hq, device):
@@ -109,11 +120,11 @@ def test_interrupted_upload_resumes_from_server_offset(hq, device, monkeypatch):
                       planned_date="2026-06-01")
     (audit_id,) = sync(device).new_audits
     answer_all(device, audit_id)
-    big = jpeg(99, size=(1600, 1200))
-    sha = hashlib.sha256(big).hexdigest()
-    device.photos.add_bytes(audit_id, big, filename="big.jpg")
+    device.photos.add_bytes(audit_id, jpeg(99, size=(1600, 1200)), filename="big.jpg")
     device.audits.complete(audit_id)
     device.audits.sign(audit_id, signer_name="A", role="B", organisation="C", image_png=PNG_1x1)
+    (sha, path), = outgoing.files_of(device, audit_id).items()
+    big = path.read_bytes()                             # what goes up: the rendering
     chunk = 64 * 1024
     monkeypatch.setattr(push, "CHUNK", chunk)
     real_put = push.HqClient.put_chunk
@@ -140,11 +151,11 @@ def test_half_uploaded_blob_on_disk_is_resumed_after_restart(hq, device):
                       planned_date="2026-05-12")
     (audit_id,) = sync(device).new_audits
     answer_all(device, audit_id)
-    data = jpeg(7, size=(1200, 900))
-    sha = hashlib.sha256(data).hexdigest()
-    device.photos.add_bytes(audit_id, data, filename="x.jpg")
+    device.photos.add_bytes(audit_id, jpeg(7, size=(1200, 900)), filename="x.jpg")
     device.audits.complete(audit_id)
     device.audits.sign(audit_id, signer_name="A", role="B", organisation="C", image_png=PNG_1x1)
+    (sha, path), = outgoing.files_of(device, audit_id).items()
+    data = path.read_bytes()
     from sva.sync import credentials
     from sva.sync.document import audit_document
     from sva.sync.http import HqClient

@@ -9,6 +9,7 @@ import pytest
 
 from sva.hq import masterdata
 from sva.hq.accounts import revoke_device
+from tests.hq.conftest import jpeg
 
 API = "/api/v1"
 
@@ -18,13 +19,21 @@ def client(hq, token=None) -> httpx.Client:
     return httpx.Client(base_url=hq.url + API, headers=headers, trust_env=False, timeout=30)
 
 
-def minimal_audit(audit_id=None, photos=()) -> dict:
-    return {"id": audit_id or str(uuid.uuid4()), "supplier_id": "x", "supplier_code": "S001",
-            "site_id": "y", "template_ref": "svr@1", "kind": "svr",
+def minimal_audit(audit_id=None, photos=(), supplier="S001", assignment=None) -> dict:
+    return {"id": audit_id or str(uuid.uuid4()), "supplier_id": "x", "supplier_code": supplier,
+            "site_id": "y", "template_ref": "svr@1", "kind": "svr", "assignment_id": assignment,
             "planned_date": "2026-05-01", "status": "signed", "content_hash": "0" * 64,
             "photos": [{"id": str(uuid.uuid4()), "sha256": hashlib.sha256(p).hexdigest(),
-                        "size": len(p), "media_type": "image/jpeg", "width": 1, "height": 1}
-                       for p in photos]}
+                        "size": len(p), "media_type": "image/jpeg", "width": 1, "height": 1,
+                        "rendering": "redacted"} for p in photos]}
+
+
+def assigned_token(hq, name: str, supplier="S001", site="Kawasaki plant") -> tuple[str, str]:
+    """A device token of a new auditor with a visit at `supplier` assigned (HQ refuses
+    pushes outside an auditor's assignments)."""
+    token, device = hq.token_for(name)
+    masterdata.assign(hq.storage, name, supplier, site, kind="svr", planned_date="2026-05-01")
+    return token, device
 
 
 @pytest.mark.parametrize("header", [None, "Bearer nonsense", "Basic abc", "Bearer x y"])
@@ -48,9 +57,9 @@ def test_revoked_token_is_401_at_once(hq):
 
 
 def test_auditor_cannot_see_or_push_another_auditors_audit(hq):
-    token_a, _ = hq.token_for("a")
-    token_b, _ = hq.token_for("b")
-    photo = b"\xff\xd8 not really a jpeg but bytes"
+    token_a, _ = assigned_token(hq, "a")
+    token_b, _ = assigned_token(hq, "b")
+    photo = jpeg(1)
     doc = minimal_audit(photos=[photo])
     sha = doc["photos"][0]["sha256"]
     with client(hq, token_a) as a, client(hq, token_b) as b:
@@ -75,7 +84,9 @@ def test_auditor_pulls_only_own_assignments(hq):
     with client(hq, token_a) as a, client(hq, token_b) as b:
         assert len(a.get("/pull").json()["assignments"]) == 1
         assert b.get("/pull").json()["assignments"] == []
-        assert len(b.get("/pull").json()["suppliers"]) == 2
+        # master data only for what the assignments need: no other supplier's spend/level
+        assert [s["code"] for s in a.get("/pull").json()["suppliers"]] == ["S001"]
+        assert b.get("/pull").json()["suppliers"] == [] and b.get("/pull").json()["sites"] == []
 
 
 def test_oversized_body_is_413(hq):
@@ -94,7 +105,7 @@ def test_oversized_body_is_413(hq):
 
 
 def test_oversized_chunk_is_413(hq):
-    token, _ = hq.token_for("a")
+    token, _ = assigned_token(hq, "a")
     big = b"x" * (9 * 1024 * 1024)
     doc = minimal_audit(photos=[big])
     sha = doc["photos"][0]["sha256"]
@@ -117,13 +128,13 @@ def test_bad_blob_name_is_refused(hq, name):
 
 
 def test_wrong_bytes_fail_the_hash_check(hq):
-    token, _ = hq.token_for("a")
-    photo = b"the real bytes"
+    token, _ = assigned_token(hq, "a")
+    photo = jpeg(2)
     doc = minimal_audit(photos=[photo])
     sha = doc["photos"][0]["sha256"]
     with client(hq, token) as c:
         c.post("/audits", json=doc).raise_for_status()
-        fake = b"the fake bytes"
+        fake = bytes(reversed(photo))
         r = c.put(f"/blobs/{sha}", content=fake,
                   headers={"Content-Range": f"bytes 0-{len(fake) - 1}/{len(fake)}"})
         assert r.status_code == 422 and "SHA-256" in r.json()["detail"]
@@ -149,7 +160,7 @@ def test_malformed_enrol_body_is_422_naming_the_field(hq, body, field):
 
 
 def test_malformed_audit_is_422_naming_the_field(hq):
-    token, _ = hq.token_for("a")
+    token, _ = assigned_token(hq, "a")
     doc = minimal_audit()
     doc["findings"] = [{"id": "f1", "area": "NOPE", "severity": "minor", "status": "open"}]
     with client(hq, token) as c:

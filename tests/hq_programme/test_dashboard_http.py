@@ -25,11 +25,17 @@ def app(demo_master):
     return create_app(open_storage(demo_master))
 
 
+def csrf_token(c: TestClient, path: str = "/dashboard/login") -> str:
+    """The CSRF field of the forms on a page (the browser's cookie comes with it)."""
+    return re.search(r'name="csrf" value="([0-9a-f]+)"', c.get(path).text).group(1)
+
+
 def client(app, user: str | None = None) -> TestClient:
     c = TestClient(app)
     if user:
         r = c.post("/dashboard/login", data={"name": user, "password": demo_password(user),
-                                             "next": "/dashboard/"}, follow_redirects=False)
+                                             "next": "/dashboard/", "csrf": csrf_token(c)},
+                   follow_redirects=False)
         assert r.status_code == 303 and COOKIE in r.cookies, r.text
     return c
 
@@ -125,20 +131,24 @@ def test_japanese_pages(app):
 
 def test_login_failures_and_session_end(app, demo_master):
     c = TestClient(app)
-    r = c.post("/dashboard/login", data={"name": "mgr.sato", "password": "wrong-password"})
+    r = c.post("/dashboard/login", data={"name": "mgr.sato", "password": "wrong-password",
+                                         "csrf": csrf_token(c)})
     assert r.status_code == 401 and "Wrong user name or password" in r.text
-    r = c.post("/dashboard/login", data={"name": "nobody", "password": "whatever-pw"})
+    r = c.post("/dashboard/login", data={"name": "nobody", "password": "whatever-pw",
+                                         "csrf": csrf_token(c)})
     assert r.status_code == 401
     r = c.post("/dashboard/login", data={"name": "mgr.sato", "password": "mgr.sato-demo-pw",
-                                         "next": "https://evil.example/"},
-               follow_redirects=False)
+                                         "next": "https://evil.example/",
+                                         "csrf": csrf_token(c)}, follow_redirects=False)
     assert r.headers["location"] == "/dashboard/"                  # no open redirect
     good = r.cookies[COOKIE]
     forged = TestClient(app, cookies={COOKIE: good[:-3] + "AAA"})
     assert 'name="password"' in forged.get("/dashboard/caps").text
     c2 = TestClient(app, cookies={COOKIE: good})
     assert "CAP tracker" in c2.get("/dashboard/caps").text
-    assert c2.post("/dashboard/logout", follow_redirects=False).status_code == 303
+    r = c2.post("/dashboard/logout", data={"csrf": csrf_token(c2, "/dashboard/caps")},
+                follow_redirects=False)
+    assert r.status_code == 303
 
 
 def test_password_change_ends_sessions(demo_copy):

@@ -118,8 +118,9 @@ def test_fiscal_year_boundaries_in_tokyo_time(tmp_path):
     reg.write_text("code,name_en,country,annual_spend\nS1,One,JP,1\n", encoding="utf-8")
     assert hq_cli("import", "suppliers", reg, "--data-dir", d).returncode == 0
     storage = open_storage(d)
-    uid = add_user(storage, "mika", "auditor")
-    who = hq_audits.Principal("dev-1", uid, "mika", "auditor")
+    uid = add_user(storage, "mika", "manager")
+    # pushed as a manager: an auditor may push only within its assignments (tests/hq)
+    who = hq_audits.Principal("dev-1", uid, "mika", "manager")
     base = "00000000-0000-4000-8000-00000000"
     _push(storage, who, base + "0001", "2021-03-31T14:59:59Z")   # 23:59:59 31 Mar JST: FY2020
     _push(storage, who, base + "0002", "2021-03-31T15:00:00Z")   # 00:00 1 Apr JST: FY2021

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path
 
 from sva.hq import audits as service
 from sva.hq.api.deps import current_device, get_storage
+from sva.hq.api.errors import responses
 from sva.hq.api.models import AUDIT_ID, AuditDocument, ConfirmResponse, PushResponse
 from sva.hq.audits import Principal
 from sva.hq.blobs import BlobStore
@@ -13,20 +14,37 @@ from sva.hq.storage import Storage
 router = APIRouter(prefix="/audits", tags=["audits"])
 
 
-@router.post("", response_model=PushResponse)
+# What a push answers leads on (OpenAPI links): to the audit, and to each photo to upload.
+PUSH_LINKS = {
+    "GetAudit": {"operationId": "getAudit",
+                 "parameters": {"audit_id": "$response.body#/audit_id"}},
+    "ConfirmAudit": {"operationId": "confirmAudit",
+                     "parameters": {"audit_id": "$response.body#/audit_id"}},
+    "BlobStatus": {"operationId": "blobStatus",
+                   "parameters": {"sha256": "$response.body#/missing_blobs/0"}},
+    "PutBlobChunk": {"operationId": "putBlobChunk",
+                     "parameters": {"sha256": "$response.body#/missing_blobs/0"}},
+    "UpdateCap": {"operationId": "updateCap",
+                  "parameters": {"finding_id": "$response.body#/findings/0/id"}},
+}
+
+
+@router.post("", response_model=PushResponse, operation_id="pushAudit", responses={
+    200: {"links": PUSH_LINKS}, **responses(401, 403, 409, 413, 422)})
 def push(body: AuditDocument, who: Principal = Depends(current_device),
          storage: Storage = Depends(get_storage)) -> dict:
     try:
         answer = service.ingest(storage, who, body.model_dump())
-    except service.Forbidden:
-        raise HTTPException(403, "this audit belongs to another auditor") from None
+    except service.Forbidden as exc:
+        raise HTTPException(403, str(exc)) from None
     # where each missing photo's upload stands: the device resumes without asking first
     store = BlobStore(storage.blob_dir)
-    answer["blob_offsets"] = {sha: store.received(sha)[0] for sha in answer["missing_blobs"]}
+    answer["blob_offsets"] = {sha: store.received(sha, who.device_id)[0]
+                              for sha in answer["missing_blobs"]}
     return answer
 
 
-@router.get("/{audit_id}")
+@router.get("/{audit_id}", operation_id="getAudit", responses=responses(401, 404, 422))
 def get_audit(audit_id: str = Path(pattern=AUDIT_ID), who: Principal = Depends(current_device),
               storage: Storage = Depends(get_storage)) -> dict:
     try:
@@ -35,7 +53,8 @@ def get_audit(audit_id: str = Path(pattern=AUDIT_ID), who: Principal = Depends(c
         raise HTTPException(404, "no such audit") from None
 
 
-@router.post("/{audit_id}/confirm", response_model=ConfirmResponse)
+@router.post("/{audit_id}/confirm", response_model=ConfirmResponse, operation_id="confirmAudit",
+             responses=responses(401, 404, 413, 422))
 def confirm(audit_id: str = Path(pattern=AUDIT_ID), who: Principal = Depends(current_device),
             storage: Storage = Depends(get_storage)) -> dict:
     try:

@@ -4,6 +4,10 @@ A chunk names where it starts with `Content-Range: bytes START-END/TOTAL` or wit
 query `?offset=START&total=TOTAL`. A start other than the bytes held answers 409 with the
 right offset in `Upload-Offset`. Only blobs that one of the caller's audits refers to can be
 read or written; anything else is 404.
+
+A blob counts as complete for a device only once that device has sent every byte of it:
+HQ holding the same photo from another device does not let this one skip the upload. The
+finished bytes must be a JPEG, PNG or HEIC photo without a GPS position (422 otherwise).
 """
 from __future__ import annotations
 
@@ -15,8 +19,10 @@ from starlette.requests import ClientDisconnect
 
 from sva.hq import audits as service
 from sva.hq.api.deps import current_device, get_storage
+from sva.hq.api.errors import responses
 from sva.hq.audits import Principal
 from sva.hq.blobs import MAX_CHUNK, BlobStore, HashMismatch, OffsetMismatch
+from sva.hq.images import ImageRefused
 from sva.hq.storage import Storage
 
 router = APIRouter(prefix="/blobs", tags=["blobs"])
@@ -31,16 +37,25 @@ def _declared(storage: Storage, who: Principal, sha: str) -> int:
     return size
 
 
-@router.head("/{sha256}")
+@router.head("/{sha256}", response_class=Response, operation_id="blobStatus", responses={
+    200: {"description": "`Upload-Offset`: bytes held; `Upload-Complete`: 1 when done"},
+    **responses(401, 404, 422)})
 def blob_status(sha256: str = SHA_PATH, who: Principal = Depends(current_device),
                 storage: Storage = Depends(get_storage)) -> Response:
     total = _declared(storage, who, sha256)
-    held, complete = BlobStore(storage.blob_dir).received(sha256)
-    if complete:
-        service.record_blob(storage, sha256, held)
+    held, complete = _state(storage, who, sha256)
     return Response(status_code=200, headers={
         "Upload-Offset": str(held), "Upload-Length": str(total),
         "Upload-Complete": "1" if complete else "0"})
+
+
+def _state(storage: Storage, who: Principal, sha: str) -> tuple[int, bool]:
+    """(bytes held, complete?) for this device's upload of the blob."""
+    store = BlobStore(storage.blob_dir)
+    size = store.held(sha)
+    if size is not None and service.owns_blob(storage, sha, who.device_id):
+        return size, True
+    return store.received(sha, who.device_id)
 
 
 def _range(request: Request, offset: int | None, total: int | None) -> tuple[int, int | None, int]:
@@ -58,7 +73,11 @@ def _range(request: Request, offset: int | None, total: int | None) -> tuple[int
     return offset, None, total
 
 
-@router.put("/{sha256}")
+@router.put("/{sha256}", response_class=Response, status_code=200, operation_id="putBlobChunk",
+            responses={
+    200: {"description": "chunk stored; `Upload-Offset` says where the next one starts"},
+    201: {"description": "the last byte arrived: hash checked, photo sniffed, blob held"},
+    **responses(401, 404, 409, 413, 422)})
 async def put_chunk(request: Request, sha256: str = SHA_PATH,
                     offset: int | None = Query(None, ge=0), total: int | None = Query(None, ge=1),
                     who: Principal = Depends(current_device),
@@ -72,20 +91,25 @@ async def put_chunk(request: Request, sha256: str = SHA_PATH,
     if length is not None and length > MAX_CHUNK:
         raise HTTPException(413, f"a chunk may hold at most {MAX_CHUNK} bytes")
     store = BlobStore(storage.blob_dir)
+    held, complete = await run_in_threadpool(_state, storage, who, sha256)
+    if complete:            # sent whole before: nothing to take
+        return Response(status_code=201, headers={"Upload-Offset": str(held),
+                                                  "Upload-Complete": "1"})
     limit = min(length or MAX_CHUNK, MAX_CHUNK)
     try:
-        held, complete = await store.write(sha256, start, whole, request.stream(), limit)
+        held, complete = await store.write(sha256, start, whole, request.stream(), limit,
+                                           device=who.device_id)
     except OffsetMismatch as exc:
         return Response(status_code=409, headers={"Upload-Offset": str(exc.received)},
                         content=f'{{"detail": "upload is at byte {exc.received}"}}',
                         media_type="application/json")
-    except HashMismatch as exc:
+    except (HashMismatch, ImageRefused) as exc:
         raise HTTPException(422, str(exc)) from None
     except ValueError as exc:
         raise HTTPException(413, str(exc)) from None
     except ClientDisconnect:
         return Response(status_code=400)   # nobody listens; the bytes that came are kept
     if complete:
-        await run_in_threadpool(service.record_blob, storage, sha256, held)
+        await run_in_threadpool(service.record_blob, storage, sha256, held, who.device_id)
     return Response(status_code=201 if complete else 200, headers={
         "Upload-Offset": str(held), "Upload-Complete": "1" if complete else "0"})

@@ -5,13 +5,14 @@ from fastapi import APIRouter, Depends, HTTPException
 
 from sva.hq import accounts
 from sva.hq.api.deps import get_storage
+from sva.hq.api.errors import responses
 from sva.hq.api.models import EnrolRequest, EnrolResponse
 from sva.hq.storage import Storage
 
 router = APIRouter(tags=["enrolment"])
 
 
-@router.post("/enrol", response_model=EnrolResponse)
+@router.post("/enrol", response_model=EnrolResponse, responses=responses(401, 413, 422))
 def enrol(body: EnrolRequest, storage: Storage = Depends(get_storage)) -> dict:
     try:
         return accounts.enrol(storage, body.code, device_name=body.device_name,

@@ -1,26 +1,126 @@
-"""Bodies of the API: every field typed and bounded, unknown fields refused."""
+"""Bodies of the API: every field typed and bounded, unknown fields refused.
+
+What a device pushes is checked here before anything is stored, so one bad document can
+never break a page for everyone: dates are real dates (YYYY-MM-DD) and timestamps real
+ISO-8601 times, both in a sane range of years; enumerations are closed lists; every text has
+a size limit and no NUL character (PostgreSQL cannot store one, SQLite can: both refuse);
+nothing nests deeper than the model (the audit log and a finding's agreed CAP base are typed,
+and annotations are validated like the device does).
+"""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from datetime import date, datetime
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      StringConstraints)
+from pydantic.json_schema import SkipJsonSchema
 
 UUID_LIKE = r"^[0-9A-Za-z][0-9A-Za-z_.:@-]{0,99}$"
 AUDIT_ID = UUID_LIKE
 SHA256 = r"^[0-9a-f]{64}$"
-Short = Field(default="", max_length=500)
-Text = Field(default="", max_length=20000)
-Date = Optional[str]
+TEMPLATE_REF = r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,80}@[0-9]{1,6}$"
+YEARS = (2000, 2100)
+# Exactly the calendar dates of 2000–2100 (leap days included): what the schema allows is what
+# the server takes, so a client (or a fuzzer) can rely on the published schema.
+_DAY = (r"(?:(?:20[0-9]{2}|2100)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+        r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+        r"|20(?:0[048]|[2468][048]|[13579][26])-02-29)")
+DATE_PATTERN = f"^{_DAY}$"
+TIME_PATTERN = (f"^{_DAY}" r"(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9]"
+                r"(?::[0-5][0-9](?:\.[0-9]{1,6})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?$")
+NO_NUL = "^[^\\u0000]*$"
+AREAS = Literal["HR", "OHS", "FT", "ENV", "ISEC", "PQS"]
+SEVERITIES = Literal["significant", "minor", "observation", "good_practice"]
+STATUSES = Literal["open", "cap_submitted", "cap_accepted", "cap_rejected", "verified_closed"]
+METHODS = Literal["document", "follow_up_visit"]
+CAP_FIELD = Literal["status", "rejection_reason", "verification_method", "verified_at",
+                    "root_cause", "corrective_action", "preventive_action", "responsible",
+                    "planned_date", "supplier_comment"]
+MEDIA_TYPES = Literal["image/jpeg", "image/png", "image/heic"]
+
+
+def _whole(value):
+    """A JSON integer: 3 or 3.0, never true or "3" (what JSON Schema's "integer" means)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be a whole number")
+        return int(value)
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_whole)]
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters (U+0000)")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be Unicode text (a lone surrogate is not)") from None
+    return value
+
+
+def _in_years(year: int) -> None:
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise ValueError(f"year {year} is outside {YEARS[0]}–{YEARS[1]}")
+
+
+def _real_date(value: str) -> str:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    _in_years(day.year)
+    return value
+
+
+def _real_time(value: str) -> str:
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO-8601 date and time") from None
+    _in_years(when.year)
+    return value
+
+
+class _NoNulInSchema:
+    """Publishes "no NUL" in the JSON schema (as a pattern) while the check itself stays
+    `_no_nul`, whose message says what is wrong."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        schema = handler(core_schema)
+        schema.setdefault("pattern", NO_NUL)
+        return schema
+
+
+def _text(limit: int, *extra):
+    return Annotated[str, StringConstraints(max_length=limit), AfterValidator(_no_nul),
+                     _NoNulInSchema, *extra]
+
+
+Short = _text(500)
+Long = _text(20000)
+Id = _text(100)
+IsoDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_real_date)]
+IsoTime = Annotated[str, StringConstraints(max_length=40, pattern=TIME_PATTERN),
+                    AfterValidator(_real_time)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Unknown fields refused; types as the schema says (no `true` for 1, no "5" for 5)."""
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class EnrolRequest(Strict):
-    code: str = Field(min_length=4, max_length=64)
-    device_name: str = Field(default="", max_length=200)
-    public_key: str = Field(default="", max_length=200)
+    code: _text(64) = Field(min_length=4)
+    device_name: _text(200) = ""
+    public_key: str = Field(default="", pattern=r"^([0-9a-f]{64})?$",
+                            description="Ed25519 public key, lower-case hex (bundles)")
 
 
 class EnrolResponse(BaseModel):
@@ -32,87 +132,118 @@ class EnrolResponse(BaseModel):
 
 class Answer(Strict):
     id: str = Field(pattern=UUID_LIKE)
-    item_id: str = Field(max_length=100)
-    result: Optional[str] = Field(default=None, max_length=20000)
-    note: str = Text
-    answered_at: Optional[str] = Field(default=None, max_length=40)
-    no_finding_reason: str = Text      # why a nonconformity has no finding (device schema v4)
-    deleted: int = Field(default=0, ge=0, le=1)
+    item_id: Id
+    result: Optional[Long] = None
+    note: Long = ""
+    answered_at: Optional[IsoTime] = None
+    no_finding_reason: Long = ""       # why a nonconformity has no finding (device schema v4)
+    deleted: Int = Field(default=0, ge=0, le=1)
 
 
 class Finding(Strict):
     id: str = Field(pattern=UUID_LIKE)
-    item_id: Optional[str] = Field(default=None, max_length=100)
-    area: Literal["HR", "OHS", "FT", "ENV", "ISEC", "PQS"]
-    severity: Literal["significant", "minor", "observation", "good_practice"]
-    requirement: str = Text
-    observed: str = Text
-    evidence: str = Text
-    required_action: str = Text
-    due_date: Optional[str] = Field(default=None, max_length=10)
-    root_cause: str = Text
-    corrective_action: str = Text
-    preventive_action: str = Text
-    responsible: str = Short
-    planned_date: Optional[str] = Field(default=None, max_length=10)
-    supplier_comment: str = Text
-    status: Literal["open", "cap_submitted", "cap_accepted", "cap_rejected", "verified_closed"]
-    rejection_reason: str = Text
-    verification_method: Optional[Literal["document", "follow_up_visit"]] = None
-    verified_at: Optional[str] = Field(default=None, max_length=40)
-    deleted: int = Field(default=0, ge=0, le=1)
-    cap_base: Optional[dict] = None
+    item_id: Optional[Id] = None
+    area: AREAS
+    severity: SEVERITIES
+    requirement: Long = ""
+    observed: Long = ""
+    evidence: Long = ""
+    required_action: Long = ""
+    due_date: Optional[IsoDate] = None
+    root_cause: Long = ""
+    corrective_action: Long = ""
+    preventive_action: Long = ""
+    responsible: Short = ""
+    planned_date: Optional[IsoDate] = None
+    supplier_comment: Long = ""
+    status: STATUSES
+    rejection_reason: Long = ""
+    verification_method: Optional[METHODS] = None
+    verified_at: Optional[IsoTime] = None
+    deleted: Int = Field(default=0, ge=0, le=1)
+    cap_base: Optional[dict[CAP_FIELD, Optional[Long]]] = Field(
+        default=None, description="CAP values the device last agreed with HQ (sync "
+        "bookkeeping, not part of the document hash)")
+
+
+class BlobRef(Strict):
+    sha256: str = Field(pattern=SHA256)
+    size: Int = Field(ge=1, le=200 * 1024 * 1024)
 
 
 class Photo(Strict):
     id: str = Field(pattern=UUID_LIKE)
-    sha256: str = Field(pattern=SHA256)
-    size: int = Field(ge=1, le=200 * 1024 * 1024)
-    finding_id: Optional[str] = Field(default=None, max_length=100)
-    item_id: Optional[str] = Field(default=None, max_length=100)
-    filename: str = Short
-    media_type: str = Field(max_length=50)
-    width: int = Field(ge=1)
-    height: int = Field(ge=1)
-    captured_at: Optional[str] = Field(default=None, max_length=40)
-    caption: str = Text
-    position: int = 0
-    annotations: str = Field(default="[]", max_length=200000)
-    deleted: int = Field(default=0, ge=0, le=1)
+    sha256: str = Field(pattern=SHA256, description="the redacted rendering: upright JPEG "
+                        "with the redactions painted in, no EXIF/GPS; what HQ shows")
+    size: Int = Field(ge=1, le=200 * 1024 * 1024)
+    rendering: Literal["redacted"] = Field(description="what `sha256` holds: always the "
+                                           "redacted rendering (devices before it sent "
+                                           "originals and are refused)")
+    original: Optional[BlobRef] = Field(
+        default=None, description="only where HQ's policy photo_originals is on: the "
+        "unredacted pixels, re-encoded without any metadata; never shown")
+    finding_id: Optional[Id] = None
+    item_id: Optional[Id] = None
+    filename: Short = ""
+    media_type: MEDIA_TYPES
+    width: Int = Field(ge=1, le=100_000)
+    height: Int = Field(ge=1, le=100_000)
+    captured_at: Optional[IsoTime] = None
+    caption: Long = ""
+    position: Int = Field(default=0, ge=0, le=1_000_000)
+    annotations: _text(200000) = Field(
+        default="[]", description="the marks as the device's JSON text; HQ reads them only "
+        "to draw the redactions on photos pushed before devices sent renderings")
+    deleted: Int = Field(default=0, ge=0, le=1)
 
 
 class Signature(Strict):
     id: str = Field(pattern=UUID_LIKE)
-    signer_name: str = Short
-    role: str = Short
-    organisation: str = Short
-    signed_at: str = Field(max_length=40)
-    image_png: str = Field(max_length=2_000_000, description="base64")
+    signer_name: Short = ""
+    role: Short = ""
+    organisation: Short = ""
+    signed_at: IsoTime
+    image_png: str = Field(max_length=2_000_000, pattern=r"^[A-Za-z0-9+/=]*$",
+                           description="base64")
     content_hash: str = Field(pattern=SHA256)
+
+
+class LogEntry(Strict):
+    """One row of the device's append-only audit log (`changes` is its JSON text)."""
+    seq: Int = Field(ge=0, le=2**31)
+    at: IsoTime
+    actor: _text(200)
+    device: Id
+    action: Id
+    entity: Id
+    entity_id: _text(200)
+    changes: _text(200000) = "{}"
+    amendment: Int = Field(default=0, ge=0, le=1)
+    reason: Long = ""
 
 
 class AuditDocument(Strict):
     id: str = Field(pattern=UUID_LIKE)
     assignment_id: Optional[str] = Field(default=None, pattern=UUID_LIKE)
-    supplier_id: str = Field(max_length=100)
-    supplier_code: str = Field(max_length=100)
-    site_id: str = Field(max_length=100)
-    site_name: str = Short
-    template_ref: str = Field(max_length=100)
-    kind: str = Field(max_length=20)
-    planned_date: str = Field(max_length=10)
-    auditors: list[str] = Field(default_factory=list, max_length=50)
-    scope: str = Text
+    supplier_id: Id
+    supplier_code: _text(100) = Field(min_length=1)
+    site_id: Id
+    site_name: Short = ""
+    template_ref: str = Field(pattern=TEMPLATE_REF)
+    kind: Literal["svr", "infosec"]
+    planned_date: IsoDate
+    auditors: list[_text(200)] = Field(default_factory=list, max_length=50)
+    scope: Long = ""
     status: Literal["planned", "in_progress", "completed", "signed", "synced"]
-    started_at: Optional[str] = Field(default=None, max_length=40)
-    completed_at: Optional[str] = Field(default=None, max_length=40)
-    signed_at: Optional[str] = Field(default=None, max_length=40)
+    started_at: Optional[IsoTime] = None
+    completed_at: Optional[IsoTime] = None
+    signed_at: Optional[IsoTime] = None
     content_hash: str = Field(pattern=SHA256)
     answers: list[Answer] = Field(default_factory=list, max_length=5000)
     findings: list[Finding] = Field(default_factory=list, max_length=2000)
     photos: list[Photo] = Field(default_factory=list, max_length=2000)
     signatures: list[Signature] = Field(default_factory=list, max_length=20)
-    log: list[dict] = Field(default_factory=list, max_length=100000)
+    log: list[LogEntry] = Field(default_factory=list, max_length=100000)
 
 
 class PushResponse(BaseModel):
@@ -133,15 +264,30 @@ class ConfirmResponse(BaseModel):
     missing_blobs: list[str]
 
 
+def _not_null(value):
+    if value is None:
+        raise ValueError("may not be null: leave the field out to keep it, or send \"\" to "
+                         "clear it")
+    return value
+
+
+# A CAP text may be left out (kept) or set, never null: the column is NOT NULL.
+CapText = Annotated[Long | SkipJsonSchema[None], AfterValidator(_not_null)]
+CapShort = Annotated[Short | SkipJsonSchema[None], AfterValidator(_not_null)]
+
+
 class CapUpdate(Strict):
-    status: Optional[Literal["open", "cap_submitted", "cap_accepted", "cap_rejected",
-                             "verified_closed"]] = None
-    rejection_reason: Optional[str] = Field(default=None, max_length=20000)
-    verification_method: Optional[Literal["document", "follow_up_visit"]] = None
-    verified_at: Optional[str] = Field(default=None, max_length=10)
-    root_cause: Optional[str] = Field(default=None, max_length=20000)
-    corrective_action: Optional[str] = Field(default=None, max_length=20000)
-    preventive_action: Optional[str] = Field(default=None, max_length=20000)
-    responsible: Optional[str] = Field(default=None, max_length=500)
-    planned_date: Optional[str] = Field(default=None, max_length=10)
-    supplier_comment: Optional[str] = Field(default=None, max_length=20000)
+    status: Annotated[STATUSES | SkipJsonSchema[None], AfterValidator(_not_null)] = None
+    rejection_reason: CapText = None
+    verification_method: Optional[METHODS] = None
+    verified_at: Optional[IsoDate] = None
+    root_cause: CapText = None
+    corrective_action: CapText = None
+    preventive_action: CapText = None
+    responsible: CapShort = None
+    planned_date: Optional[IsoDate] = None
+    supplier_comment: CapText = None
+
+
+__all__ = ["AuditDocument", "CapUpdate", "ConfirmResponse", "EnrolRequest", "EnrolResponse",
+           "PushResponse", "AUDIT_ID", "SHA256", "UUID_LIKE"]

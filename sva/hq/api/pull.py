@@ -5,13 +5,14 @@ from fastapi import APIRouter, Depends, Query
 
 from sva.hq import pull as pull_service
 from sva.hq.api.deps import current_device, get_storage
+from sva.hq.api.errors import responses
 from sva.hq.audits import Principal
 from sva.hq.storage import Storage
 
 router = APIRouter(tags=["sync"])
 
 
-@router.get("/pull")
+@router.get("/pull", responses=responses(401, 422))
 def pull(cursor: int = Query(0, ge=0, le=2**62), who: Principal = Depends(current_device),
          storage: Storage = Depends(get_storage)) -> dict:
     return pull_service.pull(storage, who, cursor)

@@ -11,6 +11,7 @@ import yaml
 from sva.errors import BadInput
 from sva.hq.programme.fiscal import fy_label
 from sva.paths import resource
+from sva.reports.cell_safety import csv_cell
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,7 @@ def figures_table(fig: dict, lang: str = "en") -> str:
 def figures_csv(fig: dict) -> str:
     """Long format, one figure per line: section,key,subkey,value (codes, not labels)."""
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
+    w = _SafeWriter(csv.writer(out, lineterminator="\n"))
     w.writerow(["fy", "section", "key", "subkey", "value"])
     fy = fig["fy"]
     dc = fig["document_checks"]
@@ -112,3 +113,13 @@ def figures_csv(fig: dict) -> str:
         w.writerow([fy, "procurement_by_region", region, "spend", v["spend"]])
         w.writerow([fy, "procurement_by_region", region, "share", v["share"]])
     return out.getvalue()
+
+
+class _SafeWriter:
+    """A csv writer whose text cells a spreadsheet never runs as formulas."""
+
+    def __init__(self, writer):
+        self.writer = writer
+
+    def writerow(self, row) -> None:
+        self.writer.writerow([csv_cell(value) for value in row])

@@ -19,6 +19,7 @@ from sva.hq.programme.fiscal import parse_fy
 from sva.hq.programme.saq import Questionnaire
 from sva.hq.programme.tabular import RowProblem, Skipped, apply_policy, read_table, \
     require_columns
+from sva.reports.cell_safety import csv_cell
 
 FIXED = ("supplier_code", "fiscal_year", "submitted_on")
 
@@ -108,5 +109,5 @@ def blank_responses_csv(saq: Questionnaire, codes, fy: int) -> str:
     w = csv.writer(out, lineterminator="\n")
     w.writerow([*FIXED, *saq.questions])
     for code in codes:
-        w.writerow([code, fy, "", *([""] * len(saq.questions))])
+        w.writerow([csv_cell(code), fy, "", *([""] * len(saq.questions))])
     return out.getvalue()

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sva.errors import BadInput
+from sva.reports.cell_safety import csv_text
 
 MAX_BYTES = 20 * 1024 * 1024
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -121,7 +122,9 @@ def _csv_rows(path: Path):
         return [], [RowProblem(str(path), None, None,
                                f"not UTF-8 text (byte {exc.start}); save the CSV as UTF-8")]
     try:
-        return list(csv.reader(io.StringIO(text, newline=""))), []
+        # a field SVA exported as '=… (formula neutralised) reads back as written
+        return [[csv_text(c) for c in row] for row in csv.reader(io.StringIO(text,
+                                                                           newline=""))], []
     except csv.Error as exc:
         return [], [RowProblem(str(path), None, None, f"not a valid CSV file: {exc}")]
 

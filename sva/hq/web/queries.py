@@ -1,11 +1,16 @@
 """What each dashboard page shows, scoped by role: managers and admins see everything, an
 auditor sees only their own assignments and audits (and the suppliers and findings of
-those). Anything outside the scope looks like nothing at all (None / empty)."""
+those). Anything outside the scope looks like nothing at all (None / empty).
+
+Nothing here trusts what is stored to be well-formed: a date that is not a date, a year out
+of range or an unknown code (rows stored before pushes were validated) is shown as it is or
+left out, never an error page."""
 from __future__ import annotations
 
 import json
 from datetime import date
 
+from sva.hq.audits import held_blobs
 from sva.hq.programme.fiscal import fy_bounds, fy_of
 from sva.hq.programme_store import OPEN_STATUSES, load_results
 from sva.hq.storage import Tx
@@ -20,11 +25,25 @@ def sees_all(who: dict) -> bool:
 def fiscal_years(tx: Tx) -> list[int]:
     """Years with SAQ results or visits, newest first; the current FY when there is none."""
     years = {int(r["fy"]) for r in tx.all("SELECT DISTINCT fy FROM saq_levels")}
+    lo, hi = date(SANE_YEARS[0], 4, 1).isoformat(), date(SANE_YEARS[1], 3, 31).isoformat()
     for r in tx.all("SELECT MIN(visit_date) AS lo, MAX(visit_date) AS hi FROM audits "
-                    "WHERE visit_date IS NOT NULL AND visit_date <> ''"):
-        if r["lo"]:
-            years |= set(range(fy_of(r["lo"]), fy_of(r["hi"]) + 1))
+                    "WHERE visit_date >= ? AND visit_date <= ?", (lo, hi)):
+        first, last = _day(r["lo"]), _day(r["hi"])
+        if first and last:
+            years |= set(range(fy_of(first), fy_of(last) + 1))
+    years = {y for y in years if SANE_YEARS[0] <= y <= SANE_YEARS[1]}
     return sorted(years, reverse=True) or [fy_of(date.today())]
+
+
+SANE_YEARS = (2000, 2100)
+
+
+def _day(value) -> date | None:
+    """A stored date, or None if it is not one (rows from before pushes were validated)."""
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def default_fy(years: list[int]) -> int:
@@ -39,10 +58,12 @@ def _scope(who: dict, alias: str = "a") -> tuple[str, tuple]:
 
 
 def my_assignments(tx: Tx, who: dict) -> list[dict]:
+    """The auditor's assignments whose audit has not come in yet."""
     return tx.all("SELECT asg.id, asg.kind, asg.planned_date, s.code, s.name_en, s.name_ja, "
                   "st.name AS site FROM assignments asg JOIN suppliers s ON s.id = "
                   "asg.supplier_id JOIN sites st ON st.id = asg.site_id WHERE asg.deleted = 0 "
-                  "AND asg.auditor_id = ? ORDER BY asg.planned_date, s.code", (who["id"],))
+                  "AND asg.auditor_id = ? AND NOT EXISTS (SELECT 1 FROM audits a WHERE "
+                  "a.assignment_id = asg.id) ORDER BY asg.planned_date, s.code", (who["id"],))
 
 
 def audits_list(tx: Tx, who: dict, *, fy: int | None = None, code: str | None = None,
@@ -83,10 +104,11 @@ def open_findings(tx: Tx, who: dict, *, code: str | None = None, today: date | N
         f"WHERE f.fact_deleted = 0 AND f.severity IN (?, ?){where}",
         (*CAP_SEVERITIES, *args))
     for r in rows:
-        r["overdue_days"] = ((date.fromisoformat(today) - date.fromisoformat(r["due_date"])).days
-                             if r["due_date"] and r["due_date"] < today else 0)
-    rows.sort(key=lambda r: (-r["overdue_days"], r["due_date"] or "9999", r["supplier_code"],
-                             r["id"]))
+        due = _day(r["due_date"])
+        r["overdue_days"] = (date.fromisoformat(today) - due).days \
+            if due and due.isoformat() < today else 0
+    rows.sort(key=lambda r: (-r["overdue_days"], str(r["due_date"] or "9999"),
+                             str(r["supplier_code"]), r["id"]))
     return rows
 
 
@@ -136,27 +158,42 @@ def audit_page(tx: Tx, who: dict, audit_id: str) -> dict | None:
                  f"a.owner_id WHERE a.id = ?{where}", (audit_id, *args))
     if row is None:
         return None
-    doc = json.loads(row["document"])
+    try:
+        doc = json.loads(row["document"])
+    except (ValueError, RecursionError):
+        doc = {}
+    if not isinstance(doc, dict):
+        doc = {}
     hq = {f["id"]: f for f in tx.all("SELECT * FROM findings WHERE audit_id = ?", (audit_id,))}
+    held = held_blobs(tx, audit_id)
     findings = []
-    for f in doc.get("findings", []):
-        if f.get("deleted"):
+    for f in _dicts(doc.get("findings")):
+        if f.get("deleted") or "id" not in f:
             continue
         merged = {**f, **{k: v for k, v in hq.get(f["id"], {}).items()
                           if k in ("status", "verified_at", "verification_method",
                                    "rejection_reason", "root_cause", "corrective_action",
                                    "responsible", "planned_date", "supplier_comment")}}
-        merged["photos"] = [p for p in doc.get("photos", [])
-                            if p.get("finding_id") == f["id"] and not p.get("deleted")]
+        for key, value in merged.items():       # what the page prints is text
+            if value is not None and not isinstance(value, (str, list, dict)):
+                merged[key] = str(value)
+        merged["photos"] = [p for p in _dicts(doc.get("photos"))
+                            if p.get("finding_id") == f["id"] and not p.get("deleted")
+                            and p.get("sha256") in held]
         findings.append(merged)
     order = {"significant": 0, "minor": 1, "observation": 2, "good_practice": 3}
-    findings.sort(key=lambda f: (order.get(f["severity"], 9), f.get("item_id") or ""))
+    findings.sort(key=lambda f: (order.get(f.get("severity"), 9), str(f.get("item_id") or "")))
     supplier = tx.one("SELECT * FROM suppliers WHERE code = ?", (row["supplier_code"],))
-    held = {r["sha256"] for r in tx.all(
-        "SELECT b.sha256 FROM blobs b JOIN audit_blobs ab ON ab.sha256 = b.sha256 "
-        "WHERE ab.audit_id = ?", (audit_id,))}
-    photos = [p for p in doc.get("photos", []) if not p.get("deleted")]
+    photos = [p for p in _dicts(doc.get("photos")) if not p.get("deleted")]
     for p in photos:
-        p["held"] = p["sha256"] in held
-    return {"audit": row, "doc": doc, "findings": findings, "photos": photos,
+        p["held"] = p.get("sha256") in held
+    auditors = doc.get("auditors")
+    facts = {"auditors": [str(a) for a in auditors] if isinstance(auditors, list) else [],
+             "template_ref": str(doc.get("template_ref") or ""),
+             "site_name": str(doc.get("site_name") or "")}
+    return {"audit": row, "doc": doc, "facts": facts, "findings": findings, "photos": photos,
             "supplier": supplier}
+
+
+def _dicts(value) -> list[dict]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []

@@ -1,8 +1,10 @@
 """The HQ web dashboard (issue 9): server-rendered Jinja2 pages under /dashboard.
 
-Login with HQ users (web password from `sva-hq user passwd`), a signed session cookie,
-English/Japanese (?lang=ja, remembered in a cookie). Managers and admins see everything; an
-auditor sees only their own assignments and audits; anonymous visitors get the login page.
+Login with HQ users (web password from `sva-hq user passwd`) and a server-side session
+(sva.hq.web.login_routes, auth, csrf, throttle), photos as sniffed, redacted renderings
+only (sva.hq.web.photos), English/Japanese (?lang=ja, remembered in a cookie). Managers and
+admins see everything; an auditor sees only their own assignments and audits; anonymous
+visitors get the login page.
 """
 from __future__ import annotations
 
@@ -11,73 +13,28 @@ import io
 import re
 import tempfile
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 
-import yaml
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
-from sva.hq.blobs import SHA256_NAME, BlobStore
 from sva.hq.programme.figures_render import _labels
 from sva.hq.programme.fiscal import fy_label
 from sva.hq.programme_figures import figures_from_db
 from sva.hq.programme_plans import latest_plan
 from sva.hq.web import charts, queries
-from sva.hq.web.auth import COOKIE, SESSION_SECONDS, login, session_user
-from sva.paths import resource
+from sva.hq.web.login_routes import router as login_router
+from sva.hq.web.pages import HERE, PREFIX, clean, lang_of, page, storage_of, to_login, who
+from sva.hq.web.photos import router as photos_router
+from sva.reports.cell_safety import csv_cell
 
-PREFIX = "/dashboard"
-HERE = Path(__file__).parent
-LANG_COOKIE = "sva_lang"
 router = APIRouter(include_in_schema=False)
+router.include_router(login_router)
+router.include_router(photos_router)
+STATIC_TYPES = {"css": "text/css", "svg": "image/svg+xml", "js": "text/javascript"}
 
-
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
-                      autoescape=select_autoescape(["html"]), trim_blocks=True,
-                      lstrip_blocks=True)
-    env.filters["yen"] = lambda v: f"{int(v or 0):,}"
-    env.globals["P"] = PREFIX
-    return env
-
-
-@lru_cache(maxsize=1)
-def _strings() -> dict:
-    return yaml.safe_load(resource("web", "strings.yaml").read_text("utf-8"))
-
-
-def _lang(request: Request) -> str:
-    lang = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE) or "en"
-    return lang if lang in ("en", "ja") else "en"
-
-
-def _storage(request: Request):
-    return request.app.state.storage
-
-
-def _who(request: Request) -> dict | None:
-    return session_user(_storage(request), request.cookies.get(COOKIE))
-
-
-def _page(request: Request, template: str, who: dict | None, status: int = 200, **ctx):
-    lang = _lang(request)
-    html = _env().get_template(template).render(
-        t=_strings()[lang], L=_labels()[lang], lang=lang, who=who, request=request,
-        path=request.url.path, query=str(request.url.query), **ctx)
-    response = HTMLResponse(html, status_code=status)
-    if request.query_params.get("lang") in ("en", "ja"):
-        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="lax",
-                            path="/")
-    return response
-
-
-def _to_login(request: Request) -> RedirectResponse:
-    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    return RedirectResponse(f"{PREFIX}/login?next={quote(target)}", status_code=303)
+# Short names for the page helpers (the routes below read as before).
+_page, _to_login, _lang, _storage, _who = page, to_login, lang_of, storage_of, who
 
 
 def _fy(request: Request, tx) -> tuple[int, list[int]]:
@@ -89,52 +46,19 @@ def _fy(request: Request, tx) -> tuple[int, list[int]]:
     return fy, years
 
 
-# -- login -----------------------------------------------------------------------------------
-
 @router.get("/", include_in_schema=False)
 def root():
     return RedirectResponse(f"{PREFIX}/", status_code=303)
 
 
-@router.get(f"{PREFIX}/login")
-def login_form(request: Request):
-    return _page(request, "login.html", None, next=_safe_next(request.query_params.get("next")))
-
-
-def _safe_next(value: str | None) -> str:
-    """Only local dashboard paths: never an open redirect."""
-    if value and re.fullmatch(r"/dashboard(/[\w\-./%]*)?(\?[\w\-=&%.]*)?", value):
-        return value
-    return f"{PREFIX}/"
-
-
-@router.post(f"{PREFIX}/login")
-async def login_submit(request: Request):
-    form = await request.form()
-    name, password = str(form.get("name", "")), str(form.get("password", ""))
-    cookie = login(_storage(request), name, password)
-    if cookie is None:
-        return _page(request, "login.html", None, status=401, failed=True,
-                     next=_safe_next(str(form.get("next", ""))), name=name)
-    response = RedirectResponse(_safe_next(str(form.get("next", ""))), status_code=303)
-    response.set_cookie(COOKIE, cookie, max_age=SESSION_SECONDS, httponly=True, samesite="lax",
-                        secure=request.url.scheme == "https", path="/")
-    return response
-
-
-@router.post(f"{PREFIX}/logout")
-def logout():
-    response = RedirectResponse(f"{PREFIX}/login", status_code=303)
-    response.delete_cookie(COOKIE, path="/")
-    return response
-
-
 @router.get(f"{PREFIX}/static/{{name}}")
 def static(name: str):
     path = HERE / "static" / name
-    if not re.fullmatch(r"[\w\-]+\.(css|svg)", name) or not path.is_file():
+    match = re.fullmatch(r"[\w\-]+\.(css|svg|js)", name)
+    if not match or not path.is_file():
         return Response(status_code=404)
-    return FileResponse(path, headers={"Cache-Control": "max-age=3600"})
+    return FileResponse(path, media_type=STATIC_TYPES[match.group(1)],
+                        headers={"Cache-Control": "max-age=3600"})
 
 
 # -- pages -----------------------------------------------------------------------------------
@@ -213,7 +137,7 @@ def suppliers(request: Request, q: str = ""):
     if who is None:
         return _to_login(request)
     with _storage(request).transaction(write=False) as tx:
-        rows = queries.suppliers_list(tx, who, q.strip()[:100])
+        rows = queries.suppliers_list(tx, who, clean(q, 100).strip())
     return _page(request, "suppliers.html", who, rows=rows, q=q)
 
 
@@ -224,7 +148,7 @@ def supplier(request: Request, code: str):
         return _to_login(request)
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
-        data = queries.supplier_page(tx, who, code)
+        data = queries.supplier_page(tx, who, clean(code, 100))
     if data is None:
         return _page(request, "message.html", who, status=404, message_key="not_found")
     points = [(r.fy, r.area_scores.get("ISEC"), r.isec_level) for r in data["results"]]
@@ -238,7 +162,7 @@ def _audit(request: Request, audit_id: str):
         return None, _to_login(request)
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
-        data = queries.audit_page(tx, who, audit_id)
+        data = queries.audit_page(tx, who, clean(audit_id, 100))
     if data is None:
         return None, _page(request, "message.html", who, status=404, message_key="not_found")
     return (who, data), None
@@ -273,26 +197,11 @@ def audit_findings_csv(request: Request, audit_id: str):
             "verification_method", "verified_at")
     w = csv.writer(out, lineterminator="\n")
     w.writerow(cols)
-    for f in found[1]["findings"]:
-        w.writerow([f.get(c) if f.get(c) is not None else "" for c in cols])
+    for f in found[1]["findings"]:       # a cell starting = + - @ is text, never a formula
+        w.writerow([csv_cell(f.get(c) if f.get(c) is not None else "") for c in cols])
     return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition":
                              f'attachment; filename="findings-{audit_id}.csv"'})
-
-
-@router.get(f"{PREFIX}/audits/{{audit_id}}/photos/{{sha}}")
-def audit_photo(request: Request, audit_id: str, sha: str):
-    found, response = _audit(request, audit_id)
-    if response:
-        return response
-    if not SHA256_NAME.match(sha) or sha not in {p["sha256"] for p in found[1]["photos"]}:
-        return Response(status_code=404)
-    path = BlobStore(_storage(request).blob_dir).final_path(sha)
-    if not path.is_file():
-        return Response(status_code=404)
-    media = next((p.get("media_type") for p in found[1]["photos"] if p["sha256"] == sha),
-                 None) or "image/jpeg"
-    return FileResponse(path, media_type=media, headers={"Cache-Control": "private, max-age=86400"})
 
 
 @router.get(f"{PREFIX}/caps")
@@ -302,7 +211,7 @@ def caps(request: Request, status: str = ""):
         return _to_login(request)
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
-        rows = queries.open_findings(tx, who, status=status or None)
+        rows = queries.open_findings(tx, who, status=clean(status, 40) or None)
     return _page(request, "caps.html", who, rows=rows, selected=status,
                  overdue=sum(1 for r in rows if r["overdue_days"]))
 
