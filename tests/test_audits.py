@@ -15,7 +15,7 @@ def _first(ws, audit_id, **where):
 
 def test_audit_keeps_its_template_version(ws, planned_audit):
     row = ws.audits.audit(planned_audit)
-    assert row["template_ref"] == "svr@1" and row["kind"] == "svr"
+    assert row["template_ref"] == "svr@2" and row["kind"] == "svr"
     assert row["status"] == "planned"
 
 
@@ -60,7 +60,7 @@ def test_a_wrong_answer_is_refused_and_changes_nothing(ws, audit, answer_type, b
 
 
 def test_an_unknown_item_is_refused(ws, audit):
-    with pytest.raises(BadInput, match="ISEC-ORG-01 is not in checklist svr@1"):
+    with pytest.raises(BadInput, match="ISEC-ORG-01 is not in checklist svr@2"):
         ws.audits.record_answer(audit, "ISEC-ORG-01", "conforms")
 
 

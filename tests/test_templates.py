@@ -10,7 +10,7 @@ from sva.paths import resource
 
 def test_installing_the_same_version_twice_is_a_no_op(ws):
     count = ws.db.execute("SELECT COUNT(*) FROM checklist_templates").fetchone()[0]
-    assert ws.templates.install(resource("checklists", "svr.yaml")) == "svr@1"
+    assert ws.templates.install(resource("checklists", "svr.yaml")) == "svr@2"
     assert ws.db.execute("SELECT COUNT(*) FROM checklist_templates").fetchone()[0] == count
 
 
@@ -23,15 +23,17 @@ def test_changed_content_under_the_same_version_is_refused(ws):
 
 def test_audits_keep_the_version_they_started_with(ws, audit):
     template = load_template(resource("checklists", "svr.yaml"))
-    newer = dataclasses.replace(template, version=2, title={"en": "SVR v2", "ja": "第2版"})
-    assert ws.templates.install(newer) == "svr@2"
-    assert ws.templates.latest("svr") == "svr@2"
-    assert ws.audits.audit(audit)["template_ref"] == "svr@1"
+    newer = dataclasses.replace(template, version=template.version + 1,
+                                title={"en": "SVR next", "ja": "次版"})
+    ref = f"svr@{template.version + 1}"
+    assert ws.templates.install(newer) == ref
+    assert ws.templates.latest("svr") == ref
+    assert ws.audits.audit(audit)["template_ref"] == f"svr@{template.version}"
     assert ws.audits.template_of(ws.audits.audit(audit)).title["en"] == template.title["en"]
 
 
 def test_stored_template_round_trips(ws):
-    stored = ws.templates.get("infosec@1")
+    stored = ws.templates.get("infosec@2")
     original = load_template(resource("checklists", "infosec.yaml"))
     assert stored.items == original.items
 

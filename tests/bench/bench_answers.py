@@ -33,7 +33,7 @@ def bench_service(folder: Path) -> list[float]:
     ws.templates.install_shipped()
     sid = ws.suppliers.add(code="B1", name_en="Bench Ltd.", country="JP")
     site = ws.suppliers.add_site(sid, name="Plant", country="JP", timezone="Asia/Tokyo")
-    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@1",
+    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@2",
                              planned_date="2026-11-25")
     ws.audits.start(audit)
     items = [i.id for i in ws.audits.template_of(ws.audits.audit(audit)).items.values()

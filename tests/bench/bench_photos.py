@@ -92,7 +92,7 @@ def child_service(folder: Path, out: Path) -> dict:
     ws.templates.install_shipped()
     sid = ws.suppliers.add(code="B1", name_en="Bench Ltd.", country="JP")
     site = ws.suppliers.add_site(sid, name="Plant", country="JP", timezone="Asia/Tokyo")
-    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@1",
+    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@2",
                              planned_date="2026-05-12")
     paths = sorted(folder.glob("*.JPG"))
     start = time.perf_counter()

@@ -81,7 +81,7 @@ def make_audit(folder: Path) -> tuple[Workspace, str, list[dict]]:
     sid = ws.suppliers.add(code="B1", name_en="Bench Parts Co., Ltd.", name_ja="ベンチ部品株式会社",
                            country="JP")
     site = ws.suppliers.add_site(sid, name="Kawasaki plant", country="JP", timezone="Asia/Tokyo")
-    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@1",
+    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@2",
                              planned_date="2026-11-25", auditors=["Haruka Sato"])
     ws.audits.start(audit)
     items = list(ws.audits.template_of(ws.audits.audit(audit)).items.values())
