@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLoggingCategory, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sva.errors import SvaError
@@ -23,6 +23,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication (reused if a test or caller already made it)."""
     app = QApplication.instance()
     if app is None:
+        # QtMultimedia (the camera) reports every optional media library it does not find
+        # on the terminal; none of that is the auditor's concern.
+        QLoggingCategory.setFilterRules("qt.multimedia.*=false")
         app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

@@ -14,8 +14,9 @@ from types import SimpleNamespace
 def _launch(args) -> int:
     from ui.app import main as app_main
     code = app_main(data_dir=args.data_dir)
-    # Every edit was committed when it was made; skip interpreter finalisation, where
-    # PySide6 6.12 can abort while garbage-collecting Qt wrappers ("bool_dealloc").
+    # Every edit was committed when it was made and the store is closed: skip interpreter
+    # finalisation, whose order of destroying Qt wrappers is a known source of crashes at
+    # exit in Python bindings (PySide6 6.12 aborted there with "bool_dealloc").
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -123,8 +123,15 @@ class Audits(Service):
 
     def site_today(self, audit: dict) -> str:
         """Today's date at the audit's site (its time zone), by the workspace clock."""
-        now = datetime.fromisoformat(self.ws.clock().replace("Z", "+00:00"))
-        return now.astimezone(self._zone(audit)).date().isoformat()
+        return self.site_day(audit, self.ws.clock())
+
+    def site_day(self, audit: dict, moment: str | None) -> str:
+        """The date at the audit's site of a stored UTC moment ('' for none): what the
+        auditor and the supplier saw on their calendar then."""
+        if not moment:
+            return ""
+        when = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+        return when.astimezone(self._zone(audit)).date().isoformat()
 
     def template_of(self, audit: dict):
         return self.ws.templates.get(audit["template_ref"])

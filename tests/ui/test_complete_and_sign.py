@@ -120,3 +120,16 @@ def test_an_amendment_with_a_reason_is_saved_and_in_the_history(qtbot, open_edit
     assert "Supplier showed the missing record" in editor.header.banner.text()
     editor.undo_stack.undo()                                       # undo is an amendment too
     assert ws.audits.history(signed)[-1]["amendment"] == 1
+
+
+def test_the_lock_line_gives_the_signing_day_at_the_site(qtbot, open_editor, ws, audit,
+                                                          answer_all):
+    """Signed at 16:30 UTC is the next morning in Tokyo: the day the supplier signed."""
+    from tests.ui.conftest import PNG_1x1
+    answer_all(ws, audit)
+    ws.audits.complete(audit)
+    ws.clock = lambda: "2026-05-12T16:30:00.000000Z"
+    ws.audits.sign(audit, signer_name="A", role="Auditor", organisation="Buyer",
+                   image_png=PNG_1x1)
+    editor = open_editor(audit)
+    assert "Signed 2026-05-13 " in editor.header.banner.text()

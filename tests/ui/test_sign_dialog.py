@@ -93,3 +93,10 @@ def test_signing_with_the_prefilled_auditor_stores_the_organisation(qtbot, sign_
     auditor = ws.audits.signatures(audit)[0]
     assert (auditor["signer_name"], auditor["organisation"]) == (
         "Aiko Tanaka", "Buyer Group, Sustainable Procurement")
+
+
+def test_the_keyboard_starts_in_the_first_field_still_to_type(qtbot, sign_dialog):
+    """The auditor's fields come from Settings: typing starts at the supplier's name."""
+    qtbot.waitUntil(lambda: sign_dialog.supplier.name.hasFocus())
+    qtbot.keyClicks(sign_dialog.supplier.name, "Ken Ito")
+    assert sign_dialog.supplier.name.text() == "Ken Ito"

@@ -29,8 +29,9 @@ class XSession:
                     "XDG_DATA_HOME": str(home / ".local" / "share"),
                     "XDG_RUNTIME_DIR": str(home / "run"), "QT_QPA_PLATFORM": "xcb"}
         (home / "run").mkdir(mode=0o700, parents=True, exist_ok=True)
-        self.keys_sent = 0
-        self.actions = 0
+        self.keys_sent = 0          # key presses (a shortcut such as Ctrl+Q counts once)
+        self.typed = 0              # characters of free text typed (notes, names, paths)
+        self.actions = 0            # mouse strokes
         self.app: subprocess.Popen | None = None
 
     # -- the app ---------------------------------------------------------------------------
@@ -83,9 +84,9 @@ class XSession:
             time.sleep(delay_ms / 1000)
 
     def type(self, text: str) -> None:
-        """Typed text: one key per character."""
+        """Free text, typed one key per character (counted apart from the key presses)."""
         self.run("type", "--delay", "15", text)
-        self.keys_sent += len(text)
+        self.typed += len(text)
 
     def stroke(self, points: list[tuple[int, int]]) -> None:
         """One mouse stroke through absolute screen points (one action)."""

@@ -91,6 +91,16 @@ class SignDialog(QDialog):
                 field.textChanged.connect(self._update)
         self.resize(820, 440)
         self._update()
+        self._focus_first_empty()
+
+    def _focus_first_empty(self) -> None:
+        """The keyboard starts where typing is needed: the first empty field (the supplier
+        representative's role, typically), not a field the settings already filled."""
+        for box in (self.auditor, self.supplier):
+            for field in (box.name, box.role, box.organisation):
+                if not field.text().strip():
+                    field.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
 
     def missing(self) -> list[str]:
         """What still keeps "Sign and lock" disabled, as the user reads it."""

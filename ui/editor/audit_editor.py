@@ -147,7 +147,7 @@ class AuditEditor(QWidget):
                 self.tr("Amending a signed audit — reason: {0}").format(self.amend_reason)
                 if self.amend_reason else
                 self.tr("🔒 Signed {0} — read-only. Use “Amend…” to change it with a reason.")
-                .format((self.audit.get("signed_at") or "")[:10]))
+                .format(self.ws.audits.site_day(self.audit, self.audit.get("signed_at"))))
         else:
             self.header.show_lock("")
 
