@@ -1,5 +1,6 @@
-"""Grab the main window's tabs, the audit editor, the finding dialog, the photo strip,
-viewer and annotation editor and the report preview as PNGs (for docs and for looking at
+"""Grab the main window's tabs, the audit editor, the finding dialog, Start visit, a number
+item, Complete and Sign, the photo strip, viewer and annotation editor and the report preview
+as PNGs (for docs and for looking at
 layout changes).
 
     python -m ui.screenshots --data-dir D -o OUTDIR [--lang en|ja] [--size 1366x768]
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
 from ui.app import application, open_workspace
-from ui.settings import CHECKLIST_LANGUAGE
+from ui.settings import AUDITOR_NAME, CHECKLIST_LANGUAGE, ORGANISATION
 
 AUDITS_TAB, SUPPLIERS_TAB = 0, 1   # as MainWindow numbers them
 SHOTS = (("main-audits.png", AUDITS_TAB), ("main-suppliers.png", SUPPLIERS_TAB))
@@ -72,6 +73,45 @@ def take_editor(window, app: QApplication, out: Path, suffix: str = "") -> list[
     settle(app, 300)
     saved.append(save(dialog, out / f"finding{suffix}.png"))
     dialog.reject()
+    return saved
+
+
+def take_visit_steps(window, app: QApplication, out: Path, suffix: str = "") -> list[Path]:
+    """Start visit (a planned audit), a number item with its range, Complete with what is
+    still open, and the sign dialog (a completed audit)."""
+    ws, saved = window.ws, []
+    audits = ws.queries.audits()
+    planned = next((a for a in audits if a["status"] == "planned"), None)
+    if planned is not None:
+        editor = window.open_audit(planned["id"])
+        editor.lifecycle.start_visit()
+        settle(app, 300)
+        saved.append(save(editor.lifecycle.start_dialog, out / f"start-visit{suffix}.png"))
+        editor.lifecycle.start_dialog.reject()
+    busy = next((a for a in audits if a["status"] == "in_progress" and a["kind"] == "svr"), None)
+    if busy is not None:
+        editor = window.open_audit(busy["id"])
+        number = next((i for i in editor.template.items.values() if i.answer == "number"), None)
+        if number is not None:
+            editor.select_item(number.id)
+            settle(app, 300)
+            saved.append(save(window, out / f"editor-number{suffix}.png"))
+        editor.lifecycle.complete()
+        dialog = editor.lifecycle.completion_dialog
+        if dialog is not None and dialog.isVisible():
+            settle(app, 300)
+            saved.append(save(dialog, out / f"complete{suffix}.png"))
+            dialog.reject()
+    done = next((a for a in audits if a["status"] == "completed"), None)
+    if done is not None:
+        editor = window.open_audit(done["id"])
+        editor.lifecycle.sign()
+        dialog = editor.lifecycle.sign_dialog
+        dialog.auditor.pad.add_stroke([(40 + 9 * n, 60 + (14 if n % 2 else -14))
+                                       for n in range(24)])
+        settle(app, 300)
+        saved.append(save(dialog, out / f"sign{suffix}.png"))
+        dialog.reject()
     return saved
 
 
@@ -166,11 +206,14 @@ def main(argv: list[str] | None = None) -> int:
         try:
             settings = QSettings(str(scratch / "screenshots.ini"), QSettings.Format.IniFormat)
             CHECKLIST_LANGUAGE.set(settings, "both")
+            AUDITOR_NAME.set(settings, "Haruka Sato")
+            ORGANISATION.set(settings, "Buyer Group, Procurement")
             window = MainWindow(ws, settings=settings)
             window.resize(QSize(width, height))
             window.show()
             settle(app, 400)
             shots = (take(window, app, out, suffix) + take_editor(window, app, out, suffix)
+                     + take_visit_steps(window, app, out, suffix)
                      + take_photos_and_reports(window, app, out, suffix))
             for path in shots:
                 print(path)
@@ -184,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     code = main()
-    # Skip interpreter finalisation: PySide6 6.12 can abort while garbage-collecting Qt
-    # wrappers at exit ("bool_dealloc"), after all the work is done and saved.
+    # Skip interpreter finalisation (the order Qt wrappers die in at exit has crashed Python
+    # bindings before, e.g. PySide6 6.12's "bool_dealloc"), after all the work is saved.
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

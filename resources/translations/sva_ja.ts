@@ -1339,7 +1339,7 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
     </message>
     <message>
         <location filename="../../ui/dialogs/complete_dialog.py" line="101"/>
-        <source>{0} thing(s) must be settled before the visit can be completed:</source>
+        <source>{0} point(s) to settle before the visit can be completed:</source>
         <translation>訪問を完了するには、次の {0} 件を解決する必要があります:</translation>
     </message>
     <message>

@@ -98,7 +98,7 @@ class CompletionDialog(QDialog):
             for problem in rows:
                 self.list.addItem(self._row(problem))
         if self.problems:
-            self.label.setText(self.tr("{0} thing(s) must be settled before the visit can be "
+            self.label.setText(self.tr("{0} point(s) to settle before the visit can be "
                                        "completed:").format(len(self.problems)))
         else:
             self.label.setText(self.tr("Nothing blocks completing the visit any more."))
