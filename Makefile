@@ -56,6 +56,7 @@ run: apt venv translations demo
 	fi
 
 test: apt venv translations
+	$(PY) -m ruff check sva ui tests
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: venv

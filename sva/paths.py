@@ -6,7 +6,8 @@ from pathlib import Path
 
 import platformdirs
 
-RESOURCES = Path(os.environ.get("SVA_RESOURCES") or Path(__file__).resolve().parents[1] / "resources")
+RESOURCES = Path(os.environ.get("SVA_RESOURCES")
+                 or Path(__file__).resolve().parents[1] / "resources")
 
 
 def data_dir(explicit: str | os.PathLike | None = None) -> Path:

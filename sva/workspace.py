@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 
 def _uuid4() -> str:
@@ -56,7 +56,8 @@ class Workspace:
         with self.db.atomic():
             self.db.execute("INSERT OR IGNORE INTO local_meta (key, value) VALUES ('device_id', ?)",
                             [device])
-        return list(self.db.query("SELECT value FROM local_meta WHERE key = 'device_id'"))[0]["value"]
+        row = list(self.db.query("SELECT value FROM local_meta WHERE key = 'device_id'"))
+        return row[0]["value"]
 
     @property
     def path(self) -> Path:
@@ -65,7 +66,7 @@ class Workspace:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Workspace":
+    def __enter__(self) -> Workspace:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -81,7 +81,8 @@ def test_a_broken_item_is_reported_with_file_line_and_item(tmp_path, mutate, mes
 def test_a_bad_version_is_reported(tmp_path, version):
     path = _broken(tmp_path, lambda d: d.update(version=version))
     problems = validate_file(path)
-    assert [p.message for p in problems] == [f"bad version {version!r}: must be a positive whole number"]
+    assert [p.message for p in problems] == [
+        f"bad version {version!r}: must be a positive whole number"]
     assert problems[0].line == 1
 
 

@@ -52,7 +52,8 @@ def test_suppliers_follow_the_spend_split(demo):
     folder, summary = demo
     assert summary["suppliers"] >= 60
     share = dict(q(folder, "SELECT region, SUM(annual_spend) * 1.0 /"
-                           " (SELECT SUM(annual_spend) FROM suppliers) FROM suppliers GROUP BY region"))
+                           " (SELECT SUM(annual_spend) FROM suppliers)"
+                           " FROM suppliers GROUP BY region"))
     for region, expected in {"JP": .72, "ASIA": .13, "NA": .12, "EMEA": .02, "CSA": .01}.items():
         assert share[region] == pytest.approx(expected, abs=0.005)
     names = q(folder, "SELECT name_en, name_ja FROM suppliers")

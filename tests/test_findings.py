@@ -169,7 +169,8 @@ def test_an_old_finding_without_what_was_seen_still_loads_and_takes_cap_work(ws,
     ws.findings.edit(fid, root_cause="no training")
     ws.findings.move(fid, "cap_submitted")
     row = ws.findings.finding(fid)
-    assert (row["severity"], row["root_cause"], row["observed"]) == ("significant", "no training", "")
+    assert ((row["severity"], row["root_cause"], row["observed"])
+            == ("significant", "no training", ""))
 
 
 def test_undo_may_put_back_an_empty_what_was_seen(ws, audit, item):

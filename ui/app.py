@@ -8,7 +8,7 @@ a second (tests/bench/bench_ui.py prints the first frame and the filled list).
 from __future__ import annotations
 
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLoggingCategory, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget

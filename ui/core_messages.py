@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 

@@ -338,7 +338,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(MAIN_GEOMETRY, self.saveGeometry())
         self.settings.setValue(MAIN_STATE, self.saveState())
         self.settings.setValue(MAIN_TAB, self.tabs.currentIndex()
-                               if self.tabs.currentIndex() <= self.SUPPLIERS_TAB else self.AUDITS_TAB)
+                               if self.tabs.currentIndex() <= self.SUPPLIERS_TAB
+                               else self.AUDITS_TAB)
         self._remember_tabs()
         self.settings.sync()
 

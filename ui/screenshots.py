@@ -58,7 +58,8 @@ def take_editor(window, app: QApplication, out: Path, suffix: str = "") -> list[
     """The editor on an in-progress audit (on a nonconformity if any) and a new finding."""
     audits = window.ws.queries.audits()
     row = next((a for a in audits if a["status"] == "in_progress" and a["kind"] == "svr"),
-               next((a for a in audits if a["status"] == "in_progress"), audits[0] if audits else None))
+               next((a for a in audits if a["status"] == "in_progress"),
+                    audits[0] if audits else None))
     if row is None:
         return []
     editor = window.open_audit(row["id"])

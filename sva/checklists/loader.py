@@ -140,7 +140,8 @@ def _item(c: _Checker, raw, section_id: str, seen: dict[str, int]) -> Item | Non
     evidence = raw.get("evidence")
     if (not isinstance(evidence, list) or not evidence
             or any(e not in EVIDENCE for e in evidence)):
-        c.add(raw, iid, f"evidence must be a non-empty list of {', '.join(EVIDENCE)}; got {evidence!r}")
+        c.add(raw, iid, f"evidence must be a non-empty list of {', '.join(EVIDENCE)}; "
+                        f"got {evidence!r}")
         evidence = []
     answer = raw.get("answer")
     if answer not in ANSWER_TYPES:
@@ -171,7 +172,8 @@ def _item(c: _Checker, raw, section_id: str, seen: dict[str, int]) -> Item | Non
         return None
     return Item(iid, area, question, guidance, tuple(evidence), answer, required,
                 tuple(photo_on), weight, section_id,
-                tuple((str(ch["value"]), {lang: str(ch[lang]) for lang in LANGS}) for ch in choices),
+                tuple((str(ch["value"]), {lang: str(ch[lang]) for lang in LANGS})
+                      for ch in choices),
                 low, high, decimals)
 
 
@@ -217,7 +219,8 @@ def _parse(path: Path):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
-        return None, [Problem(str(path), line, None, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        return None, [Problem(str(path), line, None,
+                              f"not valid YAML: {getattr(exc, 'problem', exc)}")]
 
 
 def validate_file(path: str | Path) -> list[Problem]:

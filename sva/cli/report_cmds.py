@@ -89,5 +89,6 @@ def register(subparsers, common) -> None:
     c = sub.add_parser("import", parents=[common],
                        help="validate a filled-in CAP workbook and apply it (all or nothing)")
     c.add_argument("workbook", metavar="FILE.xlsx")
-    c.add_argument("--audit", metavar="AUDIT", help="refuse the workbook unless it is for this audit")
+    c.add_argument("--audit", metavar="AUDIT",
+                   help="refuse the workbook unless it is for this audit")
     c.set_defaults(handler=cmd_cap_import)

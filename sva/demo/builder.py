@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -41,7 +41,7 @@ class DemoClock:
         self.now = start
 
     def set(self, moment: datetime) -> None:
-        self.now = moment.astimezone(timezone.utc)
+        self.now = moment.astimezone(UTC)
 
     def __call__(self) -> str:
         self.now += timedelta(seconds=17)
@@ -59,7 +59,7 @@ def build_demo(folder=None, *, seed: int = 1, force: bool = False, progress=None
     folder = Path(data_dir(folder))
     recipe = yaml.safe_load(resource("demo.yaml").read_text("utf-8"))
     today = date.fromisoformat(recipe["today"])
-    clock = DemoClock(datetime(today.year, 1, 1, tzinfo=timezone.utc))
+    clock = DemoClock(datetime(today.year, 1, 1, tzinfo=UTC))
     ws = Workspace(folder, clock=clock, new_id=_ids(seed), actor="demo")
     try:
         held = ws.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0]
@@ -172,7 +172,8 @@ class _Builder:
         audit_id = ws.audits.create(
             supplier_id=supplier["id"], site_id=site_id, template_ref=self.templates[kind],
             planned_date=day.isoformat(), auditors=auditors,
-            scope="Whole site" if kind == "svr" else "Areas handling the buyer's confidential information")
+            scope=("Whole site" if kind == "svr"
+                   else "Areas handling the buyer's confidential information"))
         self.counts["audits"] += 1
         if status == "planned":
             return
@@ -256,7 +257,8 @@ class _Builder:
             scene = self.rng.choice(SCENES)
             taken = f"{day:%Y:%m:%d} {self.rng.randint(9, 15):02d}:{self.rng.randint(0, 59):02d}:00"
             data = site_photo(self.rng, scene, taken)
-            self.ws.photos.add_bytes(audit_id, data, filename=f"IMG_{self.counts['photos'] + 1:04d}.jpg",
+            self.ws.photos.add_bytes(audit_id, data,
+                                     filename=f"IMG_{self.counts['photos'] + 1:04d}.jpg",
                                      finding_id=finding_id, caption=scene.capitalize())
             self.counts["photos"] += 1
 

@@ -5,7 +5,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, UTC
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -163,7 +163,7 @@ class Audits(Service):
             started = self.ws.clock()
         else:
             noon = datetime.combine(chosen, time(12), tzinfo=self._zone(audit))
-            started = noon.astimezone(timezone.utc).isoformat(
+            started = noon.astimezone(UTC).isoformat(
                 timespec="microseconds").replace("+00:00", "Z")
         with self.change("start", "audit", audit_id, audit_id=audit_id) as log:
             self._move(audit, "in_progress", log, started_at=started)

@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Iterator
+from datetime import datetime, UTC
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
 
 from sva.errors import AuditLocked, NotFound
 
@@ -16,7 +17,7 @@ LOCKED_STATUSES = ("signed", "synced")
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class _LogEntry:
 
 
 class Service:
-    def __init__(self, ws: "Workspace"):
+    def __init__(self, ws: Workspace):
         self.ws = ws
 
     @property

@@ -5,7 +5,7 @@ import hashlib
 import json
 import secrets
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 from sva.errors import BadInput, NotFound
 from sva.hq.storage import Storage, Tx
@@ -16,7 +16,7 @@ CODE_TTL = timedelta(hours=24)
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def secret_hash(secret: str) -> str:
@@ -63,7 +63,7 @@ def new_enrol_code(storage: Storage, user_name: str, *, ttl: timedelta = CODE_TT
     """A one-time code for `user_name`; returns (code, expires_at). Only its hash is kept."""
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(16))
     code = "-".join(raw[i:i + 4] for i in range(0, 16, 4))
-    expires = (datetime.now(timezone.utc) + ttl).isoformat(timespec="microseconds").replace(
+    expires = (datetime.now(UTC) + ttl).isoformat(timespec="microseconds").replace(
         "+00:00", "Z")
     with storage.transaction() as tx:
         user = user_by_name(tx, user_name)

@@ -18,7 +18,7 @@ import os
 import re
 import time
 from pathlib import Path
-from typing import AsyncIterator
+from collections.abc import AsyncIterator
 
 from sva.hq.images import ImageRefused, check_photo
 from sva.owner_only import make_dir

@@ -16,7 +16,7 @@ import json
 import random
 import tempfile
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, UTC
 from pathlib import Path
 
 import yaml
@@ -219,7 +219,7 @@ def _audits(storage, rng, new_id, suppliers) -> dict:
             auditor = rng.choice(auditors)
             ref, items = checklists[kind]
             supplier_id, site_id, site_name = site_of[s["code"]]
-            started = datetime(day.year, day.month, day.day, 0, 30, tzinfo=timezone.utc) \
+            started = datetime(day.year, day.month, day.day, 0, 30, tzinfo=UTC) \
                 + timedelta(hours=rng.randint(0, 8))
             # every visit was assigned first: HQ takes no audit outside an assignment
             assignment = masterdata.assign(storage, auditor["name"], s["code"], site_id,

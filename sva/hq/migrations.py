@@ -6,7 +6,7 @@ left untouched.
 from __future__ import annotations
 
 from importlib import resources as importlib_resources
-from typing import Callable
+from collections.abc import Callable
 
 from sva.errors import SchemaTooNew
 from sva.hq.storage import Storage, Tx

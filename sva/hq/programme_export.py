@@ -66,7 +66,7 @@ def write_pdf(fig: dict, path: str | Path, lang: str = "en") -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     from sva.reports.charts import severity_chart
     from sva.reports.fonts import LATIN, LATIN_BOLD, font_for, markup, register_fonts
@@ -93,7 +93,8 @@ def write_pdf(fig: dict, path: str | Path, lang: str = "en") -> None:
     levels = [(f"{k}", n) for k, n in fig["isec_levels"].items()]
     story.append(Paragraph(markup(L["isec_levels"]), h2))
     story.append(_bars(levels, width, "#2e7d4f", LATIN))
-    regions = [(L["regions"].get(r, r), v["share"]) for r, v in fig["procurement_by_region"].items()]
+    regions = [(L["regions"].get(r, r), v["share"])
+               for r, v in fig["procurement_by_region"].items()]
     story.append(Paragraph(markup(L["procurement_by_region"]), h2))
     story.append(_bars(regions, width, "#9a5b00", chart_font(r for r, _ in regions), percent=True))
     story.append(Paragraph(markup(L["title"]), h2))

@@ -88,7 +88,7 @@ def import_sites(storage: Storage, path: str | Path, *, actor: str = "admin") ->
             "SELECT id, code FROM suppliers WHERE deleted = 0")}
         if not any(p.fatal for p in problems):
             for number, cells in table.rows:
-                def bad(col, msg):
+                def bad(col, msg, number=number):
                     problems.append(RowProblem(table.file, number, col, msg))
                 code = cells.get("code", "").strip()
                 if code.upper() not in known:

@@ -102,7 +102,8 @@ def validate(annotations) -> list[dict]:
         if kind in ("rect", "arrow"):
             out["width"] = _number(item.get("width", DEFAULT_WIDTH), i, "width", 0.0005, 0.1)
         if kind == "arrow":
-            out["from"], out["to"] = _point(item.get("from"), i, "from"), _point(item.get("to"), i, "to")
+            out["from"], out["to"] = (_point(item.get("from"), i, "from"),
+                                      _point(item.get("to"), i, "to"))
             if out["from"] == out["to"]:
                 raise _bad(i, "to", "an arrow needs two different points")
         if kind == "text":

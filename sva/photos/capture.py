@@ -8,7 +8,7 @@ beats both. Without EXIF the file's modification time (a true instant) is used.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, UTC
 from zoneinfo import ZoneInfo
 
 EXIF_FORMAT = "%Y:%m:%d %H:%M:%S"
@@ -21,13 +21,13 @@ class Capture:
 
 
 def iso_utc(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def parse_utc(text: str) -> datetime:
     """Read an ISO-8601 instant as stored ('...Z' or with offset) into an aware datetime."""
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _offset(text: str | None):
@@ -56,8 +56,8 @@ def capture_time(taken_local: str | None, offset: str | None, site_zone: str | N
             fixed = _offset(offset)
             if fixed is not None:
                 return Capture(iso_utc(naive.replace(tzinfo=fixed)), "exif+offset")
-            zone = ZoneInfo(site_zone) if site_zone else timezone.utc
+            zone = ZoneInfo(site_zone) if site_zone else UTC
             return Capture(iso_utc(naive.replace(tzinfo=zone)), "exif")
     if mtime is not None:
-        return Capture(iso_utc(datetime.fromtimestamp(mtime, timezone.utc)), "file_time")
+        return Capture(iso_utc(datetime.fromtimestamp(mtime, UTC)), "file_time")
     return Capture(None, "unknown")

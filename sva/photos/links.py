@@ -60,7 +60,7 @@ class PhotoLinks(Service):
         if len(audit_ids) != 1:
             raise BadInput("the photos belong to different audits", field="photo_ids")
         audit = self.ws.audits.audit(audit_ids.pop())
-        for photo_id, wanted in links.items():
+        for _photo_id, wanted in links.items():
             unknown = set(wanted) - set(LINKS)
             if unknown:
                 raise BadInput(f"a photo link is one of {', '.join(LINKS)}, not "

@@ -35,7 +35,8 @@ class PhotoRenderings(Service):
         path = blobs.display(row["sha256"]) if kind == "display" else blobs.thumbnail(row["sha256"])
         if not path.exists():     # e.g. photos that came by sync: rebuild from the original
             data = self.path_of(row["sha256"]).read_bytes()
-            made = derivatives.make(data, row["filename"] or row["id"], probe(data, row["filename"]))
+            made = derivatives.make(data, row["filename"] or row["id"],
+                                    probe(data, row["filename"]))
             write_atomic(blobs.display(row["sha256"]), made.display)
             write_atomic(blobs.thumbnail(row["sha256"]), made.thumbnail)
             for box, jpeg in made.prints.items():
@@ -79,7 +80,8 @@ class PhotoRenderings(Service):
         from sva.photos.derivatives import THUMB_QUALITY, THUMB_SIDE
         key = repr([THUMB_VERSION, row["sha256"], row["annotations"] or "[]", THUMB_SIDE,
                     THUMB_QUALITY])
-        return self.ws.folder / "cache" / "thumb" / f"{hashlib.sha256(key.encode()).hexdigest()}.jpg"
+        return (self.ws.folder / "cache" / "thumb"
+                / f"{hashlib.sha256(key.encode()).hexdigest()}.jpg")
 
     def _draw_marked_thumbnail(self, row: dict, marks: list[dict]) -> bytes:
         """Marks drawn on the smallest print copy (as the report draws them), then shrunk to

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from sva.domain.findings import CAP_FIELDS, FINDING_STATUSES
 from sva.errors import BadInput, NotFound
 from sva.reports.cap_workbook import (COLUMN_OF, CONTROL_SHEET, COPY_ROW, FORMAT, LOCKED_KEYS,
-                                      MAIN_SHEET, SUPPLIER_KEYS, SUPPLIER_MOVES, checksum)
+                                      MAIN_SHEET, SUPPLIER_MOVES, checksum)
 from sva.reports.i18n import LANGS, Texts
 
 MAX_TEXT = 4000
@@ -174,8 +174,9 @@ def _check_row(reader: _Reader, sheet, row: int, copy: list, finding: dict | Non
             code = codes.get(_text(value).casefold())
             allowed = (exported_status, *SUPPLIER_MOVES.get(exported_status, ()))
             if code not in allowed:
+                choices = " or ".join(repr(reader.t(f"finding_status.{s}")) for s in allowed)
                 reader.problem(row, key, f"{_text(value)!r} is not a status you can choose here "
-                               f"(choose {' or '.join(repr(reader.t(f'finding_status.{s}')) for s in allowed)})")
+                               f"(choose {choices})")
             elif code != exported_status and code != finding["status"]:
                 if code not in SUPPLIER_MOVES.get(finding["status"], ()):
                     reader.problem(row, key, "the finding is already "

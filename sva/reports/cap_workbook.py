@@ -11,7 +11,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -194,7 +194,7 @@ def build_cap_workbook(data: ReportData, lang: str = "en") -> bytes:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
     meta = [("format", FORMAT), ("audit_id", data.audit["id"]), ("lang", lang),
-            ("exported_at", datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            ("exported_at", datetime.now(UTC).isoformat(timespec="seconds")),
             ("checksum", checksum(data.audit["id"], lang, copy_rows)),
             ("first_row", FIRST_ROW), ("rows", len(copy_rows))]
     for n, (key, value) in enumerate(meta, start=1):

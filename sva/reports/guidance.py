@@ -7,11 +7,10 @@ in both).
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, KeepTogether, PageBreak, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import (CondPageBreak, KeepTogether, PageBreak, Spacer, TableStyle)
 
 from sva.domain.policy import SEVERITIES
 from sva.reports.blocks import (blank_signatures, facts_table, finding_block, finding_room,
@@ -247,7 +246,7 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     data = load_report_data(ws, audit_id, contact=contact)
     styles = make_styles()
     width = frame_width(paper)
-    issued = issued or datetime.now(timezone.utc).date().isoformat()
+    issued = issued or datetime.now(UTC).date().isoformat()
     shown = [p for f in data.findings for p in f["photos"]]
     shown += [p for photos in data.item_photos.values() for p in photos]
     images = prepare_photos(ws, shown, photo_box(width))

@@ -60,7 +60,8 @@ def print_image(source: str | os.PathLike | bytes, width_pt: float, height_pt: f
     name = "<photo>" if isinstance(source, (bytes, bytearray)) else str(source)
     box = print_size(width_pt, height_pt, dpi)
     try:
-        stream = io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else Path(source).open("rb")
+        stream = (io.BytesIO(source) if isinstance(source, (bytes, bytearray))
+                  else Path(source).open("rb"))
         with stream, Image.open(stream) as img:
             orientation = img.getexif().get(0x0112, 1)
             # A 90° turn swaps width and height: ask draft for the box as it is in the file.

@@ -7,7 +7,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER

@@ -6,10 +6,10 @@ it (backups/), so an upgrade that fails leaves the user's data as it was.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import sqlite_utils
 
@@ -57,7 +57,7 @@ def current_version(db: sqlite_utils.Database) -> int:
 def backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     from sva.owner_only import create_file, make_dir
     folder = make_dir(path.parent / "backups")      # owner-only, like the database itself
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = create_file(folder / f"{path.stem}-v{version}-{stamp}.db")
     dest = sqlite3.connect(str(target))
     try:

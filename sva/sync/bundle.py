@@ -17,7 +17,7 @@ import json
 import os
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -149,7 +149,7 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
 
     content_key, prefix = os.urandom(32), os.urandom(7)
     header = {"format": fmt.FORMAT, "version": fmt.VERSION, "device_id": device_id,
-              "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
               "app": f"sva {__version__}", "cipher": "AES-256-GCM", "segment": fmt.SEGMENT,
               "nonce_prefix": fmt.b64(prefix), "signature": "ed25519",
               "audits": len(docs), "blobs": len(ordered),

@@ -47,7 +47,7 @@ class HqClient:
     def close(self) -> None:
         self.http.close()
 
-    def __enter__(self) -> "HqClient":
+    def __enter__(self) -> HqClient:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -89,7 +89,7 @@ def _teardown_on_sigterm() -> None:
 class HQ:
     """A running server plus direct access to its storage for admin steps and checks."""
 
-    def __init__(self, folder: Path, db: "HqDb | str | None" = None):
+    def __init__(self, folder: Path, db: HqDb | str | None = None):
         self.folder = folder
         self.db = db if isinstance(db, HqDb) or db is None else HqDb("postgresql", db)
         self.db_url = self.db.url if self.db else None

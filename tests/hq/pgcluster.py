@@ -82,7 +82,7 @@ class Cluster:
         return f"postgresql://postgres@/{database}?host={self.socket_dir}"
 
     # -- life cycle ---------------------------------------------------------------------
-    def start(self) -> "Cluster":
+    def start(self) -> Cluster:
         self.dir = Path(tempfile.mkdtemp(prefix="sva-pg-", dir="/tmp"))
         if self.root:
             try:

@@ -93,7 +93,7 @@ def _one_run(hq, tmp_path, seed: int, totals: Counter, sent: dict) -> tuple[list
         shas = set(files)
 
         proxy.faults = True
-        for attempt in range(1, MAX_SYNCS + 1):
+        for attempt in range(1, MAX_SYNCS + 1):  # noqa: B007 (read after the loop)
             try:
                 sync(ws)
             except SyncError:

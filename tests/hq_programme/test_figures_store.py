@@ -107,7 +107,8 @@ def test_demo_is_weighted_like_the_spend_split(demo_storage):
 def _push(storage, who, audit_id, started_at, status="synced", planned="2021-03-31"):
     doc = {"id": audit_id, "supplier_code": "S1", "kind": "svr", "status": status,
            "planned_date": planned, "started_at": started_at, "photos": [],
-           "findings": [{"id": "10000000-0000-4000-8000-00000000" + audit_id[-4:], "item_id": "SVR-HR-01", "area": "HR",
+           "findings": [{"id": "10000000-0000-4000-8000-00000000" + audit_id[-4:],
+                         "item_id": "SVR-HR-01", "area": "HR",
                          "severity": "minor", "status": "open"}]}
     hq_audits.ingest(storage, who, doc)
 

@@ -3,7 +3,7 @@ import hashlib
 import io
 import json
 import os
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 from PIL import Image
@@ -97,7 +97,7 @@ def test_exif_offset_beats_the_site_zone(ws, audit):
 def test_without_exif_the_file_time_is_used(ws, audit, tmp_path):
     path = tmp_path / "screen.png"
     path.write_bytes(png(quadrant_image()))
-    moment = datetime(2026, 5, 12, 3, 4, 5, tzinfo=timezone.utc).timestamp()
+    moment = datetime(2026, 5, 12, 3, 4, 5, tzinfo=UTC).timestamp()
     os.utime(path, (moment, moment))
     assert ws.photos.photo(ws.photos.add_file(audit, path))["captured_at"] == \
         "2026-05-12T03:04:05Z"

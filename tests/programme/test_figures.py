@@ -23,7 +23,8 @@ SUPPLIERS = [
 
 
 def _saq(code, fy, level, missing=()):
-    scores = {a: (None if a in missing else 90.0) for a in ("HR", "OHS", "FT", "ENV", "ISEC", "PQS")}
+    scores = {a: (None if a in missing else 90.0)
+              for a in ("HR", "OHS", "FT", "ENV", "ISEC", "PQS")}
     return SaqResult(code, fy, f"{fy}-06-01", "saq@1", 1, scores, level, ())
 
 
@@ -33,13 +34,16 @@ SAQ = [_saq("S1", 2020, "A"), _saq("S2", 2020, "C", missing=("ENV",)), _saq("S3"
 
 AUDITS = [
     {"id": "A1", "supplier_code": "S1", "kind": "svr", "date": "2020-04-01", "status": "completed"},
-    {"id": "A2", "supplier_code": "S2", "kind": "infosec", "date": "2021-03-31", "status": "signed"},
-    {"id": "A3", "supplier_code": "S1", "kind": "infosec", "date": "2020-10-10", "status": "synced"},
+    {"id": "A2", "supplier_code": "S2", "kind": "infosec", "date": "2021-03-31",
+     "status": "signed"},
+    {"id": "A3", "supplier_code": "S1", "kind": "infosec", "date": "2020-10-10",
+     "status": "synced"},
     {"id": "A4", "supplier_code": "S3", "kind": "svr", "date": "2021-04-01", "status": "completed"},
     {"id": "A5", "supplier_code": "S4", "kind": "svr", "date": "2020-06-01", "status": "planned"},
     {"id": "A6", "supplier_code": "S3", "kind": "svr", "date": "2021-03-31T16:00:00Z",
      "status": "completed"},   # 1 April 01:00 in Tokyo: FY2021
-    {"id": "A7", "supplier_code": "S3", "kind": "svr", "date": "2020-12-01", "status": "in_progress"},
+    {"id": "A7", "supplier_code": "S3", "kind": "svr", "date": "2020-12-01",
+     "status": "in_progress"},
 ]   # FY2020 done: A1 (svr), A2, A3 (infosec); suppliers visited S1, S2
 
 FINDINGS = [

@@ -1,7 +1,7 @@
 """Fiscal years run April–March in HQ's time zone (Asia/Tokyo)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 import pytest
 
@@ -15,7 +15,7 @@ from sva.hq.programme.fiscal import fy_bounds, fy_label, fy_of, in_fy, parse_fy
     ("2021-03-31T14:59:59Z", 2020),        # 23:59:59 in Tokyo
     ("2021-03-31T15:00:00Z", 2021),        # 00:00 on 1 April in Tokyo
     (datetime(2021, 3, 31, 20, 0), 2020),  # naive: taken as HQ local time
-    (datetime(2021, 3, 31, 16, 0, tzinfo=timezone.utc), 2021),
+    (datetime(2021, 3, 31, 16, 0, tzinfo=UTC), 2021),
 ])
 def test_fy_of_boundaries(value, fy):
     assert fy_of(value) == fy

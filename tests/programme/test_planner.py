@@ -51,7 +51,8 @@ def test_factor_values_follow_the_rules(levels):
     assert big["critical_flags"].value == pytest.approx(2 / 3, abs=1e-4)
     assert big["years_since_visit"].value == pytest.approx(0.5 / 3, abs=1e-3)  # 6 months
     assert big["isec_level"].value == 0.0 and big["open_findings"].value == 0.0
-    assert data["info_criticality"].value == 1.0 and "Data Processing" in data["info_criticality"].detail
+    assert (data["info_criticality"].value == 1.0
+            and "Data Processing" in data["info_criticality"].detail)
     assert data["isec_level"].detail == "level C from FY2024 SAQ"     # FY2026 is not used
     assert data["years_since_visit"].value == 1.0
     assert data["open_findings"].value == 1.0

@@ -69,7 +69,8 @@ def test_reports_print_the_redacted_rendering_and_recache_after_a_change(ws, aud
 
     from sva.demo.pictures import site_photo
     from sva.reports.images import print_photo
-    photo_id = ws.photos.add_bytes(audit, site_photo(random.Random(2), "exit", "2026:05:12 10:00:00"),
+    photo_id = ws.photos.add_bytes(audit,
+                                   site_photo(random.Random(2), "exit", "2026:05:12 10:00:00"),
                                    filename="a.jpg")
     photo = ws.photos.photo(photo_id)
     before = Image.open(io.BytesIO(print_photo(ws, photo, 240, 180))).convert("L")
@@ -77,7 +78,8 @@ def test_reports_print_the_redacted_rendering_and_recache_after_a_change(ws, aud
     assert len(list((ws.folder / "cache" / "print").glob("*.jpg"))) == 1
     ws.photos.set_annotations(photo_id, [{"kind": "redact", "box": [0.0, 0.0, 0.5, 0.5],
                                           "style": "solid", "color": "#000000"}])
-    after = Image.open(io.BytesIO(print_photo(ws, ws.photos.photo(photo_id), 240, 180))).convert("L")
+    photo = ws.photos.photo(photo_id)
+    after = Image.open(io.BytesIO(print_photo(ws, photo, 240, 180))).convert("L")
     corner = after.crop((20, 20, 300, 220))
     assert sum(corner.histogram()[40:]) == 0          # every pixel of the box is black
     assert len(list((ws.folder / "cache" / "print").glob("*.jpg"))) == 2
@@ -223,6 +225,7 @@ def test_old_photos_without_print_copies_still_print_and_get_them(ws, audit):
             blobs.print_copy(sha, box).unlink()
     images = [i for i in _embedded(build_guidance(ws, audit)) if i.size[0] > 200]
     assert sorted(i.size for i in images) == [(661, 496)] * 2
-    redacted = min(images, key=lambda i: statistics.fmean(i.convert("L").crop((5, 5, 300, 220)).tobytes()))
+    redacted = min(images, key=lambda i: statistics.fmean(
+        i.convert("L").crop((5, 5, 300, 220)).tobytes()))
     assert max(redacted.convert("L").crop((5, 5, 325, 243)).tobytes()) < 40
     assert all(blobs.print_copy(sha, box).exists() for sha in shas for box in PRINT_BOXES)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QCoreApplication, QLocale,

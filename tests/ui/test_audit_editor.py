@@ -92,7 +92,8 @@ def test_unanswered_required_items_are_marked_in_the_tree(open_editor, ws, audit
     index = editor.model.index_of(items_of(ws, audit)[0].id, 1)
     assert index.data() == "required"
     section = editor.model.index(0, 1)
-    assert section.data() == f"0/{len(ws.audits.template_of(ws.audits.audit(audit)).sections[0].items)}"
+    items = ws.audits.template_of(ws.audits.audit(audit)).sections[0].items
+    assert section.data() == f"0/{len(items)}"
 
 
 def test_note_is_saved_and_survives_closing_and_reopening(qtbot, open_editor, ws, audit,

@@ -70,7 +70,8 @@ def sign_through_dialog(qtbot, editor):
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
 
 
-def test_signing_stores_both_signatures_and_locks_the_editor(qtbot, open_editor, ws, audit, answer_all):
+def test_signing_stores_both_signatures_and_locks_the_editor(qtbot, open_editor, ws, audit,
+                                                             answer_all):
     answer_all(ws, audit)
     editor = open_editor(audit)
     sign_through_dialog(qtbot, editor)

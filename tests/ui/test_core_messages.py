@@ -162,7 +162,8 @@ def test_keyring_and_sync_errors_are_japanese(japanese, monkeypatch):
         text = message_of(error)
         data = [str(v) for v in error.params.values()]     # what was typed, the backend
         assert text != str(error) and english_words(text, data) == [], text
-    assert "キーリング" in message_of(errors[0]) and "keyring.backends.fail" in message_of(errors[0])
+    assert ("キーリング" in message_of(errors[0])
+            and "keyring.backends.fail" in message_of(errors[0]))
     assert "https://hq.example.com" in message_of(errors[2])
 
 
@@ -229,7 +230,8 @@ def test_the_photo_import_lists_refusals_in_japanese(japanese, qtbot, open_edito
 
     with qtbot.waitSignal(importer.finished, timeout=30000):       # pasted bytes
         importer.add_images([("clipboard.png", b"")], item_id=editor.tree.current_item_id())
-    assert importer.message.informativeText() == "ファイル clipboard.png: ファイルが空です（0 バイト）"
+    assert (importer.message.informativeText()
+            == "ファイル clipboard.png: ファイルが空です（0 バイト）")
     importer.message.close()
 
 

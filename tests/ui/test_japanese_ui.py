@@ -224,8 +224,8 @@ def test_no_english_left_in_the_japanese_ui(japanese, demo, qtbot, ui_settings, 
         dialog.setAcceptMode(accept)
         dialog.setViewMode(QFileDialog.ViewMode.Detail)
         dialog.show()
-        qtbot.waitUntil(lambda: dialog.findChild(QWidget, "treeView").model().rowCount(
-            dialog.findChild(QWidget, "treeView").rootIndex()) > 0)
+        qtbot.waitUntil(lambda dialog=dialog: dialog.findChild(QWidget, "treeView").model()
+                        .rowCount(dialog.findChild(QWidget, "treeView").rootIndex()) > 0)
         # In the file list only the type is UI text: names are data, and sizes and dates
         # follow the system's locale, not the app's language (QFileSystemModel formats
         # them with QLocale::system()).

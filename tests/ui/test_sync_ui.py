@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import socket
-from pathlib import Path
 
 import keyring
 import keyring.backends.fail

@@ -20,7 +20,7 @@ import pkgutil
 import sys
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Callable
+from collections.abc import Callable
 
 FACTORIES: dict[str, Callable] = {}
 LONG_ERROR = ("The HQ server refused the request because the enrolment code has expired or "

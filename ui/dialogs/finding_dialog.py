@@ -268,7 +268,8 @@ class FindingDialog(QDialog):
         """For an edit: only what differs from the stored finding."""
         if not self.finding:
             return self.fields()
-        return {k: v for k, v in self.fields().items() if (self.finding.get(k) or None) != (v or None)}
+        return {k: v for k, v in self.fields().items()
+                if (self.finding.get(k) or None) != (v or None)}
 
 
 def _wrap(layout) -> QWidget:

@@ -127,7 +127,8 @@ class ItemPanel(QWidget):
         self.note = NoteEdit()
         self.note.setObjectName("noteEdit")
         self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText(self.tr("What was seen, who was interviewed, which documents…"))
+        self.note.setPlaceholderText(
+            self.tr("What was seen, who was interviewed, which documents…"))
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 14)
         self.note_label.setBuddy(self.note)
         self._note_timer = QTimer(self)

@@ -40,7 +40,7 @@ def key_text(keys: str) -> str:
 
 
 class Lifecycle(QObject):
-    def __init__(self, editor: "AuditEditor"):
+    def __init__(self, editor: AuditEditor):
         super().__init__(editor)
         self.editor = editor
         self.start_dialog: StartVisitDialog | None = None
@@ -65,7 +65,8 @@ class Lifecycle(QObject):
                             (header.complete_button, self.complete_action),
                             (header.sign_button, self.sign_action),
                             (header.amend_button, self.amend_action)):
-            button.setToolTip(f"{act.text().replace('&', '')} ({key_text(act.shortcut().toString())})")
+            button.setToolTip(f"{act.text().replace('&', '')} "
+                              f"({key_text(act.shortcut().toString())})")
             button.clicked.connect(act.trigger)
 
     @property

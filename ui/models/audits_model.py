@@ -20,7 +20,8 @@ def _supplier_text(row: Row) -> str:
 
 
 def _supplier_tooltip(row: Row) -> str:
-    return f"{row['supplier_code']}\n{row['supplier_name_en']}\n{row['supplier_name_ja'] or ''}".strip()
+    return (f"{row['supplier_code']}\n{row['supplier_name_en']}\n"
+            f"{row['supplier_name_ja'] or ''}").strip()
 
 
 OVERDUE_COLOUR = "#b03a2e"   # the editor's "required" red; the word says it too
@@ -69,7 +70,8 @@ class AuditsModel(RowTableModel):
                tooltip=_overdue_tip, foreground=_overdue_colour),
         Column("progress", lambda: _tr("Progress"), lambda r: f"{r['answered']}/{r['items']}",
                _progress_sort, align="right",
-               tooltip=lambda r: _tr("{0} of {1} items answered").format(r["answered"], r["items"])),
+               tooltip=lambda r: _tr("{0} of {1} items answered").format(
+                   r["answered"], r["items"])),
         Column("findings", lambda: _tr("Findings"), lambda r: str(r["findings"]),
                lambda r: r["findings"], align="right"),
         Column("open", lambda: _tr("Open", "column: findings not yet closed"),

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)

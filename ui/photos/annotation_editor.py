@@ -254,7 +254,8 @@ class AnnotationEditor(QDialog):
 
     def _drawn(self, tool: str, start: QPointF, end: QPointF) -> None:
         bounds = self.scene.sceneRect()
-        start = QPointF(min(max(start.x(), 0), bounds.width()), min(max(start.y(), 0), bounds.height()))
+        start = QPointF(min(max(start.x(), 0), bounds.width()),
+                        min(max(start.y(), 0), bounds.height()))
         end = QPointF(min(max(end.x(), 0), bounds.width()), min(max(end.y(), 0), bounds.height()))
         colour = self.colour.currentData()
         if tool in ("rect", "redact", "blur"):

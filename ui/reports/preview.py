@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import traceback
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter, QPixmap

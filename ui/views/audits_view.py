@@ -87,7 +87,8 @@ class AuditsView(LazyView):
         self.model.set_rows(rows)
         if current:
             for n in range(self.proxy.rowCount()):
-                if self.model.row(self.proxy.mapToSource(self.proxy.index(n, 0)).row())["id"] == current:
+                source = self.proxy.mapToSource(self.proxy.index(n, 0))
+                if self.model.row(source.row())["id"] == current:
                     self.table.setCurrentIndex(self.proxy.index(n, 0))
                     break
         self._update_open()

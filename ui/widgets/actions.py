@@ -1,7 +1,7 @@
 """One way to make a window's or widget's keyboard action."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
 

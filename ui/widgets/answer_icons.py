@@ -6,7 +6,7 @@ dot for an unanswered required item.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen
@@ -61,7 +61,7 @@ def _draw(painter: QPainter, glyph: str, colour: QColor, size: int) -> None:
         painter.drawEllipse(box.center(), s * .14, s * .14)
 
 
-@lru_cache(maxsize=None)
+@cache
 def answer_icon(kind: str, size: int = 14) -> QIcon:
     """Cached per answer kind."""
     glyph, colour = ANSWER_STYLE.get(kind, ANSWER_STYLE["open"])

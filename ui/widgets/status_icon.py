@@ -5,7 +5,7 @@ audits does not shout.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
@@ -36,7 +36,7 @@ def painted_icon(size: int, draw) -> QIcon:
     return icon
 
 
-@lru_cache(maxsize=None)
+@cache
 def status_icon(status: str, size: int = 12) -> QIcon:
     """Cached per status."""
     colour = QColor(STATUS_COLOURS.get(status, "#9aa0a6"))

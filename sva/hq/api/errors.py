@@ -6,7 +6,6 @@ with `responses(...)`, so a client (or a fuzzer) can check every answer against 
 """
 from __future__ import annotations
 
-from typing import Optional
 
 from pydantic import BaseModel
 
@@ -23,7 +22,7 @@ class FieldProblem(BaseModel):
 class InvalidBody(BaseModel):
     """422: the request was read but something in it is wrong."""
     detail: str
-    field: Optional[str] = None
+    field: str | None = None
     errors: list[FieldProblem] = []
 
 

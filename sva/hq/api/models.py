@@ -10,7 +10,7 @@ and annotations are validated like the device does).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       StringConstraints)
@@ -133,35 +133,35 @@ class EnrolResponse(BaseModel):
 class Answer(Strict):
     id: str = Field(pattern=UUID_LIKE)
     item_id: Id
-    result: Optional[Long] = None
+    result: Long | None = None
     note: Long = ""
-    answered_at: Optional[IsoTime] = None
+    answered_at: IsoTime | None = None
     no_finding_reason: Long = ""       # why a nonconformity has no finding (device schema v4)
     deleted: Int = Field(default=0, ge=0, le=1)
 
 
 class Finding(Strict):
     id: str = Field(pattern=UUID_LIKE)
-    item_id: Optional[Id] = None
+    item_id: Id | None = None
     area: AREAS
     severity: SEVERITIES
     requirement: Long = ""
     observed: Long = ""
     evidence: Long = ""
     required_action: Long = ""
-    due_date: Optional[IsoDate] = None
+    due_date: IsoDate | None = None
     root_cause: Long = ""
     corrective_action: Long = ""
     preventive_action: Long = ""
     responsible: Short = ""
-    planned_date: Optional[IsoDate] = None
+    planned_date: IsoDate | None = None
     supplier_comment: Long = ""
     status: STATUSES
     rejection_reason: Long = ""
-    verification_method: Optional[METHODS] = None
-    verified_at: Optional[IsoTime] = None
+    verification_method: METHODS | None = None
+    verified_at: IsoTime | None = None
     deleted: Int = Field(default=0, ge=0, le=1)
-    cap_base: Optional[dict[CAP_FIELD, Optional[Long]]] = Field(
+    cap_base: dict[CAP_FIELD, Long | None] | None = Field(
         default=None, description="CAP values the device last agreed with HQ (sync "
         "bookkeeping, not part of the document hash)")
 
@@ -179,16 +179,16 @@ class Photo(Strict):
     rendering: Literal["redacted"] = Field(description="what `sha256` holds: always the "
                                            "redacted rendering (devices before it sent "
                                            "originals and are refused)")
-    original: Optional[BlobRef] = Field(
+    original: BlobRef | None = Field(
         default=None, description="only where HQ's policy photo_originals is on: the "
         "unredacted pixels, re-encoded without any metadata; never shown")
-    finding_id: Optional[Id] = None
-    item_id: Optional[Id] = None
+    finding_id: Id | None = None
+    item_id: Id | None = None
     filename: Short = ""
     media_type: MEDIA_TYPES
     width: Int = Field(ge=1, le=100_000)
     height: Int = Field(ge=1, le=100_000)
-    captured_at: Optional[IsoTime] = None
+    captured_at: IsoTime | None = None
     caption: Long = ""
     position: Int = Field(default=0, ge=0, le=1_000_000)
     annotations: _text(200000) = Field(
@@ -224,7 +224,7 @@ class LogEntry(Strict):
 
 class AuditDocument(Strict):
     id: str = Field(pattern=UUID_LIKE)
-    assignment_id: Optional[str] = Field(default=None, pattern=UUID_LIKE)
+    assignment_id: str | None = Field(default=None, pattern=UUID_LIKE)
     supplier_id: Id
     supplier_code: _text(100) = Field(min_length=1)
     site_id: Id
@@ -235,9 +235,9 @@ class AuditDocument(Strict):
     auditors: list[_text(200)] = Field(default_factory=list, max_length=50)
     scope: Long = ""
     status: Literal["planned", "in_progress", "completed", "signed", "synced"]
-    started_at: Optional[IsoTime] = None
-    completed_at: Optional[IsoTime] = None
-    signed_at: Optional[IsoTime] = None
+    started_at: IsoTime | None = None
+    completed_at: IsoTime | None = None
+    signed_at: IsoTime | None = None
     content_hash: str = Field(pattern=SHA256)
     answers: list[Answer] = Field(default_factory=list, max_length=5000)
     findings: list[Finding] = Field(default_factory=list, max_length=2000)
@@ -279,13 +279,13 @@ CapShort = Annotated[Short | SkipJsonSchema[None], AfterValidator(_not_null)]
 class CapUpdate(Strict):
     status: Annotated[STATUSES | SkipJsonSchema[None], AfterValidator(_not_null)] = None
     rejection_reason: CapText = None
-    verification_method: Optional[METHODS] = None
-    verified_at: Optional[IsoDate] = None
+    verification_method: METHODS | None = None
+    verified_at: IsoDate | None = None
     root_cause: CapText = None
     corrective_action: CapText = None
     preventive_action: CapText = None
     responsible: CapShort = None
-    planned_date: Optional[IsoDate] = None
+    planned_date: IsoDate | None = None
     supplier_comment: CapText = None
 
 

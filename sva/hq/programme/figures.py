@@ -41,7 +41,8 @@ def figures(fy: int, suppliers, saq_results, audits, findings, *, topics: dict |
     fig["suppliers_visited"] = len({str(a["supplier_code"]).upper() for a in done})
     fig["suppliers_visited_by_kind"] = {
         k: len({str(a["supplier_code"]).upper() for a in done if a["kind"] == k}) for k in kinds}
-    year_findings = [f for f in findings if f.get("audit_id") in audit_by_id and not f.get("deleted")]
+    year_findings = [f for f in findings
+                     if f.get("audit_id") in audit_by_id and not f.get("deleted")]
     fig["findings_by_severity"] = {sev: sum(1 for f in year_findings if f["severity"] == sev)
                                    for sev in SEVERITIES}
     fig["findings_by_area"] = {

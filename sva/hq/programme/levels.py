@@ -172,7 +172,8 @@ def score(response: SaqResponse, saq: Questionnaire, rules: LevelRules) -> SaqRe
             "en": f"{rules.score_area} score {isec:.1f} → level {level}"
                   + (f" (threshold {limit})" if limit is not None else " (below every threshold)"),
             "ja": f"{rules.score_area} スコア {isec:.1f} → レベル {level}"
-                  + (f"（基準 {limit} 以上）" if limit is not None else "（どの基準にも達しない）")}))
+                  + (f"（基準 {limit} 以上）" if limit is not None
+                     else "（どの基準にも達しない）")}))
     for ko in rules.knock_outs:
         answer = str(response.answers.get(ko.question, "")).lower()
         if answer not in ko.answers:

@@ -49,7 +49,7 @@ def parse_responses(path: str | Path, saq: Questionnaire, *, fy: int | None = No
     for number, cells in table.rows:
         row_problems: list[RowProblem] = []
 
-        def bad(column, message):
+        def bad(column, message, row_problems=row_problems, number=number):
             row_problems.append(RowProblem(table.file, number, column, message))
 
         code = cells["supplier_code"].strip()

@@ -68,7 +68,8 @@ def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (value.date().isoformat() if value.time() == datetime.min.time()
+                else value.isoformat())
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
@@ -153,7 +154,8 @@ def require_columns(table: Table, required, known) -> list[RowProblem]:
     return problems
 
 
-def apply_policy(good: list, problems: list[RowProblem], skip_bad: bool) -> tuple[list, list[Skipped]]:
+def apply_policy(good: list, problems: list[RowProblem],
+                 skip_bad: bool) -> tuple[list, list[Skipped]]:
     """All or nothing: any problem raises BadInput listing every one, unless skip_bad, in which
     case the good rows go ahead and the bad ones come back as a list of what was skipped.
     File and header problems always raise."""
