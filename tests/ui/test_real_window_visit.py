@@ -46,11 +46,20 @@ def make_store(folder: Path) -> tuple[str, list]:
         ws.close()
 
 
-def write_settings(home: Path) -> None:
+# Window titles the script waits for, per interface language.
+TITLES = {
+    "en": {"main": "SVA — Supplier Visit Audits", "start": "Start visit",
+           "finding": "New finding", "photos": "Add photos", "sign": "Sign the audit"},
+    "ja": {"main": "SVA — サプライヤー訪問監査", "start": "訪問を開始",
+           "finding": "新しい指摘事項", "photos": "写真を追加", "sign": "監査への署名"},
+}
+
+
+def write_settings(home: Path, lang: str) -> None:
     """What the auditor set in Settings once (read by the app at start, as after a restart)."""
     conf = home / ".config" / "SVA"
     conf.mkdir(parents=True, exist_ok=True)
-    (conf / "SVA.conf").write_text("[preferences]\nlanguage=en\nauditor_name=Haruka Sato\n"
+    (conf / "SVA.conf").write_text(f"[preferences]\nlanguage={lang}\nauditor_name=Haruka Sato\n"
                                    "organisation=Buyer Procurement\n", "utf-8")
 
 
@@ -65,11 +74,13 @@ def evidence_photo(path: Path) -> Path:
     return path
 
 
-def test_a_whole_svr_visit_in_the_real_window(tmp_path):
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_whole_svr_visit_in_the_real_window(tmp_path, lang):
     data, home = tmp_path / "data", tmp_path / "home"
     home.mkdir()
     audit_id, items = make_store(data)
-    write_settings(home)
+    write_settings(home, lang)
+    title = TITLES[lang]
     photo = evidence_photo(tmp_path / "passports.jpg")
     shots = tmp_path / "shots"
     shots.mkdir()
@@ -77,14 +88,14 @@ def test_a_whole_svr_visit_in_the_real_window(tmp_path):
 
     with x_session(home) as x:
         x.launch("--data-dir", str(data))
-        x.wait_window("SVA — Supplier Visit Audits")
+        x.wait_window(title["main"])
         time.sleep(1.5)                                  # the list fills after the first frame
         x.screenshot(shots / "01-list.png")
 
         x.key("Return")                                  # the planned visit, first in the list
         time.sleep(1.5)
         x.key("ctrl+shift+t")                            # Start visit…
-        x.wait_active("Start")
+        x.wait_active(title["start"])
         x.screenshot(shots / "02-start.png")
         x.key("Return")                                  # today, confirmed
         time.sleep(0.8)
@@ -96,13 +107,13 @@ def test_a_whole_svr_visit_in_the_real_window(tmp_path):
                 finding_start, typed_start = x.keys_sent, x.typed
                 x.key("2")                               # nonconformity: stays on the item
                 x.key("f")                               # new finding, prefilled
-                x.wait_active("finding")
+                x.wait_active(title["finding"])
                 x.type(OBSERVED)
                 x.screenshot(shots / "03-finding.png")
                 x.key("ctrl+Return")
                 time.sleep(0.6)
                 x.key("p")                               # add a photo to the item
-                x.wait_active("photo")
+                x.wait_active(title["photos"])
                 x.type(str(photo))
                 x.key("Return")
                 time.sleep(2.5)                          # imported in a worker
@@ -126,7 +137,7 @@ def test_a_whole_svr_visit_in_the_real_window(tmp_path):
         time.sleep(1.0)
         x.screenshot(shots / "05-completed.png")
         x.key("ctrl+shift+g")                            # Sign…
-        dialog = x.wait_window("Sign the audit")
+        dialog = x.wait_window(title["sign"])
         time.sleep(0.5)
         left, top, width, height = x.window_geometry(dialog)
         x.screenshot(shots / "06-sign-empty.png")
@@ -148,7 +159,7 @@ def test_a_whole_svr_visit_in_the_real_window(tmp_path):
     counts["total_typed_characters"] = x.typed
     counts["items"] = len(items)
     (shots / "counts.json").write_text(json.dumps(counts, indent=2))
-    print("real-window visit:", json.dumps(counts))
+    print(f"real-window visit ({lang}):", json.dumps(counts))
 
     with Workspace(data) as stored:
         audit = stored.audits.audit(audit_id)
@@ -157,8 +168,10 @@ def test_a_whole_svr_visit_in_the_real_window(tmp_path):
         assert audit["status"] == "signed", audit["status"]
         signers = [(s["signer_name"], s["role"], s["organisation"])
                    for s in stored.audits.signatures(audit_id)]
-        assert signers == [("Haruka Sato", "Auditor", "Buyer Procurement"),
-                           ("Ken Ito", "Production manager", "Kanto Parts Co., Ltd.")]
+        supplier = {"en": "Kanto Parts Co., Ltd.", "ja": "関東部品株式会社"}[lang]
+        role = {"en": "Auditor", "ja": "監査員"}[lang]
+        assert signers == [("Haruka Sato", role, "Buyer Procurement"),
+                           ("Ken Ito", "Production manager", supplier)]
         assert all(answers.get(i.id, {}).get("result") for i in items if i.required)
         assert answers[NONCONFORMITY_ITEM]["result"] == "nonconformity"
         assert [f["observed"] for f in findings] == [OBSERVED]
