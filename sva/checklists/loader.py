@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sva.checklists.model import (ANSWER_TYPES, AREAS, EVIDENCE, KINDS, LANGS, PHOTO_TRIGGERS,
-                                  Item, Section, Template)
+from sva.checklists.model import Item, Section, Template
 from sva.errors import BadInput
+from sva.vocabulary import (ANSWER_TYPES, AREAS, AUDIT_KINDS as KINDS,
+                            EVIDENCE_METHODS as EVIDENCE, LANGS, PHOTO_TRIGGERS)
 
 
 class _LineDict(dict):

@@ -11,8 +11,6 @@ import json
 import uuid
 from pathlib import Path
 
-from sva.checklists.model import AREAS
-from sva.domain.suppliers import FLAGS, region_of
 from sva.errors import BadInput
 from sva.hq.accounts import log_event, now_iso
 from sva.hq.programme.fiscal import HQ_TIMEZONE, to_date
@@ -21,10 +19,11 @@ from sva.hq.programme.registry import load_registry
 from sva.hq.programme.responses import load_responses
 from sva.hq.programme.saq import load_questionnaire
 from sva.hq.storage import Storage, Tx
+from sva.places import check_timezone, region_of
+from sva.vocabulary import (AREAS, NOT_DONE_STATUSES, SUPPLIER_FLAGS,
+                            UNCLOSED_FINDING_STATUSES)
 
 SCORE_COLUMNS = {area: f"score_{area.lower()}" for area in AREAS}
-NOT_DONE = ("planned", "in_progress")
-OPEN_STATUSES = ("open", "cap_submitted", "cap_rejected", "cap_accepted")
 
 
 # -- supplier registry -----------------------------------------------------------------------
@@ -44,7 +43,7 @@ def import_registry(storage: Storage, path: str | Path, *, skip_bad: bool = Fals
 
 
 _SUPPLIER_COLS = ("name_en", "name_ja", "country", "region", "categories", "annual_spend",
-                  *FLAGS, "declaration_status", "declaration_date", "declaration_scope")
+                  *SUPPLIER_FLAGS, "declaration_status", "declaration_date", "declaration_scope")
 
 
 def _upsert_supplier(tx: Tx, row: dict, rev: int) -> str:
@@ -53,7 +52,7 @@ def _upsert_supplier(tx: Tx, row: dict, rev: int) -> str:
         "region": row.get("region") or region_of(row["country"]),
         "categories": json.dumps(row.get("categories") or [], ensure_ascii=False),
         "annual_spend": int(row["annual_spend"]),
-        **{flag: int(bool(row.get(flag))) for flag in FLAGS},
+        **{flag: int(bool(row.get(flag))) for flag in SUPPLIER_FLAGS},
         "declaration_status": row.get("declaration_status") or "none",
         "declaration_date": row.get("declaration_date"),
         "declaration_scope": row.get("declaration_scope") or "",
@@ -76,7 +75,6 @@ def _upsert_supplier(tx: Tx, row: dict, rev: int) -> str:
 def import_sites(storage: Storage, path: str | Path, *, actor: str = "admin") -> dict:
     """Sites of registered suppliers from CSV: code, site_name, country, timezone[, address].
     All or nothing; every problem is listed with its row."""
-    from sva.domain.suppliers import _check_timezone
     from sva.hq.programme.tabular import RowProblem, apply_policy, read_table, require_columns
     table, problems = read_table(path)
     if not any(p.fatal for p in problems):
@@ -95,7 +93,7 @@ def import_sites(storage: Storage, path: str | Path, *, actor: str = "admin") ->
                     bad("code", f"no supplier with code {code or '(empty)'} in the registry")
                 if not cells.get("site_name", "").strip():
                     bad("site_name", "site name is empty")
-                for col, check in (("country", region_of), ("timezone", _check_timezone)):
+                for col, check in (("country", region_of), ("timezone", check_timezone)):
                     try:
                         check(cells.get(col, "").strip())
                     except BadInput as exc:
@@ -259,14 +257,14 @@ def load_visits(tx: Tx) -> list[dict]:
     return [{"supplier_code": r["supplier_code"], "kind": r["kind"], "date": r["visit_date"]}
             for r in tx.all("SELECT supplier_code, kind, visit_date FROM audits "
                             "WHERE status NOT IN (?, ?) AND visit_date IS NOT NULL "
-                            "AND visit_date <> ''", NOT_DONE)]
+                            "AND visit_date <> ''", NOT_DONE_STATUSES)]
 
 
 def load_open_findings(tx: Tx) -> list[dict]:
-    marks = ", ".join("?" for _ in OPEN_STATUSES)
+    marks = ", ".join("?" for _ in UNCLOSED_FINDING_STATUSES)
     return tx.all("SELECT a.supplier_code, f.severity FROM findings f JOIN audits a "
                   f"ON a.id = f.audit_id WHERE f.status IN ({marks}) AND f.fact_deleted = 0 "
-                  "AND f.severity IS NOT NULL", OPEN_STATUSES)
+                  "AND f.severity IS NOT NULL", UNCLOSED_FINDING_STATUSES)
 
 
 def topic_titles(tx: Tx) -> dict:

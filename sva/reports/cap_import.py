@@ -17,11 +17,11 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from sva.domain.findings import CAP_FIELDS, FINDING_STATUSES
 from sva.errors import BadInput, NotFound
 from sva.reports.cap_workbook import (COLUMN_OF, CONTROL_SHEET, COPY_ROW, FORMAT, LOCKED_KEYS,
                                       MAIN_SHEET, SUPPLIER_MOVES, checksum)
 from sva.reports.i18n import LANGS, Texts
+from sva.vocabulary import CAP_FIELDS, CAP_SETTLED_STATUSES, FINDING_STATUSES
 
 MAX_TEXT = 4000
 REQUIRED_FOR_SUBMIT = ("root_cause", "corrective_action", "responsible", "planned_date")
@@ -203,7 +203,7 @@ def _check_row(reader: _Reader, sheet, row: int, copy: list, finding: dict | Non
             elif text != (finding[key] or ""):
                 new[key] = text
     cap_changes = {k: v for k, v in new.items() if k in CAP_FIELDS}
-    if cap_changes and finding["status"] in ("cap_accepted", "verified_closed"):
+    if cap_changes and finding["status"] in CAP_SETTLED_STATUSES:
         reader.problem(row, None, "the CAP of this finding was already accepted; "
                        "it can no longer change")
     if new.get("status") == "cap_submitted":

@@ -18,11 +18,11 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from sva.domain.findings import CAP_FIELDS
 from sva.reports.cell_safety import xlsx_cell
 from sva.reports.i18n import Texts
 from sva.reports.page import write_atomically
-from sva.reports.report_data import ACTIONABLE, ReportData, item_text, load_report_data
+from sva.reports.report_data import ReportData, item_text, load_report_data
+from sva.vocabulary import CAP_FIELDS, CAP_SETTLED_STATUSES, CAP_SEVERITIES
 
 FORMAT = "sva-cap/1"
 MAIN_SHEET, CONTROL_SHEET = "CAP", "_sva"
@@ -67,9 +67,9 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 def editable_fields(finding: dict) -> tuple[str, ...]:
     """The supplier's cells that are open on this finding's row."""
-    if finding["severity"] in ACTIONABLE and finding["status"] in CAP_OPEN_STATUSES:
+    if finding["severity"] in CAP_SEVERITIES and finding["status"] in CAP_OPEN_STATUSES:
         return SUPPLIER_KEYS
-    if finding["status"] in ("cap_accepted", "verified_closed"):
+    if finding["status"] in CAP_SETTLED_STATUSES:
         return ()
     return ("supplier_comment",)        # observations and good practices: a comment only
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sva.checklists.loader import _Checker, _parse
-from sva.checklists.model import AREAS
+from sva.vocabulary import AREAS
 from sva.errors import BadInput
 from sva.hq.programme.responses import SaqResponse
 from sva.hq.programme.saq import Questionnaire

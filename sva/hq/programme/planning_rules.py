@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from sva.checklists.model import AREAS
+from sva.vocabulary import AREAS
 from sva.errors import BadInput
 from sva.paths import resource
 

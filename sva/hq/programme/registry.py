@@ -15,8 +15,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-from sva.domain.suppliers import FLAGS, region_of
 from sva.errors import BadInput
+from sva.places import region_of
+from sva.vocabulary import SUPPLIER_FLAGS as FLAGS
 from sva.hq.programme.tabular import RowProblem, Skipped, Table, apply_policy, read_table, \
     require_columns
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sva.checklists.loader import Problem, _Checker, _ID, _parse
-from sva.checklists.model import AREAS, LANGS
+from sva.vocabulary import AREAS, LANGS
 from sva.errors import BadInput
 from sva.paths import resource
 
