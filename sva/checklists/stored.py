@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from sva.checklists.model import Template
+from sva.checklists.model import Item, Section, Template
 
 # Item fields written under their YAML names, and only when declared: a template without
 # them keeps the body (and so the hash) it was installed or published with.
@@ -32,3 +32,19 @@ def template_doc(t: Template) -> dict:
                 for i in s.items]}
             for s in t.sections],
     }
+
+
+def template_from_stored(doc: dict) -> Template:
+    """The template of a document `template_doc` wrote (and whose hash the caller checked):
+    no validation again, so opening a workspace needs neither PyYAML nor Pydantic."""
+    sections = []
+    for s in doc["sections"]:
+        items = tuple(Item(
+            i["id"], i["area"], dict(i["question"]), dict(i["guidance"]), tuple(i["evidence"]),
+            i["answer"], i["required"], tuple(i["photo_required_on"]), i["weight"], s["id"],
+            tuple((c["value"], {k: v for k, v in c.items() if k != "value"})
+                  for c in i.get("choices", ())),
+            i.get("min"), i.get("max"), i.get("decimals", True)) for i in s["items"])
+        sections.append(Section(s["id"], dict(s["title"]), items))
+    return Template(doc["id"], doc["version"], doc["kind"], dict(doc["title"]), tuple(sections),
+                    {i.id: i for s in sections for i in s.items})

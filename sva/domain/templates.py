@@ -5,8 +5,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from sva.checklists import Template, load_template, template_from_dict
-from sva.checklists.stored import template_doc
+from sva.checklists import Template
+from sva.checklists.stored import template_doc, template_from_stored
 from sva.domain.base import Service
 from sva.errors import BadInput, NotFound
 from sva.paths import resource
@@ -22,6 +22,7 @@ class Templates(Service):
     def install(self, template: Template | str | Path) -> str:
         """Store a template version; idempotent. Returns its ref 'id@version'."""
         if not isinstance(template, Template):
+            from sva.checklists import load_template     # Pydantic: only when installing
             template = load_template(template)
         body = json.dumps(template_doc(template), ensure_ascii=False, sort_keys=True)
         digest = hashlib.sha256(body.encode()).hexdigest()
@@ -46,13 +47,15 @@ class Templates(Service):
 
     def get(self, ref: str) -> Template:
         if ref not in self._cache:
-            rows = self.rows("SELECT body FROM checklist_templates WHERE id = ?", [ref])
+            rows = self.rows("SELECT body, sha256 FROM checklist_templates WHERE id = ?", [ref])
             if not rows:
                 raise NotFound(f"no checklist template {ref}")
-            template, problems = template_from_dict(json.loads(rows[0]["body"]), ref)
-            if problems:  # only if someone edited the row by hand
-                raise BadInput("stored template is not valid: " + "; ".join(map(str, problems)))
-            self._cache[ref] = template
+            body = rows[0]["body"]
+            # Checked when it was installed; only someone editing the row by hand changes it.
+            if hashlib.sha256(body.encode()).hexdigest() != rows[0]["sha256"]:
+                raise BadInput(f"stored checklist {ref} was changed outside SVA (its content "
+                               "no longer matches its hash); reinstall it from its YAML file")
+            self._cache[ref] = template_from_stored(json.loads(body))
         return self._cache[ref]
 
     def latest(self, kind_or_id: str) -> str:

@@ -11,7 +11,6 @@ import json
 import uuid
 from pathlib import Path
 
-from sva.errors import BadInput
 from sva.hq.accounts import log_event, now_iso
 from sva.hq.programme.fiscal import HQ_TIMEZONE, to_date
 from sva.hq.programme.levels import Reason, SaqResult, load_rules, score
@@ -19,7 +18,7 @@ from sva.hq.programme.registry import load_registry
 from sva.hq.programme.responses import load_responses
 from sva.hq.programme.saq import load_questionnaire
 from sva.hq.storage import Storage, Tx
-from sva.places import check_timezone, region_of
+from sva.places import region_of
 from sva.vocabulary import (AREAS, NOT_DONE_STATUSES, SUPPLIER_FLAGS,
                             UNCLOSED_FINDING_STATUSES)
 
@@ -75,38 +74,19 @@ def _upsert_supplier(tx: Tx, row: dict, rev: int) -> str:
 def import_sites(storage: Storage, path: str | Path, *, actor: str = "admin") -> dict:
     """Sites of registered suppliers from CSV: code, site_name, country, timezone[, address].
     All or nothing; every problem is listed with its row."""
-    from sva.hq.programme.tabular import RowProblem, apply_policy, read_table, require_columns
-    table, problems = read_table(path)
-    if not any(p.fatal for p in problems):
-        problems += require_columns(table, ("code", "site_name", "country", "timezone"),
-                                    ("code", "site_name", "country", "timezone", "address"))
-    rows = []
+    from sva.hq.masterdata import _upsert_site
+    from sva.hq.programme.registry import parse_sites
+    from sva.hq.programme.tabular import apply_policy
     with storage.transaction() as tx:
         known = {r["code"].upper(): r["id"] for r in tx.all(
             "SELECT id, code FROM suppliers WHERE deleted = 0")}
-        if not any(p.fatal for p in problems):
-            for number, cells in table.rows:
-                def bad(col, msg, number=number):
-                    problems.append(RowProblem(table.file, number, col, msg))
-                code = cells.get("code", "").strip()
-                if code.upper() not in known:
-                    bad("code", f"no supplier with code {code or '(empty)'} in the registry")
-                if not cells.get("site_name", "").strip():
-                    bad("site_name", "site name is empty")
-                for col, check in (("country", region_of), ("timezone", check_timezone)):
-                    try:
-                        check(cells.get(col, "").strip())
-                    except BadInput as exc:
-                        bad(col, str(exc).split(": ", 1)[-1])
-                rows.append((number, code, cells))
+        rows, problems = parse_sites(path, known)
         apply_policy([], problems, False)       # raises on any problem
         rev = tx.next_rev()
-        from sva.hq.masterdata import _upsert_site
-        for _, code, cells in rows:
-            _upsert_site(tx, known[code.upper()], {
-                "name": cells["site_name"].strip(), "country": cells["country"].strip().upper(),
-                "timezone": cells["timezone"].strip(),
-                "address": cells.get("address", "").strip()}, rev)
+        for row in rows:
+            _upsert_site(tx, known[row.code.upper()], {
+                "name": row.site_name, "country": row.country, "timezone": row.timezone,
+                "address": row.address}, rev)
         log_event(tx, actor, "import", "sites", str(path), sites=len(rows))
     return {"sites": len(rows)}
 
