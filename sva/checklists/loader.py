@@ -138,4 +138,4 @@ def validate_file(path: str | Path) -> list[Problem]:
 
 def load_template(path: str | Path) -> Template:
     """Load and validate; raises BadInput listing every problem."""
-    return load_checked(ChecklistFile, path, "checklist").to_template()
+    return load_checked(ChecklistFile, path, "checklist is not valid").to_template()

@@ -177,11 +177,7 @@ def _check_row(reader: _Reader, sheet, row: int, copy: list, finding: dict | Non
     """Compare one row to the exported copy and the database; returns the changes."""
     locked = dict(zip(LOCKED_KEYS, copy[:len(LOCKED_KEYS)]))
     exported_status, editable, frozen = copy[len(LOCKED_KEYS):]
-    for key, value in (*locked.items(), *frozen.items()):
-        if cell_text(sheet.cell(row, COLUMN_OF[key]).value) != cell_text(value):
-            reader.problem(row, key, "a locked cell was changed (the auditor's findings cannot "
-                           "be edited in the workbook)" if key in locked else
-                           "this cell is locked for this finding and was changed")
+    _locked_cells(reader, sheet, row, locked, frozen)
     if finding is None or finding["audit_id"] != audit["id"] or finding["deleted"]:
         reader.problem(row, "id", f"unknown finding {locked['id']} for this audit")
         return None
@@ -192,6 +188,23 @@ def _check_row(reader: _Reader, sheet, row: int, copy: list, finding: dict | Non
     if checked is None:
         return None
     new = checked.changes(finding, exported_status)
+    _against_the_finding(reader, row, new, finding, locked["no"], exported)
+    return new
+
+
+def _locked_cells(reader: _Reader, sheet, row: int, locked: dict, frozen: dict) -> None:
+    for key, value in (*locked.items(), *frozen.items()):
+        if cell_text(sheet.cell(row, COLUMN_OF[key]).value) != cell_text(value):
+            reader.problem(row, key, "a locked cell was changed (the auditor's findings cannot "
+                           "be edited in the workbook)" if key in locked else
+                           "this cell is locked for this finding and was changed")
+
+
+def _against_the_finding(reader: _Reader, row: int, new: dict, finding: dict, number: str,
+                         exported: datetime | None) -> None:
+    """What the finding's state now allows: its status move, a CAP still open, and no CAP
+    change since the export that these changes would undo (a stale row, kept apart: only
+    those may be forced)."""
     if new.get("status") and new["status"] not in SUPPLIER_MOVES.get(finding["status"], ()):
         reader.problem(row, "status", "the finding is already "
                        f"{reader.t('finding_status.' + finding['status'])}; "
@@ -204,11 +217,10 @@ def _check_row(reader: _Reader, sheet, row: int, copy: list, finding: dict | Non
         changed_at, exported_at = two_times(changed, exported)
         reader.stale.append((Problem(
             MAIN_SHEET, row, None,
-            f"finding {locked['no']}: its CAP was last changed at {changed_at}, after this "
+            f"finding {number}: its CAP was last changed at {changed_at}, after this "
             f"workbook was exported ({exported_at}); importing it would undo that change. "
             "Import a newer workbook (or force this one with a reason: "
-            "sva cap import --force --reason …)"), locked["no"]))
-    return new
+            "sva cap import --force --reason …)"), number))
 
 
 def import_cap(ws, path, *, audit_id: str | None = None,
@@ -234,14 +246,17 @@ def import_cap(ws, path, *, audit_id: str | None = None,
                              meta["exported"])
         if changes is not None:
             plans.append((finding, changes, copy[1]))
-    last = first + len(meta["copies"])
+    _added_rows(reader, sheet, first + len(meta["copies"]))
+    if reader.problems or (reader.stale and not force_reason):
+        raise CapWorkbookInvalid(str(path), reader.problems + [p for p, _ in reader.stale])
+    return _apply(ws, audit, plans, meta, reader.stale, force_reason, path)
+
+
+def _added_rows(reader: _Reader, sheet, last: int) -> None:
     for row in range(last, max(sheet.max_row, last - 1) + 1):
         if any(cell_text(sheet.cell(row, c).value) for c in range(1, len(COLUMN_OF) + 1)):
             reader.problem(row, None, "rows cannot be added: this row is not a finding of "
                            "the audit")
-    if reader.problems or (reader.stale and not force_reason):
-        raise CapWorkbookInvalid(str(path), reader.problems + [p for p, _ in reader.stale])
-    return _apply(ws, audit, plans, meta, reader.stale, force_reason, path)
 
 
 def _any_finding(ws, finding_id: str) -> dict | None:

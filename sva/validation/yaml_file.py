@@ -78,7 +78,10 @@ def line_of(doc, loc: tuple) -> int:
 
 
 def problems_of(issues: list[Issue], doc, file: str) -> list[Problem]:
-    return [Problem(file, line_of(doc, i.loc), i.item, i.message) for i in issues]
+    """One problem per line, item and message (several fields of one mapping may fail for
+    one reason its model words once)."""
+    return list(dict.fromkeys(Problem(file, line_of(doc, i.loc), i.item, i.message)
+                              for i in issues))
 
 
 def check_yaml(model, doc, file: str, *, context: dict | None = None):
@@ -91,13 +94,13 @@ def check_yaml(model, doc, file: str, *, context: dict | None = None):
     return result, problems_of(issues, doc, file)
 
 
-def load_checked(model, path: str | Path, what: str, *, context: dict | None = None):
-    """Read, parse and check; BadInput listing every problem ("`what` is not valid:")."""
+def load_checked(model, path: str | Path, headline: str, *, context: dict | None = None):
+    """Read, parse and check; BadInput listing every problem under `headline`."""
     doc, problems = read_yaml(path)
     result = None
     if not problems:
         result, problems = check_yaml(model, doc, str(path), context=context)
     if problems:
-        raise BadInput(f"{what} is not valid:\n" + "\n".join(str(p) for p in problems),
+        raise BadInput(f"{headline}:\n" + "\n".join(str(p) for p in problems),
                        file=str(path))
     return result

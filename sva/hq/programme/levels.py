@@ -94,8 +94,8 @@ class KnockOutEntry(Checked):
     @field_validator("at_most")
     @classmethod
     def _a_level(cls, value, info: ValidationInfo):
-        levels = info.context.get("levels") or ()
-        if value not in levels:
+        levels = info.context.get("levels")
+        if levels and value not in levels:     # no levels: 'levels' itself is the problem
             raise Refusal(f"at_most must be one of {', '.join(levels)}")
         return value
 
@@ -116,7 +116,7 @@ class LevelRulesFile(Checked):
     @classmethod
     def _note_levels(cls, data, info: ValidationInfo):
         levels = data.get("levels") if isinstance(data, dict) else None
-        if isinstance(levels, list):
+        if isinstance(levels, list) and 2 <= len(set(map(str, levels))) == len(levels):
             info.context["levels"] = tuple(str(x) for x in levels)
         return data
 
@@ -145,7 +145,9 @@ class LevelRulesFile(Checked):
     @field_validator("thresholds")
     @classmethod
     def _one_per_level(cls, value: dict, info: ValidationInfo):
-        levels = info.context.get("levels") or ()
+        levels = info.context.get("levels")
+        if not levels:
+            return value
         if set(value) != set(levels[:-1]):
             raise Refusal(f"thresholds must give a score for each of {', '.join(levels[:-1])}")
         scores = [value[level] for level in levels[:-1]]
@@ -168,7 +170,7 @@ def rules_from_dict(doc, saq: Questionnaire, file: str = "<rules>"):
 
 def load_rules(saq: Questionnaire, path: str | Path | None = None) -> LevelRules:
     path = Path(path or resource("programme", "isec_levels.yaml"))
-    return load_checked(LevelRulesFile, path, "level rules", context={"saq": saq}).to_rules(saq)
+    return load_checked(LevelRulesFile, path, "level rules are not valid", context={"saq": saq}).to_rules(saq)
 
 
 def area_scores(response: SaqResponse, saq: Questionnaire) -> dict:

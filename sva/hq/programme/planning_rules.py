@@ -143,7 +143,7 @@ class PlanningFile(Checked):
 
 def load_planning(path: str | Path | None = None) -> PlanningRules:
     path = Path(path or resource("programme", "planning.yaml"))
-    return load_checked(PlanningFile, path, "planning rules").to_rules()
+    return load_checked(PlanningFile, path, "planning rules are not valid").to_rules()
 
 
 def _norm(category: str) -> str:

@@ -18,8 +18,8 @@ from pydantic import ValidationInfo, field_validator, model_validator
 
 from sva.hq.programme.cells import (CODE, Categories, Code, Country, OptionalDate, Row, Text,
                                     TimeZone, YesNo, Yen, required)
-from sva.hq.programme.tabular import RowProblem, Skipped, apply_policy, check_rows, read_table, \
-    repeated, require_columns
+from sva.hq.programme.tabular import RowProblem, Skipped, apply_policy, check_rows, open_table, \
+    repeated
 from sva.places import region_of
 from sva.validation.checks import Refusal
 from sva.vocabulary import SUPPLIER_FLAGS
@@ -58,11 +58,8 @@ class SupplierRow(Row):
 
 def parse_registry(path: str | Path) -> tuple[list[dict], list[RowProblem]]:
     """Returns (good rows, problems). A row with any problem is not among the good rows."""
-    table, problems = read_table(path)
-    if any(p.fatal for p in problems) or not table.header:
-        return [], problems
-    problems += require_columns(table, REQUIRED, COLUMNS)
-    if any(p.fatal for p in problems):
+    table, problems = open_table(path, REQUIRED, COLUMNS)
+    if table is None:
         return [], problems
     checked, bad = check_rows(table, SupplierRow)
     problems += bad
@@ -99,10 +96,8 @@ class SiteRow(Row):
 
 def parse_sites(path: str | Path, known: dict) -> tuple[list[SiteRow], list[RowProblem]]:
     """Sites file (code, site_name, country, timezone[, address]): (good rows, problems)."""
-    table, problems = read_table(path)
-    if not any(p.fatal for p in problems):
-        problems += require_columns(table, SITE_REQUIRED, SITE_COLUMNS)
-    if any(p.fatal for p in problems):
+    table, problems = open_table(path, SITE_REQUIRED, SITE_COLUMNS)
+    if table is None:
         return [], problems
     checked, bad = check_rows(table, SiteRow, context={"known": known})
     return [row for _, row in checked], problems + bad

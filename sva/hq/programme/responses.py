@@ -19,8 +19,8 @@ from sva.errors import BadInput
 from sva.hq.programme.cells import Day, Row, Text
 from sva.hq.programme.fiscal import parse_fy
 from sva.hq.programme.saq import RESPONSE_COLUMNS as FIXED, Question, Questionnaire
-from sva.hq.programme.tabular import RowProblem, Skipped, apply_policy, check_rows, read_table, \
-    repeated, require_columns
+from sva.hq.programme.tabular import RowProblem, Skipped, apply_policy, check_rows, open_table, \
+    repeated
 from sva.reports.cell_safety import csv_cell
 from sva.validation.checks import Refusal
 
@@ -96,12 +96,10 @@ def parse_responses(path: str | Path, saq: Questionnaire, *, fy: int | None = No
                     known_codes=None) -> tuple[list[SaqResponse], list[RowProblem]]:
     """Returns (good responses, problems). `fy` pins the fiscal year being imported;
     `known_codes` (a set of supplier codes) rejects answers from unknown suppliers."""
-    table, problems = read_table(path)
-    if any(p.fatal for p in problems) or not table.header:
-        return [], problems
     question_cols = {q.lower(): q for q in saq.questions}
-    problems += require_columns(table, (*FIXED, *question_cols), (*FIXED, *question_cols))
-    if any(p.fatal for p in problems):
+    columns = (*FIXED, *question_cols)
+    table, problems = open_table(path, columns, columns)
+    if table is None:
         return [], problems
     # question columns under the question's own id (the header is read in lower case)
     table.rows = [(n, {question_cols.get(k, k): v for k, v in cells.items()})

@@ -194,4 +194,4 @@ def validate_file(path: str | Path) -> list[Problem]:
 def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
     """Load and validate (default: the shipped resources/saq/saq.yaml); BadInput lists all."""
     path = Path(path or resource("saq", "saq.yaml"))
-    return load_checked(QuestionnaireFile, path, "questionnaire").to_questionnaire()
+    return load_checked(QuestionnaireFile, path, "questionnaire is not valid").to_questionnaire()

@@ -158,6 +158,17 @@ def require_columns(table: Table, required, known) -> list[RowProblem]:
     return problems
 
 
+def open_table(path: str | Path, required, known) -> tuple[Table | None, list[RowProblem]]:
+    """Read a table and check its header: (table, problems), or (None, problems) when a file
+    or header problem means no row can be trusted."""
+    table, problems = read_table(path)
+    if not any(p.fatal for p in problems) and table.header:
+        problems += require_columns(table, required, known)
+    if any(p.fatal for p in problems) or not table.header:
+        return None, problems
+    return table, problems
+
+
 def check_rows(table: Table, model, *, context: dict | None = None):
     """Check every row with a row model: ([(row number, model)] of the good rows, problems
     with row and column of the bad ones)."""
