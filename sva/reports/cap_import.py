@@ -39,6 +39,7 @@ class Problem:
     row: int | None
     column: str | None        # header text, e.g. "Planned completion date"
     message: str
+    stale: bool = False       # the row would undo a CAP change made after the export
 
     def __str__(self) -> str:
         where = self.sheet
@@ -220,7 +221,7 @@ def _against_the_finding(reader: _Reader, row: int, new: dict, finding: dict, nu
             f"finding {number}: its CAP was last changed at {changed_at}, after this "
             f"workbook was exported ({exported_at}); importing it would undo that change. "
             "Import a newer workbook (or force this one with a reason: "
-            "sva cap import --force --reason …)"), number))
+            "sva cap import --force --reason …)", stale=True), number))
 
 
 def import_cap(ws, path, *, audit_id: str | None = None,

@@ -94,6 +94,7 @@ def test_cap_import_of_a_broken_workbook_shows_every_problem_and_changes_nothing
     assert any(f"| {FIRST_ROW} |" in t and "locked" in t for t in texts)
     assert any("date" in t for t in texts)
     assert "nothing in the audit was changed" in dialog.summary.text().lower()
+    assert not dialog.stale.isVisibleTo(dialog)
     assert demo.findings.of_audit(audit_id) == before
 
 
@@ -123,6 +124,7 @@ def test_an_older_cap_workbook_is_refused_in_the_problems_dialog(qtbot, signed_e
     [text] = dialog.texts()
     assert f"| {row} |" in text and f"finding {number}" in text
     assert "after this workbook was exported" in text
+    assert dialog.stale.isVisibleTo(dialog) and "newer workbook" in dialog.stale.text()
     assert (demo.findings.of_audit(audit_id), demo.audits.history(audit_id)) == before
 
 

@@ -170,7 +170,8 @@ def rules_from_dict(doc, saq: Questionnaire, file: str = "<rules>"):
 
 def load_rules(saq: Questionnaire, path: str | Path | None = None) -> LevelRules:
     path = Path(path or resource("programme", "isec_levels.yaml"))
-    return load_checked(LevelRulesFile, path, "level rules are not valid", context={"saq": saq}).to_rules(saq)
+    rules = load_checked(LevelRulesFile, path, "level rules are not valid", context={"saq": saq})
+    return rules.to_rules(saq)
 
 
 def area_scores(response: SaqResponse, saq: Questionnaire) -> dict:
