@@ -51,6 +51,11 @@ FINDING_TRANSITIONS = MappingProxyType({
 })
 # Findings whose CAP can no longer change (accepted, or verified and closed).
 CAP_SETTLED_STATUSES = ("cap_accepted", "verified_closed")
+# What a supplier may do in the CAP workbook, per status: submit the CAP (from open, or
+# again after it was rejected); a submitted CAP waits for the buyer.
+SUPPLIER_CAP_MOVES = MappingProxyType({
+    status: tuple(m for m in FINDING_TRANSITIONS[status] if m == "cap_submitted")
+    for status in FINDING_STATUSES if status not in CAP_SETTLED_STATUSES})
 # Findings not yet verified closed.
 UNCLOSED_FINDING_STATUSES = tuple(s for s in FINDING_STATUSES if s != "verified_closed")
 VERIFICATION_METHODS = ("document", "follow_up_visit")

@@ -182,3 +182,19 @@ def test_hq_imports_no_device_only_module_and_no_private_name():
                 if private:
                     offenders.append(f"{where}: imports {', '.join(private)} from {module}")
     assert offenders == []
+
+
+def test_loading_every_hq_module_loads_no_device_core():
+    """Not even through a package's __init__ (sva.demo, sva.photos): HQ shares modules with
+    the device, never the device's store, services or demo builder."""
+    import subprocess
+    import sys
+    script = ("import importlib, pkgutil, sys\nimport sva.hq\n"
+              "for m in pkgutil.walk_packages(sva.hq.__path__, 'sva.hq.'):\n"
+              "    importlib.import_module(m.name)\n"
+              "from sva.photos import annotate, probe\nimport sva.demo.pictures\n"
+              f"print(sorted(m for m in sys.modules if m.startswith({DEVICE_ONLY[:2]!r}) "
+              "or m == 'sva.demo.builder'))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"

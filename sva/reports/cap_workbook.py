@@ -23,7 +23,7 @@ from sva.reports.cell_safety import xlsx_cell
 from sva.reports.i18n import Texts
 from sva.reports.page import write_atomically
 from sva.reports.report_data import ReportData, item_text, load_report_data
-from sva.vocabulary import CAP_FIELDS, CAP_SETTLED_STATUSES, CAP_SEVERITIES
+from sva.vocabulary import CAP_FIELDS, CAP_SETTLED_STATUSES, CAP_SEVERITIES, SUPPLIER_CAP_MOVES
 
 FORMAT = "sva-cap/2"           # /2: the export time is under the checksum
 OLD_FORMAT = "sva-cap/1"       # /1: it was written beside it (see cap_import.exported_at)
@@ -54,9 +54,7 @@ COLUMNS = (
 LOCKED_KEYS = tuple(c.key for c in COLUMNS if not c.supplier)
 SUPPLIER_KEYS = tuple(c.key for c in COLUMNS if c.supplier)
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS, start=1)}
-# What a supplier may set: submit a CAP (from open, or again after it was returned).
-SUPPLIER_MOVES = {"open": ("cap_submitted",), "cap_rejected": ("cap_submitted",),
-                  "cap_submitted": ()}
+SUPPLIER_MOVES = SUPPLIER_CAP_MOVES       # what a supplier may set: submit a CAP
 CAP_OPEN_STATUSES = tuple(SUPPLIER_MOVES)
 
 GREY = PatternFill("solid", fgColor="EDEFF2")
