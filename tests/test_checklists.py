@@ -138,6 +138,8 @@ def _young_workers(doc):
     ("SVR-HR-04", {"decimals": "no"}, "'decimals' must be true or false, got 'no'"),
     ("SVR-HR-04", {"max": 2.5}, "'max' 2.5 is not a whole number, but the item takes whole "
                                 "numbers only (decimals: false)"),
+    ("SVR-HR-03", {"choices": [{"value": "a", "en": "A", "ja": "あ"}]},
+     "'choices' only applies to choice items (this one is 'conformity')"),
 ])
 def test_bad_number_rules_are_reported_with_file_line_and_item(tmp_path, item_id, change,
                                                                message):

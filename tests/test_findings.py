@@ -3,8 +3,8 @@ import itertools
 
 import pytest
 
-from sva.domain.findings import FINDING_STATUSES, FINDING_TRANSITIONS
-from sva.domain.policy import load_policy
+from sva.vocabulary import FINDING_STATUSES, FINDING_TRANSITIONS
+from sva.due_dates import load_policy
 from sva.domain.restore import Restores
 from sva.errors import BadInput, IllegalTransition
 from tests.conftest import log_count

@@ -41,3 +41,26 @@ def test_stored_template_round_trips(ws):
 def test_unknown_template(ws):
     with pytest.raises(NotFound):
         ws.templates.get("nope@1")
+
+
+def test_a_stored_template_reads_back_as_installed_without_yaml_or_pydantic(ws):
+    """Opening a workspace trusts what install checked (the hash says it is untouched), so
+    a second process reads both shipped checklists without loading PyYAML or Pydantic."""
+    import subprocess
+    import sys
+    expected = {ref: repr(load_template(resource("checklists", f"{ref[:-2]}.yaml")))
+                for ref in ("svr@2", "infosec@2")}
+    script = ("import sys\nfrom sva.workspace import Workspace\n"
+              f"ws = Workspace({str(ws.folder)!r})\n"
+              "for ref in ('svr@2', 'infosec@2'): print(repr(ws.templates.get(ref)))\n"
+              "print(sorted(m for m in ('yaml', 'pydantic') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out == [expected["svr@2"], expected["infosec@2"], "[]"]
+
+
+def test_a_stored_template_changed_by_hand_is_refused(ws):
+    ws.db.execute("UPDATE checklist_templates SET body = replace(body, 'Supplier Visit', "
+                  "'Supplier Vista') WHERE id = 'svr@2'")
+    with pytest.raises(BadInput, match="changed outside SVA"):
+        ws.templates.get("svr@2")

@@ -11,8 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from sva.paths import resource
-
-SUPPORTED = ("en", "ja")
+from sva.vocabulary import LANGS as SUPPORTED
 
 
 def qt_gaps() -> dict[str, str]:

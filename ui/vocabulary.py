@@ -1,17 +1,17 @@
 """Translated names for the core's codes (statuses, kinds, regions), in one place.
 
 The core stores codes such as 'in_progress' or 'infosec'; every screen shows the same words
-for them, so combos, tables and tooltips cannot drift apart.
+for them, so combos, tables and tooltips cannot drift apart. The codes and their order come
+from the core's vocabulary (sva/vocabulary.py); this module holds only their labels, one
+table per code list, and tests/ui/test_vocabulary_labels.py checks that each table names
+exactly the codes of its list.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from sva.vocabulary import SUPPLIER_FLAGS
 from ui.i18n import ui_language
-
-AUDIT_STATUSES = ("planned", "in_progress", "completed", "signed", "synced")
-AUDIT_KINDS = ("svr", "infosec")
-REGIONS = ("JP", "ASIA", "NA", "EMEA", "CSA")
 
 
 def _tr(text: str, disambiguation: str | None = None) -> str:
@@ -28,57 +28,46 @@ def supplier_name(name_en: str | None, name_ja: str | None) -> str:
     return name_en or name_ja or ""
 
 
-def status_label(status: str) -> str:
+# -- one table per code list of sva.vocabulary (built per call: the language may change) ---
+
+def status_labels() -> dict[str, str]:                 # AUDIT_STATUSES
     return {
         "planned": _tr("Planned"),
         "in_progress": _tr("In progress"),
         "completed": _tr("Completed"),
         "signed": _tr("Signed"),
         "synced": _tr("Synced"),
-    }.get(status, status)
+    }
 
 
-def kind_label(kind: str) -> str:
-    return {"svr": _tr("SVR"), "infosec": _tr("Information security")}.get(kind, kind)
+def kind_labels() -> dict[str, str]:                   # AUDIT_KINDS
+    return {"svr": _tr("SVR"), "infosec": _tr("Information security")}
 
 
-def kind_short_label(kind: str) -> str:
+def kind_short_labels() -> dict[str, str]:
     """For narrow table cells; the full name goes in the tooltip."""
-    return {"svr": _tr("SVR"), "infosec": _tr("Info-sec")}.get(kind, kind)
+    return {"svr": _tr("SVR"), "infosec": _tr("Info-sec")}
 
 
-def region_label(region: str | None) -> str:
+def region_labels() -> dict[str, str]:                 # REGIONS
     return {
         "JP": _tr("Japan"),
         "ASIA": _tr("Asia"),
         "NA": _tr("North America"),
         "EMEA": _tr("EMEA"),
         "CSA": _tr("Central & South America"),
-    }.get(region or "", region or "")
+    }
 
 
-def critical_flags(row: dict) -> list[str]:
-    """Why a supplier counts as critical (any one of the three flags makes it so)."""
-    flags = []
-    if row.get("large_amount"):
-        flags.append(_tr("large amount"))
-    if row.get("rare_product"):
-        flags.append(_tr("rare product"))
-    if row.get("hard_to_replace"):
-        flags.append(_tr("hard to replace"))
-    return flags
+def flag_labels() -> dict[str, str]:                   # SUPPLIER_FLAGS
+    return {
+        "large_amount": _tr("large amount"),
+        "rare_product": _tr("rare product"),
+        "hard_to_replace": _tr("hard to replace"),
+    }
 
 
-RESULT_KEYS = {  # what keys 1–4 answer, per answer type
-    "conformity": ("conforms", "nonconformity", "observation", "not_applicable"),
-    "yes_no": ("yes", "no", "not_applicable"),
-}
-SEVERITIES = ("significant", "minor", "observation", "good_practice")
-AREAS = ("HR", "OHS", "FT", "ENV", "ISEC", "PQS")
-FINDING_STATUSES = ("open", "cap_submitted", "cap_accepted", "cap_rejected", "verified_closed")
-
-
-def result_label(result: str | None) -> str:
+def result_labels() -> dict[str, str]:                 # the results of KEYED_RESULTS
     return {
         "conforms": _tr("Conforms"),
         "nonconformity": _tr("Nonconformity"),
@@ -86,19 +75,19 @@ def result_label(result: str | None) -> str:
         "not_applicable": _tr("Not applicable"),
         "yes": _tr("Yes"),
         "no": _tr("No"),
-    }.get(result or "", result or "")
+    }
 
 
-def severity_label(severity: str) -> str:
+def severity_labels() -> dict[str, str]:               # SEVERITIES
     return {
         "significant": _tr("Significant"),
         "minor": _tr("Minor"),
         "observation": _tr("Observation"),
         "good_practice": _tr("Good practice"),
-    }.get(severity, severity)
+    }
 
 
-def area_label(area: str) -> str:
+def area_labels() -> dict[str, str]:                   # AREAS
     return {
         "HR": _tr("Human rights"),
         "OHS": _tr("Occupational health and safety"),
@@ -106,31 +95,79 @@ def area_label(area: str) -> str:
         "ENV": _tr("Environment"),
         "ISEC": _tr("Information security"),
         "PQS": _tr("Product quality and safety"),
-    }.get(area, area)
+    }
 
 
-def evidence_label(method: str) -> str:
+def evidence_labels() -> dict[str, str]:               # EVIDENCE_METHODS
     return {
         "interview": _tr("Interview"),
         "document": _tr("Document"),
         "inspection": _tr("Inspection"),
-    }.get(method, method)
+    }
 
 
-def role_label(role: str) -> str:
+def role_labels() -> dict[str, str]:                   # ROLES
     """An HQ account's role (enrolment, sync status)."""
     return {
         "admin": _tr("administrator"),
         "manager": _tr("programme manager"),
         "auditor": _tr("auditor"),
-    }.get(role, role)
+    }
 
 
-def finding_status_label(status: str) -> str:
+def finding_status_labels() -> dict[str, str]:         # FINDING_STATUSES
     return {
         "open": _tr("Open", "finding status: no corrective action yet"),
         "cap_submitted": _tr("CAP submitted"),
         "cap_accepted": _tr("CAP accepted"),
         "cap_rejected": _tr("CAP rejected"),
         "verified_closed": _tr("Verified closed"),
-    }.get(status, status)
+    }
+
+
+# -- one code's label (an unknown code shows as it is) -------------------------------------
+
+def status_label(status: str) -> str:
+    return status_labels().get(status, status)
+
+
+def kind_label(kind: str) -> str:
+    return kind_labels().get(kind, kind)
+
+
+def kind_short_label(kind: str) -> str:
+    return kind_short_labels().get(kind, kind)
+
+
+def region_label(region: str | None) -> str:
+    return region_labels().get(region or "", region or "")
+
+
+def critical_flags(row: dict) -> list[str]:
+    """Why a supplier counts as critical (any one of the three flags makes it so)."""
+    labels = flag_labels()
+    return [labels[flag] for flag in SUPPLIER_FLAGS if row.get(flag)]
+
+
+def result_label(result: str | None) -> str:
+    return result_labels().get(result or "", result or "")
+
+
+def severity_label(severity: str) -> str:
+    return severity_labels().get(severity, severity)
+
+
+def area_label(area: str) -> str:
+    return area_labels().get(area, area)
+
+
+def evidence_label(method: str) -> str:
+    return evidence_labels().get(method, method)
+
+
+def role_label(role: str) -> str:
+    return role_labels().get(role, role)
+
+
+def finding_status_label(status: str) -> str:
+    return finding_status_labels().get(status, status)

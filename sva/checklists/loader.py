@@ -1,244 +1,141 @@
 """Load a checklist YAML and report *every* problem with file, line and item id.
 
-The YAML is parsed with a loader that remembers the line of each mapping, so a message
-can point the author at the exact place ("svr.yaml:132: item SVR-HR-04: ...").
+The shape of a checklist is declared once, as Pydantic models (each field with the words
+for its problems); sva.validation turns their errors into "svr.yaml:132: item SVR-HR-04:
+'min' 10 is above 'max' 5", the line coming from the YAML loader's marks.
 """
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Literal
 
-from sva.checklists.model import (ANSWER_TYPES, AREAS, EVIDENCE, KINDS, LANGS, PHOTO_TRIGGERS,
-                                  Item, Section, Template)
-from sva.errors import BadInput
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
+from sva.checklists.model import Item, Section, Template
+from sva.validation.checks import (ID, Checked, NonBlank, Refusal, Says, TextField,
+                                   remember_place, unique)
+from sva.validation.yaml_file import Problem, check_yaml, load_checked, read_yaml
+from sva.vocabulary import (ANSWER_TYPES, AREAS, AUDIT_KINDS, EVIDENCE_METHODS, LANGS,
+                            PHOTO_TRIGGERS)
 
-class _LineDict(dict):
-    line = 0
-
-
-@lru_cache(maxsize=1)
-def _line_loader():
-    """The YAML loader class, built on first use: opening a workspace reads stored templates
-    (JSON) and never needs PyYAML, whose import was a noticeable part of the app's start-up."""
-    import yaml
-
-    class _LineLoader(yaml.SafeLoader):
-        def construct_mapping(self, node, deep=False):
-            mapping = _LineDict(super().construct_mapping(node, deep=deep))
-            mapping.line = node.start_mark.line + 1
-            return mapping
-
-    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                                _LineLoader.construct_mapping)
-    return _LineLoader
+__all__ = ["Problem", "load_template", "template_from_dict", "validate_file"]
 
 
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    item: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"item {self.item}: " if self.item else ""
-        return f"{self.file}:{self.line}: {where}{self.message}"
+Number = int | Annotated[float, Field(allow_inf_nan=False)]
+CHOICES = "a choice item needs 'choices': a list of {{value, en, ja}}"
 
 
-_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
+class Choice(Checked):
+    subject = "choice {value!r}"
+    subject_key = "value"
+    value: Annotated[NonBlank, Says(CHOICES)]
+    en: Annotated[NonBlank, Says("missing en text")]
+    ja: Annotated[NonBlank, Says("missing ja text")]
 
 
-class _Checker:
-    def __init__(self, file: str):
-        self.file = file
-        self.problems: list[Problem] = []
+class ChecklistItem(Checked):
+    subject = "item"
+    id: Annotated[str, StringConstraints(pattern=ID.pattern),
+                  unique("duplicate item id (first at line {first})"),
+                  Says("bad item id {value!r}")]
+    area: Annotated[Literal[AREAS], Says("unknown risk area {value!r} (known: {known})")]
+    question: TextField
+    guidance: TextField
+    evidence: Annotated[list[Literal[EVIDENCE_METHODS]], Field(min_length=1),
+                        Says("evidence must be a non-empty list of {known}; got {value!r}")]
+    answer: Annotated[Literal[ANSWER_TYPES],
+                      Says("unknown answer type {value!r} (known: {known})")]
+    choices: Annotated[list[Choice] | None, Field(min_length=1, validate_default=True),
+                       Says(CHOICES)] = None
+    required: Annotated[bool, Says("'required' must be true or false, got {value!r}")] = True
+    photo_required_on: Annotated[list[Literal[PHOTO_TRIGGERS]],
+                                 Says("photo_required_on must be a list of {known}")] = []
+    weight: Annotated[int, Field(ge=1, le=5),
+                      Says("weight must be a whole number 1..5, got {value!r}")] = 1
+    # Number items only; declared before min/max, whose checks read it.
+    decimals: Annotated[bool | None, Says("'decimals' must be true or false, got {value!r}")] \
+        = None
+    min: Annotated[Number | None, Says("'{key}' must be a number, got {value!r}")] = None
+    max: Annotated[Number | None, Says("'{key}' must be a number, got {value!r}")] = None
 
-    def add(self, node, item, message):
-        self.problems.append(Problem(self.file, getattr(node, "line", 0), item, message))
+    _place = model_validator(mode="before")(remember_place)
 
-    def text(self, node, key, item, where):
-        value = node.get(key) if isinstance(node, dict) else None
-        if not isinstance(value, dict):
-            self.add(node, item, f"{where}: '{key}' must be a mapping with 'en' and 'ja'")
-            return {}
-        for lang in LANGS:
-            if not isinstance(value.get(lang), str) or not value.get(lang).strip():
-                name = {"en": "English", "ja": "Japanese"}[lang]
-                self.add(value, item, f"{where}: missing {name} text ({key}.{lang})")
-        return {lang: str(value.get(lang) or "") for lang in LANGS}
+    @field_validator("choices")
+    @classmethod
+    def _choices_fit_the_answer(cls, value, info: ValidationInfo):
+        answer = info.data.get("answer")
+        if answer == "choice" and not value:
+            raise Refusal(CHOICES.format())
+        if value and answer is not None and answer != "choice":
+            raise Refusal(f"'choices' only applies to choice items (this one is {answer!r})")
+        return value
+
+    @field_validator("decimals", "min", "max")
+    @classmethod
+    def _number_rules(cls, value, info: ValidationInfo):
+        answer = info.data.get("answer")
+        if value is None or answer is None:
+            return value
+        if answer != "number":
+            raise Refusal(f"'{info.field_name}' only applies to number items "
+                          f"(this one is {answer!r})")
+        if info.field_name == "decimals":
+            return value
+        if info.data.get("decimals") is False and value != int(value):
+            raise Refusal(f"'{info.field_name}' {value!r} is not a whole number, but the item "
+                          "takes whole numbers only (decimals: false)")
+        low = info.data.get("min")
+        if info.field_name == "max" and low is not None and low > value:
+            raise Refusal(f"'min' {low!r} is above 'max' {value!r}")
+        return value
+
+    def to_item(self, section_id: str) -> Item:
+        return Item(self.id, self.area, self.question.model_dump(),
+                    self.guidance.model_dump(), tuple(self.evidence), self.answer,
+                    self.required, tuple(self.photo_required_on), self.weight, section_id,
+                    tuple((c.value, {lang: getattr(c, lang) for lang in LANGS})
+                          for c in self.choices or ()),
+                    self.min, self.max, self.decimals is not False)
+
+
+class ChecklistSection(Checked):
+    subject = "section {id}"
+    id: Annotated[str, StringConstraints(pattern=ID.pattern), Says("bad section id {value!r}")]
+    title: TextField
+    items: Annotated[list[Annotated[ChecklistItem, Says("each item must be a mapping")]],
+                     Field(min_length=1), Says("'items' must be a non-empty list")]
+
+
+class ChecklistFile(Checked):
+    holds = "id, version, kind, title, sections"
+    id: Annotated[str, StringConstraints(pattern=ID.pattern), Says("bad template id {value!r}")]
+    version: Annotated[int, Field(ge=1),
+                       Says("bad version {value!r}: must be a positive whole number")]
+    kind: Annotated[Literal[AUDIT_KINDS], Says("unknown kind {value!r} (known: {known})")]
+    title: TextField
+    sections: Annotated[list[Annotated[ChecklistSection, Says("each section must be a mapping")]],
+                        Field(min_length=1), Says("'sections' must be a non-empty list")]
+
+    def to_template(self) -> Template:
+        sections = tuple(Section(s.id, s.title.model_dump(),
+                                 tuple(i.to_item(s.id) for i in s.items))
+                         for s in self.sections)
+        items = {i.id: i for s in sections for i in s.items}
+        return Template(self.id, self.version, self.kind, self.title.model_dump(), sections,
+                        items)
 
 
 def template_from_dict(doc, file: str = "<template>") -> tuple[Template | None, list[Problem]]:
     """Validate a parsed document; returns (template, problems). Template is None on problems."""
-    c = _Checker(file)
-    if not isinstance(doc, dict):
-        c.add(doc, None, "the file must hold a mapping with id, version, kind, title, sections")
-        return None, c.problems
-    tid = doc.get("id")
-    if not isinstance(tid, str) or not _ID.match(tid):
-        c.add(doc, None, f"bad template id {tid!r}")
-    version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        c.add(doc, None, f"bad version {version!r}: must be a positive whole number")
-    kind = doc.get("kind")
-    if kind not in KINDS:
-        c.add(doc, None, f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
-    title = c.text(doc, "title", None, "template")
-    sections_raw = doc.get("sections")
-    if not isinstance(sections_raw, list) or not sections_raw:
-        c.add(doc, None, "'sections' must be a non-empty list")
-        sections_raw = []
-    seen: dict[str, int] = {}
-    sections, items = [], {}
-    for s in sections_raw:
-        if not isinstance(s, dict):
-            c.add(doc, None, "each section must be a mapping")
-            continue
-        sid = s.get("id")
-        if not isinstance(sid, str) or not _ID.match(sid):
-            c.add(s, None, f"bad section id {sid!r}")
-            sid = str(sid)
-        stitle = c.text(s, "title", None, f"section {sid}")
-        sec_items = []
-        raw_items = s.get("items")
-        if not isinstance(raw_items, list) or not raw_items:
-            c.add(s, None, f"section {sid}: 'items' must be a non-empty list")
-            raw_items = []
-        for raw in raw_items:
-            item = _item(c, raw, sid, seen)
-            if item is not None:
-                sec_items.append(item)
-                items[item.id] = item
-        sections.append(Section(sid, stitle, tuple(sec_items)))
-    if c.problems:
-        return None, c.problems
-    return Template(tid, version, kind, title, tuple(sections), items), []
-
-
-def _item(c: _Checker, raw, section_id: str, seen: dict[str, int]) -> Item | None:
-    if not isinstance(raw, dict):
-        c.add(raw, None, f"section {section_id}: each item must be a mapping")
-        return None
-    before = len(c.problems)
-    iid = raw.get("id")
-    if not isinstance(iid, str) or not _ID.match(iid):
-        c.add(raw, None, f"bad item id {iid!r}")
-        iid = str(iid)
-    elif iid in seen:
-        c.add(raw, iid, f"duplicate item id (first at line {seen[iid]})")
-    else:
-        seen[iid] = getattr(raw, "line", 0)
-    area = raw.get("area")
-    if area not in AREAS:
-        c.add(raw, iid, f"unknown risk area {area!r} (known: {', '.join(AREAS)})")
-    question = c.text(raw, "question", iid, "question")
-    guidance = c.text(raw, "guidance", iid, "guidance")
-    evidence = raw.get("evidence")
-    if (not isinstance(evidence, list) or not evidence
-            or any(e not in EVIDENCE for e in evidence)):
-        c.add(raw, iid, f"evidence must be a non-empty list of {', '.join(EVIDENCE)}; "
-                        f"got {evidence!r}")
-        evidence = []
-    answer = raw.get("answer")
-    if answer not in ANSWER_TYPES:
-        c.add(raw, iid, f"unknown answer type {answer!r} (known: {', '.join(ANSWER_TYPES)})")
-    choices = raw.get("choices") or []
-    if answer == "choice":
-        if (not isinstance(choices, list) or not choices
-                or any(not isinstance(ch, dict) or not ch.get("value") for ch in choices)):
-            c.add(raw, iid, "a choice item needs 'choices': a list of {value, en, ja}")
-            choices = []
-        else:
-            for ch in choices:
-                for lang in LANGS:
-                    if not str(ch.get(lang) or "").strip():
-                        c.add(ch, iid, f"choice {ch.get('value')!r}: missing {lang} text")
-    required = raw.get("required", True)
-    if not isinstance(required, bool):
-        c.add(raw, iid, f"'required' must be true or false, got {required!r}")
-    photo_on = raw.get("photo_required_on", [])
-    if not isinstance(photo_on, list) or any(p not in PHOTO_TRIGGERS for p in photo_on):
-        c.add(raw, iid, f"photo_required_on must be a list of {', '.join(PHOTO_TRIGGERS)}")
-        photo_on = []
-    weight = raw.get("weight", 1)
-    if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 5:
-        c.add(raw, iid, f"weight must be a whole number 1..5, got {weight!r}")
-    low, high, decimals = _number_rules(c, raw, iid, answer)
-    if len(c.problems) > before:
-        return None
-    return Item(iid, area, question, guidance, tuple(evidence), answer, required,
-                tuple(photo_on), weight, section_id,
-                tuple((str(ch["value"]), {lang: str(ch[lang]) for lang in LANGS})
-                      for ch in choices),
-                low, high, decimals)
-
-
-def _number_rules(c: _Checker, raw: dict, iid: str, answer) -> tuple:
-    """`min`, `max` and `decimals` of a number item: (min, max, decimals), each checked."""
-    given = [key for key in ("min", "max", "decimals") if raw.get(key) is not None]
-    if answer != "number":
-        for key in given:
-            c.add(raw, iid, f"'{key}' only applies to number items (this one is {answer!r})")
-        return None, None, True
-    decimals = raw.get("decimals", True)
-    if not isinstance(decimals, bool):
-        c.add(raw, iid, f"'decimals' must be true or false, got {decimals!r}")
-        decimals = True
-    limits = {}
-    for key in ("min", "max"):
-        value = raw.get(key)
-        if value is None:
-            continue
-        if (not isinstance(value, (int, float)) or isinstance(value, bool)
-                or not math.isfinite(value)):
-            c.add(raw, iid, f"'{key}' must be a number, got {value!r}")
-        elif not decimals and value != int(value):
-            c.add(raw, iid, f"'{key}' {value!r} is not a whole number, but the item takes "
-                            "whole numbers only (decimals: false)")
-        else:
-            limits[key] = value
-    low, high = limits.get("min"), limits.get("max")
-    if low is not None and high is not None and low > high:
-        c.add(raw, iid, f"'min' {low!r} is above 'max' {high!r}")
-    return low, high, decimals
-
-
-def _parse(path: Path):
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(str(path), 0, None, f"cannot read: {exc}")]
-    import yaml
-
-    try:
-        return yaml.load(text, Loader=_line_loader()), []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        return None, [Problem(str(path), line, None,
-                              f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    checked, problems = check_yaml(ChecklistFile, doc, file)
+    return (checked.to_template() if checked else None), problems
 
 
 def validate_file(path: str | Path) -> list[Problem]:
-    path = Path(path)
-    doc, problems = _parse(path)
-    if problems:
-        return problems
-    return template_from_dict(doc, str(path))[1]
+    doc, problems = read_yaml(path)
+    return problems or template_from_dict(doc, str(path))[1]
 
 
 def load_template(path: str | Path) -> Template:
     """Load and validate; raises BadInput listing every problem."""
-    path = Path(path)
-    doc, problems = _parse(path)
-    template = None
-    if not problems:
-        template, problems = template_from_dict(doc, str(path))
-    if problems:
-        raise BadInput("checklist is not valid:\n" + "\n".join(str(p) for p in problems),
-                       file=str(path))
-    return template
+    return load_checked(ChecklistFile, path, "checklist is not valid").to_template()

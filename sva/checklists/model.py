@@ -3,21 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-AREAS = ("HR", "OHS", "FT", "ENV", "ISEC", "PQS")
-KINDS = ("svr", "infosec")
-EVIDENCE = ("interview", "document", "inspection")
-ANSWER_TYPES = ("conformity", "yes_no", "number", "choice", "text")
-# What a result may be, per answer type; None means "checked by its own rule".
-RESULTS = {
-    "conformity": ("conforms", "nonconformity", "observation", "not_applicable"),
-    "yes_no": ("yes", "no", "not_applicable"),
-    "number": None,
-    "choice": None,
-    "text": None,
-}
-PHOTO_TRIGGERS = ("nonconformity", "observation")
-LANGS = ("en", "ja")
-
 
 @dataclass(frozen=True)
 class Item:

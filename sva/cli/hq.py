@@ -13,6 +13,7 @@ import sys
 from sva import __version__
 from sva.cli.common import Parser, data_dir_parent, dispatch, register_modules
 from sva.errors import BadInput
+from sva.vocabulary import AUDIT_KINDS, FINDING_STATUSES, ROLES, VERIFICATION_METHODS
 
 
 # Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
@@ -174,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     usub = p.add_subparsers(dest="user_command", required=True, parser_class=Parser)
     c = usub.add_parser("add", parents=[common], help="add a user")
     c.add_argument("name")
-    c.add_argument("--role", required=True, choices=["admin", "manager", "auditor"])
+    c.add_argument("--role", required=True, choices=ROLES)
     c.set_defaults(handler=cmd_user_add)
     c = usub.add_parser("list", parents=[common], help="list users")
     c.set_defaults(handler=cmd_user_list)
@@ -203,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("auditor")
     p.add_argument("supplier", metavar="SUPPLIER_CODE")
     p.add_argument("site", help="site name or id")
-    p.add_argument("--kind", required=True, choices=["svr", "infosec"])
+    p.add_argument("--kind", required=True, choices=AUDIT_KINDS)
     p.add_argument("--date", required=True, help="planned date YYYY-MM-DD")
     p.set_defaults(handler=cmd_assign)
 
@@ -211,11 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
     fsub = p.add_subparsers(dest="finding_command", required=True, parser_class=Parser)
     c = fsub.add_parser("update", parents=[common], help="move a finding's CAP status")
     c.add_argument("finding")
-    c.add_argument("--status", choices=["open", "cap_submitted", "cap_accepted", "cap_rejected",
-                                        "verified_closed"])
+    c.add_argument("--status", choices=FINDING_STATUSES)
     c.add_argument("--rejection-reason", dest="rejection_reason")
     c.add_argument("--verification-method", dest="verification_method",
-                   choices=["document", "follow_up_visit"])
+                   choices=VERIFICATION_METHODS)
     c.add_argument("--verified-at", dest="verified_at")
     c.add_argument("--supplier-comment", dest="supplier_comment")
     c.set_defaults(handler=cmd_finding_update)

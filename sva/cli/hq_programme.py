@@ -9,6 +9,7 @@ import sys
 
 from sva.cli.common import Parser
 from sva.errors import BadInput
+from sva.vocabulary import AUDIT_KINDS, LANGS
 
 
 def _storage(args):
@@ -202,7 +203,7 @@ def register(sub, common) -> None:
                        help="information-security levels per fiscal year, with explanation")
     p.add_argument("--fy", type=int)
     p.add_argument("--supplier", metavar="CODE")
-    p.add_argument("--lang", choices=["en", "ja"], default="en")
+    p.add_argument("--lang", choices=LANGS, default="en")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(handler=cmd_levels)
 
@@ -217,7 +218,7 @@ def register(sub, common) -> None:
                        help="rank suppliers for on-site visits; --assign creates assignments")
     p.add_argument("--fy", type=int, required=True)
     p.add_argument("--capacity", type=int, help="how many visits (default: every supplier)")
-    p.add_argument("--kind", choices=["infosec", "svr"])
+    p.add_argument("--kind", choices=AUDIT_KINDS)
     p.add_argument("--weight", action="append", metavar="FACTOR=N",
                    help="override a weight of planning.yaml (repeatable)")
     p.add_argument("--assign", action="store_true")
@@ -230,7 +231,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("figures", parents=[common], help="fiscal-year programme figures")
     p.add_argument("--fy", type=int, required=True)
     p.add_argument("--format", choices=["table", "csv", "xlsx", "pdf"], default="table")
-    p.add_argument("--lang", choices=["en", "ja"], default="en")
+    p.add_argument("--lang", choices=LANGS, default="en")
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(handler=cmd_figures)
 

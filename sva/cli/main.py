@@ -8,6 +8,7 @@ import sys
 from sva import __version__
 from sva.cli.common import (EXIT_BAD_INPUT, EXIT_FAILURE, Parser, data_dir_parent, dispatch,
                             register_modules)
+from sva.vocabulary import AUDIT_KINDS, AUDIT_STATUSES
 
 
 # Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
@@ -95,8 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audits", help="audits on this device")
     asub = p.add_subparsers(dest="audits_command", required=True, parser_class=Parser)
     c = asub.add_parser("list", parents=[common], help="list audits")
-    c.add_argument("--status", choices=["planned", "in_progress", "completed", "signed", "synced"])
-    c.add_argument("--kind", choices=["svr", "infosec"])
+    c.add_argument("--status", choices=AUDIT_STATUSES)
+    c.add_argument("--kind", choices=AUDIT_KINDS)
     c.add_argument("--supplier", help="supplier code or part of its name")
     c.add_argument("--json", action="store_true", help="print JSON")
     c.set_defaults(handler=cmd_audits_list)

@@ -53,8 +53,18 @@ def cmd_cap_import(args) -> int:
     from sva.reports import import_cap
     if not Path(args.workbook).is_file():
         raise BadInput("no such file", file=args.workbook)
+    reason = (args.reason or "").strip()
+    if args.force and not reason:
+        raise BadInput("--force needs --reason: say why this workbook may undo a newer CAP "
+                       "change (the reason goes into the audit log)", field="--reason")
+    if reason and not args.force:
+        raise BadInput("--reason goes with --force", field="--reason")
     with _workspace(args) as ws:
-        result = import_cap(ws, args.workbook, audit_id=args.audit)
+        result = import_cap(ws, args.workbook, audit_id=args.audit,
+                            force_reason=reason if args.force else None)
+    if result.forced:
+        print(f"audit {result.audit_id}: forced in over newer CAP changes: "
+              f"{', '.join(result.forced)} (the reason is in the audit log)")
     if not result.updated and not result.submitted:
         print(f"audit {result.audit_id}: nothing to change (the workbook matches the database)")
         return 0
@@ -91,4 +101,9 @@ def register(subparsers, common) -> None:
     c.add_argument("workbook", metavar="FILE.xlsx")
     c.add_argument("--audit", metavar="AUDIT",
                    help="refuse the workbook unless it is for this audit")
+    c.add_argument("--force", action="store_true",
+                   help="apply it even where a finding's CAP changed after the workbook was "
+                        "exported (needs --reason)")
+    c.add_argument("--reason", metavar="TEXT",
+                   help="with --force: why the older workbook wins (kept in the audit log)")
     c.set_defaults(handler=cmd_cap_import)

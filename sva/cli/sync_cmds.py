@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from sva.errors import BadInput
+from sva.vocabulary import CONFLICT_CHOICES
 
 
 def _workspace(args):
@@ -88,7 +89,7 @@ def register(subparsers, common) -> None:
                               help="pull assignments and master data, push signed audits")
     p.add_argument("--conflicts", action="store_true", help="list open sync conflicts")
     p.add_argument("--resolve", metavar="CONFLICT", help="resolve a conflict (with --keep)")
-    p.add_argument("--keep", choices=["mine", "theirs"], help="which value wins")
+    p.add_argument("--keep", choices=CONFLICT_CHOICES, help="which value wins")
     p.set_defaults(handler=cmd_sync)
 
     p = subparsers.add_parser("bundle", help="offline bundles for HQ (USB transfer)")

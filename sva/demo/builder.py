@@ -17,8 +17,11 @@ from sva.demo.pictures import SCENES, signature_png, site_photo
 from sva.domain.completion import photo_required, recorded_nonconformity
 from sva.errors import BadInput
 from sva.paths import data_dir, resource
+from sva.vocabulary import AUDIT_KINDS, CAP_SEVERITIES, RESULTS
 from sva.workspace import Workspace
 
+# How often each declaration status comes up among the demo suppliers.
+DECLARATIONS = {"received": 8, "requested": 1, "none": 1}
 # Statuses each kind of audit gets in the demo: every status at least once.
 AUDIT_PLAN = ("planned", "planned", "in_progress", "in_progress", "completed", "signed",
               "signed", "synced", "synced")
@@ -125,8 +128,8 @@ class _Builder:
                 annual_spend=row["spend"], large_amount=row["spend"] >= large,
                 rare_product=self.rng.random() < 0.1, hard_to_replace=self.rng.random() < 0.15,
                 isec_level=level,
-                declaration_status=self.rng.choices(["received", "requested", "none"],
-                                                    [8, 1, 1])[0])
+                declaration_status=self.rng.choices(list(DECLARATIONS),
+                                                    list(DECLARATIONS.values()))[0])
             self.counts["suppliers"] += 1
             row["sites"] = []
             for _ in range(1 if self.rng.random() < 0.75 else 2):
@@ -148,7 +151,7 @@ class _Builder:
         critical_first = sorted(suppliers, key=lambda s: -s["spend"])
         pool = critical_first[:30]
         self.rng.shuffle(pool)
-        plan = [(kind, status) for kind in ("svr", "infosec") for status in AUDIT_PLAN]
+        plan = [(kind, status) for kind in AUDIT_KINDS for status in AUDIT_PLAN]
         self.progress(1, len(plan) + 1)
         for n, (kind, status) in enumerate(plan):
             supplier = pool[n % len(pool)]
@@ -220,14 +223,13 @@ class _Builder:
         if status == "synced":
             ws.audits.mark_synced(audit_id)
         for finding_id, severity in findings:
-            if severity in ("significant", "minor"):
+            if severity in CAP_SEVERITIES:
                 self._cap(finding_id, day, tz)
 
     def _answer(self, item) -> str:
         if item.answer == "conformity":
             weights = [88, 6, 3, 3] if item.required else [82, 6, 2, 10]
-            return self.rng.choices(["conforms", "nonconformity", "observation",
-                                     "not_applicable"], weights)[0]
+            return self.rng.choices(RESULTS["conformity"], weights)[0]
         if item.answer == "yes_no":
             return self.rng.choices(["yes", "no"], [9, 1])[0]
         if item.answer == "number":

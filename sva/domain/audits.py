@@ -9,22 +9,14 @@ from datetime import date, datetime, time, UTC
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sva.checklists.model import RESULTS, Item, grouped
+from sva.checklists.model import Item, grouped
 from sva.domain import completion
 from sva.domain.base import Changes, Service, dumps
 from sva.errors import BadInput, BadNumber, IllegalTransition, IncompleteAudit, VisitNotStarted
+from sva.vocabulary import AUDIT_TRANSITIONS, FINDING_CONTENT_FIELDS, RESULTS
 
-# Allowed status moves of an audit; anything else is an IllegalTransition.
-AUDIT_TRANSITIONS = {
-    "planned": ("in_progress",),
-    "in_progress": ("completed",),
-    "completed": ("in_progress", "signed"),
-    "signed": ("synced",),
-    "synced": (),
-}
 # Fields of a finding that are part of the signed audit content.
-CONTENT_FINDING_FIELDS = ("item_id", "area", "severity", "requirement", "observed", "evidence",
-                          "required_action", "due_date", "deleted")
+CONTENT_FINDING_FIELDS = ("item_id", *FINDING_CONTENT_FIELDS, "deleted")
 
 
 _NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")

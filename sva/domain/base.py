@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 from collections.abc import Iterator
 
 from sva.errors import AuditLocked, NotFound
+from sva.vocabulary import LOCKED_STATUSES
 
 if TYPE_CHECKING:  # pragma: no cover
     from sva.workspace import Workspace
-
-LOCKED_STATUSES = ("signed", "synced")
 
 
 def utc_now() -> str:

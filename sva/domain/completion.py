@@ -13,18 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sva.checklists.model import Item, Template
+from sva.vocabulary import NONCONFORMITY_RESULTS, NONCONFORMITY_SEVERITIES
 
 UNANSWERED = "unanswered"
 NO_FINDING = "no_finding"
 NO_PHOTO = "no_photo"
 PROBLEM_KINDS = (UNANSWERED, NO_FINDING, NO_PHOTO)
-# Severities of a finding that answer for a nonconformity (a good practice does not).
-COVERING_SEVERITIES = ("significant", "minor", "observation")
 
 
 def recorded_nonconformity(item: Item, result: str | None) -> str | None:
     """'nonconformity' or 'observation' when the answer records one, else None."""
-    if item.answer == "conformity" and result in ("nonconformity", "observation"):
+    if item.answer == "conformity" and result in NONCONFORMITY_RESULTS:
         return result
     if item.answer == "yes_no" and result == "no":
         return "nonconformity"
@@ -53,7 +52,7 @@ class Problem:
 
 def items_with_findings(findings: list[dict]) -> set[str]:
     return {f["item_id"] for f in findings
-            if f["item_id"] and not f["deleted"] and f["severity"] in COVERING_SEVERITIES}
+            if f["item_id"] and not f["deleted"] and f["severity"] in NONCONFORMITY_SEVERITIES}
 
 
 def items_with_photos(photos: list[dict], findings: list[dict]) -> set[str]:

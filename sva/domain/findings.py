@@ -3,28 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sva.checklists.model import AREAS
+from sva import due_dates
 from sva.domain.base import Changes, Service
-from sva.domain import policy
-from sva.domain.policy import SEVERITIES
 from sva.errors import BadInput, IllegalTransition
+from sva.vocabulary import (AREAS, CAP_FIELDS, FINDING_CONTENT_FIELDS,
+                            FINDING_TRANSITIONS, SEVERITIES, VERIFICATION_METHODS)
 
-# Explicit table of CAP status moves (DESIGN §4); cap_rejected may be resubmitted.
-FINDING_TRANSITIONS = {
-    "open": ("cap_submitted",),
-    "cap_submitted": ("cap_accepted", "cap_rejected"),
-    "cap_rejected": ("cap_submitted",),
-    "cap_accepted": ("verified_closed",),
-    "verified_closed": (),
-}
-FINDING_STATUSES = tuple(FINDING_TRANSITIONS)
-# What the auditor wrote: part of the signed content, locked after signing.
-CONTENT_FIELDS = ("area", "severity", "requirement", "observed", "evidence", "required_action",
-                  "due_date")
-# The supplier's answer and the follow-up: changes after signing are normal work.
-CAP_FIELDS = ("root_cause", "corrective_action", "preventive_action", "responsible",
-              "planned_date", "supplier_comment")
-VERIFICATION_METHODS = ("document", "follow_up_visit")
 # A suggestion only: a nonconformity is usually minor unless the auditor raises it.
 SUGGESTED_SEVERITY = {"nonconformity": "minor", "observation": "observation"}
 
@@ -48,7 +32,7 @@ def _require_observed(row: dict) -> None:
 
 class Findings(Service):
     def _clean(self, fields: dict) -> dict:
-        unknown = set(fields) - set(CONTENT_FIELDS) - set(CAP_FIELDS)
+        unknown = set(fields) - set(FINDING_CONTENT_FIELDS) - set(CAP_FIELDS)
         if unknown:
             raise BadInput(f"unknown finding field(s): {', '.join(sorted(unknown))}",
                            field=sorted(unknown)[0])
@@ -88,9 +72,9 @@ class Findings(Service):
             self.guard_audit(audit, log, reason)
             _require_observed(row)
             row["due_date"] = (_check_date(due_date, "due_date") if due_date else
-                               policy.due_date(severity, self.ws.audits.visit_date(audit)))
+                               due_dates.due_date(severity, self.ws.audits.visit_date(audit)))
             self.insert("findings", row)
-            log.diff(None, {k: row[k] for k in ("item_id", *CONTENT_FIELDS)})
+            log.diff(None, {k: row[k] for k in ("item_id", *FINDING_CONTENT_FIELDS)})
         return row["id"]
 
     def edit(self, finding_id: str, *, reason: str | None = None, **fields) -> Changes:
@@ -103,9 +87,10 @@ class Findings(Service):
         old = self.finding(finding_id)
         audit = self.ws.audits.audit(old["audit_id"])
         if "severity" in new and "due_date" not in new and new["severity"] != old["severity"]:
-            new["due_date"] = policy.due_date(new["severity"], self.ws.audits.visit_date(audit))
+            new["due_date"] = due_dates.due_date(new["severity"],
+                                                 self.ws.audits.visit_date(audit))
         with self.change(action, "finding", finding_id, audit_id=audit["id"]) as log:
-            if any(k in CONTENT_FIELDS and new[k] != old[k] for k in new):
+            if any(k in FINDING_CONTENT_FIELDS and new[k] != old[k] for k in new):
                 self.guard_audit(audit, log, reason)
             log.diff(old, new)
             self.update("findings", finding_id, self.stamp(new))

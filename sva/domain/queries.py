@@ -6,6 +6,7 @@ from datetime import date
 
 from sva.domain.base import Service
 from sva.errors import NotFound
+from sva.vocabulary import CAP_SEVERITIES, UNDER_WAY_STATUSES
 
 
 class Queries(Service):
@@ -43,9 +44,9 @@ class Queries(Service):
                 "SELECT audit_id, COUNT(*) FROM answers WHERE deleted = 0 AND result IS NOT NULL"
                 " GROUP BY audit_id"))
             findings = {audit_id: (n, open_n) for audit_id, n, open_n in self.db.conn.execute(
-                "SELECT audit_id, COUNT(*), SUM(status != 'verified_closed'"
-                "                              AND severity IN ('significant', 'minor'))"
-                " FROM findings WHERE deleted = 0 GROUP BY audit_id")}
+                "SELECT audit_id, COUNT(*), SUM(status != 'verified_closed' AND severity IN "
+                f"({', '.join('?' for _ in CAP_SEVERITIES)}))"
+                " FROM findings WHERE deleted = 0 GROUP BY audit_id", CAP_SEVERITIES)}
         items: dict[str, int] = {}
         for row in rows:
             row["answered"] = answered.get(row["id"], 0)
@@ -118,7 +119,7 @@ def agenda_order(rows: list[dict], today: str) -> list[dict]:
             overdue.append(row)
         elif row["status"] == "planned":
             upcoming.append(row)
-        elif row["status"] in ("in_progress", "completed"):
+        elif row["status"] in UNDER_WAY_STATUSES:
             under_way.append(row)
         else:
             done.append(row)

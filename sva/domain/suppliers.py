@@ -2,44 +2,14 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
 
 from sva.domain.base import Changes, Service
 from sva.errors import BadInput
-from sva.paths import resource
+from sva.places import check_timezone, region_of
+from sva.vocabulary import ISEC_LEVELS, SITE_SYNC_FIELDS, SUPPLIER_FLAGS, SUPPLIER_SYNC_FIELDS
 
-LEVELS = ("A", "B", "C", "D")
-FLAGS = ("large_amount", "rare_product", "hard_to_replace")
-SUPPLIER_FIELDS = ("code", "name_en", "name_ja", "country", "categories", "annual_spend",
-                   *FLAGS, "isec_level", "declaration_status", "declaration_date")
-SITE_FIELDS = ("name", "address", "country", "timezone", "contact_name", "contact_email",
-               "contact_phone")
-
-
-@lru_cache(maxsize=1)
-def _country_regions() -> dict[str, str]:
-    import yaml   # here, not at the top: opening a workspace never needs PyYAML
-
-    doc = yaml.safe_load(resource("regions.yaml").read_text("utf-8"))
-    return {c: region for region, countries in doc["regions"].items() for c in countries}
-
-
-def region_of(country: str) -> str:
-    try:
-        return _country_regions()[country.upper()]
-    except KeyError:
-        raise BadInput(f"unknown country code {country!r} (ISO 3166 alpha-2, e.g. JP)",
-                       field="country") from None
-
-
-def _check_timezone(name: str) -> str:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise BadInput(f"unknown time zone {name!r} (e.g. Asia/Tokyo)", field="timezone") from None
-    return name
+SUPPLIER_FIELDS = ("code", *SUPPLIER_SYNC_FIELDS)
+SITE_FIELDS = SITE_SYNC_FIELDS
 
 
 class Suppliers(Service):
@@ -61,11 +31,11 @@ class Suppliers(Service):
         if "annual_spend" in row:
             if not isinstance(row["annual_spend"], int) or row["annual_spend"] < 0:
                 raise BadInput("annual spend must be a whole number ≥ 0", field="annual_spend")
-        for flag in FLAGS:
+        for flag in SUPPLIER_FLAGS:
             if flag in row:
                 row[flag] = int(bool(row[flag]))
-        if row.get("isec_level") not in (None, *LEVELS):
-            raise BadInput(f"information-security level must be one of {', '.join(LEVELS)}",
+        if row.get("isec_level") not in (None, *ISEC_LEVELS):
+            raise BadInput(f"information-security level must be one of {', '.join(ISEC_LEVELS)}",
                            field="isec_level")
         return row
 
@@ -104,7 +74,7 @@ class Suppliers(Service):
             raise BadInput("site name is empty", field="name")
         region_of(country)
         row = self.stamp({"supplier_id": supplier_id, "name": name, "country": country.upper(),
-                          "timezone": _check_timezone(timezone), **fields}, new=True)
+                          "timezone": check_timezone(timezone), **fields}, new=True)
         with self.change("add", "site", row["id"]) as log:
             self.insert("sites", row)
             log.diff(None, {k: row[k] for k in row if k in SITE_FIELDS})
@@ -116,7 +86,7 @@ class Suppliers(Service):
         if unknown:
             raise BadInput(f"unknown site field(s): {', '.join(sorted(unknown))}")
         if "timezone" in fields:
-            _check_timezone(fields["timezone"])
+            check_timezone(fields["timezone"])
         with self.change("edit", "site", site_id) as log:
             log.diff(old, fields)
             self.update("sites", site_id, self.stamp(fields))

@@ -1,42 +1,15 @@
 """Checklist templates kept in the store. An audit keeps the version it started with."""
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from pathlib import Path
 
-from sva.checklists import Template, load_template, template_from_dict
+from sva.checklists import Template
+from sva.checklists.stored import template_doc, template_from_stored
 from sva.domain.base import Service
 from sva.errors import BadInput, NotFound
 from sva.paths import resource
-
-
-# Item fields written under their YAML names, and only when declared: a template without
-# them keeps the body (and so the hash) it was installed or published with.
-_NUMBER_RULES = {"min_value": "min", "max_value": "max", "decimals": "decimals"}
-
-
-def _number_rules(item) -> dict:
-    declared = {"min_value": item.min_value is not None, "max_value": item.max_value is not None,
-                "decimals": not item.decimals}
-    return {key: getattr(item, field) for field, key in _NUMBER_RULES.items() if declared[field]}
-
-
-def _to_doc(t: Template) -> dict:
-    return {
-        "id": t.id, "version": t.version, "kind": t.kind, "title": t.title,
-        "sections": [
-            {"id": s.id, "title": s.title, "items": [
-                {**{k: v for k, v in dataclasses.asdict(i).items()
-                    if k not in ("section_id", "choices", *_NUMBER_RULES)},
-                 "evidence": list(i.evidence), "photo_required_on": list(i.photo_required_on),
-                 **({"choices": [{"value": v, **labels} for v, labels in i.choices]}
-                    if i.choices else {}),
-                 **_number_rules(i)}
-                for i in s.items]}
-            for s in t.sections],
-    }
 
 
 class Templates(Service):
@@ -49,8 +22,9 @@ class Templates(Service):
     def install(self, template: Template | str | Path) -> str:
         """Store a template version; idempotent. Returns its ref 'id@version'."""
         if not isinstance(template, Template):
+            from sva.checklists import load_template     # Pydantic: only when installing
             template = load_template(template)
-        body = json.dumps(_to_doc(template), ensure_ascii=False, sort_keys=True)
+        body = json.dumps(template_doc(template), ensure_ascii=False, sort_keys=True)
         digest = hashlib.sha256(body.encode()).hexdigest()
         ref = template.ref
         existing = self.rows("SELECT sha256 FROM checklist_templates WHERE id = ?", [ref])
@@ -73,13 +47,15 @@ class Templates(Service):
 
     def get(self, ref: str) -> Template:
         if ref not in self._cache:
-            rows = self.rows("SELECT body FROM checklist_templates WHERE id = ?", [ref])
+            rows = self.rows("SELECT body, sha256 FROM checklist_templates WHERE id = ?", [ref])
             if not rows:
                 raise NotFound(f"no checklist template {ref}")
-            template, problems = template_from_dict(json.loads(rows[0]["body"]), ref)
-            if problems:  # only if someone edited the row by hand
-                raise BadInput("stored template is not valid: " + "; ".join(map(str, problems)))
-            self._cache[ref] = template
+            body = rows[0]["body"]
+            # Checked when it was installed; only someone editing the row by hand changes it.
+            if hashlib.sha256(body.encode()).hexdigest() != rows[0]["sha256"]:
+                raise BadInput(f"stored checklist {ref} was changed outside SVA (its content "
+                               "no longer matches its hash); reinstall it from its YAML file")
+            self._cache[ref] = template_from_stored(json.loads(body))
         return self._cache[ref]
 
     def latest(self, kind_or_id: str) -> str:

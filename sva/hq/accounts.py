@@ -9,8 +9,7 @@ from datetime import datetime, timedelta, UTC
 
 from sva.errors import BadInput, NotFound
 from sva.hq.storage import Storage, Tx
-
-ROLES = ("admin", "manager", "auditor")
+from sva.vocabulary import ROLES
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"   # no 0/O, 1/I: read aloud or typed
 CODE_TTL = timedelta(hours=24)
 

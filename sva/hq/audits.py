@@ -5,15 +5,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sva.domain.findings import FINDING_TRANSITIONS, VERIFICATION_METHODS
 from sva.errors import BadInput
 from sva.hq.accounts import log_event, now_iso
 from sva.hq.storage import Storage, Tx
-
-# The part of a finding HQ follows up; it flows back down to the device.
-CAP_SYNC_FIELDS = ("status", "rejection_reason", "verification_method", "verified_at",
-                   "root_cause", "corrective_action", "preventive_action", "responsible",
-                   "planned_date", "supplier_comment")
+from sva.vocabulary import (CAP_SYNC_FIELDS, FINDING_TRANSITIONS, ROLES_SEEING_ALL,
+                            VERIFICATION_METHODS)
 
 
 class Forbidden(Exception):
@@ -42,7 +38,7 @@ class Principal:
 
     @property
     def sees_all(self) -> bool:
-        return self.role in ("admin", "manager")
+        return self.role in ROLES_SEEING_ALL
 
 
 # Per finding, what the device last agreed with HQ: sync bookkeeping, not audit content.

@@ -22,17 +22,20 @@ from pathlib import Path
 import yaml
 
 from sva.demo.pictures import SCENES, site_photo
-from sva.domain.policy import due_date
+from sva.due_dates import due_date
 from sva.errors import BadInput
 from sva.hq import accounts, audits, masterdata
 from sva.hq.blobs import BlobStore
 from sva.hq.images import clean_jpeg
+from sva.hq.programme.registry import COLUMNS as REGISTRY_COLUMNS
 from sva.hq.programme.saq import load_questionnaire
 from sva.hq.programme_plans import plan_for, save_plan
 from sva.hq.programme_store import import_registry, import_saq, import_sites
 from sva.hq.storage import Storage
 from sva.owner_only import make_dir
 from sva.paths import resource
+from sva.vocabulary import (CAP_SEVERITIES, LOCKED_STATUSES, UNCLOSED_FINDING_STATUSES,
+                            VERIFICATION_METHODS)
 
 TODAY = date(2026, 2, 16)                  # the demo's "today": inside FY2025
 SAQ_YEARS = (2022, 2023, 2024, 2025)
@@ -81,14 +84,8 @@ def build_hq_demo(storage: Storage, *, seed: int = 1, force: bool = False,
     suppliers = _suppliers(rng, recipe, suppliers_per_region)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        _write(tmp / "registry.csv", ["code", "name_en", "name_ja", "country", "categories",
-                                      "annual_spend", "large_amount", "rare_product",
-                                      "hard_to_replace", "declaration_date",
-                                      "declaration_scope"],
-               [[s[k] for k in ("code", "name_en", "name_ja", "country", "categories",
-                                "annual_spend", "large_amount", "rare_product",
-                                "hard_to_replace", "declaration_date", "declaration_scope")]
-                for s in suppliers])
+        _write(tmp / "registry.csv", REGISTRY_COLUMNS,
+               [[s[k] for k in REGISTRY_COLUMNS] for s in suppliers])
         import_registry(storage, tmp / "registry.csv", actor="demo")
         _write(tmp / "sites.csv", ["code", "site_name", "country", "timezone", "address"],
                [[s["code"], s["site"], s["country"], s["tz"], s["city_ja"]] for s in suppliers])
@@ -263,7 +260,7 @@ def _audits(storage, rng, new_id, suppliers) -> dict:
                             "position": i, "annotations": "[]", "deleted": 0,
                             "rendering": "redacted"})
                         counts["photos"] += 1
-            if status in ("signed", "synced"):
+            if status in LOCKED_STATUSES:
                 doc["signed_at"] = (started + timedelta(hours=6)).isoformat().replace(
                     "+00:00", "Z")
             doc["content_hash"] = hashlib.sha256(json.dumps(doc, sort_keys=True).encode()
@@ -286,18 +283,17 @@ def _finding(rng, finding_id, item_id, area, day: date, risk: float) -> dict:
          "planned_date": None, "supplier_comment": "", "status": "open",
          "rejection_reason": "", "verification_method": None, "verified_at": None,
          "deleted": 0, "cap_base": None}
-    if severity in ("significant", "minor"):
+    if severity in CAP_SEVERITIES:
         age = (TODAY - day).days
         r = rng.random()
         if age > 200 and r < 0.85 or age > 60 and r < 0.45:
             closed = day + timedelta(days=rng.randint(12, min(age, 160)))
             f.update(status="verified_closed", verification_method=rng.choice(
-                ("document", "follow_up_visit")), verified_at=closed.isoformat(),
+                VERIFICATION_METHODS), verified_at=closed.isoformat(),
                 root_cause="No written procedure.", corrective_action="Procedure written "
                 "and staff trained.", responsible="Quality manager")
         elif r < 0.92:
-            f.update(status=rng.choice(("open", "cap_submitted", "cap_accepted",
-                                        "cap_rejected")))
+            f.update(status=rng.choice(UNCLOSED_FINDING_STATUSES))
             if f["status"] == "cap_rejected":
                 f["rejection_reason"] = "Root cause not addressed."
             if f["status"] != "open":

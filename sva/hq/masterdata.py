@@ -10,13 +10,12 @@ from datetime import date
 from pathlib import Path
 
 from sva.checklists import load_template
-from sva.domain.suppliers import LEVELS, _check_timezone, region_of
-from sva.domain.templates import _to_doc
+from sva.checklists.stored import template_doc
 from sva.errors import BadInput, NotFound
 from sva.hq.accounts import log_event, now_iso, user_by_name
 from sva.hq.storage import Storage, Tx
-
-KINDS = ("svr", "infosec")
+from sva.places import check_timezone, region_of
+from sva.vocabulary import AUDIT_KINDS, ISEC_LEVELS
 SUPPLIER_COLUMNS = ("code", "name_en", "name_ja", "country", "annual_spend", "isec_level")
 SITE_COLUMNS = ("site_name", "site_country", "site_timezone", "site_address")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -39,8 +38,8 @@ def _supplier_row(row: dict, line: int, file: str) -> dict:
                        field="annual_spend")
     out["annual_spend"] = int(spend)
     out["isec_level"] = out["isec_level"].upper() or None
-    if out["isec_level"] not in (None, *LEVELS):
-        raise BadInput(f"information-security level must be one of {', '.join(LEVELS)}",
+    if out["isec_level"] not in (None, *ISEC_LEVELS):
+        raise BadInput(f"information-security level must be one of {', '.join(ISEC_LEVELS)}",
                        file=file, row=line, field="isec_level")
     return out
 
@@ -76,7 +75,7 @@ def import_suppliers_csv(storage: Storage, path: str | Path, *, actor: str = "ad
                     "address": (raw.get("site_address") or "").strip()}
             try:
                 region_of(site["country"])
-                _check_timezone(site["timezone"])
+                check_timezone(site["timezone"])
             except BadInput as exc:
                 raise BadInput(str(exc), file=file, row=line, field=exc.field) from None
         rows.append((supplier, site))
@@ -131,7 +130,7 @@ def _upsert_site(tx: Tx, supplier_id: str, site: dict, rev: int) -> str:
 def publish_checklist(storage: Storage, path: str | Path, *, actor: str = "admin") -> str:
     """Publish a validated template version; the same version with other content is refused."""
     template = load_template(path)          # BadInput naming file/line on any problem
-    body = json.dumps(_to_doc(template), ensure_ascii=False, sort_keys=True)
+    body = json.dumps(template_doc(template), ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha256(body.encode()).hexdigest()
     with storage.transaction() as tx:
         old = tx.one("SELECT sha256 FROM checklists WHERE ref = ?", (template.ref,))
@@ -152,8 +151,8 @@ def publish_checklist(storage: Storage, path: str | Path, *, actor: str = "admin
 def assign(storage: Storage, auditor: str, supplier_code: str, site: str, *, kind: str,
            planned_date: str, actor: str = "admin", new_id=None) -> str:
     """Plan a visit: the auditor's devices pull it and create the audit locally."""
-    if kind not in KINDS:
-        raise BadInput(f"unknown kind {kind!r} (known: {', '.join(KINDS)})", field="--kind")
+    if kind not in AUDIT_KINDS:
+        raise BadInput(f"unknown kind {kind!r} (known: {', '.join(AUDIT_KINDS)})", field="--kind")
     try:
         date.fromisoformat(planned_date)
     except (TypeError, ValueError):

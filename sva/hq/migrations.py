@@ -10,13 +10,13 @@ from collections.abc import Callable
 
 from sva.errors import SchemaTooNew
 from sva.hq.storage import Storage, Tx
-from sva.store.migrations import _split
+from sva.sql_script import split_statements
 
 
 def _sql(name: str) -> Callable[[Tx], None]:
     def step(tx: Tx) -> None:
         text = importlib_resources.files("sva.hq").joinpath(name).read_text("utf-8")
-        for statement in _split(text):
+        for statement in split_statements(text):
             tx.execute(statement)
     step.__name__ = name
     return step

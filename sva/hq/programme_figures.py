@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from statistics import median
 
-from sva.checklists.model import AREAS
-from sva.domain.policy import SEVERITIES
-from sva.domain.suppliers import FLAGS, region_of
-from sva.hq.programme.figures import CLOSED, GUIDANCE, NEEDS_CAP, _title
+from sva.hq.programme.figures import CLOSED, GUIDANCE, _title
 from sva.hq.programme.fiscal import HQ_TIMEZONE, fy_bounds, to_date
-from sva.hq.programme_store import NOT_DONE, SCORE_COLUMNS, load_results, load_suppliers, \
-    topic_titles
+from sva.hq.programme_store import SCORE_COLUMNS, load_results, load_suppliers, topic_titles
 from sva.hq.storage import Storage, Tx
+from sva.places import region_of
+from sva.vocabulary import (AREAS, AUDIT_KINDS, CAP_SEVERITIES, NOT_DONE_STATUSES, SEVERITIES,
+                            SUPPLIER_FLAGS)
 
-_CRITICAL = "(" + " OR ".join(f"s.{f} <> 0" for f in FLAGS) + ")"
+_CRITICAL = "(" + " OR ".join(f"s.{f} <> 0" for f in SUPPLIER_FLAGS) + ")"
 # audits of the year that count: done, visit date inside the fiscal year
-_DONE = "a.status NOT IN (?, ?) AND a.visit_date >= ? AND a.visit_date <= ?"
+_DONE = (f"a.status NOT IN ({', '.join('?' for _ in NOT_DONE_STATUSES)}) "
+         "AND a.visit_date >= ? AND a.visit_date <= ?")
 
 
 def figures_for(storage: Storage, fy: int) -> dict:
@@ -30,11 +30,11 @@ def figures_for(storage: Storage, fy: int) -> dict:
 
 def figures_from_db(tx: Tx, fy: int, tz: str = HQ_TIMEZONE) -> dict:
     start, end = fy_bounds(fy)
-    year = (*NOT_DONE, start.isoformat(), end.isoformat())
+    year = (*NOT_DONE_STATUSES, start.isoformat(), end.isoformat())
     fig: dict = {"fy": fy, "start": start.isoformat(), "end": end.isoformat()}
     fig.update(_document_checks(tx, fy))
     kinds = sorted({r["kind"] for r in tx.all("SELECT DISTINCT kind FROM audits "
-                                                "WHERE kind IS NOT NULL")} | {"svr", "infosec"})
+                                                "WHERE kind IS NOT NULL")} | set(AUDIT_KINDS))
     counts = {r["kind"]: r for r in tx.all(
         "SELECT a.kind, COUNT(*) AS n, COUNT(DISTINCT UPPER(a.supplier_code)) AS suppliers "
         f"FROM audits a WHERE {_DONE} GROUP BY a.kind", year)}
@@ -88,16 +88,16 @@ def _document_checks(tx: Tx, fy: int) -> dict:
 
 
 def _caps(tx: Tx, year, tz) -> dict:
-    marks = ", ".join("?" for _ in NEEDS_CAP)
+    marks = ", ".join("?" for _ in CAP_SEVERITIES)
     row = tx.one(
         "SELECT COUNT(*) AS n, SUM(CASE WHEN f.status = ? THEN 1 ELSE 0 END) AS closed "
         f"FROM findings f JOIN audits a ON a.id = f.audit_id WHERE {_DONE} "
-        f"AND f.fact_deleted = 0 AND f.severity IN ({marks})", (CLOSED, *year, *NEEDS_CAP))
+        f"AND f.fact_deleted = 0 AND f.severity IN ({marks})", (CLOSED, *year, *CAP_SEVERITIES))
     needing, closed = int(row["n"]), int(row["closed"] or 0)
     days = [(to_date(r["verified_at"], tz) - to_date(r["visit_date"], tz)).days for r in tx.all(
         "SELECT a.visit_date, f.verified_at FROM findings f JOIN audits a ON a.id = f.audit_id "
         f"WHERE {_DONE} AND f.fact_deleted = 0 AND f.severity IN ({marks}) AND f.status = ? "
-        "AND f.verified_at IS NOT NULL AND f.verified_at <> ''", (*year, *NEEDS_CAP, CLOSED))]
+        "AND f.verified_at IS NOT NULL AND f.verified_at <> ''", (*year, *CAP_SEVERITIES, CLOSED))]
     return {"needing_cap": needing, "closed": closed,
             "closure_rate": round(100 * closed / needing, 1) if needing else None,
             "median_days_to_close": median(days) if days else None}

@@ -13,6 +13,7 @@ from sva.hq.programme.planning_rules import load_planning
 from sva.hq.programme_store import load_current_results, load_open_findings, load_suppliers, \
     load_visits
 from sva.hq.storage import Storage
+from sva.vocabulary import AUDIT_KINDS
 
 
 def plan_for(storage: Storage, fy: int, *, capacity: int | None = None,
@@ -43,7 +44,7 @@ def save_plan(storage: Storage, rows: list[PlanRow], *, fy: int, kind: str | Non
     """Store the plan; with auditors, also assign every row (round robin, one visit per
     auditor per working day from first_date). All or nothing."""
     if auditors:
-        if kind not in ("svr", "infosec"):
+        if kind not in AUDIT_KINDS:
             raise BadInput("--assign needs --kind svr or --kind infosec (the checklist to use)",
                            field="--kind")
         try:

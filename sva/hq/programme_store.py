@@ -11,9 +11,6 @@ import json
 import uuid
 from pathlib import Path
 
-from sva.checklists.model import AREAS
-from sva.domain.suppliers import FLAGS, region_of
-from sva.errors import BadInput
 from sva.hq.accounts import log_event, now_iso
 from sva.hq.programme.fiscal import HQ_TIMEZONE, to_date
 from sva.hq.programme.levels import Reason, SaqResult, load_rules, score
@@ -21,10 +18,11 @@ from sva.hq.programme.registry import load_registry
 from sva.hq.programme.responses import load_responses
 from sva.hq.programme.saq import load_questionnaire
 from sva.hq.storage import Storage, Tx
+from sva.places import region_of
+from sva.vocabulary import (AREAS, NOT_DONE_STATUSES, SUPPLIER_FLAGS,
+                            UNCLOSED_FINDING_STATUSES)
 
 SCORE_COLUMNS = {area: f"score_{area.lower()}" for area in AREAS}
-NOT_DONE = ("planned", "in_progress")
-OPEN_STATUSES = ("open", "cap_submitted", "cap_rejected", "cap_accepted")
 
 
 # -- supplier registry -----------------------------------------------------------------------
@@ -44,7 +42,7 @@ def import_registry(storage: Storage, path: str | Path, *, skip_bad: bool = Fals
 
 
 _SUPPLIER_COLS = ("name_en", "name_ja", "country", "region", "categories", "annual_spend",
-                  *FLAGS, "declaration_status", "declaration_date", "declaration_scope")
+                  *SUPPLIER_FLAGS, "declaration_status", "declaration_date", "declaration_scope")
 
 
 def _upsert_supplier(tx: Tx, row: dict, rev: int) -> str:
@@ -53,7 +51,7 @@ def _upsert_supplier(tx: Tx, row: dict, rev: int) -> str:
         "region": row.get("region") or region_of(row["country"]),
         "categories": json.dumps(row.get("categories") or [], ensure_ascii=False),
         "annual_spend": int(row["annual_spend"]),
-        **{flag: int(bool(row.get(flag))) for flag in FLAGS},
+        **{flag: int(bool(row.get(flag))) for flag in SUPPLIER_FLAGS},
         "declaration_status": row.get("declaration_status") or "none",
         "declaration_date": row.get("declaration_date"),
         "declaration_scope": row.get("declaration_scope") or "",
@@ -76,39 +74,19 @@ def _upsert_supplier(tx: Tx, row: dict, rev: int) -> str:
 def import_sites(storage: Storage, path: str | Path, *, actor: str = "admin") -> dict:
     """Sites of registered suppliers from CSV: code, site_name, country, timezone[, address].
     All or nothing; every problem is listed with its row."""
-    from sva.domain.suppliers import _check_timezone
-    from sva.hq.programme.tabular import RowProblem, apply_policy, read_table, require_columns
-    table, problems = read_table(path)
-    if not any(p.fatal for p in problems):
-        problems += require_columns(table, ("code", "site_name", "country", "timezone"),
-                                    ("code", "site_name", "country", "timezone", "address"))
-    rows = []
+    from sva.hq.masterdata import _upsert_site
+    from sva.hq.programme.registry import parse_sites
+    from sva.hq.programme.tabular import apply_policy
     with storage.transaction() as tx:
         known = {r["code"].upper(): r["id"] for r in tx.all(
             "SELECT id, code FROM suppliers WHERE deleted = 0")}
-        if not any(p.fatal for p in problems):
-            for number, cells in table.rows:
-                def bad(col, msg, number=number):
-                    problems.append(RowProblem(table.file, number, col, msg))
-                code = cells.get("code", "").strip()
-                if code.upper() not in known:
-                    bad("code", f"no supplier with code {code or '(empty)'} in the registry")
-                if not cells.get("site_name", "").strip():
-                    bad("site_name", "site name is empty")
-                for col, check in (("country", region_of), ("timezone", _check_timezone)):
-                    try:
-                        check(cells.get(col, "").strip())
-                    except BadInput as exc:
-                        bad(col, str(exc).split(": ", 1)[-1])
-                rows.append((number, code, cells))
+        rows, problems = parse_sites(path, known)
         apply_policy([], problems, False)       # raises on any problem
         rev = tx.next_rev()
-        from sva.hq.masterdata import _upsert_site
-        for _, code, cells in rows:
-            _upsert_site(tx, known[code.upper()], {
-                "name": cells["site_name"].strip(), "country": cells["country"].strip().upper(),
-                "timezone": cells["timezone"].strip(),
-                "address": cells.get("address", "").strip()}, rev)
+        for row in rows:
+            _upsert_site(tx, known[row.code.upper()], {
+                "name": row.site_name, "country": row.country, "timezone": row.timezone,
+                "address": row.address}, rev)
         log_event(tx, actor, "import", "sites", str(path), sites=len(rows))
     return {"sites": len(rows)}
 
@@ -259,14 +237,14 @@ def load_visits(tx: Tx) -> list[dict]:
     return [{"supplier_code": r["supplier_code"], "kind": r["kind"], "date": r["visit_date"]}
             for r in tx.all("SELECT supplier_code, kind, visit_date FROM audits "
                             "WHERE status NOT IN (?, ?) AND visit_date IS NOT NULL "
-                            "AND visit_date <> ''", NOT_DONE)]
+                            "AND visit_date <> ''", NOT_DONE_STATUSES)]
 
 
 def load_open_findings(tx: Tx) -> list[dict]:
-    marks = ", ".join("?" for _ in OPEN_STATUSES)
+    marks = ", ".join("?" for _ in UNCLOSED_FINDING_STATUSES)
     return tx.all("SELECT a.supplier_code, f.severity FROM findings f JOIN audits a "
                   f"ON a.id = f.audit_id WHERE f.status IN ({marks}) AND f.fact_deleted = 0 "
-                  "AND f.severity IS NOT NULL", OPEN_STATUSES)
+                  "AND f.severity IS NOT NULL", UNCLOSED_FINDING_STATUSES)
 
 
 def topic_titles(tx: Tx) -> dict:

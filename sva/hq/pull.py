@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import json
 
-from sva.hq.audits import CAP_SYNC_FIELDS, Principal
+from sva.hq.audits import Principal
 from sva.hq.policy import device_policy
 from sva.hq.scope import assigned_suppliers, newly_assigned
 from sva.hq.storage import Storage, Tx
+from sva.vocabulary import CAP_SYNC_FIELDS, SITE_SYNC_FIELDS, SUPPLIER_SYNC_FIELDS
 
-SUPPLIER_FIELDS = ("id", "code", "name_en", "name_ja", "country", "categories", "annual_spend",
-                   "large_amount", "rare_product", "hard_to_replace", "isec_level",
-                   "declaration_status", "declaration_date", "deleted")
-SITE_FIELDS = ("id", "supplier_id", "name", "address", "country", "timezone", "contact_name",
-               "contact_email", "contact_phone", "deleted")
+SUPPLIER_FIELDS = ("id", "code", *SUPPLIER_SYNC_FIELDS, "deleted")
+SITE_FIELDS = ("id", "supplier_id", *SITE_SYNC_FIELDS, "deleted")
 
 
 def pull(storage: Storage, who: Principal, cursor: int) -> dict:

@@ -1,11 +1,17 @@
 """Photo evidence: safe ingest, upright EXIF-free derivatives, bulk import, annotation/redaction.
 
 Originals are content-addressed under the workspace's photos/ folder; derivatives under
-derived/. See store.Photos for the service API (`ws.photos`).
+derived/. See store.Photos for the service API (`ws.photos`). The service and its results
+load on first use: HQ uses the shared pieces (annotate, probe) without the device store.
 """
-from sva.photos.limits import MAX_PIXELS
-from sva.photos.results import AddResult, BulkResult, ImportCancelled, RefusedFiles, Reused
-from sva.photos.store import Photos
+_EXPORTS = {"Photos": "store", "MAX_PIXELS": "limits", "AddResult": "results",
+            "BulkResult": "results", "ImportCancelled": "results", "RefusedFiles": "results",
+            "Reused": "results"}
+__all__ = list(_EXPORTS)
 
-__all__ = ["Photos", "MAX_PIXELS", "AddResult", "BulkResult", "ImportCancelled",
-           "RefusedFiles", "Reused"]
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        import importlib
+        return getattr(importlib.import_module(f"sva.photos.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module 'sva.photos' has no attribute {name!r}")

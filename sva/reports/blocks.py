@@ -15,6 +15,7 @@ from sva.errors import BadInput
 from sva.reports.i18n import Texts
 from sva.reports.images import print_photo, print_png
 from sva.reports.report_data import ReportData, item_text
+from sva.vocabulary import CAP_SEVERITIES, KEYED_ANSWER_TYPES
 from sva.reports.styles import (Grid, BAND, MUTED, NAVY, PAPER, RULE, SEVERITY_COLOURS, label, para,
                                 stacked)
 
@@ -206,7 +207,7 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
         section("finding.evidence", field_text(t, finding, "", "evidence", styles))
     if finding["photos"]:
         section("finding.photos", [photo_grid(t, finding["photos"], images, styles, width)])
-    if finding["severity"] in ("significant", "minor"):
+    if finding["severity"] in CAP_SEVERITIES:
         if finding["required_action"]:
             section("finding.required_action",
                     field_text(t, finding, "guidance", "required_action", styles))
@@ -229,7 +230,7 @@ def answer_text(t: Texts, item, answer: dict | None, lang: str | None = None) ->
     if not answer or answer["result"] is None:
         return say("answer.unanswered")
     result = answer["result"]
-    if item is not None and item.answer in ("conformity", "yes_no"):
+    if item is not None and item.answer in KEYED_ANSWER_TYPES:
         return say(f"answer.{result}")
     if item is not None and item.answer == "choice":
         labels = dict(item.choices).get(result)

@@ -5,26 +5,32 @@ unknown finding, a bad date, a workbook of another audit, …) before anything i
 then all rows go in one transaction. Only what differs from the database is written and a
 status is moved only when the supplier changed it, so the same workbook imported twice
 changes nothing the second time.
+
+A workbook never undoes a newer CAP: a row that would change a finding whose CAP changed
+after the workbook was exported (a newer workbook imported since, HQ's follow-up pulled,
+an edit in the app) is refused with both times, unless the import is forced with a reason,
+which the audit log keeps. Workbooks exported before the export time was under the checksum
+(format sva-cap/1) are judged by the time written beside it; one without a readable time
+counts as older than every CAP change.
 """
 from __future__ import annotations
 
 import json
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from sva.domain.findings import CAP_FIELDS, FINDING_STATUSES
 from sva.errors import BadInput, NotFound
+from sva.reports.cap_rows import CapRow, cell_text
 from sva.reports.cap_workbook import (COLUMN_OF, CONTROL_SHEET, COPY_ROW, FORMAT, LOCKED_KEYS,
-                                      MAIN_SHEET, SUPPLIER_MOVES, checksum)
+                                      MAIN_SHEET, OLD_FORMAT, SUPPLIER_MOVES, checksum)
 from sva.reports.i18n import LANGS, Texts
-
-MAX_TEXT = 4000
-REQUIRED_FOR_SUBMIT = ("root_cause", "corrective_action", "responsible", "planned_date")
+from sva.validation.checks import check
+from sva.vocabulary import CAP_FIELDS, CAP_SETTLED_STATUSES, CAP_SYNC_FIELDS, FINDING_STATUSES
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class Problem:
     row: int | None
     column: str | None        # header text, e.g. "Planned completion date"
     message: str
+    stale: bool = False       # the row would undo a CAP change made after the export
 
     def __str__(self) -> str:
         where = self.sheet
@@ -58,6 +65,7 @@ class ImportResult:
     updated: list[str] = field(default_factory=list)     # finding numbers with text changes
     submitted: list[str] = field(default_factory=list)   # finding numbers moved to submitted
     unchanged: int = 0
+    forced: list[str] = field(default_factory=list)      # stale rows applied by --force
 
 
 def _status_codes() -> dict[str, str]:
@@ -71,39 +79,51 @@ def _status_codes() -> dict[str, str]:
     return codes
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+def _moment(text) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else None
 
 
-def _date(value) -> str | None:
-    """A date cell as YYYY-MM-DD; raises ValueError when it is not a date."""
-    if value in (None, ""):
-        return ""
-    if isinstance(value, (datetime, date)):
-        return _text(value)
-    text = str(value).strip().replace("/", "-")
-    return date.fromisoformat(text).isoformat()
+def shown(moment: datetime | None, *, precise: bool = False) -> str:
+    if moment is None:
+        return "an unknown time"
+    return moment.strftime("%Y-%m-%d %H:%M:%S" + (".%f" if precise else "") + " UTC")
+
+
+def two_times(changed: datetime, exported: datetime | None) -> tuple[str, str]:
+    """Both times as people read them; to the microsecond when seconds cannot tell them
+    apart."""
+    precise = shown(changed) == shown(exported)
+    return shown(changed, precise=precise), shown(exported, precise=precise)
+
+
+def last_cap_change(ws, finding_id: str) -> datetime | None:
+    """When the finding's CAP (status or supplier's answer) last changed, by the audit log."""
+    for row in ws.findings.rows("SELECT at, action, changes FROM audit_log WHERE entity = "
+                                "'finding' AND entity_id = ? ORDER BY seq DESC", [finding_id]):
+        if row["action"] in ("sync_conflict", "resolve_conflict"):
+            continue                   # notes about a conflict; a change has its own row
+        if set(json.loads(row["changes"] or "{}")) & set(CAP_SYNC_FIELDS):
+            return _moment(row["at"])
+    return None
 
 
 class _Reader:
     def __init__(self, ws, path: Path, expected_audit: str | None):
         self.ws, self.path, self.expected = ws, path, expected_audit
         self.problems: list[Problem] = []
+        self.stale: list[tuple[Problem, str]] = []
         self.t = Texts("en")
 
+    def column(self, key: str) -> str:
+        return f"{get_column_letter(COLUMN_OF[key])} ({self.t(f'xlsx.col.{key}', sep=' / ')})"
+
     def problem(self, row, key, message, sheet=MAIN_SHEET) -> None:
-        column = None
-        if key is not None:
-            column = f"{get_column_letter(COLUMN_OF[key])} ({self.t(f'xlsx.col.{key}', sep=' / ')})"
-        self.problems.append(Problem(sheet, row, column, message))
+        self.problems.append(Problem(sheet, row, None if key is None else self.column(key),
+                                     message))
 
     def open(self):
         try:
@@ -118,7 +138,7 @@ class _Reader:
 
     def control(self, sheet) -> dict | None:
         meta = {sheet.cell(n, 1).value: sheet.cell(n, 2).value for n in range(1, 8)}
-        if meta.get("format") != FORMAT:
+        if meta.get("format") not in (FORMAT, OLD_FORMAT):
             self.problems.append(Problem(CONTROL_SHEET, 1, None,
                                          f"unknown workbook format {meta.get('format')!r}"))
             return None
@@ -128,12 +148,14 @@ class _Reader:
             self.t = Texts(meta["lang"])
         except (TypeError, ValueError, BadInput):
             copies = None
-        if copies is None or checksum(meta["audit_id"], meta["lang"], copies) != meta["checksum"]:
+        if copies is None or checksum(meta["audit_id"], meta["lang"], copies,
+                                      meta.get("exported_at"), meta["format"]) != meta["checksum"]:
             self.problems.append(Problem(CONTROL_SHEET, None, None,
                                          "the hidden control sheet was changed (checksum "
                                          "mismatch); export a fresh workbook"))
             return None
         meta["copies"] = copies
+        meta["exported"] = _moment(meta.get("exported_at"))
         return meta
 
     def audit(self, meta) -> dict | None:
@@ -152,102 +174,108 @@ class _Reader:
 
 
 def _check_row(reader: _Reader, sheet, row: int, copy: list, finding: dict | None,
-               audit: dict, visit: str, codes: dict) -> dict | None:
+               audit: dict, context: dict, exported: datetime | None) -> dict | None:
     """Compare one row to the exported copy and the database; returns the changes."""
     locked = dict(zip(LOCKED_KEYS, copy[:len(LOCKED_KEYS)]))
     exported_status, editable, frozen = copy[len(LOCKED_KEYS):]
-    for key in LOCKED_KEYS:
-        if _text(sheet.cell(row, COLUMN_OF[key]).value) != _text(locked[key]):
-            reader.problem(row, key, "a locked cell was changed (the auditor's findings "
-                           "cannot be edited in the workbook)")
-    for key, value in frozen.items():
-        if _text(sheet.cell(row, COLUMN_OF[key]).value) != _text(value):
-            reader.problem(row, key, "this cell is locked for this finding and was changed")
+    _locked_cells(reader, sheet, row, locked, frozen)
     if finding is None or finding["audit_id"] != audit["id"] or finding["deleted"]:
         reader.problem(row, "id", f"unknown finding {locked['id']} for this audit")
         return None
-    new: dict = {}
-    invalid = set()
-    for key in editable:
-        value = sheet.cell(row, COLUMN_OF[key]).value
-        if key == "status":
-            code = codes.get(_text(value).casefold())
-            allowed = (exported_status, *SUPPLIER_MOVES.get(exported_status, ()))
-            if code not in allowed:
-                choices = " or ".join(repr(reader.t(f"finding_status.{s}")) for s in allowed)
-                reader.problem(row, key, f"{_text(value)!r} is not a status you can choose here "
-                               f"(choose {choices})")
-            elif code != exported_status and code != finding["status"]:
-                if code not in SUPPLIER_MOVES.get(finding["status"], ()):
-                    reader.problem(row, key, "the finding is already "
-                                   f"{reader.t('finding_status.' + finding['status'])}; "
-                                   "its CAP can no longer be submitted")
-                else:
-                    new["status"] = code
-        elif key == "planned_date":
-            try:
-                day = _date(value)
-            except ValueError:
-                reader.problem(row, key, f"{_text(value)!r} is not a date (YYYY-MM-DD)")
-                invalid.add(key)
-                continue
-            if day and day < visit:
-                reader.problem(row, key, f"{day} is before the visit ({visit})")
-                invalid.add(key)
-            elif day != (finding[key] or ""):
-                new[key] = day or None
-        else:
-            text = _text(value)
-            if len(text) > MAX_TEXT:
-                reader.problem(row, key, f"{len(text)} characters; at most {MAX_TEXT}")
-            elif text != (finding[key] or ""):
-                new[key] = text
-    cap_changes = {k: v for k, v in new.items() if k in CAP_FIELDS}
-    if cap_changes and finding["status"] in ("cap_accepted", "verified_closed"):
-        reader.problem(row, None, "the CAP of this finding was already accepted; "
-                       "it can no longer change")
-    if new.get("status") == "cap_submitted":
-        merged = {k: new.get(k, finding[k]) for k in REQUIRED_FOR_SUBMIT}
-        missing = [k for k in REQUIRED_FOR_SUBMIT if not merged[k] and k not in invalid]
-        for key in missing:
-            reader.problem(row, key, "needed before the CAP can be submitted")
+    cells = {key: sheet.cell(row, COLUMN_OF[key]).value for key in editable}
+    checked, issues = check(CapRow, cells, context={**context, "exported": exported_status})
+    for issue in issues:
+        reader.problem(row, issue.loc[0] if issue.loc else None, issue.message)
+    if checked is None:
+        return None
+    new = checked.changes(finding, exported_status)
+    _against_the_finding(reader, row, new, finding, locked["no"], exported)
     return new
 
 
-def import_cap(ws, path, *, audit_id: str | None = None) -> ImportResult:
-    """Validate the whole workbook, then apply it in one transaction (or raise)."""
+def _locked_cells(reader: _Reader, sheet, row: int, locked: dict, frozen: dict) -> None:
+    for key, value in (*locked.items(), *frozen.items()):
+        if cell_text(sheet.cell(row, COLUMN_OF[key]).value) != cell_text(value):
+            reader.problem(row, key, "a locked cell was changed (the auditor's findings cannot "
+                           "be edited in the workbook)" if key in locked else
+                           "this cell is locked for this finding and was changed")
+
+
+def _against_the_finding(reader: _Reader, row: int, new: dict, finding: dict, number: str,
+                         exported: datetime | None) -> None:
+    """What the finding's state now allows: its status move, a CAP still open, and no CAP
+    change since the export that these changes would undo (a stale row, kept apart: only
+    those may be forced)."""
+    if new.get("status") and new["status"] not in SUPPLIER_MOVES.get(finding["status"], ()):
+        reader.problem(row, "status", "the finding is already "
+                       f"{reader.t('finding_status.' + finding['status'])}; "
+                       "its CAP can no longer be submitted")
+    if set(new) & set(CAP_FIELDS) and finding["status"] in CAP_SETTLED_STATUSES:
+        reader.problem(row, None, "the CAP of this finding was already accepted; "
+                       "it can no longer change")
+    changed = last_cap_change(reader.ws, finding["id"])
+    if new and changed is not None and (exported is None or changed > exported):
+        changed_at, exported_at = two_times(changed, exported)
+        reader.stale.append((Problem(
+            MAIN_SHEET, row, None,
+            f"finding {number}: its CAP was last changed at {changed_at}, after this "
+            f"workbook was exported ({exported_at}); importing it would undo that change. "
+            "Import a newer workbook (or force this one with a reason: "
+            "sva cap import --force --reason …)", stale=True), number))
+
+
+def import_cap(ws, path, *, audit_id: str | None = None,
+               force_reason: str | None = None) -> ImportResult:
+    """Validate the whole workbook, then apply it in one transaction (or raise).
+    `force_reason`: apply rows older than the finding's last CAP change too (the reason and
+    what was overridden go into the audit log); every other problem still refuses."""
     path = Path(path)
+    force_reason = (force_reason or "").strip()
     reader = _Reader(ws, path, audit_id)
     sheet, control_sheet = reader.open()
     meta = reader.control(control_sheet)
     audit = reader.audit(meta) if meta else None
     if meta is None or audit is None:
         raise CapWorkbookInvalid(str(path), reader.problems)
-    visit = ws.audits.visit_date(audit)
-    codes = _status_codes()
+    context = {"codes": _status_codes(), "visit": ws.audits.visit_date(audit), "t": reader.t}
     first = int(meta["first_row"])
     findings = {f["id"]: f for f in ws.findings.of_audit(audit["id"])}
     plans = []
     for n, copy in enumerate(meta["copies"]):
-        row = first + n
-        finding = findings.get(copy[0])
-        if finding is None:
-            try:
-                finding = ws.findings.finding(copy[0])
-            except NotFound:
-                finding = None
-        changes = _check_row(reader, sheet, row, copy, finding, audit, visit, codes)
+        finding = findings.get(copy[0]) or _any_finding(ws, copy[0])
+        changes = _check_row(reader, sheet, first + n, copy, finding, audit, context,
+                             meta["exported"])
         if changes is not None:
             plans.append((finding, changes, copy[1]))
-    last = first + len(meta["copies"])
+    _added_rows(reader, sheet, first + len(meta["copies"]))
+    if reader.problems or (reader.stale and not force_reason):
+        raise CapWorkbookInvalid(str(path), reader.problems + [p for p, _ in reader.stale])
+    return _apply(ws, audit, plans, meta, reader.stale, force_reason, path)
+
+
+def _added_rows(reader: _Reader, sheet, last: int) -> None:
     for row in range(last, max(sheet.max_row, last - 1) + 1):
-        if any(_text(sheet.cell(row, c).value) for c in range(1, len(COLUMN_OF) + 1)):
+        if any(cell_text(sheet.cell(row, c).value) for c in range(1, len(COLUMN_OF) + 1)):
             reader.problem(row, None, "rows cannot be added: this row is not a finding of "
                            "the audit")
-    if reader.problems:
-        raise CapWorkbookInvalid(str(path), reader.problems)
-    result = ImportResult(audit["id"])
+
+
+def _any_finding(ws, finding_id: str) -> dict | None:
+    try:
+        return ws.findings.finding(finding_id)
+    except NotFound:
+        return None
+
+
+def _apply(ws, audit: dict, plans: list, meta: dict, stale: list, reason: str,
+           path: Path) -> ImportResult:
+    result = ImportResult(audit["id"], forced=[number for _, number in stale])
     with ws.db.atomic():
+        if stale:
+            with ws.findings.change("force_import", "cap_workbook", path.name,
+                                    audit_id=audit["id"], reason=reason) as log:
+                log.changes.update({"exported_at": meta.get("exported_at"),
+                                    "overrides": [p.message for p, _ in stale]})
         for finding, changes, number in plans:
             status = changes.pop("status", None)
             if changes:
@@ -259,3 +287,4 @@ def import_cap(ws, path, *, audit_id: str | None = None) -> ImportResult:
             if not changes and not status:
                 result.unchanged += 1
     return result
+

@@ -2,8 +2,9 @@
 
 The auditor's columns are locked (sheet protection) and grey; the supplier's columns are
 white, with a status drop-down and date validation. A very hidden sheet `_sva` carries the
-audit id, a copy of every locked value and a SHA-256 over that copy, so `cap_import` can
-tell a changed locked cell, a workbook of another audit or an edited control sheet.
+audit id, the export time (the device's clock), a copy of every locked value and a SHA-256
+over all of it, so `cap_import` can tell a changed locked cell, a workbook of another
+audit, an edited control sheet, or a workbook older than a CAP change it would undo.
 """
 from __future__ import annotations
 
@@ -11,20 +12,21 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, UTC
+from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from sva.domain.findings import CAP_FIELDS
 from sva.reports.cell_safety import xlsx_cell
 from sva.reports.i18n import Texts
 from sva.reports.page import write_atomically
-from sva.reports.report_data import ACTIONABLE, ReportData, item_text, load_report_data
+from sva.reports.report_data import ReportData, item_text, load_report_data
+from sva.vocabulary import CAP_FIELDS, CAP_SETTLED_STATUSES, CAP_SEVERITIES, SUPPLIER_CAP_MOVES
 
-FORMAT = "sva-cap/1"
+FORMAT = "sva-cap/2"           # /2: the export time is under the checksum
+OLD_FORMAT = "sva-cap/1"       # /1: it was written beside it (see cap_import.exported_at)
 MAIN_SHEET, CONTROL_SHEET = "CAP", "_sva"
 HEADER_ROW = 5
 FIRST_ROW = HEADER_ROW + 1
@@ -52,9 +54,7 @@ COLUMNS = (
 LOCKED_KEYS = tuple(c.key for c in COLUMNS if not c.supplier)
 SUPPLIER_KEYS = tuple(c.key for c in COLUMNS if c.supplier)
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS, start=1)}
-# What a supplier may set: submit a CAP (from open, or again after it was returned).
-SUPPLIER_MOVES = {"open": ("cap_submitted",), "cap_rejected": ("cap_submitted",),
-                  "cap_submitted": ()}
+SUPPLIER_MOVES = SUPPLIER_CAP_MOVES       # what a supplier may set: submit a CAP
 CAP_OPEN_STATUSES = tuple(SUPPLIER_MOVES)
 
 GREY = PatternFill("solid", fgColor="EDEFF2")
@@ -67,15 +67,16 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 def editable_fields(finding: dict) -> tuple[str, ...]:
     """The supplier's cells that are open on this finding's row."""
-    if finding["severity"] in ACTIONABLE and finding["status"] in CAP_OPEN_STATUSES:
+    if finding["severity"] in CAP_SEVERITIES and finding["status"] in CAP_OPEN_STATUSES:
         return SUPPLIER_KEYS
-    if finding["status"] in ("cap_accepted", "verified_closed"):
+    if finding["status"] in CAP_SETTLED_STATUSES:
         return ()
     return ("supplier_comment",)        # observations and good practices: a comment only
 
 
-def checksum(audit_id: str, lang: str, copy_rows: list[list]) -> str:
-    doc = [FORMAT, audit_id, lang, copy_rows]
+def checksum(audit_id: str, lang: str, copy_rows: list[list], exported_at: str | None = None,
+             fmt: str = FORMAT) -> str:
+    doc = [fmt, audit_id, lang, copy_rows] + ([exported_at] if fmt != OLD_FORMAT else [])
     return hashlib.sha256(json.dumps(doc, ensure_ascii=False, sort_keys=True,
                                      default=str).encode()).hexdigest()
 
@@ -112,7 +113,8 @@ def _row_height(values: dict) -> float:
     return min(409, 13 * lines + 6)
 
 
-def build_cap_workbook(data: ReportData, lang: str = "en") -> bytes:
+def build_cap_workbook(data: ReportData, lang: str = "en", *, exported_at: str) -> bytes:
+    """`exported_at`: now by the workspace clock (the one the audit log is written with)."""
     t = Texts(lang)
     wb = Workbook()
     sheet = wb.active
@@ -194,8 +196,8 @@ def build_cap_workbook(data: ReportData, lang: str = "en") -> bytes:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
     meta = [("format", FORMAT), ("audit_id", data.audit["id"]), ("lang", lang),
-            ("exported_at", datetime.now(UTC).isoformat(timespec="seconds")),
-            ("checksum", checksum(data.audit["id"], lang, copy_rows)),
+            ("exported_at", exported_at),
+            ("checksum", checksum(data.audit["id"], lang, copy_rows, exported_at)),
             ("first_row", FIRST_ROW), ("rows", len(copy_rows))]
     for n, (key, value) in enumerate(meta, start=1):
         control.cell(n, 1, key)
@@ -216,4 +218,4 @@ def export_cap(ws, audit_id: str, path, *, lang: str = "en", contact: dict | Non
     """Write the CAP workbook of one audit to `path` (atomically)."""
     Texts(lang)                                      # bad language -> BadInput before reading
     data = load_report_data(ws, audit_id, contact=contact)
-    return write_atomically(path, build_cap_workbook(data, lang))
+    return write_atomically(path, build_cap_workbook(data, lang, exported_at=ws.clock()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Rect, String
 
-from sva.domain.policy import SEVERITIES
+from sva.vocabulary import SEVERITIES
 from sva.reports.fonts import font_for
 from sva.reports.styles import INK, MUTED, RULE, SEVERITY_COLOURS
 

@@ -12,7 +12,7 @@ from datetime import datetime, UTC
 from reportlab.lib.units import mm
 from reportlab.platypus import (CondPageBreak, KeepTogether, PageBreak, Spacer, TableStyle)
 
-from sva.domain.policy import SEVERITIES
+from sva.vocabulary import SEVERITIES
 from sva.reports.blocks import (blank_signatures, facts_table, finding_block, finding_room,
                                 grid_style, item_photos_block, photo_box, prepare_photos,
                                 signature_table, texts_in_langs)

@@ -16,9 +16,9 @@ import yaml
 
 from sva.errors import BadInput
 from sva.paths import resource
+from sva.vocabulary import LANGS
 
-REPORT_LANGS = ("en", "ja", "en+ja")
-LANGS = ("en", "ja")
+REPORT_LANGS = (*LANGS, "en+ja")
 _FIELD = re.compile(r"{(\w+)}")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

@@ -13,6 +13,7 @@ from sva.reports.blocks import (answer_text, facts_table, finding_block, grid_st
 from sva.reports.i18n import Texts
 from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width, page_size
 from sva.reports.report_data import ReportData, load_report_data
+from sva.vocabulary import NONCONFORMITY_RESULTS
 from sva.reports.styles import (Grid, BAND, SEVERITY_COLOURS, heading, label, make_styles, para,
                                 stacked)
 
@@ -74,7 +75,7 @@ def _answers(t: Texts, data: ReportData, styles, width: float) -> list:
                          [para(item.question[lang], styles["cell"]) for lang in t.langs],
                          para(text, styles["cell_b"]), note])
             result = (answer or {}).get("result")
-            if result in ("nonconformity", "observation"):
+            if result in NONCONFORMITY_RESULTS:
                 colour = SEVERITY_COLOURS["minor" if result == "nonconformity" else "observation"]
                 marks.append(("LINEBEFORE", (0, n), (0, n), 3, colour))
         table = Grid(rows, colWidths=widths, repeatRows=1, splitInRow=1)

@@ -16,11 +16,12 @@ import tempfile
 from pathlib import Path
 
 from sva.errors import SvaError
+from sva.vocabulary import LOCKED_STATUSES
 
 
 def _pick_audit(ws) -> str:
     """The signed audit with the most photos, then the most findings."""
-    rows = [a for a in ws.queries.audits() if a["status"] in ("signed", "synced")]
+    rows = [a for a in ws.queries.audits() if a["status"] in LOCKED_STATUSES]
     if not rows:
         raise SvaError("no signed audit to render; pass --audit")
     return max(rows, key=lambda a: (len(ws.photos.of_audit(a["id"])), a["findings"]))["id"]

@@ -13,13 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from sva.checklists.model import AREAS
-from sva.domain.policy import SEVERITIES
 from sva.errors import BadInput
 from sva.paths import resource
-
-SIGNED_STATUSES = ("signed", "synced")
-ACTIONABLE = ("significant", "minor")       # findings that need a CAP
+from sva.vocabulary import AREAS, CAP_SEVERITIES, LANGS, LOCKED_STATUSES, SEVERITIES
 
 
 @lru_cache(maxsize=4)
@@ -32,7 +28,7 @@ def load_contact(path: Path | None = None) -> dict:
         raise BadInput(f"cannot read the contact settings: {exc}", file=str(path)) from None
     for key in ("buyer", "hotline"):
         value = doc.get(key)
-        if not isinstance(value, dict) or not all(value.get(lang) for lang in ("en", "ja")):
+        if not isinstance(value, dict) or not all(value.get(lang) for lang in LANGS):
             raise BadInput(f"'{key}' needs non-empty en and ja texts", file=str(path), field=key)
     days = doc.get("cap_return_days")
     if not isinstance(days, int) or days < 1:
@@ -66,7 +62,7 @@ class ReportData:
 
     @property
     def signed(self) -> bool:
-        return self.audit["status"] in SIGNED_STATUSES
+        return self.audit["status"] in LOCKED_STATUSES
 
     @property
     def zone(self) -> str:
@@ -74,7 +70,7 @@ class ReportData:
 
     @property
     def actionable(self) -> list:
-        return [f for f in self.findings if f["severity"] in ACTIONABLE]
+        return [f for f in self.findings if f["severity"] in CAP_SEVERITIES]
 
     def cap_return_by(self) -> str | None:
         """When the supplier returns the CAP: N days after the visit, never after a due date."""

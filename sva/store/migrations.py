@@ -13,31 +13,16 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from sva.sql_script import split_statements
+
 
 def _sql(name: str) -> Callable[[sqlite_utils.Database], None]:
     def step(db: sqlite_utils.Database) -> None:
         text = importlib_resources.files("sva.store").joinpath(name).read_text("utf-8")
-        # executescript() would COMMIT our transaction; run statement by statement instead.
-        for statement in _split(text):
+        for statement in split_statements(text):
             db.execute(statement)
     step.__name__ = name
     return step
-
-
-def _split(script: str) -> list[str]:
-    """Split a script into complete statements (triggers contain inner semicolons)."""
-    out, buf = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.lstrip().startswith("--") and not buf.strip():
-            continue
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                out.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        out.append(buf.strip())
-    return out
 
 
 # Index i holds the step that takes the schema from version i to i + 1.

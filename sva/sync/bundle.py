@@ -30,8 +30,7 @@ from sva.sync import bundle_format as fmt
 from sva.sync import credentials, outgoing, state
 from sva.sync.document import audit_document
 from sva.sync.push import audits_to_push
-
-EXPORTABLE = ("signed", "synced")
+from sva.vocabulary import LOCKED_STATUSES as EXPORTABLE
 
 
 @dataclass

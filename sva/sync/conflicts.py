@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections import deque
 
 from sva.domain.base import Service
-from sva.domain.findings import CAP_FIELDS, FINDING_TRANSITIONS
 from sva.errors import BadInput, NotFound
 from sva.sync import state
+from sva.vocabulary import (CAP_FIELDS, CAP_SYNC_FIELDS as ALL_SYNCED, CONFLICT_CHOICES,
+                            FINDING_TRANSITIONS, STATUS_COMPANIONS)
 
 # Compared field by field; status carries its companions (reason, method, date) with it.
 COMPARED = ("status", *CAP_FIELDS)
-STATUS_COMPANIONS = ("rejection_reason", "verification_method", "verified_at")
-ALL_SYNCED = (*COMPARED, *STATUS_COMPANIONS)
 
 
 class _Log(Service):
@@ -121,7 +120,7 @@ def open_conflicts(ws) -> list[dict]:
 
 def resolve(ws, conflict_id: str, keep: str) -> dict:
     """keep='mine': HQ gets our value on the next push; keep='theirs': take HQ's value now."""
-    if keep not in ("mine", "theirs"):
+    if keep not in CONFLICT_CHOICES:
         raise BadInput("keep must be 'mine' or 'theirs'", field="--keep")
     rows = [dict(r) for r in ws.db.query(
         "SELECT * FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL", [conflict_id])]

@@ -10,19 +10,9 @@ import base64
 import json
 
 from sva.sync import outgoing, state
-
-AUDIT_FIELDS = ("id", "template_ref", "kind", "planned_date", "scope", "status", "started_at",
-                "completed_at", "signed_at")
-ANSWER_FIELDS = ("id", "item_id", "result", "note", "answered_at", "no_finding_reason",
-                 "deleted")
-FINDING_FIELDS = ("id", "item_id", "area", "severity", "requirement", "observed", "evidence",
-                  "required_action", "due_date", "root_cause", "corrective_action",
-                  "preventive_action", "responsible", "planned_date", "supplier_comment",
-                  "status", "rejection_reason", "verification_method", "verified_at", "deleted")
-PHOTO_FIELDS = ("id", "finding_id", "item_id", "filename", "captured_at", "caption", "position",
-                "annotations", "deleted")
-LOG_FIELDS = ("seq", "at", "actor", "device", "action", "entity", "entity_id", "changes",
-              "amendment", "reason")
+from sva.vocabulary import (ANSWER_DOC_FIELDS as ANSWER_FIELDS, AUDIT_DOC_FIELDS as AUDIT_FIELDS,
+                            FINDING_DOC_FIELDS as FINDING_FIELDS, LOG_FIELDS,
+                            PHOTO_DOC_FIELDS as PHOTO_FIELDS)
 
 
 def _rows(db, sql: str, args) -> list[dict]:

@@ -6,12 +6,7 @@ import json
 from sva.checklists import template_from_dict
 from sva.errors import BadInput
 from sva.sync import state
-
-SUPPLIER_SYNC = ("name_en", "name_ja", "country", "categories", "annual_spend", "large_amount",
-                 "rare_product", "hard_to_replace", "isec_level", "declaration_status",
-                 "declaration_date")
-SITE_SYNC = ("name", "address", "country", "timezone", "contact_name", "contact_email",
-             "contact_phone")
+from sva.vocabulary import SITE_SYNC_FIELDS as SITE_SYNC, SUPPLIER_SYNC_FIELDS as SUPPLIER_SYNC
 
 
 def apply_suppliers(ws, rows: list[dict]) -> int:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sva.checklists.model import AREAS  # noqa: E402
-from sva.domain.suppliers import region_of  # noqa: E402
+from sva.vocabulary import AREAS  # noqa: E402
+from sva.places import region_of  # noqa: E402
 from sva.hq.programme_figures import figures_for  # noqa: E402
 from sva.hq.programme_plans import plan_for  # noqa: E402
 from sva.hq.storage import open_storage  # noqa: E402

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sva.checklists.model import AREAS
+from sva.vocabulary import AREAS
 from sva.errors import BadInput
 from sva.hq.programme.responses import FIXED, load_responses, parse_responses
 from sva.hq.programme.saq import load_questionnaire, validate_file

@@ -30,3 +30,20 @@ def signed_id(demo):
 @pytest.fixture(scope="module")
 def draft_id(demo):
     return _pick(demo, ("completed",))
+
+
+@pytest.fixture
+def capped(ws, audit):
+    """An audit with two minor findings and an observation, completed and signed."""
+    from tests.conftest import PNG_1x1, answer_all
+    answer_all(ws, audit)
+    ws.findings.add(audit, area="ISEC", severity="minor", requirement="Label confidential items",
+                    observed="Drawings without labels")
+    ws.findings.add(audit, area="HR", severity="minor", requirement="Working-hour records",
+                    observed="Overtime not recorded")
+    ws.findings.add(audit, area="ENV", severity="observation", requirement="Waste area",
+                    observed="Bins could be labelled better")
+    ws.audits.complete(audit)
+    ws.audits.sign(audit, signer_name="Haruka Sato", role="Auditor", organisation="Buyer",
+                   image_png=PNG_1x1)
+    return audit

@@ -1,50 +1,16 @@
 """CAP workbook round trip: export, fill the open cells, import; refusals change nothing."""
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pytest
 from openpyxl import load_workbook
 
+from cap_sheets import PLANNED, fill as _fill, rows as _rows
 from report_checks import findings_digest, log_count
 from sva.errors import BadInput
 from sva.reports import export_cap, import_cap
 from sva.reports.cap_import import CapWorkbookInvalid
 from sva.reports.cap_workbook import COLUMN_OF, CONTROL_SHEET, FIRST_ROW, MAIN_SHEET
 from sva.reports.report_data import load_report_data
-
-
-@pytest.fixture
-def capped(ws, audit):
-    """An audit with two minor findings and an observation, completed and signed."""
-    from tests.conftest import PNG_1x1, answer_all
-    answer_all(ws, audit)
-    ws.findings.add(audit, area="ISEC", severity="minor", requirement="Label confidential items",
-                    observed="Drawings without labels")
-    ws.findings.add(audit, area="HR", severity="minor", requirement="Working-hour records",
-                    observed="Overtime not recorded")
-    ws.findings.add(audit, area="ENV", severity="observation", requirement="Waste area",
-                    observed="Bins could be labelled better")
-    ws.audits.complete(audit)
-    ws.audits.sign(audit, signer_name="Haruka Sato", role="Auditor", organisation="Buyer",
-                   image_png=PNG_1x1)
-    return audit
-
-
-def _rows(ws, audit_id):
-    return {f["no"]: FIRST_ROW + n for n, f in enumerate(load_report_data(ws, audit_id).findings)}
-
-
-PLANNED = date.today() + timedelta(days=60)
-
-
-def _fill(sheet, row, *, status="CAP submitted", planned=PLANNED):
-    sheet.cell(row, COLUMN_OF["root_cause"], "No labelling rule")
-    sheet.cell(row, COLUMN_OF["corrective_action"], "Label all drawings")
-    sheet.cell(row, COLUMN_OF["preventive_action"], "Monthly check")
-    sheet.cell(row, COLUMN_OF["responsible"], "山田 太郎")
-    sheet.cell(row, COLUMN_OF["planned_date"], planned)
-    sheet.cell(row, COLUMN_OF["status"], status)
 
 
 def _export(ws, audit_id, tmp_path, lang="en"):

@@ -94,7 +94,38 @@ def test_cap_import_of_a_broken_workbook_shows_every_problem_and_changes_nothing
     assert any(f"| {FIRST_ROW} |" in t and "locked" in t for t in texts)
     assert any("date" in t for t in texts)
     assert "nothing in the audit was changed" in dialog.summary.text().lower()
+    assert not dialog.stale.isVisibleTo(dialog)
     assert demo.findings.of_audit(audit_id) == before
+
+
+def test_an_older_cap_workbook_is_refused_in_the_problems_dialog(qtbot, signed_editor, demo,
+                                                                 tmp_path):
+    """The user's seam through the app: a workbook exported before a newer one was imported
+    would undo the newer answer; the import action shows why it is refused, nothing changes."""
+    from sva.reports import import_cap
+    audit_id = signed_editor.audit_id
+    older = export_cap(demo, audit_id, tmp_path / "older.xlsx")
+    newer = export_cap(demo, audit_id, tmp_path / "newer.xlsx")
+    sheet = load_workbook(newer)[MAIN_SHEET]
+    comment = COLUMN_OF["supplier_comment"]
+    row = next(r for r in range(FIRST_ROW, sheet.max_row + 1)
+               if not sheet.cell(r, comment).protection.locked)
+    number = sheet.cell(row, COLUMN_OF["no"]).value
+    for path, text in ((newer, "Newer answer"), (older, "Older answer")):
+        book = load_workbook(path)
+        book[MAIN_SHEET].cell(row, comment, text)
+        book.save(path)
+    assert import_cap(demo, newer).updated == [number]
+    before = (demo.findings.of_audit(audit_id), demo.audits.history(audit_id))
+    signed_editor.reports.import_cap(str(older))
+    qtbot.waitUntil(lambda: signed_editor.reports.problems is not None, timeout=60000)
+    dialog = signed_editor.reports.problems
+    assert dialog.isVisible()
+    [text] = dialog.texts()
+    assert f"| {row} |" in text and f"finding {number}" in text
+    assert "after this workbook was exported" in text
+    assert dialog.stale.isVisibleTo(dialog) and "newer workbook" in dialog.stale.text()
+    assert (demo.findings.of_audit(audit_id), demo.audits.history(audit_id)) == before
 
 
 def test_importing_an_unchanged_cap_workbook_changes_nothing(qtbot, signed_editor, demo,

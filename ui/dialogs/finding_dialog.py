@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QVBoxLayout, QWidget)
 
 from sva.checklists.model import Item
-from sva.domain import policy
+from sva import due_dates
 from sva.domain.findings import SUGGESTED_SEVERITY
 from ui.editor.checklist_model import short_id, text_in
-from ui.vocabulary import AREAS, SEVERITIES, area_label, result_label, severity_label
+from sva.vocabulary import AREAS, SEVERITIES
+from ui.vocabulary import area_label, result_label, severity_label
 from ui.widgets.answer_icons import answer_icon
 from ui.widgets.date_field import DateField
 
@@ -168,7 +169,7 @@ class FindingDialog(QDialog):
 
     # -- due date ---------------------------------------------------------------------------
     def policy_due(self) -> str | None:
-        return policy.due_date(self.severity.currentData(), self.visit_date)
+        return due_dates.due_date(self.severity.currentData(), self.visit_date)
 
     def _set_due(self, value: str | None) -> None:
         self.due.blockSignals(True)
@@ -187,7 +188,7 @@ class FindingDialog(QDialog):
 
     def _update_policy_label(self) -> None:
         severity = self.severity.currentData()
-        days = policy.load_policy()["due_days"][severity]
+        days = due_dates.load_policy()["due_days"][severity]
         if days is None:
             self.policy_label.setText(self.tr("Policy: no due date for {0}")
                                       .format(severity_label(severity).lower()))

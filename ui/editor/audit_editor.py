@@ -29,10 +29,11 @@ from ui.operations.commands import (AddFindingCommand, AnswerCommand, DeleteFind
 from ui.photos.editor_photos import EditorPhotos
 from ui.reports.report_actions import ReportActions
 from ui.settings import CHECKLIST_LANGUAGE, EDITOR_SPLITTER, app_settings
-from ui.vocabulary import RESULT_KEYS, result_label
+from sva.vocabulary import KEYED_RESULTS, LOCKED_STATUSES
+from ui.vocabulary import result_label
 from ui.widgets.actions import make_action
 
-LOCKED = ("signed", "synced")
+LOCKED = LOCKED_STATUSES
 STAY_ON = ("nonconformity", "observation", "no")   # answers that usually need a finding next
 _CANCELLED = object()
 
@@ -320,8 +321,8 @@ class AuditEditor(QWidget):
         item = self.current_item()
         if item is None:
             return
-        if item.answer in RESULT_KEYS:
-            values = RESULT_KEYS[item.answer]
+        if item.answer in KEYED_RESULTS:
+            values = KEYED_RESULTS[item.answer]
             if n <= len(values):
                 self.answer(values[n - 1])
         elif item.answer == "choice":
@@ -340,7 +341,7 @@ class AuditEditor(QWidget):
         if item is None:
             return False
         visible = self._visible_ids()
-        label = result_label(result) if item.answer in RESULT_KEYS else result.strip()
+        label = result_label(result) if item.answer in KEYED_RESULTS else result.strip()
         done = self.push(lambda **kw: AnswerCommand(
             self.ws, self.audit_id, item.id, result=result, confirmed=confirmed,
             text=self.tr("Answer {0}: {1}").format(short_id(item.id), label), **kw))

@@ -12,7 +12,8 @@ from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QModelIndex,
 from PySide6.QtGui import QColor, QFont
 
 from sva.checklists.model import Item, Template
-from ui.vocabulary import RESULT_KEYS, result_label
+from sva.vocabulary import KEYED_RESULTS, LANGS
+from ui.vocabulary import result_label
 from ui.widgets.answer_icons import answer_icon
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -144,8 +145,8 @@ class ChecklistModel(QAbstractItemModel):
         the view sizes the column for these once instead of widening it (a full repaint)
         the first time each appears."""
         kinds = {item.answer for section in self.sections for item in section.items}
-        return [_tr("required")] + [result_label(r) for kind in sorted(kinds & RESULT_KEYS.keys())
-                                    for r in RESULT_KEYS[kind]]
+        return [_tr("required")] + [result_label(r) for kind in sorted(kinds & KEYED_RESULTS.keys())
+                                    for r in KEYED_RESULTS[kind]]
 
     # -- QAbstractItemModel ------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
@@ -219,7 +220,7 @@ class ChecklistModel(QAbstractItemModel):
             display = self._answer_text(item, result) if result is not None else (
                 _tr("required") if state == "missing" else "")
             display += f"  ⚑{findings}" if findings else ""
-        langs = ("en", "ja") if self.lang == "both" else ("ja" if self.lang == "ja" else "en",)
+        langs = LANGS if self.lang == "both" else ("ja" if self.lang == "ja" else "en",)
         lines = [item.question.get(lang, "") for lang in langs]
         if state == "missing":
             lines.append(_tr("Required – not answered yet"))
@@ -228,13 +229,13 @@ class ChecklistModel(QAbstractItemModel):
         if column == 0:
             roles[_DECORATION] = answer_icon(
                 state if result is None
-                else result if item.answer in ("conformity", "yes_no") else "value")
+                else result if item.answer in KEYED_RESULTS else "value")
         elif state == "missing":
             roles[_FOREGROUND] = QColor("#b03a2e")
         return roles
 
     def _answer_text(self, item: Item, result: str) -> str:
-        if item.answer in ("conformity", "yes_no"):
+        if item.answer in KEYED_RESULTS:
             return result_label(result)
         if item.answer == "choice":
             for value, labels in item.choices:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
+from sva.vocabulary import LOCKED_STATUSES, UNDER_WAY_STATUSES
 from ui.vocabulary import kind_label, status_label, supplier_name
 from ui.widgets.status_icon import status_icon
 
@@ -108,8 +109,8 @@ class EditorHeader(QWidget):
         self.status.setText(status_label(status))
         self.start_button.setVisible(status == "planned")
         self.complete_button.setVisible(status == "in_progress")
-        self.sign_button.setVisible(status in ("in_progress", "completed"))
-        self.amend_button.setVisible(status in ("signed", "synced"))
+        self.sign_button.setVisible(status in UNDER_WAY_STATUSES)
+        self.amend_button.setVisible(status in LOCKED_STATUSES)
 
     def show_progress(self, answered: int, total: int, missing: int,
                       areas: list[tuple[str, int, int]]) -> None:

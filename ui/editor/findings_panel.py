@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ui.editor.checklist_model import short_id
 from ui.models.row_table import SORT_ROLE, Column, Row, RowTableModel, search_key
 from ui.views.table_view import fit_columns, make_table
-from ui.vocabulary import (AREAS, FINDING_STATUSES, SEVERITIES, area_label,
-                           finding_status_label, severity_label)
+from sva.vocabulary import AREAS, FINDING_STATUSES, SEVERITIES
+from ui.vocabulary import area_label, finding_status_label, severity_label
 from ui.widgets.answer_icons import answer_icon
 
 

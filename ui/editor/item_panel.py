@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPlain
 from sva.checklists.model import Item
 from ui.editor.checklist_model import short_id, text_in
 from ui.editor.value_field import VALUE_ANSWERS, ValueField
-from ui.vocabulary import RESULT_KEYS, area_label, evidence_label, result_label
+from sva.vocabulary import KEYED_RESULTS, LANGS, PHOTO_TRIGGERS
+from ui.vocabulary import area_label, evidence_label, result_label
 from ui.widgets.answer_icons import answer_icon
 
 # A pause in typing saves the note; leaving the field, switching item, closing the tab or the
@@ -236,7 +237,7 @@ class ItemPanel(QWidget):
         rule = set(item.photo_required_on) if item is not None else set()
         if item is not None and item.answer == "yes_no" and "nonconformity" in rule:
             return self.tr("Photo required when the answer is No")
-        if rule == {"nonconformity", "observation"}:
+        if rule == set(PHOTO_TRIGGERS):
             return self.tr("Photo required for a nonconformity or an observation")
         if rule == {"nonconformity"}:
             return self.tr("Photo required for a nonconformity")
@@ -251,7 +252,7 @@ class ItemPanel(QWidget):
         return bool(self.property("locked"))
 
     def _html(self, item: Item) -> str:
-        langs = ("en", "ja") if self.lang == "both" else (self.lang,)
+        langs = LANGS if self.lang == "both" else (self.lang,)
         parts = []
         for lang in langs:
             question = html.escape(item.question.get(lang, ""))
@@ -288,8 +289,8 @@ class ItemPanel(QWidget):
                 self.group.addButton(button)
                 button.show()
             return
-        if item.answer in RESULT_KEYS:
-            choices = [(r, result_label(r), r) for r in RESULT_KEYS[item.answer]]
+        if item.answer in KEYED_RESULTS:
+            choices = [(r, result_label(r), r) for r in KEYED_RESULTS[item.answer]]
         elif item.answer == "choice":
             choices = [(v, text_in(labels, self.lang), "value") for v, labels in item.choices]
         else:
@@ -312,7 +313,7 @@ class ItemPanel(QWidget):
             button.clicked.connect(lambda _=False, v=value: self.answer_chosen.emit(v))
             self.group.addButton(button)
             self.buttons_row.addWidget(button)
-        if item.answer in RESULT_KEYS:
+        if item.answer in KEYED_RESULTS:
             self._kept_buttons[kind] = self.group.buttons()
 
     # -- values and notes ---------------------------------------------------------------------

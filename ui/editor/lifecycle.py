@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from sva.domain.base import Changes
 from sva.errors import SvaError
+from sva.vocabulary import LOCKED_STATUSES, UNDER_WAY_STATUSES
 from ui.dialogs import reason_dialog
 from ui.dialogs.complete_dialog import CompletionDialog
 from ui.dialogs.sign_dialog import SignDialog
@@ -78,8 +79,8 @@ class Lifecycle(QObject):
         status = self.editor.audit["status"]
         self.start_action.setEnabled(status == "planned")
         self.complete_action.setEnabled(status == "in_progress")
-        self.sign_action.setEnabled(status in ("in_progress", "completed"))
-        self.amend_action.setEnabled(status in ("signed", "synced"))
+        self.sign_action.setEnabled(status in UNDER_WAY_STATUSES)
+        self.amend_action.setEnabled(status in LOCKED_STATUSES)
 
     @staticmethod
     def not_started_text() -> str:
@@ -212,7 +213,7 @@ class Lifecycle(QObject):
 
     # -- amend ----------------------------------------------------------------------------
     def amend(self) -> None:
-        if self.editor.audit["status"] not in ("signed", "synced"):
+        if self.editor.audit["status"] not in LOCKED_STATUSES:
             return
         reason = reason_dialog.ask_amendment_reason(self.editor)
         if reason:

@@ -5,8 +5,8 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QColor
 
 from ui.models.row_table import Column, Row, RowTableModel, SourceSortProxy, search_key
-from ui.vocabulary import (AUDIT_STATUSES, kind_label, kind_short_label, status_label,
-                           supplier_name)
+from sva.vocabulary import AUDIT_STATUSES
+from ui.vocabulary import kind_label, kind_short_label, status_label, supplier_name
 from ui.widgets.status_icon import status_icon
 
 

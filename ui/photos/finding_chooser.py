@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, Q
                                QVBoxLayout)
 
 from ui.editor.checklist_model import short_id
-from ui.vocabulary import AREAS, SEVERITIES, severity_label
+from sva.vocabulary import AREAS, SEVERITIES
+from ui.vocabulary import severity_label
 from ui.widgets.answer_icons import answer_icon
 
 FINDING_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -18,6 +18,13 @@ class CapProblemsDialog(QDialog):
             "changed. Correct the workbook (or ask the supplier to) and import it again.")
             .format(Path(outcome.file).name, len(problems)))
         self.summary.setWordWrap(True)
+        self.stale = QLabel(self.tr(
+            "The workbook is older than a CAP answer recorded after it was exported: importing "
+            "it would undo that answer. Import the newer workbook, or ask the supplier to fill "
+            "in a freshly exported one."))
+        self.stale.setObjectName("capStale")
+        self.stale.setWordWrap(True)
+        self.stale.setVisible(any(getattr(p, "stale", False) for p in problems))
         self.table = QTableWidget(len(problems), 4)
         self.table.setObjectName("capProblemsTable")
         self.table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"),
@@ -39,6 +46,7 @@ class CapProblemsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.stale)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(820, 360)

@@ -26,7 +26,8 @@ class AuditsView(LazyView):
 
         from ui.models.audits_model import AuditsFilterProxy, AuditsModel
         from ui.views.table_view import count_label, make_table, search_box
-        from ui.vocabulary import AUDIT_KINDS, AUDIT_STATUSES, kind_label, status_label
+        from sva.vocabulary import AUDIT_KINDS, AUDIT_STATUSES
+        from ui.vocabulary import kind_label, status_label
         from ui.widgets.status_icon import status_icon
 
         self._built = True

@@ -22,7 +22,8 @@ class SuppliersView(LazyView):
         from ui.models.suppliers_model import SuppliersFilterProxy, SuppliersModel
         from ui.views.table_view import count_label, make_table, search_box
         from ui.i18n import ui_language
-        from ui.vocabulary import REGIONS, region_label
+        from sva.vocabulary import REGIONS
+        from ui.vocabulary import region_label
 
         self._built = True
         self.model = SuppliersModel(self)

@@ -16,6 +16,9 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       StringConstraints)
 from pydantic.json_schema import SkipJsonSchema
 
+from sva.vocabulary import (AREAS as AREA_CODES, AUDIT_KINDS, AUDIT_STATUSES, CAP_SYNC_FIELDS,
+                            FINDING_STATUSES, SEVERITIES as SEVERITY_CODES, VERIFICATION_METHODS)
+
 UUID_LIKE = r"^[0-9A-Za-z][0-9A-Za-z_.:@-]{0,99}$"
 AUDIT_ID = UUID_LIKE
 SHA256 = r"^[0-9a-f]{64}$"
@@ -30,13 +33,12 @@ DATE_PATTERN = f"^{_DAY}$"
 TIME_PATTERN = (f"^{_DAY}" r"(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9]"
                 r"(?::[0-5][0-9](?:\.[0-9]{1,6})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?$")
 NO_NUL = "^[^\\u0000]*$"
-AREAS = Literal["HR", "OHS", "FT", "ENV", "ISEC", "PQS"]
-SEVERITIES = Literal["significant", "minor", "observation", "good_practice"]
-STATUSES = Literal["open", "cap_submitted", "cap_accepted", "cap_rejected", "verified_closed"]
-METHODS = Literal["document", "follow_up_visit"]
-CAP_FIELD = Literal["status", "rejection_reason", "verification_method", "verified_at",
-                    "root_cause", "corrective_action", "preventive_action", "responsible",
-                    "planned_date", "supplier_comment"]
+# Closed lists, straight from the vocabulary (sva/vocabulary.py).
+AREAS = Literal[AREA_CODES]
+SEVERITIES = Literal[SEVERITY_CODES]
+STATUSES = Literal[FINDING_STATUSES]
+METHODS = Literal[VERIFICATION_METHODS]
+CAP_FIELD = Literal[CAP_SYNC_FIELDS]
 MEDIA_TYPES = Literal["image/jpeg", "image/png", "image/heic"]
 
 
@@ -230,11 +232,11 @@ class AuditDocument(Strict):
     site_id: Id
     site_name: Short = ""
     template_ref: str = Field(pattern=TEMPLATE_REF)
-    kind: Literal["svr", "infosec"]
+    kind: Literal[AUDIT_KINDS]
     planned_date: IsoDate
     auditors: list[_text(200)] = Field(default_factory=list, max_length=50)
     scope: Long = ""
-    status: Literal["planned", "in_progress", "completed", "signed", "synced"]
+    status: Literal[AUDIT_STATUSES]
     started_at: IsoTime | None = None
     completed_at: IsoTime | None = None
     signed_at: IsoTime | None = None

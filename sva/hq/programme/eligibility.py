@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from sva.errors import BadInput
 from sva.hq.programme.levels import current
-
-LEVELS = ("A", "B", "C", "D")    # best first, as in isec_levels.yaml
+from sva.vocabulary import ISEC_LEVELS as LEVELS    # best first, as in isec_levels.yaml
 
 
 def eligible(suppliers, levels, required: str = "B", category: str | None = None,

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 from statistics import median
 
-from sva.checklists.model import AREAS
-from sva.domain.policy import SEVERITIES
-from sva.domain.suppliers import FLAGS, region_of
 from sva.hq.programme.fiscal import HQ_TIMEZONE, fy_bounds, in_fy, to_date
+from sva.places import region_of
+from sva.vocabulary import (AREAS, AUDIT_KINDS, CAP_SEVERITIES,
+                            NOT_DONE_STATUSES, SEVERITIES, SUPPLIER_FLAGS)
 
-NOT_DONE = ("planned", "in_progress")
-NEEDS_CAP = ("significant", "minor")
 GUIDANCE = "minor"           # minor findings are answered with improvement guidance
 CLOSED = "verified_closed"
 
 
 def _is_critical(s: dict) -> bool:
-    return any(bool(s.get(flag)) for flag in FLAGS)
+    return any(bool(s.get(flag)) for flag in SUPPLIER_FLAGS)
 
 
 def figures(fy: int, suppliers, saq_results, audits, findings, *, topics: dict | None = None,
@@ -33,10 +31,10 @@ def figures(fy: int, suppliers, saq_results, audits, findings, *, topics: dict |
     start, end = fy_bounds(fy)
     fig: dict = {"fy": fy, "start": start.isoformat(), "end": end.isoformat()}
     fig.update(_document_checks(fy, by_code, saq_results))
-    done = [a for a in audits if not a.get("deleted") and a.get("status") not in NOT_DONE
+    done = [a for a in audits if not a.get("deleted") and a.get("status") not in NOT_DONE_STATUSES
             and in_fy(a["date"], fy, tz)]
     audit_by_id = {a["id"]: a for a in done}
-    kinds = sorted({a["kind"] for a in audits} | {"svr", "infosec"})
+    kinds = sorted({a["kind"] for a in audits} | set(AUDIT_KINDS))
     fig["onsite_assessments"] = {k: sum(1 for a in done if a["kind"] == k) for k in kinds}
     fig["suppliers_visited"] = len({str(a["supplier_code"]).upper() for a in done})
     fig["suppliers_visited_by_kind"] = {
@@ -97,7 +95,7 @@ def _topics(year_findings, audit_by_id, topics) -> list[dict]:
 
 
 def _caps(year_findings, audit_by_id, tz) -> dict:
-    needing = [f for f in year_findings if f["severity"] in NEEDS_CAP]
+    needing = [f for f in year_findings if f["severity"] in CAP_SEVERITIES]
     closed = [f for f in needing if f.get("status") == CLOSED]
     days = []
     for f in closed:

@@ -12,6 +12,7 @@ from sva.errors import BadInput
 from sva.hq.programme.fiscal import fy_label
 from sva.paths import resource
 from sva.reports.cell_safety import csv_cell
+from sva.vocabulary import LANGS
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,7 @@ def _fmt(value) -> str:
 
 def figures_rows(fig: dict, lang: str = "en") -> list[tuple[str, str]]:
     """(label, value) pairs in reading order; a value of '' marks a heading."""
-    if lang not in ("en", "ja"):
+    if lang not in LANGS:
         raise BadInput(f"unknown language {lang!r} (en or ja)", field="lang")
     L = _labels()[lang]
     dc = fig["document_checks"]

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Literal
 
-from sva.checklists.loader import _Checker, _parse
-from sva.checklists.model import AREAS
-from sva.errors import BadInput
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
 from sva.hq.programme.responses import SaqResponse
 from sva.hq.programme.saq import Questionnaire
 from sva.paths import resource
+from sva.validation.checks import Checked, Refusal, Says, TextField
+from sva.validation.yaml_file import check_yaml, load_checked
+from sva.vocabulary import AREAS
 
 
 @dataclass(frozen=True)
@@ -63,80 +66,112 @@ class SaqResult:
                 f"level rules v{self.rules_version}")
 
 
+class KnockOutEntry(Checked):
+    subject = "item"
+    subject_key = "question"
+    question: Annotated[str | None, Field(validate_default=True)] = None
+    answers: Annotated[list[str], Field(min_length=1),
+                       Says("'answers' must be a non-empty list")] = []
+    at_most: Annotated[str | None, Field(validate_default=True)] = None
+    reason: TextField | None = None
+
+    @field_validator("question")
+    @classmethod
+    def _asked(cls, value, info: ValidationInfo):
+        if value not in info.context["saq"].questions:
+            raise Refusal("knock-out names a question the questionnaire does not have")
+        return value
+
+    @field_validator("answers")
+    @classmethod
+    def _on_the_scale(cls, value: list, info: ValidationInfo):
+        saq = info.context["saq"]
+        for answer in value:
+            if info.data.get("question") and saq.choice(answer) is None:
+                raise Refusal(f"answer {answer!r} is not on the questionnaire's scale")
+        return value
+
+    @field_validator("at_most")
+    @classmethod
+    def _a_level(cls, value, info: ValidationInfo):
+        levels = info.context.get("levels")
+        if levels and value not in levels:     # no levels: 'levels' itself is the problem
+            raise Refusal(f"at_most must be one of {', '.join(levels)}")
+        return value
+
+
+class LevelRulesFile(Checked):
+    version: Annotated[int, Field(ge=1), Says("bad version {value!r}")]
+    questionnaire: Annotated[str | None, Field(validate_default=True)] = None
+    levels: Annotated[list[str], Field(min_length=2),
+                      Says("'levels' must list at least two distinct levels, best first")]
+    score_area: Annotated[Literal[AREAS],
+                          Says("score_area {value!r} is not an area of the questionnaire")]
+    thresholds: Annotated[dict[str, int | float],
+                          Says("thresholds must be numbers 0..100, falling from best level")]
+    knock_outs: list[Annotated[KnockOutEntry, Says("each knock-out must be a mapping "
+                                                   "{{question, answers, at_most}}")]] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _note_levels(cls, data, info: ValidationInfo):
+        levels = data.get("levels") if isinstance(data, dict) else None
+        if isinstance(levels, list) and 2 <= len(set(map(str, levels))) == len(levels):
+            info.context["levels"] = tuple(str(x) for x in levels)
+        return data
+
+    @field_validator("questionnaire")
+    @classmethod
+    def _same_questionnaire(cls, value, info: ValidationInfo):
+        saq = info.context["saq"]
+        if value != saq.id:
+            raise Refusal(f"rules are for questionnaire {value!r}, not {saq.id!r}")
+        return value
+
+    @field_validator("levels")
+    @classmethod
+    def _distinct(cls, value: list):
+        if len(set(value)) != len(value):
+            raise ValueError("levels twice")
+        return value
+
+    @field_validator("score_area")
+    @classmethod
+    def _asked_area(cls, value, info: ValidationInfo):
+        if value not in info.context["saq"].areas:
+            raise ValueError("not asked")
+        return value
+
+    @field_validator("thresholds")
+    @classmethod
+    def _one_per_level(cls, value: dict, info: ValidationInfo):
+        levels = info.context.get("levels")
+        if not levels:
+            return value
+        if set(value) != set(levels[:-1]):
+            raise Refusal(f"thresholds must give a score for each of {', '.join(levels[:-1])}")
+        scores = [value[level] for level in levels[:-1]]
+        if any(not 0 <= v <= 100 for v in scores) or scores != sorted(scores, reverse=True):
+            raise ValueError("not falling")
+        return value
+
+    def to_rules(self, saq: Questionnaire) -> LevelRules:
+        knock_outs = tuple(KnockOut(k.question, tuple(a.lower() for a in k.answers), k.at_most,
+                                    k.reason.model_dump() if k.reason else {})
+                           for k in self.knock_outs)
+        return LevelRules(self.version, saq.id, tuple(self.levels), self.score_area,
+                          dict(self.thresholds), knock_outs)
+
+
 def rules_from_dict(doc, saq: Questionnaire, file: str = "<rules>"):
-    c = _Checker(file)
-    if not isinstance(doc, dict):
-        c.add(doc, None, "the file must hold a mapping")
-        return None, c.problems
-    version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        c.add(doc, None, f"bad version {version!r}")
-    if doc.get("questionnaire") != saq.id:
-        c.add(doc, None, f"rules are for questionnaire {doc.get('questionnaire')!r}, "
-                         f"not {saq.id!r}")
-    levels = doc.get("levels")
-    if not isinstance(levels, list) or len(levels) < 2 or len(set(map(str, levels))) != len(levels):
-        c.add(doc, None, "'levels' must list at least two distinct levels, best first")
-        levels = []
-    levels = tuple(str(x) for x in levels)
-    area = doc.get("score_area")
-    if area not in AREAS or area not in saq.areas:
-        c.add(doc, None, f"score_area {area!r} is not an area of the questionnaire")
-    thresholds = doc.get("thresholds")
-    if not isinstance(thresholds, dict) or set(thresholds) != set(levels[:-1]):
-        c.add(doc, None, f"thresholds must give a score for each of {', '.join(levels[:-1])}")
-        thresholds = {}
-    else:
-        values = [thresholds[lv] for lv in levels[:-1]]
-        if any(not isinstance(v, (int, float)) or isinstance(v, bool) or not 0 <= v <= 100
-               for v in values) or values != sorted(values, reverse=True):
-            c.add(thresholds, None, "thresholds must be numbers 0..100, falling from best level")
-    knock_outs = []
-    for raw in doc.get("knock_outs") or []:
-        ko = _knock_out(c, raw, saq, levels)
-        if ko:
-            knock_outs.append(ko)
-    if c.problems:
-        return None, c.problems
-    return LevelRules(version, saq.id, levels, area, dict(thresholds), tuple(knock_outs)), []
-
-
-def _knock_out(c: _Checker, raw, saq: Questionnaire, levels) -> KnockOut | None:
-    if not isinstance(raw, dict):
-        c.add(raw, None, "each knock-out must be a mapping {question, answers, at_most}")
-        return None
-    before = len(c.problems)
-    qid = raw.get("question")
-    question = saq.questions.get(qid)
-    if question is None:
-        c.add(raw, qid, "knock-out names a question the questionnaire does not have")
-    answers = raw.get("answers")
-    if not isinstance(answers, list) or not answers:
-        c.add(raw, qid, "'answers' must be a non-empty list")
-        answers = []
-    for a in answers:
-        if question is not None and saq.choice(a) is None:
-            c.add(raw, qid, f"answer {a!r} is not on the questionnaire's scale")
-    if raw.get("at_most") not in levels:
-        c.add(raw, qid, f"at_most must be one of {', '.join(levels)}")
-    reason = raw.get("reason") or {}
-    if reason:
-        reason = c.text(raw, "reason", qid, "reason")
-    if len(c.problems) > before:
-        return None
-    return KnockOut(qid, tuple(str(a).lower() for a in answers), raw["at_most"], reason)
+    checked, problems = check_yaml(LevelRulesFile, doc, file, context={"saq": saq})
+    return (checked.to_rules(saq) if checked else None), problems
 
 
 def load_rules(saq: Questionnaire, path: str | Path | None = None) -> LevelRules:
     path = Path(path or resource("programme", "isec_levels.yaml"))
-    doc, problems = _parse(path)
-    rules = None
-    if not problems:
-        rules, problems = rules_from_dict(doc, saq, str(path))
-    if problems:
-        raise BadInput("level rules are not valid:\n" + "\n".join(str(p) for p in problems),
-                       file=str(path))
-    return rules
+    rules = load_checked(LevelRulesFile, path, "level rules are not valid", context={"saq": saq})
+    return rules.to_rules(saq)
 
 
 def area_scores(response: SaqResponse, saq: Questionnaire) -> dict:

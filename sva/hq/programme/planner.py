@@ -8,11 +8,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sva.domain.suppliers import FLAGS
 from sva.errors import BadInput
 from sva.hq.programme.fiscal import fy_bounds, to_date
 from sva.hq.programme.levels import current
 from sva.hq.programme.planning_rules import FACTORS, PlanningRules, _norm, load_planning
+from sva.vocabulary import SUPPLIER_FLAGS
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,8 @@ def _values(rules, kind, s, result, last, severities, start) -> dict:
     mean = sum(got) / len(got) if got else None
     out["saq_results"] = (f["saq_results"]["missing"] if mean is None else 1 - mean / 100,
                           (areas, mean))
-    flags = [fl for fl in FLAGS if s.get(fl)]
-    out["critical_flags"] = (len(flags) / len(FLAGS), (flags,))
+    flags = [fl for fl in SUPPLIER_FLAGS if s.get(fl)]
+    out["critical_flags"] = (len(flags) / len(SUPPLIER_FLAGS), (flags,))
     years = None if last is None else max(0.0, (start - last).days / 365.25)
     full = f["years_since_visit"]["full_after_years"]
     out["years_since_visit"] = (1.0 if years is None else min(1.0, years / full),

@@ -3,16 +3,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Literal
 
-import yaml
+from pydantic import ConfigDict, Field, create_model, field_validator, model_validator
 
-from sva.checklists.model import AREAS
 from sva.errors import BadInput
 from sva.paths import resource
+from sva.validation.checks import Checked, Says
+from sva.validation.yaml_file import load_checked
+from sva.vocabulary import AREAS, AUDIT_KINDS, ISEC_LEVELS, SEVERITIES
 
 FACTORS = ("transaction_scale", "info_criticality", "isec_level", "saq_results",
            "critical_flags", "years_since_visit", "open_findings")
-PLAN_KINDS = ("infosec", "svr", "any")
+PLAN_KINDS = (*AUDIT_KINDS, "any")      # "any": a plan over both kinds of visit
 
 
 @dataclass(frozen=True)
@@ -35,62 +38,112 @@ class PlanningRules:
         return base
 
 
-def _need(cond: bool, file: str, where: str, message: str):
-    if not cond:
-        raise BadInput(message, file=file, field=where)
+Number = int | float                 # strict: true/false and "5" are not numbers
+Unit = Annotated[Number, Field(ge=0, le=1)]
+Weight = Annotated[Number, Field(ge=0)]
+
+
+class _Factor(Checked):
+    subject = "{path}"
+    model_config = ConfigDict(extra="forbid")
+
+
+class TransactionScale(_Factor):
+    says = "spend_floor and spend_full must be whole yen with 0 < floor < full"
+    spend_floor: int
+    spend_full: int
+
+    @model_validator(mode="after")
+    def _floor_below_full(self):
+        if not 0 < self.spend_floor < self.spend_full:
+            raise ValueError("floor >= full")
+        return self
+
+
+class InfoCriticality(_Factor):
+    says = "default and every category value must be a number from 0 to 1"
+    default: Unit
+    categories: dict[str, Unit] = {}
+
+
+IsecLevelValues = create_model(
+    "IsecLevelValues", __base__=_Factor,
+    **{level: (Unit, ...) for level in (*ISEC_LEVELS, "none")})
+IsecLevelValues.says = f"give a value 0..1 for each of {', '.join(ISEC_LEVELS)} and none"
+
+
+class SaqResults(_Factor):
+    says = (f"areas must list risk areas for each of {', '.join(PLAN_KINDS)}; "
+            "missing 0..1")
+    areas: dict[Literal[PLAN_KINDS], list[Literal[AREAS]]]
+    missing: Unit
+
+    @field_validator("areas")
+    @classmethod
+    def _every_kind(cls, value: dict):
+        if set(value) != set(PLAN_KINDS):
+            raise ValueError("a kind without areas")
+        return value
+
+
+class CriticalFlags(_Factor):
+    """Nothing to set: the share of the supplier flags that are set."""
+
+
+class YearsSinceVisit(_Factor):
+    says = "full_after_years must be a number > 0"
+    full_after_years: Annotated[Number, Field(gt=0)]
+
+
+class OpenFindings(_Factor):
+    says = "points per severity and full_at > 0 are needed"
+    points: dict[Literal[SEVERITIES], Number]
+    full_at: Annotated[Number, Field(gt=0)]
+
+
+FACTORS_SAY = Says(f"'factors' must configure exactly {', '.join(FACTORS)}")
+
+
+class Factors(_Factor):
+    subject = None
+    transaction_scale: Annotated[TransactionScale, FACTORS_SAY]
+    info_criticality: Annotated[InfoCriticality, FACTORS_SAY]
+    isec_level: Annotated[IsecLevelValues, FACTORS_SAY]
+    saq_results: Annotated[SaqResults, FACTORS_SAY]
+    critical_flags: Annotated[CriticalFlags, FACTORS_SAY]
+    years_since_visit: Annotated[YearsSinceVisit, FACTORS_SAY]
+    open_findings: Annotated[OpenFindings, FACTORS_SAY]
+
+
+Weights = create_model("Weights", __base__=_Factor,
+                       **{factor: (Weight, ...) for factor in FACTORS})
+Weights.says = f"must give a number ≥ 0 for each of {', '.join(FACTORS)}"
+
+
+class PlanningFile(Checked):
+    version: Annotated[int, Field(ge=1), Says("bad version {value!r}")] = 1
+    factors: Annotated[Factors, FACTORS_SAY]
+    weights: Annotated[dict[Literal[PLAN_KINDS], Weights],
+                       Says(f"'weights' must have a set for each of {', '.join(PLAN_KINDS)}")]
+
+    @field_validator("weights")
+    @classmethod
+    def _every_kind(cls, value: dict):
+        if set(value) != set(PLAN_KINDS):
+            raise ValueError("a kind without weights")
+        return value
+
+    def to_rules(self) -> PlanningRules:
+        factors = self.factors.model_dump()
+        info = factors["info_criticality"]
+        info["categories"] = {_norm(k): v for k, v in info["categories"].items()}
+        return PlanningRules(self.version, factors,
+                             {kind: w.model_dump() for kind, w in self.weights.items()})
 
 
 def load_planning(path: str | Path | None = None) -> PlanningRules:
     path = Path(path or resource("programme", "planning.yaml"))
-    file = str(path)
-    try:
-        doc = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise BadInput(f"cannot read planning rules: {exc}", file=file) from None
-    _need(isinstance(doc, dict), file, "", "the file must hold a mapping")
-    f = doc.get("factors")
-    _need(isinstance(f, dict) and set(f) == set(FACTORS), file, "factors",
-          f"'factors' must configure exactly {', '.join(FACTORS)}")
-    ts = f["transaction_scale"] or {}
-    _need(isinstance(ts.get("spend_floor"), int) and isinstance(ts.get("spend_full"), int)
-          and 0 < ts["spend_floor"] < ts["spend_full"], file, "factors.transaction_scale",
-          "spend_floor and spend_full must be whole yen with 0 < floor < full")
-    ic = f["info_criticality"] or {}
-    values = [ic.get("default"), *(ic.get("categories") or {}).values()]
-    _need(all(_unit(v) for v in values), file, "factors.info_criticality",
-          "default and every category value must be a number from 0 to 1")
-    lv = f["isec_level"] or {}
-    _need(set(lv) == {"A", "B", "C", "D", "none"} and all(_unit(v) for v in lv.values()),
-          file, "factors.isec_level", "give a value 0..1 for each of A, B, C, D and none")
-    sr = f["saq_results"] or {}
-    areas = sr.get("areas") or {}
-    _need(set(areas) == set(PLAN_KINDS) and all(a in AREAS for v in areas.values() for a in v)
-          and _unit(sr.get("missing")), file, "factors.saq_results",
-          f"areas must list risk areas for each of {', '.join(PLAN_KINDS)}; missing 0..1")
-    yv = f["years_since_visit"] or {}
-    _need(isinstance(yv.get("full_after_years"), (int, float)) and yv["full_after_years"] > 0,
-          file, "factors.years_since_visit", "full_after_years must be a number > 0")
-    of = f["open_findings"] or {}
-    _need(isinstance(of.get("points"), dict) and _num(of.get("full_at"))
-          and of["full_at"] > 0 and all(_num(v) for v in of["points"].values()),
-          file, "factors.open_findings", "points per severity and full_at > 0 are needed")
-    weights = doc.get("weights")
-    _need(isinstance(weights, dict) and set(weights) == set(PLAN_KINDS), file, "weights",
-          f"'weights' must have a set for each of {', '.join(PLAN_KINDS)}")
-    for kind, ws in weights.items():
-        _need(isinstance(ws, dict) and set(ws) == set(FACTORS)
-              and all(_num(v) and v >= 0 for v in ws.values()), file, f"weights.{kind}",
-              f"weights.{kind} must give a number ≥ 0 for each of {', '.join(FACTORS)}")
-    ic["categories"] = {_norm(k): v for k, v in (ic.get("categories") or {}).items()}
-    return PlanningRules(doc.get("version", 1), f, weights)
-
-
-def _num(v) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-def _unit(v) -> bool:
-    return _num(v) and 0 <= v <= 1
+    return load_checked(PlanningFile, path, "planning rules are not valid").to_rules()
 
 
 def _norm(category: str) -> str:

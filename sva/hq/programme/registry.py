@@ -11,117 +11,99 @@ Every row is checked and every problem returned; `apply_policy` then decides bet
 """
 from __future__ import annotations
 
-import re
-from datetime import date
 from pathlib import Path
+from typing import Annotated
 
-from sva.domain.suppliers import FLAGS, region_of
-from sva.errors import BadInput
-from sva.hq.programme.tabular import RowProblem, Skipped, Table, apply_policy, read_table, \
-    require_columns
+from pydantic import ValidationInfo, field_validator, model_validator
+
+from sva.hq.programme.cells import (CODE, Categories, Code, Country, OptionalDate, Row, Text,
+                                    TimeZone, YesNo, Yen, required)
+from sva.hq.programme.tabular import RowProblem, Skipped, apply_policy, check_rows, open_table, \
+    repeated
+from sva.places import region_of
+from sva.validation.checks import Refusal
+from sva.vocabulary import SUPPLIER_FLAGS
 
 __all__ = ["COLUMNS", "REQUIRED", "parse_registry", "apply_policy", "RowProblem", "Skipped"]
 
 REQUIRED = ("code", "name_en", "country", "annual_spend")
-COLUMNS = ("code", "name_en", "name_ja", "country", "categories", "annual_spend", *FLAGS,
-           "declaration_date", "declaration_scope")
-TRUE = {"yes", "y", "1", "true"}
-FALSE = {"no", "n", "0", "false", ""}
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
-_AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+COLUMNS = ("code", "name_en", "name_ja", "country", "categories", "annual_spend",
+           *SUPPLIER_FLAGS, "declaration_date", "declaration_scope")
+
+
+class SupplierRow(Row):
+    code: Code = ""
+    name_en: Annotated[str, required("English name is empty")] = ""
+    name_ja: Text = ""
+    country: Country = ""
+    categories: Categories = []
+    annual_spend: Yen = 0
+    large_amount: YesNo = False
+    rare_product: YesNo = False
+    hard_to_replace: YesNo = False
+    declaration_date: OptionalDate = None
+    declaration_scope: Text = ""
+
+    @model_validator(mode="after")
+    def _scope_needs_a_date(self):
+        if self.declaration_scope and not self.declaration_date:
+            raise Refusal("a declaration scope is given but no declaration date",
+                          field="declaration_date")
+        return self
+
+    def supplier(self) -> dict:
+        return {**self.model_dump(), "region": region_of(self.country),
+                "declaration_status": "received" if self.declaration_date else "none"}
 
 
 def parse_registry(path: str | Path) -> tuple[list[dict], list[RowProblem]]:
     """Returns (good rows, problems). A row with any problem is not among the good rows."""
-    table, problems = read_table(path)
-    if any(p.fatal for p in problems) or not table.header:
+    table, problems = open_table(path, REQUIRED, COLUMNS)
+    if table is None:
         return [], problems
-    problems += require_columns(table, REQUIRED, COLUMNS)
-    if any(p.fatal for p in problems):
-        return [], problems
-    rows, first_row_of = [], {}
-    for number, cells in table.rows:
-        row, row_problems = _supplier(table, number, cells)
-        code = row.get("code")
-        if code:
-            first_row_of.setdefault(code.upper(), []).append(number)
-        problems += row_problems
-        rows.append((number, row))
-    for code, numbers in first_row_of.items():
-        if len(numbers) > 1:
-            for number in numbers:
-                others = ", ".join(str(n) for n in numbers if n != number)
-                problems.append(RowProblem(table.file, number, "code",
-                                           f"code {code} also appears on row(s) {others}"))
+    checked, bad = check_rows(table, SupplierRow)
+    problems += bad
+    codes = {n: r.get("code", "").strip().upper() for n, r in table.rows}
+    problems += repeated(table, {n: c if CODE.match(c) else None for n, c in codes.items()},
+                         "code",
+                         lambda code, others: f"code {code} also appears on row(s) {others}")
     bad_rows = {p.row for p in problems}
-    good = [row for number, row in rows if number not in bad_rows]
+    good = [row.supplier() for number, row in checked if number not in bad_rows]
     return good, sorted(problems, key=lambda p: (p.row or 0, COLUMNS.index(p.column)
                                                   if p.column in COLUMNS else 99))
+
+
+SITE_REQUIRED = ("code", "site_name", "country", "timezone")
+SITE_COLUMNS = (*SITE_REQUIRED, "address")
+
+
+class SiteRow(Row):
+    """A site of a registered supplier; the context holds the registry's codes (`known`,
+    upper case -> supplier id)."""
+    code: Text = ""
+    site_name: Annotated[str, required("site name is empty")] = ""
+    country: Country = ""
+    timezone: TimeZone = ""
+    address: Text = ""
+
+    @field_validator("code")
+    @classmethod
+    def _registered(cls, code: str, info: ValidationInfo):
+        if code.upper() not in info.context["known"]:
+            raise Refusal(f"no supplier with code {code or '(empty)'} in the registry")
+        return code
+
+
+def parse_sites(path: str | Path, known: dict) -> tuple[list[SiteRow], list[RowProblem]]:
+    """Sites file (code, site_name, country, timezone[, address]): (good rows, problems)."""
+    table, problems = open_table(path, SITE_REQUIRED, SITE_COLUMNS)
+    if table is None:
+        return [], problems
+    checked, bad = check_rows(table, SiteRow, context={"known": known})
+    return [row for _, row in checked], problems + bad
 
 
 def load_registry(path: str | Path, *, skip_bad: bool = False) -> tuple[list[dict], list[Skipped]]:
     """Parse and apply the all-or-nothing policy in one call (what the CLI uses)."""
     good, problems = parse_registry(path)
     return apply_policy(good, problems, skip_bad)
-
-
-def _supplier(table: Table, number: int, cells: dict) -> tuple[dict, list[RowProblem]]:
-    problems: list[RowProblem] = []
-
-    def bad(column, message):
-        problems.append(RowProblem(table.file, number, column, message))
-
-    get = lambda key: cells.get(key, "").strip()  # noqa: E731
-    row: dict = {}
-    code = get("code")
-    if not code:
-        bad("code", "supplier code is empty")
-    elif not _CODE.match(code):
-        bad("code", f"code {code!r} may hold only letters, digits, '_', '.', '-' (≤ 32)")
-    else:
-        row["code"] = code
-    row["name_en"] = get("name_en")
-    if not row["name_en"]:
-        bad("name_en", "English name is empty")
-    row["name_ja"] = get("name_ja")
-    country = get("country").upper()
-    if not re.fullmatch(r"[A-Z]{2}", country):
-        bad("country", f"{country or '(empty)'} is not an ISO 3166 alpha-2 country code (e.g. JP)")
-    else:
-        try:
-            row["region"] = region_of(country)
-        except BadInput as exc:
-            bad("country", str(exc))
-    row["country"] = country
-    categories = []
-    for part in get("categories").split(";"):
-        part = part.strip()
-        if part and part.lower() not in (c.lower() for c in categories):
-            categories.append(part)
-    row["categories"] = categories
-    amount = get("annual_spend")
-    if not _AMOUNT.match(amount):
-        bad("annual_spend", f"{amount or '(empty)'} is not a whole number of yen ≥ 0")
-    else:
-        row["annual_spend"] = int(amount.replace(",", ""))
-    for flag in FLAGS:
-        value = get(flag).lower()
-        if value in TRUE:
-            row[flag] = True
-        elif value in FALSE:
-            row[flag] = False
-        else:
-            bad(flag, f"{get(flag)!r} is not yes/no (accepted: yes, no, 1, 0, true, false)")
-    declared, scope = get("declaration_date"), get("declaration_scope")
-    row["declaration_date"], row["declaration_scope"] = None, scope
-    if declared:
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", declared):
-                raise ValueError(declared)
-            row["declaration_date"] = date.fromisoformat(declared).isoformat()
-        except ValueError:
-            bad("declaration_date", f"{declared!r} is not a date (YYYY-MM-DD)")
-    elif scope:
-        bad("declaration_date", "a declaration scope is given but no declaration date")
-    row["declaration_status"] = "received" if declared else "none"
-    return row, problems

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, ValidationInfo, create_model, field_validator
 
 from sva.errors import BadInput
+from sva.hq.programme.cells import Day, Row, Text
 from sva.hq.programme.fiscal import parse_fy
-from sva.hq.programme.saq import Questionnaire
-from sva.hq.programme.tabular import RowProblem, Skipped, apply_policy, read_table, \
-    require_columns
+from sva.hq.programme.saq import RESPONSE_COLUMNS as FIXED, Question, Questionnaire
+from sva.hq.programme.tabular import RowProblem, Skipped, apply_policy, check_rows, open_table, \
+    repeated
 from sva.reports.cell_safety import csv_cell
-
-FIXED = ("supplier_code", "fiscal_year", "submitted_on")
+from sva.validation.checks import Refusal
 
 
 @dataclass(frozen=True)
@@ -33,68 +34,93 @@ class SaqResponse:
     answers: dict                # question id -> answer value as on the scale
 
 
+def _fiscal_year(cell) -> int:
+    try:
+        return parse_fy(cell)
+    except BadInput as exc:
+        raise Refusal(exc.message) from None
+
+
+class ResponseRow(Row):
+    """The fixed columns; `_row_model` adds one column per question of the questionnaire.
+    The context may pin the fiscal year (`fy`) and the known supplier codes (`known`)."""
+    supplier_code: Text = ""
+    fiscal_year: Annotated[int, BeforeValidator(_fiscal_year)] = 0
+    submitted_on: Day = ""
+
+    @field_validator("supplier_code")
+    @classmethod
+    def _registered(cls, code: str, info: ValidationInfo):
+        known = (info.context or {}).get("known")
+        if not code:
+            raise Refusal("supplier code is empty")
+        if known is not None and code.upper() not in known:
+            raise Refusal(f"no supplier with code {code} in the registry")
+        return code
+
+    @field_validator("fiscal_year")
+    @classmethod
+    def _the_year_imported(cls, year: int, info: ValidationInfo):
+        fy = (info.context or {}).get("fy")
+        if fy is not None and year != fy:
+            raise Refusal(f"FY{year} in a file imported for FY{fy}")
+        return year
+
+    def response(self, saq: Questionnaire) -> SaqResponse:
+        answers = {q: getattr(self, f"q{n}") for n, q in enumerate(saq.questions)}
+        return SaqResponse(self.supplier_code, self.fiscal_year, self.submitted_on, saq.ref,
+                           answers)
+
+
+def _answer(saq: Questionnaire, question: Question) -> BeforeValidator:
+    def parse(cell) -> str:
+        typed = str(cell or "").strip()
+        choice = saq.choice(typed) if typed else None
+        if choice is None or (choice.points is None and not question.allow_na):
+            allowed = ", ".join(saq.allowed(question))
+            raise Refusal((f"answer {typed!r} is not allowed" if typed else "no answer")
+                          + f" (allowed: {allowed})")
+        return choice.value
+    return BeforeValidator(parse)
+
+
+def _row_model(saq: Questionnaire):
+    """The row model of this questionnaire: a column per question, named by its id."""
+    return create_model("SaqResponseRow", __base__=ResponseRow, **{
+        f"q{n}": (Annotated[str, _answer(saq, q)],
+                  Field(default="", alias=qid, validate_default=True))
+        for n, (qid, q) in enumerate(saq.questions.items())})
+
+
 def parse_responses(path: str | Path, saq: Questionnaire, *, fy: int | None = None,
                     known_codes=None) -> tuple[list[SaqResponse], list[RowProblem]]:
     """Returns (good responses, problems). `fy` pins the fiscal year being imported;
     `known_codes` (a set of supplier codes) rejects answers from unknown suppliers."""
-    table, problems = read_table(path)
-    if any(p.fatal for p in problems) or not table.header:
-        return [], problems
     question_cols = {q.lower(): q for q in saq.questions}
-    problems += require_columns(table, (*FIXED, *question_cols), (*FIXED, *question_cols))
-    if any(p.fatal for p in problems):
+    columns = (*FIXED, *question_cols)
+    table, problems = open_table(path, columns, columns)
+    if table is None:
         return [], problems
+    # question columns under the question's own id (the header is read in lower case)
+    table.rows = [(n, {question_cols.get(k, k): v for k, v in cells.items()})
+                  for n, cells in table.rows]
     known = None if known_codes is None else {str(c).upper() for c in known_codes}
-    rows, seen = [], {}   # seen: (code, fy) -> row numbers
-    for number, cells in table.rows:
-        row_problems: list[RowProblem] = []
-
-        def bad(column, message, row_problems=row_problems, number=number):
-            row_problems.append(RowProblem(table.file, number, column, message))
-
-        code = cells["supplier_code"].strip()
-        if not code:
-            bad("supplier_code", "supplier code is empty")
-        elif known is not None and code.upper() not in known:
-            bad("supplier_code", f"no supplier with code {code} in the registry")
-        year = None
-        try:
-            year = parse_fy(cells["fiscal_year"])
-        except BadInput as exc:
-            bad("fiscal_year", str(exc).split(": ", 1)[-1])
-        if year is not None and fy is not None and year != fy:
-            bad("fiscal_year", f"FY{year} in a file imported for FY{fy}")
-        submitted = cells["submitted_on"].strip()
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", submitted):
-            bad("submitted_on", f"{submitted or '(empty)'} is not a date (YYYY-MM-DD)")
-        else:
-            try:
-                date.fromisoformat(submitted)
-            except ValueError:
-                bad("submitted_on", f"{submitted} is not a real calendar date")
-        answers = {}
-        for column, qid in question_cols.items():
-            question, typed = saq.questions[qid], cells[column].strip()
-            choice = saq.choice(typed) if typed else None
-            if choice is None or (choice.points is None and not question.allow_na):
-                allowed = ", ".join(saq.allowed(question))
-                bad(qid, (f"answer {typed!r} is not allowed" if typed else "no answer")
-                    + f" (allowed: {allowed})")
-            else:
-                answers[qid] = choice.value
-        if code and year is not None:
-            seen.setdefault((code.upper(), year), []).append(number)
-        problems += row_problems
-        if not row_problems:
-            rows.append((number, SaqResponse(code, year, submitted, saq.ref, answers)))
-    for (code, year), numbers in seen.items():
-        for number in numbers if len(numbers) > 1 else ():
-            others = ", ".join(str(n) for n in numbers if n != number)
-            problems.append(RowProblem(table.file, number, "supplier_code",
-                                       f"{code} answers FY{year} again on row(s) {others}"))
+    checked, bad = check_rows(table, _row_model(saq), context={"fy": fy, "known": known})
+    problems += bad + repeated(table, {n: _response_key(cells) for n, cells in table.rows},
+                               "supplier_code", lambda key, others:
+                               f"{key[0]} answers FY{key[1]} again on row(s) {others}")
     bad_rows = {p.row for p in problems}
     problems.sort(key=lambda p: p.row or 0)
-    return [r for number, r in rows if number not in bad_rows], problems
+    return [row.response(saq) for number, row in checked if number not in bad_rows], problems
+
+
+def _response_key(cells: dict):
+    """(supplier code, fiscal year) of a row that names both, else None."""
+    code = cells.get("supplier_code", "").strip().upper()
+    try:
+        return (code, parse_fy(cells.get("fiscal_year", ""))) if code else None
+    except BadInput:
+        return None
 
 
 def load_responses(path, saq: Questionnaire, *, fy=None, known_codes=None,

@@ -1,14 +1,22 @@
 """The self-assessment questionnaire (SAQ) as data: load `resources/saq/*.yaml` and report
-every problem with file, line and question id, like the checklist loader does."""
+every problem with file, line and question id, like the checklist loader does (the file's
+shape is the Pydantic models below; sva.validation words their problems)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Literal
 
-from sva.checklists.loader import Problem, _Checker, _ID, _parse
-from sva.checklists.model import AREAS, LANGS
-from sva.errors import BadInput
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
+
 from sva.paths import resource
+from sva.validation.checks import ID, Checked, NonBlank, Refusal, Says, TextField, unique
+from sva.validation.yaml_file import Problem, check_yaml, load_checked, read_yaml
+from sva.vocabulary import AREAS, LANGS
+
+# The fixed columns of a responses file; a question id may not be one of them.
+RESPONSE_COLUMNS = ("supplier_code", "fiscal_year", "submitted_on")
 
 
 @dataclass(frozen=True)
@@ -64,127 +72,126 @@ class Questionnaire:
         return self._by_area.get(area, [])
 
 
+class _Labelled(Checked):
+    """An answer of the scale or the not-applicable answer: a value and its labels."""
+    subject = "answer {value!r}"
+    subject_key = "value"
+    subject_pattern = re.compile(r".")
+    en: Annotated[NonBlank, Says("missing en text")]
+    ja: Annotated[NonBlank, Says("missing ja text")]
+
+    def labels(self) -> dict:
+        return {lang: getattr(self, lang) for lang in LANGS}
+
+
+class ScaleAnswer(_Labelled):
+    value: Annotated[NonBlank, unique("answer {value!r} appears twice on the scale",
+                                      fold=str.lower),
+                     Says("each scale answer must be a mapping with a value")]
+    points: Annotated[int, Field(ge=0),
+                      Says("points must be a whole number ≥ 0, got {value!r}")]
+
+
+class NotApplicable(_Labelled):
+    value: Annotated[NonBlank, Says("not_applicable must be a mapping {{value, en, ja}}")]
+
+
+class QuestionEntry(Checked):
+    subject = "item"
+    id: Annotated[str, StringConstraints(pattern=ID.pattern), unique("duplicate question id"),
+                  Says("bad question id {value!r}")]
+    short: TextField
+    text: TextField
+    weight: Annotated[int, Field(ge=1, le=5),
+                      Says("weight must be a whole number 1..5, got {value!r}")] = 1
+    allow_na: Annotated[bool, Says("'allow_na' must be true or false, got {value!r}")] = False
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_column(cls, value: str):
+        if value.lower() in RESPONSE_COLUMNS:
+            raise Refusal("question id clashes with a column of the responses file")
+        return value
+
+    @field_validator("allow_na")
+    @classmethod
+    def _na_is_defined(cls, value: bool, info: ValidationInfo):
+        if value and not (info.context or {}).get("has_na"):
+            raise Refusal("allow_na is set but the questionnaire defines no not_applicable "
+                          "answer")
+        return value
+
+
+class AreaEntry(Checked):
+    subject = "area {id}"
+    id: Annotated[Literal[AREAS], unique("area {value} appears twice"),
+                  Says("unknown risk area {value!r} (known: {known})")]
+    title: TextField
+    questions: Annotated[list[Annotated[QuestionEntry, Says("each question must be a mapping")]],
+                         Field(min_length=1), Says("'questions' must be a non-empty list")]
+
+
+class QuestionnaireFile(Checked):
+    holds = "id, version, title, scale, areas"
+    id: Annotated[str, StringConstraints(pattern=ID.pattern),
+                  Says("bad questionnaire id {value!r}")]
+    version: Annotated[int, Field(ge=1),
+                       Says("bad version {value!r}: must be a positive whole number")]
+    title: TextField
+    scale: Annotated[list[Annotated[ScaleAnswer, Says("each scale answer must be a mapping "
+                                                      "with a value")]],
+                     Field(min_length=2),
+                     Says("'scale' must list at least two answers {{value, points, en, ja}}")]
+    not_applicable: Annotated[NotApplicable | None,
+                              Says("not_applicable must be a mapping {{value, en, ja}}")] = None
+    areas: Annotated[list[Annotated[AreaEntry, Says("each area must be a mapping")]],
+                     Field(min_length=1), Says("'areas' must be a non-empty list")]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _note_na(cls, data, info: ValidationInfo):
+        if isinstance(info.context, dict) and isinstance(data, dict):
+            info.context["has_na"] = data.get("not_applicable") is not None
+        return data
+
+    @field_validator("scale")
+    @classmethod
+    def _some_points(cls, value: list):
+        if max(a.points for a in value) == 0:
+            raise Refusal("at least one scale answer must give points")
+        return value
+
+    @field_validator("not_applicable")
+    @classmethod
+    def _not_on_the_scale(cls, value, info: ValidationInfo):
+        scale = {a.value.lower() for a in info.data.get("scale") or ()}
+        if value is not None and value.value.lower() in scale:
+            raise Refusal(f"answer {value.value!r} is both on the scale and not applicable")
+        return value
+
+    def to_questionnaire(self) -> Questionnaire:
+        scale = tuple(sorted((Choice(a.value, a.points, a.labels()) for a in self.scale),
+                             key=lambda ch: -ch.points))
+        na = self.not_applicable
+        questions = {q.id: Question(q.id, a.id, q.short.model_dump(), q.text.model_dump(),
+                                    q.weight, q.allow_na)
+                     for a in self.areas for q in a.questions}
+        return Questionnaire(self.id, self.version, self.title.model_dump(), scale,
+                             Choice(na.value, None, na.labels()) if na else None,
+                             {a.id: a.title.model_dump() for a in self.areas}, questions)
+
+
 def questionnaire_from_dict(doc, file: str = "<saq>") -> tuple[Questionnaire | None, list[Problem]]:
-    c = _Checker(file)
-    if not isinstance(doc, dict):
-        c.add(doc, None, "the file must hold a mapping with id, version, title, scale, areas")
-        return None, c.problems
-    qid = doc.get("id")
-    if not isinstance(qid, str) or not _ID.match(qid):
-        c.add(doc, None, f"bad questionnaire id {qid!r}")
-    version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        c.add(doc, None, f"bad version {version!r}: must be a positive whole number")
-    title = c.text(doc, "title", None, "questionnaire")
-    scale = _scale(c, doc)
-    na = None
-    if doc.get("not_applicable") is not None:
-        raw = doc["not_applicable"]
-        if not isinstance(raw, dict) or not str(raw.get("value") or "").strip():
-            c.add(doc, None, "not_applicable must be a mapping {value, en, ja}")
-        else:
-            na = Choice(str(raw["value"]), None, _labels(c, raw, f"answer {raw['value']!r}"))
-            if any(ch.value.lower() == na.value.lower() for ch in scale):
-                c.add(raw, None, f"answer {na.value!r} is both on the scale and not applicable")
-    areas, questions = {}, {}
-    raw_areas = doc.get("areas")
-    if not isinstance(raw_areas, list) or not raw_areas:
-        c.add(doc, None, "'areas' must be a non-empty list")
-        raw_areas = []
-    for a in raw_areas:
-        if not isinstance(a, dict):
-            c.add(doc, None, "each area must be a mapping")
-            continue
-        code = a.get("id")
-        if code not in AREAS:
-            c.add(a, None, f"unknown risk area {code!r} (known: {', '.join(AREAS)})")
-        elif code in areas:
-            c.add(a, None, f"area {code} appears twice")
-        areas[code] = c.text(a, "title", None, f"area {code}")
-        raw_qs = a.get("questions")
-        if not isinstance(raw_qs, list) or not raw_qs:
-            c.add(a, None, f"area {code}: 'questions' must be a non-empty list")
-            raw_qs = []
-        for raw in raw_qs:
-            q = _question(c, raw, code, questions, na is not None)
-            if q is not None:
-                questions[q.id] = q
-    if c.problems:
-        return None, c.problems
-    return Questionnaire(qid, version, title, scale, na, areas, questions), []
-
-
-def _labels(c: _Checker, raw: dict, where: str) -> dict:
-    for lang in LANGS:
-        if not str(raw.get(lang) or "").strip():
-            c.add(raw, None, f"{where}: missing {lang} text")
-    return {lang: str(raw.get(lang) or "") for lang in LANGS}
-
-
-def _scale(c: _Checker, doc: dict) -> tuple:
-    raw = doc.get("scale")
-    if not isinstance(raw, list) or len(raw) < 2:
-        c.add(doc, None, "'scale' must list at least two answers {value, points, en, ja}")
-        return ()
-    out, seen = [], set()
-    for ch in raw:
-        if not isinstance(ch, dict) or not str(ch.get("value") or "").strip():
-            c.add(doc, None, "each scale answer must be a mapping with a value")
-            continue
-        value, points = str(ch["value"]), ch.get("points")
-        if value.lower() in seen:
-            c.add(ch, None, f"answer {value!r} appears twice on the scale")
-        seen.add(value.lower())
-        if not isinstance(points, int) or isinstance(points, bool) or points < 0:
-            c.add(ch, None, f"answer {value!r}: points must be a whole number ≥ 0, got {points!r}")
-            points = 0
-        out.append(Choice(value, points, _labels(c, ch, f"answer {value!r}")))
-    if out and max(ch.points for ch in out) == 0:
-        c.add(doc, None, "at least one scale answer must give points")
-    return tuple(sorted(out, key=lambda ch: -ch.points))
-
-
-def _question(c: _Checker, raw, area, seen: dict, has_na: bool) -> Question | None:
-    if not isinstance(raw, dict):
-        c.add(raw, None, f"area {area}: each question must be a mapping")
-        return None
-    before = len(c.problems)
-    qid = raw.get("id")
-    if not isinstance(qid, str) or not _ID.match(qid):
-        c.add(raw, None, f"bad question id {qid!r}")
-        qid = str(qid)
-    elif qid in seen:
-        c.add(raw, qid, "duplicate question id")
-    elif qid.lower() in ("supplier_code", "fiscal_year", "submitted_on"):
-        c.add(raw, qid, "question id clashes with a column of the responses file")
-    short = c.text(raw, "short", qid, "short title")
-    text = c.text(raw, "text", qid, "question")
-    weight = raw.get("weight", 1)
-    if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 5:
-        c.add(raw, qid, f"weight must be a whole number 1..5, got {weight!r}")
-    allow_na = raw.get("allow_na", False)
-    if not isinstance(allow_na, bool):
-        c.add(raw, qid, f"'allow_na' must be true or false, got {allow_na!r}")
-    elif allow_na and not has_na:
-        c.add(raw, qid, "allow_na is set but the questionnaire defines no not_applicable answer")
-    if len(c.problems) > before:
-        return None
-    return Question(qid, area, short, text, weight, allow_na)
+    checked, problems = check_yaml(QuestionnaireFile, doc, file)
+    return (checked.to_questionnaire() if checked else None), problems
 
 
 def validate_file(path: str | Path) -> list[Problem]:
-    doc, problems = _parse(Path(path))
+    doc, problems = read_yaml(path)
     return problems or questionnaire_from_dict(doc, str(path))[1]
 
 
 def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
     """Load and validate (default: the shipped resources/saq/saq.yaml); BadInput lists all."""
     path = Path(path or resource("saq", "saq.yaml"))
-    doc, problems = _parse(path)
-    saq = None
-    if not problems:
-        saq, problems = questionnaire_from_dict(doc, str(path))
-    if problems:
-        raise BadInput("questionnaire is not valid:\n" + "\n".join(str(p) for p in problems),
-                       file=str(path))
-    return saq
+    return load_checked(QuestionnaireFile, path, "questionnaire is not valid").to_questionnaire()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sva.errors import BadInput
 from sva.reports.cell_safety import csv_text
+from sva.validation.checks import check
 
 MAX_BYTES = 20 * 1024 * 1024
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -83,37 +84,40 @@ def read_table(path: str | Path) -> tuple[Table, list[RowProblem]]:
             return table, [RowProblem(table.file, None, None, "file is larger than 20 MB")]
     except OSError as exc:
         return table, [RowProblem(table.file, None, None, f"cannot read: {exc.strerror or exc}")]
-    if path.suffix.lower() in XLSX_SUFFIXES:
-        raw_rows, problems = _xlsx_rows(path)
-    else:
-        raw_rows, problems = _csv_rows(path)
+    reader = _xlsx_rows if path.suffix.lower() in XLSX_SUFFIXES else _csv_rows
+    raw_rows, problems = reader(path)
     if problems:
         return table, problems
     if not raw_rows:
         return table, [RowProblem(table.file, None, None, "the file is empty (no header row)")]
-    header = [cell_text(c).lower() for c in raw_rows[0]]
-    while header and not header[-1]:
-        header.pop()
-    seen = set()
-    for i, name in enumerate(header):
-        if not name:
-            problems.append(RowProblem(table.file, 1, f"#{i + 1}", "header cell is empty"))
-        elif name in seen:
-            problems.append(RowProblem(table.file, 1, name, "column appears twice in the header"))
-        seen.add(name)
-    table.header = header
+    table.header, problems = _header(table.file, raw_rows[0])
     for number, cells in enumerate(raw_rows[1:], start=2):
         texts = [cell_text(c) for c in cells]
         if not any(texts):
             continue
-        extra = [t for t in texts[len(header):] if t]
+        extra = [t for t in texts[len(table.header):] if t]
         if extra:
             problems.append(RowProblem(table.file, number, None,
-                                       f"row has {len(header) + len(extra)} or more cells but the "
-                                       f"header names only {len(header)} columns"))
-        texts += [""] * (len(header) - len(texts))
-        table.rows.append((number, dict(zip(header, texts))))
+                                       f"row has {len(table.header) + len(extra)} or more cells "
+                                       f"but the header names only {len(table.header)} columns"))
+        texts += [""] * (len(table.header) - len(texts))
+        table.rows.append((number, dict(zip(table.header, texts))))
     return table, problems
+
+
+def _header(file: str, cells) -> tuple[list[str], list[RowProblem]]:
+    """Column names in lower case; an empty or repeated one is a problem of row 1."""
+    header = [cell_text(c).lower() for c in cells]
+    while header and not header[-1]:
+        header.pop()
+    problems, seen = [], set()
+    for i, name in enumerate(header):
+        if not name:
+            problems.append(RowProblem(file, 1, f"#{i + 1}", "header cell is empty"))
+        elif name in seen:
+            problems.append(RowProblem(file, 1, name, "column appears twice in the header"))
+        seen.add(name)
+    return header, problems
 
 
 def _csv_rows(path: Path):
@@ -152,6 +156,42 @@ def require_columns(table: Table, required, known) -> list[RowProblem]:
     problems += [RowProblem(table.file, 1, c, "unknown column (known: " + ", ".join(known) + ")")
                  for c in table.header if c and c not in known]
     return problems
+
+
+def open_table(path: str | Path, required, known) -> tuple[Table | None, list[RowProblem]]:
+    """Read a table and check its header: (table, problems), or (None, problems) when a file
+    or header problem means no row can be trusted."""
+    table, problems = read_table(path)
+    if not any(p.fatal for p in problems) and table.header:
+        problems += require_columns(table, required, known)
+    if any(p.fatal for p in problems) or not table.header:
+        return None, problems
+    return table, problems
+
+
+def check_rows(table: Table, model, *, context: dict | None = None):
+    """Check every row with a row model: ([(row number, model)] of the good rows, problems
+    with row and column of the bad ones)."""
+    good, problems = [], []
+    for number, cells in table.rows:
+        row, issues = check(model, cells, context=context)
+        problems += [RowProblem(table.file, number, i.loc[0] if i.loc else None, i.message)
+                     for i in issues]
+        if row is not None:
+            good.append((number, row))
+    return good, problems
+
+
+def repeated(table: Table, keys: dict[int, object], column: str, say) -> list[RowProblem]:
+    """A problem on every row whose key (row number -> key, None for none) another row has
+    too; `say(key, others)` words it, `others` being the other rows' numbers."""
+    rows_of: dict = {}
+    for number, key in keys.items():
+        if key is not None:
+            rows_of.setdefault(key, []).append(number)
+    return [RowProblem(table.file, number, column,
+                       say(key, ", ".join(str(n) for n in numbers if n != number)))
+            for key, numbers in rows_of.items() if len(numbers) > 1 for number in numbers]
 
 
 def apply_policy(good: list, problems: list[RowProblem],

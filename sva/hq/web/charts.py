@@ -5,6 +5,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from sva.vocabulary import ISEC_LEVELS
+
 SEVERITY_COLOURS = {"significant": "#b3261e", "minor": "#d98e04", "observation": "#3b6ea8",
                     "good_practice": "#2e7d4f"}
 LEVEL_COLOURS = {"A": "#2e7d4f", "B": "#7aa83b", "C": "#d98e04", "D": "#b3261e"}
@@ -69,7 +71,7 @@ def stacked(rows, series, labels, *, width=460, label_width=170, title="") -> Ma
     return Markup("".join(out))
 
 
-def level_history(points, levels=("A", "B", "C", "D"), *, width=520, height=190,
+def level_history(points, levels=ISEC_LEVELS, *, width=520, height=190,
                   title="") -> Markup:
     """ISEC score per fiscal year (line) with the level letter at each point.
     points = [(fy, score or None, level)]."""

@@ -16,6 +16,7 @@ from sva.hq.programme.figures_render import _labels
 from sva.hq.web import csrf
 from sva.hq.web.auth import COOKIE, session_user
 from sva.paths import resource
+from sva.vocabulary import LANGS
 
 PREFIX = "/dashboard"
 HERE = Path(__file__).parent
@@ -54,7 +55,7 @@ def clean(text, limit: int = 200) -> str:
 
 def lang_of(request: Request) -> str:
     lang = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE) or "en"
-    return lang if lang in ("en", "ja") else "en"
+    return lang if lang in LANGS else "en"
 
 
 def storage_of(request: Request):
@@ -93,7 +94,7 @@ def page(request: Request, template: str, user: dict | None, status: int = 200,
     response = HTMLResponse(html, status_code=status)
     if fresh:
         set_csrf_cookie(request, response, cookie)
-    if request.query_params.get("lang") in ("en", "ja"):
+    if request.query_params.get("lang") in LANGS:
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="strict",
                             secure=secure(request), path="/")
     return response

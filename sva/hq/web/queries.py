@@ -12,14 +12,13 @@ from datetime import date
 
 from sva.hq.audits import held_blobs
 from sva.hq.programme.fiscal import fy_bounds, fy_of
-from sva.hq.programme_store import OPEN_STATUSES, load_results
+from sva.hq.programme_store import UNCLOSED_FINDING_STATUSES, load_results
 from sva.hq.storage import Tx
-
-CAP_SEVERITIES = ("significant", "minor")
+from sva.vocabulary import CAP_SEVERITIES, CAP_SYNC_FIELDS, ROLES_SEEING_ALL, SEVERITIES
 
 
 def sees_all(who: dict) -> bool:
-    return who["role"] in ("admin", "manager")
+    return who["role"] in ROLES_SEEING_ALL
 
 
 def fiscal_years(tx: Tx) -> list[int]:
@@ -89,7 +88,7 @@ def open_findings(tx: Tx, who: dict, *, code: str | None = None, today: date | N
     """Open findings that need a CAP, overdue first (most days overdue first), then by due."""
     today = (today or date.today()).isoformat()
     where, args = _scope(who)
-    statuses = (status,) if status in OPEN_STATUSES else OPEN_STATUSES
+    statuses = (status,) if status in UNCLOSED_FINDING_STATUSES else UNCLOSED_FINDING_STATUSES
     where += f" AND f.status IN ({', '.join('?' for _ in statuses)})"
     args += statuses
     if code:
@@ -171,9 +170,7 @@ def audit_page(tx: Tx, who: dict, audit_id: str) -> dict | None:
         if f.get("deleted") or "id" not in f:
             continue
         merged = {**f, **{k: v for k, v in hq.get(f["id"], {}).items()
-                          if k in ("status", "verified_at", "verification_method",
-                                   "rejection_reason", "root_cause", "corrective_action",
-                                   "responsible", "planned_date", "supplier_comment")}}
+                          if k in CAP_SYNC_FIELDS}}
         for key, value in merged.items():       # what the page prints is text
             if value is not None and not isinstance(value, (str, list, dict)):
                 merged[key] = str(value)
@@ -181,7 +178,7 @@ def audit_page(tx: Tx, who: dict, audit_id: str) -> dict | None:
                             if p.get("finding_id") == f["id"] and not p.get("deleted")
                             and p.get("sha256") in held]
         findings.append(merged)
-    order = {"significant": 0, "minor": 1, "observation": 2, "good_practice": 3}
+    order = {severity: n for n, severity in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (order.get(f.get("severity"), 9), str(f.get("item_id") or "")))
     supplier = tx.one("SELECT * FROM suppliers WHERE code = ?", (row["supplier_code"],))
     photos = [p for p in _dicts(doc.get("photos")) if not p.get("deleted")]

@@ -1,15 +1,16 @@
-"""The severity policy (resources/policy.yaml): due days per finding severity."""
+"""The severity policy (resources/policy.yaml): due days per finding severity.
+
+Shared by the device (a new finding's due date) and HQ (its demo data): it reads a resource
+file and nothing of either side's store."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-
 from sva.errors import BadInput
 from sva.paths import resource
-
-SEVERITIES = ("significant", "minor", "observation", "good_practice")
+from sva.vocabulary import SEVERITIES
 
 
 @lru_cache(maxsize=4)
