@@ -1,5 +1,9 @@
 """The workspace facade: one data folder, its store, and the services grouped by area.
 
+The store is opened by the workspace's store worker (sva.store.worker), a thread that owns
+the only connection and runs every access to it, whichever thread asks. `ws.db` is that
+connection on the worker and a proxy (sva.store.remote) anywhere else.
+
 The store and the services are imported when a workspace opens, not with this module:
 `import sva` (the CLI, the app's launcher) then costs nothing, and the desktop app can
 paint its window before it pays for sqlite-utils and the domain modules.
@@ -34,12 +38,17 @@ class Workspace:
         from sva.paths import data_dir
         from sva.photos import Photos
         from sva.store import open_db
+        from sva.store.remote import RemoteDb
+        from sva.store.worker import StoreWorker
 
         self.folder = data_dir(folder)
-        self.db = open_db(self.folder)
+        folder_ = self.folder      # the worker's thread must not hold the workspace itself
+        self.worker = StoreWorker(lambda: open_db(folder_))
+        self._db = self.worker.store
+        self._remote = RemoteDb(self.worker, self._db)
         self.clock = clock or utc_now
         self.new_id = new_id or _uuid4
-        self.device = self._device_id()
+        self.device = self.worker.call(self._device_id)
         self.actor = actor or os.environ.get("SVA_ACTOR") or "auditor"
         self.templates = Templates(self)
         self.suppliers = Suppliers(self)
@@ -60,11 +69,28 @@ class Workspace:
         return row[0]["value"]
 
     @property
+    def db(self):
+        """The store's database: the connection itself on the store worker, elsewhere a
+        proxy whose every statement runs on the worker."""
+        return self._db if self.worker.on_worker() else self._remote
+
+    @property
     def path(self) -> Path:
         return self.folder / "sva.db"
 
+    def run(self, fn: Callable, /, *args, **kw):
+        """Run `fn` on the store worker (store work only: everyone else waits meanwhile)."""
+        return self.worker.call(fn, *args, **kw)
+
+    def transaction(self, fn: Callable, /, *args, **kw):
+        """Run `fn` on the store worker inside one write transaction."""
+        def inside():
+            with self._db.atomic():
+                return fn(*args, **kw)
+        return self.worker.call(inside)
+
     def close(self) -> None:
-        self.db.close()
+        self.worker.close()
 
     def __enter__(self) -> Workspace:
         return self

@@ -79,6 +79,10 @@ MESSAGES = {
                                       "keyring ({backend})"),
     "bundle_target_folder": QT_TR_NOOP("{path} is a folder; give a file name such as "
                                        "audits.svab"),
+    # the store (sva/store)
+    "store_busy": QT_TR_NOOP("the database is busy: another program (for example the `sva` "
+                             "command line) is writing to this data folder; nothing was "
+                             "saved — try again when it has finished"),
     "folder_missing": QT_TR_NOOP("folder {path} does not exist"),
     "folder_not_empty": QT_TR_NOOP("{path} is not empty"),         # demo data (ui/operations)
     "bundle_too_many_audits": QT_TR_NOOP("the audits are too many for one bundle; export "

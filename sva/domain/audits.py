@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sva.checklists.model import RESULTS, Item, grouped
 from sva.domain import completion
-from sva.domain.base import Changes, Service, dumps
+from sva.domain.base import Changes, Service, dumps, operation
 from sva.errors import BadInput, BadNumber, IllegalTransition, IncompleteAudit, VisitNotStarted
 
 # Allowed status moves of an audit; anything else is an IllegalTransition.
@@ -84,6 +84,7 @@ def above_max(item: Item, stored: str) -> bool:
 
 class Audits(Service):
     # -- creating -------------------------------------------------------------------
+    @operation
     def create(self, *, supplier_id: str, site_id: str, template_ref: str, planned_date: str,
                auditors: list[str] | tuple = (), scope: str = "") -> str:
         self.get("suppliers", supplier_id, label="supplier")
@@ -145,6 +146,7 @@ class Audits(Service):
         self.update("audits", audit["id"], self.stamp(fields))
         audit.update(fields)
 
+    @operation
     def start(self, audit_id: str, visit_date: str | None = None) -> Changes:
         """Start a planned visit on the date the auditor confirmed (default: today at the
         site). A later date is refused. An earlier day (the visit began before the app was
@@ -208,6 +210,7 @@ class Audits(Service):
                 self._move(audit, "in_progress", log, completed_at=None)
         return Changes("answer", (item_id,), audit["id"], action)
 
+    @operation
     def record_answer(self, audit_id: str, item_id: str, result: str, note: str | None = None,
                       *, reason: str | None = None, confirmed: bool = False) -> Changes:
         """`confirmed`: the auditor confirmed a number above the item's expected maximum;
@@ -221,12 +224,14 @@ class Audits(Service):
         action = "record_answer_above_max" if above_max(item, stored) else "record_answer"
         return self._write_answer(audit, item_id, fields, action, reason)
 
+    @operation
     def set_note(self, audit_id: str, item_id: str, note: str, *,
                  reason: str | None = None) -> Changes:
         audit = self.audit(audit_id)
         self._item(audit, item_id)
         return self._write_answer(audit, item_id, {"note": note}, "set_note", reason)
 
+    @operation
     def clear_answer(self, audit_id: str, item_id: str, *, reason: str | None = None) -> Changes:
         audit = self.audit(audit_id)
         self._item(audit, item_id)
@@ -235,6 +240,7 @@ class Audits(Service):
                                    "no_finding_reason": "", "deleted": 1},
                                   "clear_answer", reason)
 
+    @operation
     def explain_no_finding(self, audit_id: str, item_id: str, text: str, *,
                            reason: str | None = None) -> Changes:
         """Why an answer recording a nonconformity needs no finding (empty: take it back).
@@ -278,6 +284,7 @@ class Audits(Service):
                                           self.ws.findings.of_audit(audit_id))
 
     # -- completing and signing ---------------------------------------------------------
+    @operation
     def complete(self, audit_id: str) -> Changes:
         audit = self.audit(audit_id)
         self.require_started(audit)
@@ -306,6 +313,7 @@ class Audits(Service):
         return hashlib.sha256(json.dumps(doc, sort_keys=True, ensure_ascii=False,
                                          default=str).encode()).hexdigest()
 
+    @operation
     def sign(self, audit_id: str, *, signer_name: str, role: str, organisation: str,
              image_png: bytes) -> str:
         """Add a signature; the first one locks the audit (status 'signed')."""
@@ -331,6 +339,7 @@ class Audits(Service):
                 self._move(audit, "signed", log, signed_at=now)
         return row["id"]
 
+    @operation
     def mark_synced(self, audit_id: str) -> Changes:
         """HQ confirmed it holds the whole signed audit (sync sets this)."""
         audit = self.audit(audit_id)

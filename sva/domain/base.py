@@ -1,12 +1,23 @@
-"""What every service shares: stamping rows, the one-transaction-one-log-row rule, Changes."""
+"""What every service shares: running on the store worker, operations, stamping rows, the
+one-transaction-one-log-row rule, Changes.
+
+A service's public methods run on the workspace's store worker (sva.store.worker), whichever
+thread calls them: the UI, a photo import in the pool, the CLI. Methods marked `@operation`
+are mutations: one write transaction each (BEGIN IMMEDIATE, so the reads that decide the
+write happen under the write lock; a savepoint when called inside another operation).
+Methods marked `@anywhere` run on the caller's thread (long image or file work) and reach
+the store through the other methods.
+"""
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, UTC
 from typing import TYPE_CHECKING, Any
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sva.errors import AuditLocked, NotFound
 
@@ -27,6 +38,40 @@ class Changes:
     ids: tuple = ()
     audit_id: str | None = None
     action: str = ""
+
+
+def operation(fn: Callable) -> Callable:
+    """A mutation: one write transaction on the store worker."""
+    fn._sva_runs = "operation"
+    return fn
+
+
+def anywhere(fn: Callable) -> Callable:
+    """Runs on the caller's thread (image or file work); its store access goes through the
+    service's other methods, which run on the worker."""
+    fn._sva_runs = "anywhere"
+    return fn
+
+
+def _on_worker(fn: Callable) -> Callable:
+    @functools.wraps(fn)
+    def read(self, *args, **kw):
+        worker = self.ws.worker
+        if worker.on_worker():
+            return fn(self, *args, **kw)
+        return worker.call(fn, self, *args, **kw)
+    return read
+
+
+def _as_operation(fn: Callable) -> Callable:
+    @functools.wraps(fn)
+    def run(self, *args, **kw):
+        ws = self.ws
+        if not ws.worker.on_worker():
+            return ws.worker.call(run, self, *args, **kw)
+        with ws.db.atomic():
+            return fn(self, *args, **kw)
+    return run
 
 
 @dataclass
@@ -50,6 +95,17 @@ class _LogEntry:
 class Service:
     def __init__(self, ws: Workspace):
         self.ws = ws
+
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__(**kw)
+        for name, value in list(vars(cls).items()):
+            if name.startswith("_") or not inspect.isfunction(value):
+                continue
+            runs = getattr(value, "_sva_runs", "read")
+            if runs == "operation":
+                setattr(cls, name, _as_operation(value))
+            elif runs == "read":
+                setattr(cls, name, _on_worker(value))
 
     @property
     def db(self):

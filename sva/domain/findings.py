@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from sva.checklists.model import AREAS
-from sva.domain.base import Changes, Service
+from sva.domain.base import Changes, Service, operation
 from sva.domain import policy
 from sva.domain.policy import SEVERITIES
 from sva.errors import BadInput, IllegalTransition
@@ -66,6 +66,7 @@ class Findings(Service):
     def finding(self, finding_id: str) -> dict:
         return self.get("findings", finding_id, label="finding")
 
+    @operation
     def add(self, audit_id: str, *, severity: str, item_id: str | None = None,
             area: str | None = None, requirement: str | None = None, observed: str = "",
             evidence: str = "", required_action: str = "", due_date: str | None = None,
@@ -93,6 +94,7 @@ class Findings(Service):
             log.diff(None, {k: row[k] for k in ("item_id", *CONTENT_FIELDS)})
         return row["id"]
 
+    @operation
     def edit(self, finding_id: str, *, reason: str | None = None, **fields) -> Changes:
         new = self._clean(fields)
         _require_observed(new)
@@ -111,6 +113,7 @@ class Findings(Service):
             self.update("findings", finding_id, self.stamp(new))
         return Changes("finding", (finding_id,), audit["id"], action)
 
+    @operation
     def delete(self, finding_id: str, *, reason: str | None = None) -> Changes:
         old = self.finding(finding_id)
         audit = self.ws.audits.audit(old["audit_id"])
@@ -120,6 +123,7 @@ class Findings(Service):
             self.update("findings", finding_id, self.stamp({"deleted": 1}))
         return Changes("finding", (finding_id,), audit["id"], "delete")
 
+    @operation
     def move(self, finding_id: str, new_status: str, *, rejection_reason: str = "",
              verification_method: str | None = None, verified_at: str | None = None) -> Changes:
         """Move a finding's CAP status along FINDING_TRANSITIONS."""

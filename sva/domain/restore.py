@@ -7,7 +7,7 @@ transaction with one audit-log row, and a signed audit still needs an amendment 
 from __future__ import annotations
 
 from sva.domain.audits import check_result
-from sva.domain.base import Changes, Service
+from sva.domain.base import Changes, Service, operation
 
 # The state of an item nobody has answered or annotated.
 NO_ANSWER = {"result": None, "note": "", "answered_at": None, "no_finding_reason": ""}
@@ -24,6 +24,7 @@ class Restores(Service):
                 "answered_at": row["answered_at"],
                 "no_finding_reason": row["no_finding_reason"] or ""}
 
+    @operation
     def answer(self, audit_id: str, item_id: str, state: dict, *,
                reason: str | None = None) -> Changes:
         """Set result, note, answered_at (and the no-finding reason) together, as
@@ -41,6 +42,7 @@ class Restores(Service):
                   "deleted": 0 if (result is not None or note) else 1}
         return audits._write_answer(audit, item_id, fields, "restore_answer", reason)
 
+    @operation
     def finding(self, finding_id: str, *, reason: str | None = None) -> Changes:
         """Bring back a deleted finding with the same id and content."""
         old = self.get("findings", finding_id, label="finding", include_deleted=True)
@@ -51,6 +53,7 @@ class Restores(Service):
             self.update("findings", finding_id, self.stamp({"deleted": 0}))
         return Changes("finding", (finding_id,), audit["id"], "restore")
 
+    @operation
     def finding_fields(self, finding_id: str, fields: dict, *,
                        reason: str | None = None) -> Changes:
         """Put back a finding's earlier field values (undo of an edit). Unlike `edit`, this

@@ -6,7 +6,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
-from sva.domain.base import Changes, Service
+from sva.domain.base import Changes, Service, operation
 from sva.errors import BadInput
 from sva.paths import resource
 
@@ -69,6 +69,7 @@ class Suppliers(Service):
                            field="isec_level")
         return row
 
+    @operation
     def add(self, *, code: str, name_en: str, country: str, **fields) -> str:
         row = self.stamp(self._clean({"code": code, "name_en": name_en, "country": country,
                                       **fields}), new=True)
@@ -79,6 +80,7 @@ class Suppliers(Service):
             log.diff(None, {k: row[k] for k in row if k in SUPPLIER_FIELDS})
         return row["id"]
 
+    @operation
     def edit(self, supplier_id: str, **fields) -> Changes:
         old = self.get("suppliers", supplier_id, label="supplier")
         new = self._clean(fields)
@@ -87,6 +89,7 @@ class Suppliers(Service):
             self.update("suppliers", supplier_id, self.stamp(new))
         return Changes("supplier", (supplier_id,))
 
+    @operation
     def delete(self, supplier_id: str) -> Changes:
         self.get("suppliers", supplier_id, label="supplier")
         with self.change("delete", "supplier", supplier_id) as log:
@@ -94,6 +97,7 @@ class Suppliers(Service):
             self.update("suppliers", supplier_id, self.stamp({"deleted": 1}))
         return Changes("supplier", (supplier_id,))
 
+    @operation
     def add_site(self, supplier_id: str, *, name: str, country: str, timezone: str,
                  **fields) -> str:
         self.get("suppliers", supplier_id, label="supplier")
@@ -110,6 +114,7 @@ class Suppliers(Service):
             log.diff(None, {k: row[k] for k in row if k in SITE_FIELDS})
         return row["id"]
 
+    @operation
     def edit_site(self, site_id: str, **fields) -> Changes:
         old = self.get("sites", site_id, label="site")
         unknown = set(fields) - set(SITE_FIELDS)

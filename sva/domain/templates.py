@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from sva.checklists import Template, load_template, template_from_dict
-from sva.domain.base import Service
+from sva.domain.base import Service, operation
 from sva.errors import BadInput, NotFound
 from sva.paths import resource
 
@@ -46,6 +46,7 @@ class Templates(Service):
         super().__init__(ws)
         self._cache = {}
 
+    @operation
     def install(self, template: Template | str | Path) -> str:
         """Store a template version; idempotent. Returns its ref 'id@version'."""
         if not isinstance(template, Template):
@@ -68,6 +69,7 @@ class Templates(Service):
             log.diff(None, {"version": template.version, "sha256": digest})
         return ref
 
+    @operation
     def install_shipped(self) -> list[str]:
         return [self.install(p) for p in sorted(resource("checklists").glob("*.yaml"))]
 

@@ -7,7 +7,7 @@ transaction with one audit-log row per photo it changes ("link" / "unlink" / "se
 """
 from __future__ import annotations
 
-from sva.domain.base import Changes, Service
+from sva.domain.base import Changes, Service, operation
 from sva.errors import BadInput
 
 LINKS = ("finding_id", "item_id")
@@ -31,20 +31,24 @@ class PhotoLinks(Service):
         if item_id is not None:
             self.ws.audits._item(audit, item_id)
 
+    @operation
     def link_finding(self, photo_id: str, finding_id: str, *,
                      reason: str | None = None) -> Changes:
         """Make the photo evidence for `finding_id` (a finding of the photo's audit)."""
         return self.relink({photo_id: {"finding_id": finding_id}}, reason=reason)
 
+    @operation
     def unlink_finding(self, photo_id: str, *, reason: str | None = None) -> Changes:
         """The photo is no longer evidence for a finding; it stays in the audit and on its
         item."""
         return self.relink({photo_id: {"finding_id": None}}, reason=reason)
 
+    @operation
     def set_item(self, photo_id: str, item_id: str | None, *,
                  reason: str | None = None) -> Changes:
         return self.relink({photo_id: {"item_id": item_id}}, reason=reason)
 
+    @operation
     def relink(self, links: dict[str, dict], *, reason: str | None = None) -> Changes:
         """Set the finding and/or item of photos of one audit: `{photo_id: {"finding_id":
         F or None, "item_id": I or None}}` (a key left out is kept).

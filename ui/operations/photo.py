@@ -1,8 +1,9 @@
 """Photo work off the UI thread: import files or pasted bytes, load thumbnails, render.
 
-Each task opens its own connection to the data folder (WAL lets it read and write next to
-the UI's), so a long import never holds the UI's connection. Results come back as plain
-data and QImage (safe to build in a worker, unlike QPixmap).
+The decoding, checking and drawing happen in the pool thread; what reaches the store (a
+photo row, a read) goes through the workspace's store worker, like every other access, so a
+long import never races an edit made meanwhile. Results come back as plain data and QImage
+(safe to build in a worker, unlike QPixmap).
 """
 from __future__ import annotations
 
@@ -18,10 +19,6 @@ _KEEP = Qt.AspectRatioMode.KeepAspectRatio
 _SMOOTH = Qt.TransformationMode.SmoothTransformation
 
 
-def _open(ws: Workspace) -> Workspace:
-    return Workspace(ws.folder, actor=ws.actor)
-
-
 def add_files_task(ws: Workspace, audit_id: str, paths: list[str], *,
                    finding_id: str | None = None, item_id: str | None = None,
                    reason: str | None = None) -> Task:
@@ -31,10 +28,9 @@ def add_files_task(ws: Workspace, audit_id: str, paths: list[str], *,
     written, so nothing of a cancelled import remains.
     """
     def work(progress) -> AddResult:
-        with _open(ws) as own:
-            return own.photos.add_files(audit_id, list(paths), finding_id=finding_id,
-                                        item_id=item_id, keep_valid=True, progress=progress,
-                                        reason=reason)
+        return ws.photos.add_files(audit_id, list(paths), finding_id=finding_id,
+                                   item_id=item_id, keep_valid=True, progress=progress,
+                                   reason=reason)
     return Task(work)
 
 
@@ -55,9 +51,8 @@ def add_bytes_task(ws: Workspace, audit_id: str, items: list[tuple[str, bytes | 
     def work(progress) -> AddResult:
         images = [(name, image_bytes(data) if isinstance(data, QImage) else data)
                   for name, data in items]
-        with _open(ws) as own:
-            return own.photos.add_images(audit_id, images, finding_id=finding_id,
-                                         item_id=item_id, progress=progress, reason=reason)
+        return ws.photos.add_images(audit_id, images, finding_id=finding_id, item_id=item_id,
+                                    progress=progress, reason=reason)
     return Task(work)
 
 
@@ -67,16 +62,15 @@ def thumbnails_task(ws: Workspace, rows: list[dict], side: int) -> Task:
     is missing gets a null image."""
     def work(progress) -> dict[str, QImage]:
         images: dict[str, QImage] = {}
-        with _open(ws) as own:
-            for done, row in enumerate(rows, start=1):
-                try:
-                    image = QImage.fromData(own.photos.thumbnail(row))
-                except (SvaError, OSError):      # a missing file: the tile stays blank
-                    image = QImage()
-                if not image.isNull() and max(image.width(), image.height()) > side:
-                    image = image.scaled(side, side, aspectMode=_KEEP, mode=_SMOOTH)
-                images[row["id"]] = image
-                progress(done, len(rows))
+        for done, row in enumerate(rows, start=1):
+            try:
+                image = QImage.fromData(ws.photos.thumbnail(row))
+            except (SvaError, OSError):      # a missing file: the tile stays blank
+                image = QImage()
+            if not image.isNull() and max(image.width(), image.height()) > side:
+                image = image.scaled(side, side, aspectMode=_KEEP, mode=_SMOOTH)
+            images[row["id"]] = image
+            progress(done, len(rows))
         return images
     return Task(work)
 
@@ -84,8 +78,7 @@ def thumbnails_task(ws: Workspace, rows: list[dict], side: int) -> Task:
 def render_task(ws: Workspace, photo_id: str, *, redacted: bool = True) -> Task:
     """The photo with its marks drawn, as a QImage (viewer)."""
     def work(progress) -> QImage:
-        with _open(ws) as own:
-            data = own.photos.render(photo_id, redacted=redacted)
+        data = ws.photos.render(photo_id, redacted=redacted)
         progress(1, 1)
         image = QImage()
         image.loadFromData(data, "JPEG")
@@ -96,8 +89,7 @@ def render_task(ws: Workspace, photo_id: str, *, redacted: bool = True) -> Task:
 def display_task(ws: Workspace, photo_id: str) -> Task:
     """The upright display copy without marks, as a QImage (annotation editor)."""
     def work(progress) -> QImage:
-        with _open(ws) as own:
-            path = own.photos.display_path(photo_id)
+        path = ws.photos.display_path(photo_id)
         progress(1, 1)
         return QImage(str(path))
     return Task(work)
