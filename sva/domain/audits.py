@@ -143,7 +143,7 @@ class Audits(Service):
             raise IllegalTransition("audit", old, new)
         fields = {"status": new, **extra}
         log.diff(audit, fields)
-        self.update("audits", audit["id"], self.stamp(fields))
+        self.update("audits", audit["id"], self.stamp(fields), before=audit)
         audit.update(fields)
 
     @operation
@@ -169,7 +169,6 @@ class Audits(Service):
                 timespec="microseconds").replace("+00:00", "Z")
         with self.change("start", "audit", audit_id, audit_id=audit_id) as log:
             self._move(audit, "in_progress", log, started_at=started)
-        return Changes("audit", (audit_id,), audit_id, "start")
 
     @staticmethod
     def require_started(audit: dict) -> None:
@@ -191,7 +190,7 @@ class Audits(Service):
         return template.items[item_id]
 
     def _write_answer(self, audit: dict, item_id: str, fields: dict, action: str,
-                      reason: str | None) -> Changes:
+                      reason: str | None) -> None:
         self.require_started(audit)
         with self.change(action, "answer", f"{audit['id']}/{item_id}", audit_id=audit["id"]) as log:
             self.guard_audit(audit, log, reason)
@@ -204,11 +203,10 @@ class Audits(Service):
                 self.insert("answers", self.stamp(
                     {"audit_id": audit["id"], "item_id": item_id, **fields}, new=True))
             else:
-                self.update("answers", old["id"], self.stamp(fields))
+                self.update("answers", old["id"], self.stamp(fields), before=old)
             if (audit["status"] == "completed" and fields.get("result") is None
                     and self._item(audit, item_id).required):
                 self._move(audit, "in_progress", log, completed_at=None)
-        return Changes("answer", (item_id,), audit["id"], action)
 
     @operation
     def record_answer(self, audit_id: str, item_id: str, result: str, note: str | None = None,
@@ -222,23 +220,23 @@ class Audits(Service):
         if note is not None:
             fields["note"] = note
         action = "record_answer_above_max" if above_max(item, stored) else "record_answer"
-        return self._write_answer(audit, item_id, fields, action, reason)
+        self._write_answer(audit, item_id, fields, action, reason)
 
     @operation
     def set_note(self, audit_id: str, item_id: str, note: str, *,
                  reason: str | None = None) -> Changes:
         audit = self.audit(audit_id)
         self._item(audit, item_id)
-        return self._write_answer(audit, item_id, {"note": note}, "set_note", reason)
+        self._write_answer(audit, item_id, {"note": note}, "set_note", reason)
 
     @operation
     def clear_answer(self, audit_id: str, item_id: str, *, reason: str | None = None) -> Changes:
         audit = self.audit(audit_id)
         self._item(audit, item_id)
-        return self._write_answer(audit, item_id,
-                                  {"result": None, "answered_at": None, "note": "",
-                                   "no_finding_reason": "", "deleted": 1},
-                                  "clear_answer", reason)
+        self._write_answer(audit, item_id,
+                           {"result": None, "answered_at": None, "note": "",
+                            "no_finding_reason": "", "deleted": 1},
+                           "clear_answer", reason)
 
     @operation
     def explain_no_finding(self, audit_id: str, item_id: str, text: str, *,
@@ -252,13 +250,13 @@ class Audits(Service):
         answer = self._answer_row(audit_id, item_id)
         result = answer["result"] if answer and not answer["deleted"] else None
         if not text and not (answer and answer["no_finding_reason"]):
-            return Changes("answer", (item_id,), audit_id, "explain_no_finding")  # nothing to do
+            return None                                         # nothing to do
         if text and not completion.recorded_nonconformity(item, result):
             raise BadInput(f"item {item_id} is not answered as a nonconformity or an "
                            "observation; there is no finding to explain away",
                            field="no_finding_reason")
-        return self._write_answer(audit, item_id, {"no_finding_reason": text},
-                                  "explain_no_finding", reason)
+        self._write_answer(audit, item_id, {"no_finding_reason": text}, "explain_no_finding",
+                           reason)
 
     def answers(self, audit_id: str) -> dict[str, dict]:
         return {r["item_id"]: r for r in self.db.query(
@@ -294,7 +292,6 @@ class Audits(Service):
                 raise IncompleteAudit(audit_id, problems)
         with self.change("complete", "audit", audit_id, audit_id=audit_id) as log:
             self._move(audit, "completed", log, completed_at=self.ws.clock())
-        return Changes("audit", (audit_id,), audit_id, "complete")
 
     def content_hash(self, audit_id: str) -> str:
         """SHA-256 over what a signature vouches for: answers and findings as recorded."""
@@ -340,12 +337,20 @@ class Audits(Service):
         return row["id"]
 
     @operation
+    def sign_all(self, audit_id: str, signatures: list[dict]) -> Changes:
+        """Several signatures at once (the auditor's and the supplier's): all are stored,
+        or none; one operation, undone as one."""
+        if not signatures:
+            raise BadInput("no signature to store", field="signatures")
+        for signature in signatures:
+            self.sign(audit_id, **signature)
+
+    @operation
     def mark_synced(self, audit_id: str) -> Changes:
         """HQ confirmed it holds the whole signed audit (sync sets this)."""
         audit = self.audit(audit_id)
         with self.change("mark_synced", "audit", audit_id, audit_id=audit_id) as log:
             self._move(audit, "synced", log)
-        return Changes("audit", (audit_id,), audit_id, "mark_synced")
 
     def signatures(self, audit_id: str) -> list[dict]:
         return self.rows(

@@ -98,10 +98,9 @@ class Findings(Service):
     def edit(self, finding_id: str, *, reason: str | None = None, **fields) -> Changes:
         new = self._clean(fields)
         _require_observed(new)
-        return self._write(finding_id, new, reason, "edit")
+        self._write(finding_id, new, reason, "edit")
 
-    def _write(self, finding_id: str, new: dict, reason: str | None, action: str) -> Changes:
-        """Store cleaned fields: `edit`, and `Restores.finding_fields` for undo."""
+    def _write(self, finding_id: str, new: dict, reason: str | None, action: str) -> None:
         old = self.finding(finding_id)
         audit = self.ws.audits.audit(old["audit_id"])
         if "severity" in new and "due_date" not in new and new["severity"] != old["severity"]:
@@ -110,8 +109,7 @@ class Findings(Service):
             if any(k in CONTENT_FIELDS and new[k] != old[k] for k in new):
                 self.guard_audit(audit, log, reason)
             log.diff(old, new)
-            self.update("findings", finding_id, self.stamp(new))
-        return Changes("finding", (finding_id,), audit["id"], action)
+            self.update("findings", finding_id, self.stamp(new), before=old)
 
     @operation
     def delete(self, finding_id: str, *, reason: str | None = None) -> Changes:
@@ -120,8 +118,7 @@ class Findings(Service):
         with self.change("delete", "finding", finding_id, audit_id=audit["id"]) as log:
             self.guard_audit(audit, log, reason)
             log.diff(old, {"deleted": 1})
-            self.update("findings", finding_id, self.stamp({"deleted": 1}))
-        return Changes("finding", (finding_id,), audit["id"], "delete")
+            self.update("findings", finding_id, self.stamp({"deleted": 1}), before=old)
 
     @operation
     def move(self, finding_id: str, new_status: str, *, rejection_reason: str = "",
@@ -146,8 +143,7 @@ class Findings(Service):
             fields["closed_at"] = self.ws.clock()
         with self.change("move", "finding", finding_id, audit_id=old["audit_id"]) as log:
             log.diff(old, fields)
-            self.update("findings", finding_id, self.stamp(fields))
-        return Changes("finding", (finding_id,), old["audit_id"], "move")
+            self.update("findings", finding_id, self.stamp(fields), before=old)
 
     def of_audit(self, audit_id: str) -> list[dict]:
         return self.rows(

@@ -87,7 +87,6 @@ class Suppliers(Service):
         with self.change("edit", "supplier", supplier_id) as log:
             log.diff(old, new)
             self.update("suppliers", supplier_id, self.stamp(new))
-        return Changes("supplier", (supplier_id,))
 
     @operation
     def delete(self, supplier_id: str) -> Changes:
@@ -95,7 +94,6 @@ class Suppliers(Service):
         with self.change("delete", "supplier", supplier_id) as log:
             log.diff({"deleted": 0}, {"deleted": 1})
             self.update("suppliers", supplier_id, self.stamp({"deleted": 1}))
-        return Changes("supplier", (supplier_id,))
 
     @operation
     def add_site(self, supplier_id: str, *, name: str, country: str, timezone: str,
@@ -125,7 +123,6 @@ class Suppliers(Service):
         with self.change("edit", "site", site_id) as log:
             log.diff(old, fields)
             self.update("sites", site_id, self.stamp(fields))
-        return Changes("site", (site_id,))
 
     def by_code(self, code: str) -> dict:
         rows = self.rows("SELECT * FROM suppliers WHERE code = ? AND deleted = 0", [code])

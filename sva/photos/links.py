@@ -70,20 +70,11 @@ class PhotoLinks(Service):
                 raise BadInput(f"a photo link is one of {', '.join(LINKS)}, not "
                                f"{', '.join(sorted(unknown))}", field="links")
             self._check_links(audit, wanted.get("finding_id"), wanted.get("item_id"))
-        changed: list[str] = []
-        action = "link"
-        with self.db.atomic():
-            for photo_id, wanted in links.items():
-                row = rows[photo_id]
-                fields = {k: v for k, v in wanted.items() if row[k] != v}
-                if not fields:
-                    continue
-                action = _action(fields)
-                self._set(row, fields, action, reason)
-                changed.append(photo_id)
-        if len(changed) > 1:
-            action = "link"
-        return Changes("photo", tuple(changed), audit["id"], action)
+        for photo_id, wanted in links.items():
+            row = rows[photo_id]
+            fields = {k: v for k, v in wanted.items() if row[k] != v}
+            if fields:
+                self._set(row, fields, _action(fields), reason)
 
     def _reuse(self, audit: dict, row: dict, finding_id: str | None, item_id: str | None,
                reason: str | None) -> tuple[dict, dict]:

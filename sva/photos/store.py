@@ -270,35 +270,33 @@ class Photos(PhotoLinks, PhotoRenderings):
         return result
 
     # -- editing ----------------------------------------------------------------------
-    def _set(self, row: dict, fields: dict, action: str, reason: str | None) -> Changes:
+    def _set(self, row: dict, fields: dict, action: str, reason: str | None) -> None:
         audit = self.ws.audits.audit(row["audit_id"])
         with self.change(action, "photo", row["id"], audit_id=audit["id"]) as log:
             self.guard_audit(audit, log, reason)
             log.diff(row, fields)
-            self.update("photos", row["id"], self.stamp(fields))
-        return Changes("photo", (row["id"],), audit["id"], action)
+            self.update("photos", row["id"], self.stamp(fields), before=row)
 
     @operation
     def set_caption(self, photo_id: str, caption: str, *, reason: str | None = None) -> Changes:
-        return self._set(self.photo(photo_id), {"caption": str(caption).strip()}, "caption",
-                         reason)
+        self._set(self.photo(photo_id), {"caption": str(caption).strip()}, "caption", reason)
 
     @operation
     def delete(self, photo_id: str, *, reason: str | None = None) -> Changes:
         """Soft delete: the row and the original stay (evidence, sync), hidden from lists."""
-        return self._set(self.photo(photo_id), {"deleted": 1}, "delete", reason)
+        self._set(self.photo(photo_id), {"deleted": 1}, "delete", reason)
 
     @operation
     def restore(self, photo_id: str, *, reason: str | None = None) -> Changes:
         row = self.photo(photo_id, include_deleted=True)
-        return self._set(row, {"deleted": 0}, "restore", reason)
+        self._set(row, {"deleted": 0}, "restore", reason)
 
     @operation
     def set_annotations(self, photo_id: str, annotations: list[dict], *,
                         reason: str | None = None) -> Changes:
         from sva.photos import annotate
         clean = annotate.validate(annotations)
-        return self._set(self.photo(photo_id), {"annotations": dumps(clean)}, "annotate", reason)
+        self._set(self.photo(photo_id), {"annotations": dumps(clean)}, "annotate", reason)
 
     @operation
     def reorder(self, audit_id: str, photo_ids: list[str], *,
@@ -323,5 +321,4 @@ class Photos(PhotoLinks, PhotoRenderings):
             log.diff({"order": old}, {"order": photo_ids})
             for slot, pid in zip(slots, photo_ids):
                 if rows[pid]["position"] != slot:
-                    self.update("photos", pid, self.stamp({"position": slot}))
-        return Changes("photo", tuple(photo_ids), audit_id, "reorder")
+                    self.update("photos", pid, self.stamp({"position": slot}), before=rows[pid])

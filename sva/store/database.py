@@ -6,14 +6,19 @@
   SQLite fails the write at once with "database is locked", whatever the busy timeout.)
   Nested blocks are savepoints.
 * `snapshot()` is a read transaction: several queries that see the same data.
+* A `TransactionListener` (the workspace's journal) hears when a transaction begins, when a
+  savepoint is taken or rolled back, and when it commits or rolls back.
 * SQLite's busy/locked errors become `StoreBusy` (another process held the store's write
   lock longer than the busy timeout).
 """
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from contextlib import contextmanager
 from collections.abc import Iterator
+from typing import Protocol
+
 import sqlite_utils
 
 from sva.errors import StoreBusy
@@ -39,7 +44,28 @@ def busy_error(exc: BaseException) -> StoreBusy:
         code="store_busy")
 
 
+class TransactionListener(Protocol):
+    def begun(self) -> None: ...
+    def savepoint(self) -> object: ...
+    def rolled_back_to(self, mark: object) -> None: ...
+    def committing(self) -> None: ...
+    def committed(self) -> None: ...
+    def rolled_back(self) -> None: ...
+
+
 class StoreDb(sqlite_utils.Database):
+    _listener = None
+
+    @property
+    def listener(self) -> TransactionListener | None:
+        """Held weakly: the store worker's thread keeps the store alive, and must not keep
+        the workspace (which owns the listener) alive with it."""
+        return self._listener() if self._listener is not None else None
+
+    @listener.setter
+    def listener(self, value: TransactionListener | None) -> None:
+        self._listener = weakref.ref(value) if value is not None else None
+
     def _run(self, sql: str) -> None:
         try:
             self.conn.execute(sql)
@@ -56,17 +82,28 @@ class StoreDb(sqlite_utils.Database):
                 yield self
             return
         self._run("BEGIN IMMEDIATE")
+        listener = self.listener
         try:
+            if listener is not None:
+                listener.begun()
             yield self
+            if listener is not None:
+                listener.committing()
             self._run("COMMIT")
         except BaseException:
             self.rollback()
+            if listener is not None:
+                listener.rolled_back()
             raise
+        if listener is not None:
+            listener.committed()
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
         name = f"sva_{self._depth}"
         self._depth += 1
+        listener = self.listener
+        mark = listener.savepoint() if listener is not None else None
         self.conn.execute(f"SAVEPOINT {name}")
         try:
             yield
@@ -75,6 +112,8 @@ class StoreDb(sqlite_utils.Database):
             if self.conn.in_transaction:
                 self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                if listener is not None:
+                    listener.rolled_back_to(mark)
             raise
         else:
             self.conn.execute(f"RELEASE SAVEPOINT {name}")

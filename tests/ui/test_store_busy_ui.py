@@ -22,6 +22,6 @@ def test_the_editor_says_so_and_shows_the_store_as_it_is(qtbot, open_editor, ws,
     assert [t for t, _ in shown] == ["Not saved"]
     assert "database is busy" in shown[0][1]
     assert editor.model.result(item) is None and ws.audits.answers(audit) == {}
-    assert editor.undo_stack.count() == 0
+    assert len(ws.undo) == 0
     qtbot.keyClick(editor.tree, Qt.Key.Key_1)
     assert ws.audits.answers(audit)[item]["result"] == "conforms"

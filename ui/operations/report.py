@@ -2,7 +2,8 @@
 render PDF pages to images (for printing, and the preview when QtPdf is missing).
 
 Like the photo tasks, the PDF and workbook work happens in the pool thread and every store
-access goes through the workspace's store worker.
+access goes through the workspace's store worker; a CAP import is one operation (one undo
+step) whose Changes are on the task when it ends.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtGui import QImage
 from sva.reports import export_cap, import_cap, write_guidance, write_record
 from sva.reports.cap_import import CapWorkbookInvalid, ImportResult, Problem
 from sva.workspace import Workspace
-from ui.operations.tasks import Task
+from ui.operations.tasks import Task, operation_task
 
 KINDS = ("guidance", "record", "cap")
 
@@ -63,9 +64,11 @@ class CapImportOutcome:
     message: str = ""
 
 
-def cap_import_task(ws: Workspace, path: str, *, audit_id: str | None = None) -> Task:
-    """Validate and apply a filled-in CAP workbook; a refused workbook comes back with all
-    its problems (and nothing written), not as a failure."""
+def cap_import_task(ws: Workspace, path: str, *, audit_id: str | None = None,
+                    label: str | None = None) -> Task:
+    """Validate and apply a filled-in CAP workbook as one operation (`label`: its undo
+    text); a refused workbook comes back with all its problems (and nothing written), not
+    as a failure."""
     def work(progress) -> CapImportOutcome:
         progress(0, 1)
         try:
@@ -74,7 +77,7 @@ def cap_import_task(ws: Workspace, path: str, *, audit_id: str | None = None) ->
             return CapImportOutcome(path, problems=list(exc.problems), message=str(exc))
         progress(1, 1)
         return CapImportOutcome(path, result=result)
-    return Task(work)
+    return operation_task(ws, label, work)
 
 
 _PRERENDERS: set[Task] = set()      # running ones, kept alive until they report

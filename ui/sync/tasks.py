@@ -2,8 +2,10 @@
 cancel between chunks) and the offline bundle export.
 
 The network work happens in the pool thread; every store access goes through the
-workspace's store worker, like the photo and report tasks. The outcome comes back as data:
-which kind of problem stopped it (so the dialog can say what happened and what to do,
+workspace's store worker, like the photo and report tasks. What a task wrote to the store
+(pulled assignments, CAP changes, audits marked synced, the sync state) is on `task.changes`
+when it ends, for the hub to broadcast; none of it is undoable. The outcome comes back as
+data: which kind of problem stopped it (so the dialog can say what happened and what to do,
 translated) and the core's own message as the detail.
 The network and keyring modules are imported here, in the worker, never at start-up.
 """
@@ -15,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 
+from sva.domain.changes import Changes
 from sva.errors import BadInput, SvaError
 from sva.sync import state
 from sva.sync.status import Upload, upload_plan
@@ -34,6 +37,20 @@ class Outcome:
     result: Any = None
     kind: str = ""          # one of the kinds above when not ok
     detail: str = ""        # the core's message (in the UI language), shown as the detail
+
+
+SYNC_STATE = Changes(sync=True)
+
+
+def _store_work(ws: Workspace, task: Task, work):
+    """Run `work` with everything it writes collected on `task.changes` (not undoable)."""
+    def run(progress):
+        with ws.operation(None, undoable=False) as op:
+            try:
+                return work(progress)
+            finally:
+                task.changes = op.changes | SYNC_STATE
+    return run
 
 
 def classify(exc: BaseException) -> str:
@@ -60,7 +77,9 @@ def enrol_task(ws: Workspace, url: str, code: str, device_name: str) -> Task:
             return _failure(exc)
         progress(1, 1)
         return Outcome(True, result)
-    return Task(work)
+    task = Task(work)
+    task.work = _store_work(ws, task, work)
+    return task
 
 
 # -- sync ------------------------------------------------------------------------------
@@ -145,7 +164,7 @@ def sync_task(ws: Workspace) -> Task:
         except (SvaError, OSError) as exc:
             return _failure(exc)
         return Outcome(True, report)
-    task.work = work
+    task.work = _store_work(ws, task, work)
     return task
 
 
@@ -162,4 +181,6 @@ def bundle_task(ws: Workspace, path: str) -> Task:
             return _failure(exc)
         progress(1, 1)
         return Outcome(True, report)
-    return Task(work)
+    task = Task(work)
+    task.work = _store_work(ws, task, work)
+    return task
