@@ -45,6 +45,16 @@ class StoreUnreadable(SvaError):
     """The database file is damaged or not an SVA database; we leave it as it is."""
 
 
+class StoreBusy(SvaError):
+    """Another program held the store's write lock for longer than the busy timeout (for
+    example the `sva` command line importing into the data folder the app has open).
+    Nothing of the operation was saved; trying again later works."""
+
+
+class StoreClosed(SvaError):
+    """The workspace was closed; its store takes no more calls."""
+
+
 class IllegalTransition(BadInput):
     """A status move that the transition table does not allow."""
 

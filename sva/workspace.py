@@ -1,5 +1,14 @@
 """The workspace facade: one data folder, its store, and the services grouped by area.
 
+The store is opened by the workspace's store worker (sva.store.worker), a thread that owns
+the only connection and runs every access to it, whichever thread asks. `ws.db` is that
+connection on the worker and a proxy (sva.store.remote) anywhere else.
+
+Operations: `ws.perform(text, fn, ...)` runs `fn` on the worker as one transaction and one
+undo step, and returns its value with the `Changes` it made; `with ws.operation(text):`
+makes everything a block writes (e.g. a photo import in a pool thread) one operation.
+`ws.undo` undoes and redoes them (sva.domain.undo).
+
 The store and the services are imported when a workspace opens, not with this module:
 `import sva` (the CLI, the app's launcher) then costs nothing, and the desktop app can
 paint its window before it pays for sqlite-utils and the domain modules.
@@ -7,13 +16,25 @@ paint its window before it pays for sqlite-utils and the domain modules.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from collections.abc import Callable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sva.domain.changes import Changes
 
 
 def _uuid4() -> str:
     import uuid   # here, not at the top: it is a visible part of importing `sva`
     return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Done:
+    """What `ws.perform` returns: the function's value and what the operation changed."""
+    value: Any
+    changes: Changes
 
 
 class Workspace:
@@ -28,18 +49,28 @@ class Workspace:
         from sva.domain.audits import Audits
         from sva.domain.base import utc_now
         from sva.domain.findings import Findings
+        from sva.domain.operations import Journal
         from sva.domain.queries import Queries
         from sva.domain.suppliers import Suppliers
         from sva.domain.templates import Templates
+        from sva.domain.undo import UndoStack
         from sva.paths import data_dir
         from sva.photos import Photos
         from sva.store import open_db
+        from sva.store.remote import RemoteDb
+        from sva.store.worker import StoreWorker
 
         self.folder = data_dir(folder)
-        self.db = open_db(self.folder)
+        folder_ = self.folder      # the worker's thread must not hold the workspace itself
+        self.worker = StoreWorker(lambda: open_db(folder_))
+        self._db = self.worker.store
+        self._remote = RemoteDb(self.worker, self._db)
+        self.journal = Journal(self)
+        self._db.listener = self.journal
+        self.undo = UndoStack(self)
         self.clock = clock or utc_now
         self.new_id = new_id or _uuid4
-        self.device = self._device_id()
+        self.device = self.worker.call(self._device_id)
         self.actor = actor or os.environ.get("SVA_ACTOR") or "auditor"
         self.templates = Templates(self)
         self.suppliers = Suppliers(self)
@@ -60,11 +91,42 @@ class Workspace:
         return row[0]["value"]
 
     @property
+    def db(self):
+        """The store's database: the connection itself on the store worker, elsewhere a
+        proxy whose every statement runs on the worker."""
+        return self._db if self.worker.on_worker() else self._remote
+
+    @property
     def path(self) -> Path:
         return self.folder / "sva.db"
 
+    # -- operations -------------------------------------------------------------------------
+    def run(self, fn: Callable, /, *args, **kw):
+        """Run `fn` on the store worker (store work only: everyone else waits meanwhile)."""
+        return self.worker.call(fn, *args, **kw)
+
+    def transaction(self, fn: Callable, /, *args, **kw):
+        """Run `fn` on the store worker inside one write transaction."""
+        def inside():
+            with self._db.atomic():
+                return fn(*args, **kw)
+        return self.worker.call(inside)
+
+    def operation(self, label: str | None = None, *, undoable: bool = True,
+                  merge: object = None):
+        """`with ws.operation("Import photos") as op:` — see sva.domain.operations."""
+        from sva.domain.operations import operation
+        return operation(label, undoable=undoable, merge=merge)
+
+    def perform(self, label: str | None, fn: Callable, /, *args, **kw) -> Done:
+        """`fn(*args, **kw)` as one operation: one transaction on the store worker and, with
+        a label, one undo step. Returns its value and the Changes it made."""
+        with self.operation(label) as op:
+            value = self.transaction(fn, *args, **kw)
+        return Done(value, op.changes)
+
     def close(self) -> None:
-        self.db.close()
+        self.worker.close()
 
     def __enter__(self) -> Workspace:
         return self

@@ -243,10 +243,10 @@ def test_confirmation_does_not_lift_the_minimum_or_the_whole_number_rule(ws, aud
 
 
 def test_undo_can_put_back_a_confirmed_value_above_the_maximum(ws, audit):
-    from sva.domain.restore import Restores
     item = _young_workers(ws, audit)
     ws.audits.record_answer(audit, item.id, "6000", confirmed=True)
-    kept = Restores(ws).answer_state(audit, item.id)
-    ws.audits.record_answer(audit, item.id, "4")
-    Restores(ws).answer(audit, item.id, kept)          # what redo / undo replays
+    ws.perform("Answer", ws.audits.record_answer, audit, item.id, "4")
+    ws.undo.undo()
     assert ws.audits.answers(audit)[item.id]["result"] == "6000"
+    ws.undo.redo()
+    assert ws.audits.answers(audit)[item.id]["result"] == "4"

@@ -10,7 +10,6 @@ from PIL import Image
 from sva.checklists.model import Item
 from sva.domain.completion import (NO_FINDING, NO_PHOTO, UNANSWERED, photo_required,
                                    recorded_nonconformity)
-from sva.domain.restore import Restores
 from sva.errors import AuditLocked, BadInput, IncompleteAudit
 from sva.store import open_db
 from sva.store import migrations
@@ -93,12 +92,10 @@ def test_a_reason_for_a_conforming_answer_is_refused(ws, answered):
 def test_a_changed_answer_drops_the_reason_and_undo_brings_it_back(ws, answered):
     ws.audits.record_answer(answered, NO_PHOTO_ITEM, "nonconformity")
     ws.audits.explain_no_finding(answered, NO_PHOTO_ITEM, "Corrected during the visit")
-    restores = Restores(ws)
-    before = restores.answer_state(answered, NO_PHOTO_ITEM)
-    ws.audits.record_answer(answered, NO_PHOTO_ITEM, "observation")
+    ws.perform("Answer", ws.audits.record_answer, answered, NO_PHOTO_ITEM, "observation")
     assert ws.audits.answers(answered)[NO_PHOTO_ITEM]["no_finding_reason"] == ""
     assert problems(ws, answered) == [(NO_FINDING, NO_PHOTO_ITEM)]
-    restores.answer(answered, NO_PHOTO_ITEM, before)                # what undo replays
+    ws.undo.undo()
     row = ws.audits.answers(answered)[NO_PHOTO_ITEM]
     assert (row["result"], row["no_finding_reason"]) == (
         "nonconformity", "Corrected during the visit")

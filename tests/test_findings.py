@@ -176,7 +176,7 @@ def test_an_old_finding_without_what_was_seen_still_loads_and_takes_cap_work(ws,
 def test_undo_may_put_back_an_empty_what_was_seen(ws, audit, item):
     """Filling in an old finding and undoing it restores exactly what was stored."""
     fid = _old_finding_without_observed(ws, audit, item)
-    ws.findings.edit(fid, observed="exit blocked by pallets")
-    Restores(ws).finding_fields(fid, {"observed": ""})
+    ws.perform("Edit finding", ws.findings.edit, fid, observed="exit blocked by pallets")
+    ws.undo.undo()
     assert ws.findings.finding(fid)["observed"] == ""
-    assert ws.audits.history(audit)[-1]["action"] == "restore"
+    assert ws.audits.history(audit)[-1]["action"] == "undo"

@@ -79,6 +79,15 @@ MESSAGES = {
                                       "keyring ({backend})"),
     "bundle_target_folder": QT_TR_NOOP("{path} is a folder; give a file name such as "
                                        "audits.svab"),
+    # the store and undo (sva/store, sva/domain/undo.py)
+    "store_busy": QT_TR_NOOP("the database is busy: another program (for example the `sva` "
+                             "command line) is writing to this data folder; nothing was "
+                             "saved — try again when it has finished"),
+    "undo_conflict": QT_TR_NOOP("“{step}” cannot be undone: what it changed was changed "
+                                "again since"),
+    "redo_conflict": QT_TR_NOOP("“{step}” cannot be redone: what it changed was changed "
+                                "again since"),
+    "undo_locked": QT_TR_NOOP("the audit is signed and locked: “{step}” cannot be undone now"),
     "folder_missing": QT_TR_NOOP("folder {path} does not exist"),
     "folder_not_empty": QT_TR_NOOP("{path} is not empty"),         # demo data (ui/operations)
     "bundle_too_many_audits": QT_TR_NOOP("the audits are too many for one bundle; export "

@@ -1,16 +1,22 @@
-"""The main window: Audits and Suppliers tabs over the workspace's read queries."""
+"""The main window: Audits and Suppliers tabs over the workspace's read queries, the audit
+editors in tabs, and Edit ▸ Undo / Redo over the core's undo stack.
+
+The lists refresh from the workspace hub's broadcast of what each operation changed
+(ui/operations/hub.py), like every other view; F5 broadcasts "everything"."""
 from __future__ import annotations
 
 import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from sva import __version__
 from sva.workspace import Workspace
 from sva.errors import SvaError
+from ui.core_messages import message_of
+from ui.operations.hub import EVERYTHING, REDO, UNDO, OperationHub, hub_of
 from ui.settings import (CURRENT_AUDIT, MAIN_GEOMETRY, MAIN_STATE, MAIN_TAB, OPEN_AUDITS,
                          app_settings)
 from ui.views.audits_view import AuditsView
@@ -56,7 +62,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.undo_group = QUndoGroup(self)
+        self.hub: OperationHub | None = None
         self._restoring = True       # until the workspace's saved audit tabs are reopened
         self._stale = False
         self._suppliers_stale = True
@@ -100,12 +106,10 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.suppliers_action)
         view_menu.addSeparator()
         view_menu.addAction(self.find_action)
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setObjectName("undoAction")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setObjectName("redoAction")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action = self._action(self.tr("&Undo"), "Ctrl+Z", self.undo, "undoAction")
+        self.redo_action = self._action(self.tr("&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"],
+                                        self.redo, "redoAction")
+        self._update_undo_actions()
         self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,", self.show_settings,
                                             "settingsAction")
         self.demo_action = self._action(self.tr("Create &demo data…"), "", self.create_demo,
@@ -133,7 +137,12 @@ class MainWindow(QMainWindow):
     # -- behaviour ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read the lists from the core (the one refresh path for now).
+        """F5: everything may have changed (e.g. the command line wrote to the store)."""
+        if self.hub is not None:
+            self.hub.broadcast(EVERYTHING, self)
+
+    def reload_lists(self) -> None:
+        """Re-read the lists from the core.
 
         The Suppliers list is read when its tab is shown: filling and fitting 5,000 hidden
         rows was a third of the start-up (tests/bench/bench_ui.py).
@@ -150,15 +159,67 @@ class MainWindow(QMainWindow):
         self.folder_label.setToolTip(str(self.ws.folder))
         self.counts_label.setText(self.tr("{0} audits · {1} suppliers").format(
             len(audits), self.ws.queries.supplier_count()))
-        self.sync_ui.schedule_refresh()     # after the next paint; no network, no keyring
 
     def set_workspace(self, ws: Workspace) -> None:
         """Show the lists of `ws` (the shell built with `ws=None` gets its workspace here),
         with the keyboard in the audits list (or the editor of the tab shown)."""
         self.ws = ws
-        self.refresh()
+        self._watch(ws)
+        self.reload_lists()
         self.restore_open_audits()
         self.focus_current_tab()
+
+    def _watch(self, ws: Workspace) -> None:
+        """Follow the operations of the workspace: the one refresh path of the lists."""
+        if self.hub is not None:
+            self.hub.operation_did_execute.disconnect(self._operation_did_execute)
+        self.hub = hub_of(ws)
+        self.hub.operation_did_execute.connect(self._operation_did_execute)
+        self.sync_ui.watch(ws)     # the status bar reads after the next paint
+        self._update_undo_actions()
+
+    def _operation_did_execute(self, changes, initiator) -> None:
+        """The lists re-read now if shown, else when shown next; Ctrl+Z / Ctrl+Shift+Z
+        move to the audit whose step they replayed; the Edit menu names the next step."""
+        if changes.master:
+            self._suppliers_stale = True
+        if changes.audit_data or changes.master:
+            self._stale = True
+        if self._stale and (initiator is self or self.tabs.currentWidget() is self.audits_view):
+            self.reload_lists()
+        elif self.tabs.currentWidget() is self.suppliers_view:
+            self.load_suppliers()
+        if initiator in (UNDO, REDO) and changes.audit_ids:
+            shown = next((e for e in self.editors() if e.audit_id == changes.audit_ids[0]), None)
+            editor = self.open_audit(changes.audit_ids[0])
+            if editor is not shown:
+                editor.reveal(changes)        # opened now: it did not hear the broadcast
+        self._update_undo_actions()
+
+    # -- undo and redo (the core's stack: sva.domain.undo) ----------------------------------
+    def undo(self) -> None:
+        self._replay(lambda: self.hub.undo())
+
+    def redo(self) -> None:
+        self._replay(lambda: self.hub.redo())
+
+    def _replay(self, replay) -> None:
+        if self.hub is None:
+            return
+        try:
+            replay()
+        except SvaError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), message_of(exc))
+
+    def _update_undo_actions(self) -> None:
+        stack = self.ws.undo if self.ws is not None else None
+        for action, prefix, text in (
+                (self.undo_action, self.tr("&Undo"),
+                 stack.undo_text() if stack is not None else ""),
+                (self.redo_action, self.tr("&Redo"),
+                 stack.redo_text() if stack is not None else "")):
+            action.setText(f"{prefix} {text}" if text else prefix)
+            action.setEnabled(bool(text))
 
     def focus_current_tab(self) -> None:
         """The keyboard where the tab shown is used from: the audits list, on a row (Enter
@@ -197,8 +258,6 @@ class MainWindow(QMainWindow):
             from ui.editor.audit_editor import AuditEditor
             from ui.vocabulary import supplier_name
             editor = AuditEditor(self.ws, audit_id, settings=self.settings, parent=self)
-            editor.changed.connect(self._data_changed)
-            self.undo_group.addStack(editor.undo_stack)
             info = self.ws.queries.audit(audit_id)
             index = self.tabs.addTab(editor, f"{info['supplier_code']} · {info['planned_date']}")
             name = supplier_name(info["supplier_name_en"], info.get("supplier_name_ja"))
@@ -246,7 +305,6 @@ class MainWindow(QMainWindow):
             return
         editor.flush()
         was_current = index == self.tabs.currentIndex()
-        self.undo_group.removeStack(editor.undo_stack)
         self.tabs.removeTab(index)
         editor.deleteLater()
         self._remember_tabs()
@@ -258,10 +316,8 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         self._remember_tabs()
         widget = self.tabs.widget(index)
-        self.undo_group.setActiveStack(widget.undo_stack if _is_editor(widget)
-                                       else None)
         if self._stale and widget is self.audits_view:
-            self.refresh()
+            self.reload_lists()
         elif widget is self.suppliers_view:
             self.load_suppliers()
 
@@ -280,11 +336,6 @@ class MainWindow(QMainWindow):
             elif action.isVisible():
                 self.audit_menu.addAction(action)
 
-    def _data_changed(self, _changes) -> None:
-        """An editor stored something: the lists re-read when they are shown next."""
-        self._stale = self._suppliers_stale = True
-        self.sync_ui.data_changed(_changes)
-
     def show_settings(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
         SettingsDialog(self.settings, parent=self).open()
@@ -299,10 +350,10 @@ class MainWindow(QMainWindow):
         """Close the editors and show another data folder (e.g. fresh demo data)."""
         for editor in self.editors():
             self.close_tab(self.tabs.indexOf(editor))
-        old, self.ws = self.ws, Workspace(folder)
+        old = self.ws
+        self.set_workspace(Workspace(folder))
         if old is not None:
             old.close()
-        self.refresh()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
 from ui.app import application, open_workspace
+from ui.operations.hub import hub_of
 from ui.settings import AUDITOR_NAME, CHECKLIST_LANGUAGE, ORGANISATION
 
 AUDITS_TAB, SUPPLIERS_TAB = 0, 1   # as MainWindow numbers them
@@ -139,11 +140,10 @@ def take_photos_and_reports(window, app: QApplication, out: Path, suffix: str = 
         photo = photos[0]
         finding = ws.findings.finding(photo["finding_id"]) if photo["finding_id"] else None
         if finding and finding["item_id"]:
-            for row in photos:
-                if row["finding_id"] == photo["finding_id"]:
-                    ws.photos.set_item(row["id"], finding["item_id"])
+            hub_of(ws).perform(None, lambda: [       # the open strip hears it, as from any op
+                ws.photos.set_item(row["id"], finding["item_id"]) for row in photos
+                if row["finding_id"] == photo["finding_id"]])
             photo = ws.photos.photo(photo["id"])
-            editor.photos_ui.strip.reload()     # changed behind the editor's back
     if photo["item_id"]:
         editor.select_item(photo["item_id"])
     strip = editor.photos_ui.strip

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sva.checklists.model import Item, grouped
 from sva.domain import completion
-from sva.domain.base import Changes, Service, dumps
+from sva.domain.base import Changes, Service, dumps, operation
 from sva.errors import BadInput, BadNumber, IllegalTransition, IncompleteAudit, VisitNotStarted
 from sva.vocabulary import AUDIT_TRANSITIONS, FINDING_CONTENT_FIELDS, RESULTS
 
@@ -76,6 +76,7 @@ def above_max(item: Item, stored: str) -> bool:
 
 class Audits(Service):
     # -- creating -------------------------------------------------------------------
+    @operation
     def create(self, *, supplier_id: str, site_id: str, template_ref: str, planned_date: str,
                auditors: list[str] | tuple = (), scope: str = "") -> str:
         self.get("suppliers", supplier_id, label="supplier")
@@ -134,9 +135,10 @@ class Audits(Service):
             raise IllegalTransition("audit", old, new)
         fields = {"status": new, **extra}
         log.diff(audit, fields)
-        self.update("audits", audit["id"], self.stamp(fields))
+        self.update("audits", audit["id"], self.stamp(fields), before=audit)
         audit.update(fields)
 
+    @operation
     def start(self, audit_id: str, visit_date: str | None = None) -> Changes:
         """Start a planned visit on the date the auditor confirmed (default: today at the
         site). A later date is refused. An earlier day (the visit began before the app was
@@ -159,7 +161,6 @@ class Audits(Service):
                 timespec="microseconds").replace("+00:00", "Z")
         with self.change("start", "audit", audit_id, audit_id=audit_id) as log:
             self._move(audit, "in_progress", log, started_at=started)
-        return Changes("audit", (audit_id,), audit_id, "start")
 
     @staticmethod
     def require_started(audit: dict) -> None:
@@ -181,7 +182,7 @@ class Audits(Service):
         return template.items[item_id]
 
     def _write_answer(self, audit: dict, item_id: str, fields: dict, action: str,
-                      reason: str | None) -> Changes:
+                      reason: str | None) -> None:
         self.require_started(audit)
         with self.change(action, "answer", f"{audit['id']}/{item_id}", audit_id=audit["id"]) as log:
             self.guard_audit(audit, log, reason)
@@ -194,12 +195,12 @@ class Audits(Service):
                 self.insert("answers", self.stamp(
                     {"audit_id": audit["id"], "item_id": item_id, **fields}, new=True))
             else:
-                self.update("answers", old["id"], self.stamp(fields))
+                self.update("answers", old["id"], self.stamp(fields), before=old)
             if (audit["status"] == "completed" and fields.get("result") is None
                     and self._item(audit, item_id).required):
                 self._move(audit, "in_progress", log, completed_at=None)
-        return Changes("answer", (item_id,), audit["id"], action)
 
+    @operation
     def record_answer(self, audit_id: str, item_id: str, result: str, note: str | None = None,
                       *, reason: str | None = None, confirmed: bool = False) -> Changes:
         """`confirmed`: the auditor confirmed a number above the item's expected maximum;
@@ -211,22 +212,25 @@ class Audits(Service):
         if note is not None:
             fields["note"] = note
         action = "record_answer_above_max" if above_max(item, stored) else "record_answer"
-        return self._write_answer(audit, item_id, fields, action, reason)
+        self._write_answer(audit, item_id, fields, action, reason)
 
+    @operation
     def set_note(self, audit_id: str, item_id: str, note: str, *,
                  reason: str | None = None) -> Changes:
         audit = self.audit(audit_id)
         self._item(audit, item_id)
-        return self._write_answer(audit, item_id, {"note": note}, "set_note", reason)
+        self._write_answer(audit, item_id, {"note": note}, "set_note", reason)
 
+    @operation
     def clear_answer(self, audit_id: str, item_id: str, *, reason: str | None = None) -> Changes:
         audit = self.audit(audit_id)
         self._item(audit, item_id)
-        return self._write_answer(audit, item_id,
-                                  {"result": None, "answered_at": None, "note": "",
-                                   "no_finding_reason": "", "deleted": 1},
-                                  "clear_answer", reason)
+        self._write_answer(audit, item_id,
+                           {"result": None, "answered_at": None, "note": "",
+                            "no_finding_reason": "", "deleted": 1},
+                           "clear_answer", reason)
 
+    @operation
     def explain_no_finding(self, audit_id: str, item_id: str, text: str, *,
                            reason: str | None = None) -> Changes:
         """Why an answer recording a nonconformity needs no finding (empty: take it back).
@@ -238,13 +242,13 @@ class Audits(Service):
         answer = self._answer_row(audit_id, item_id)
         result = answer["result"] if answer and not answer["deleted"] else None
         if not text and not (answer and answer["no_finding_reason"]):
-            return Changes("answer", (item_id,), audit_id, "explain_no_finding")  # nothing to do
+            return None                                         # nothing to do
         if text and not completion.recorded_nonconformity(item, result):
             raise BadInput(f"item {item_id} is not answered as a nonconformity or an "
                            "observation; there is no finding to explain away",
                            field="no_finding_reason")
-        return self._write_answer(audit, item_id, {"no_finding_reason": text},
-                                  "explain_no_finding", reason)
+        self._write_answer(audit, item_id, {"no_finding_reason": text}, "explain_no_finding",
+                           reason)
 
     def answers(self, audit_id: str) -> dict[str, dict]:
         return {r["item_id"]: r for r in self.db.query(
@@ -270,6 +274,7 @@ class Audits(Service):
                                           self.ws.findings.of_audit(audit_id))
 
     # -- completing and signing ---------------------------------------------------------
+    @operation
     def complete(self, audit_id: str) -> Changes:
         audit = self.audit(audit_id)
         self.require_started(audit)
@@ -279,7 +284,6 @@ class Audits(Service):
                 raise IncompleteAudit(audit_id, problems)
         with self.change("complete", "audit", audit_id, audit_id=audit_id) as log:
             self._move(audit, "completed", log, completed_at=self.ws.clock())
-        return Changes("audit", (audit_id,), audit_id, "complete")
 
     def content_hash(self, audit_id: str) -> str:
         """SHA-256 over what a signature vouches for: answers and findings as recorded."""
@@ -298,6 +302,7 @@ class Audits(Service):
         return hashlib.sha256(json.dumps(doc, sort_keys=True, ensure_ascii=False,
                                          default=str).encode()).hexdigest()
 
+    @operation
     def sign(self, audit_id: str, *, signer_name: str, role: str, organisation: str,
              image_png: bytes) -> str:
         """Add a signature; the first one locks the audit (status 'signed')."""
@@ -323,12 +328,21 @@ class Audits(Service):
                 self._move(audit, "signed", log, signed_at=now)
         return row["id"]
 
+    @operation
+    def sign_all(self, audit_id: str, signatures: list[dict]) -> Changes:
+        """Several signatures at once (the auditor's and the supplier's): all are stored,
+        or none; one operation, undone as one."""
+        if not signatures:
+            raise BadInput("no signature to store", field="signatures")
+        for signature in signatures:
+            self.sign(audit_id, **signature)
+
+    @operation
     def mark_synced(self, audit_id: str) -> Changes:
         """HQ confirmed it holds the whole signed audit (sync sets this)."""
         audit = self.audit(audit_id)
         with self.change("mark_synced", "audit", audit_id, audit_id=audit_id) as log:
             self._move(audit, "synced", log)
-        return Changes("audit", (audit_id,), audit_id, "mark_synced")
 
     def signatures(self, audit_id: str) -> list[dict]:
         return self.rows(

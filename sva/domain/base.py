@@ -1,13 +1,25 @@
-"""What every service shares: stamping rows, the one-transaction-one-log-row rule, Changes."""
+"""What every service shares: running on the store worker, operations, stamping rows, the
+one-transaction-one-log-row rule, and the Changes an operation returns.
+
+A service's public methods run on the workspace's store worker (sva.store.worker), whichever
+thread calls them: the UI, a photo import in the pool, the CLI. Methods marked `@operation`
+are mutations: one write transaction each (BEGIN IMMEDIATE, so the reads that decide the
+write happen under the write lock; a savepoint when called inside another operation), and
+they return the `Changes` they made. Methods marked `@anywhere` run on the caller's thread
+(long image or file work) and reach the store through the other methods.
+"""
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, UTC
 from typing import TYPE_CHECKING, Any
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from sva.domain.changes import Changes
 from sva.errors import AuditLocked, NotFound
 from sva.vocabulary import LOCKED_STATUSES
 
@@ -19,13 +31,46 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-@dataclass(frozen=True)
-class Changes:
-    """What one operation changed, so every open view can refresh what concerns it."""
-    entity: str
-    ids: tuple = ()
-    audit_id: str | None = None
-    action: str = ""
+__all__ = ["Changes", "Service", "anywhere", "operation", "utc_now", "dumps",
+           "LOCKED_STATUSES"]
+
+
+def operation(fn: Callable) -> Callable:
+    """A mutation: one write transaction on the store worker. Returns what the method
+    returns, or — when it returns nothing — the Changes it made."""
+    fn._sva_runs = "operation"
+    return fn
+
+
+def anywhere(fn: Callable) -> Callable:
+    """Runs on the caller's thread (image or file work); its store access goes through the
+    service's other methods, which run on the worker."""
+    fn._sva_runs = "anywhere"
+    return fn
+
+
+def _on_worker(fn: Callable) -> Callable:
+    @functools.wraps(fn)
+    def read(self, *args, **kw):
+        worker = self.ws.worker
+        if worker.on_worker():
+            return fn(self, *args, **kw)
+        return worker.call(fn, self, *args, **kw)
+    return read
+
+
+def _as_operation(fn: Callable) -> Callable:
+    @functools.wraps(fn)
+    def run(self, *args, **kw):
+        ws = self.ws
+        if not ws.worker.on_worker():
+            return ws.worker.call(run, self, *args, **kw)
+        with ws.db.atomic():
+            mark = ws.journal.mark()
+            result = fn(self, *args, **kw)
+            made = ws.journal.changes_since(mark)
+        return made if result is None else result
+    return run
 
 
 @dataclass
@@ -50,6 +95,17 @@ class Service:
     def __init__(self, ws: Workspace):
         self.ws = ws
 
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__(**kw)
+        for name, value in list(vars(cls).items()):
+            if name.startswith("_") or not inspect.isfunction(value):
+                continue
+            runs = getattr(value, "_sva_runs", "read")
+            if runs == "operation":
+                setattr(cls, name, _as_operation(value))
+            elif runs == "read":
+                setattr(cls, name, _on_worker(value))
+
     @property
     def db(self):
         return self.ws.db
@@ -72,6 +128,8 @@ class Service:
         entry = _LogEntry(action, entity, entity_id, audit_id, reason=reason or "")
         with self.db.atomic():
             yield entry
+            if entry.amendment:
+                self.ws.journal.amended(entry.reason)
             self.db.execute(
                 "INSERT INTO audit_log (at, actor, device, action, entity, entity_id, audit_id,"
                 " changes, amendment, reason) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -92,11 +150,17 @@ class Service:
         columns = ", ".join(f"[{c}]" for c in row)
         marks = ", ".join("?" for _ in row)
         self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
+        self.ws.journal.wrote(table, row["id"], None, row)
 
-    def update(self, table: str, row_id: str, fields: dict) -> None:
+    def update(self, table: str, row_id: str, fields: dict, *, before: dict | None = None) -> None:
+        """`before`: the row as just read, if the caller has it (saves reading it again)."""
+        journal = self.ws.journal
+        before = journal.known(table, row_id) or before or self.rows(
+            f"SELECT * FROM [{table}] WHERE id = ?", [row_id])[0]
         assignments = ", ".join(f"[{c}] = ?" for c in fields)
         self.db.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?",
                         [*fields.values(), row_id])
+        journal.wrote(table, row_id, before, fields)
 
     def get(self, table: str, row_id: str, *, label: str | None = None,
             include_deleted: bool = False) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from sva import due_dates
-from sva.domain.base import Changes, Service
+from sva.domain.base import Changes, Service, operation
 from sva.errors import BadInput, IllegalTransition
 from sva.vocabulary import (AREAS, CAP_FIELDS, FINDING_CONTENT_FIELDS,
                             FINDING_TRANSITIONS, SEVERITIES, VERIFICATION_METHODS)
@@ -50,6 +50,7 @@ class Findings(Service):
     def finding(self, finding_id: str) -> dict:
         return self.get("findings", finding_id, label="finding")
 
+    @operation
     def add(self, audit_id: str, *, severity: str, item_id: str | None = None,
             area: str | None = None, requirement: str | None = None, observed: str = "",
             evidence: str = "", required_action: str = "", due_date: str | None = None,
@@ -77,13 +78,13 @@ class Findings(Service):
             log.diff(None, {k: row[k] for k in ("item_id", *FINDING_CONTENT_FIELDS)})
         return row["id"]
 
+    @operation
     def edit(self, finding_id: str, *, reason: str | None = None, **fields) -> Changes:
         new = self._clean(fields)
         _require_observed(new)
-        return self._write(finding_id, new, reason, "edit")
+        self._write(finding_id, new, reason, "edit")
 
-    def _write(self, finding_id: str, new: dict, reason: str | None, action: str) -> Changes:
-        """Store cleaned fields: `edit`, and `Restores.finding_fields` for undo."""
+    def _write(self, finding_id: str, new: dict, reason: str | None, action: str) -> None:
         old = self.finding(finding_id)
         audit = self.ws.audits.audit(old["audit_id"])
         if "severity" in new and "due_date" not in new and new["severity"] != old["severity"]:
@@ -93,18 +94,18 @@ class Findings(Service):
             if any(k in FINDING_CONTENT_FIELDS and new[k] != old[k] for k in new):
                 self.guard_audit(audit, log, reason)
             log.diff(old, new)
-            self.update("findings", finding_id, self.stamp(new))
-        return Changes("finding", (finding_id,), audit["id"], action)
+            self.update("findings", finding_id, self.stamp(new), before=old)
 
+    @operation
     def delete(self, finding_id: str, *, reason: str | None = None) -> Changes:
         old = self.finding(finding_id)
         audit = self.ws.audits.audit(old["audit_id"])
         with self.change("delete", "finding", finding_id, audit_id=audit["id"]) as log:
             self.guard_audit(audit, log, reason)
             log.diff(old, {"deleted": 1})
-            self.update("findings", finding_id, self.stamp({"deleted": 1}))
-        return Changes("finding", (finding_id,), audit["id"], "delete")
+            self.update("findings", finding_id, self.stamp({"deleted": 1}), before=old)
 
+    @operation
     def move(self, finding_id: str, new_status: str, *, rejection_reason: str = "",
              verification_method: str | None = None, verified_at: str | None = None) -> Changes:
         """Move a finding's CAP status along FINDING_TRANSITIONS."""
@@ -127,8 +128,7 @@ class Findings(Service):
             fields["closed_at"] = self.ws.clock()
         with self.change("move", "finding", finding_id, audit_id=old["audit_id"]) as log:
             log.diff(old, fields)
-            self.update("findings", finding_id, self.stamp(fields))
-        return Changes("finding", (finding_id,), old["audit_id"], "move")
+            self.update("findings", finding_id, self.stamp(fields), before=old)
 
     def of_audit(self, audit_id: str) -> list[dict]:
         return self.rows(

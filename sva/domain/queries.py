@@ -30,7 +30,7 @@ class Queries(Service):
         # (it materialised both and built automatic indexes on them), and a correlated
         # sub-query per audit row took twice as long again. One read transaction, so the
         # counts and the list are the same snapshot.
-        with self.db.atomic():
+        with self.db.snapshot():
             rows = self.rows(f"""
                 SELECT a.id, a.kind, a.status, a.planned_date, a.auditors, a.template_ref,
                        s.code AS supplier_code, s.name_en AS supplier_name_en,

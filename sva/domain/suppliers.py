@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from sva.domain.base import Changes, Service
+from sva.domain.base import Changes, Service, operation
 from sva.errors import BadInput
 from sva.places import check_timezone, region_of
 from sva.vocabulary import ISEC_LEVELS, SITE_SYNC_FIELDS, SUPPLIER_FLAGS, SUPPLIER_SYNC_FIELDS
@@ -39,6 +39,7 @@ class Suppliers(Service):
                            field="isec_level")
         return row
 
+    @operation
     def add(self, *, code: str, name_en: str, country: str, **fields) -> str:
         row = self.stamp(self._clean({"code": code, "name_en": name_en, "country": country,
                                       **fields}), new=True)
@@ -49,21 +50,22 @@ class Suppliers(Service):
             log.diff(None, {k: row[k] for k in row if k in SUPPLIER_FIELDS})
         return row["id"]
 
+    @operation
     def edit(self, supplier_id: str, **fields) -> Changes:
         old = self.get("suppliers", supplier_id, label="supplier")
         new = self._clean(fields)
         with self.change("edit", "supplier", supplier_id) as log:
             log.diff(old, new)
             self.update("suppliers", supplier_id, self.stamp(new))
-        return Changes("supplier", (supplier_id,))
 
+    @operation
     def delete(self, supplier_id: str) -> Changes:
         self.get("suppliers", supplier_id, label="supplier")
         with self.change("delete", "supplier", supplier_id) as log:
             log.diff({"deleted": 0}, {"deleted": 1})
             self.update("suppliers", supplier_id, self.stamp({"deleted": 1}))
-        return Changes("supplier", (supplier_id,))
 
+    @operation
     def add_site(self, supplier_id: str, *, name: str, country: str, timezone: str,
                  **fields) -> str:
         self.get("suppliers", supplier_id, label="supplier")
@@ -80,6 +82,7 @@ class Suppliers(Service):
             log.diff(None, {k: row[k] for k in row if k in SITE_FIELDS})
         return row["id"]
 
+    @operation
     def edit_site(self, site_id: str, **fields) -> Changes:
         old = self.get("sites", site_id, label="site")
         unknown = set(fields) - set(SITE_FIELDS)
@@ -90,7 +93,6 @@ class Suppliers(Service):
         with self.change("edit", "site", site_id) as log:
             log.diff(old, fields)
             self.update("sites", site_id, self.stamp(fields))
-        return Changes("site", (site_id,))
 
     def by_code(self, code: str) -> dict:
         rows = self.rows("SELECT * FROM suppliers WHERE code = ? AND deleted = 0", [code])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sva.checklists import Template
 from sva.checklists.stored import template_doc, template_from_stored
-from sva.domain.base import Service
+from sva.domain.base import Service, operation
 from sva.errors import BadInput, NotFound
 from sva.paths import resource
 
@@ -19,6 +19,7 @@ class Templates(Service):
         super().__init__(ws)
         self._cache = {}
 
+    @operation
     def install(self, template: Template | str | Path) -> str:
         """Store a template version; idempotent. Returns its ref 'id@version'."""
         if not isinstance(template, Template):
@@ -42,6 +43,7 @@ class Templates(Service):
             log.diff(None, {"version": template.version, "sha256": digest})
         return ref
 
+    @operation
     def install_shipped(self) -> list[str]:
         return [self.install(p) for p in sorted(resource("checklists").glob("*.yaml"))]
 

@@ -7,7 +7,7 @@ transaction with one audit-log row per photo it changes ("link" / "unlink" / "se
 """
 from __future__ import annotations
 
-from sva.domain.base import Changes, Service
+from sva.domain.base import Changes, Service, operation
 from sva.errors import BadInput
 
 LINKS = ("finding_id", "item_id")
@@ -31,20 +31,24 @@ class PhotoLinks(Service):
         if item_id is not None:
             self.ws.audits._item(audit, item_id)
 
+    @operation
     def link_finding(self, photo_id: str, finding_id: str, *,
                      reason: str | None = None) -> Changes:
         """Make the photo evidence for `finding_id` (a finding of the photo's audit)."""
         return self.relink({photo_id: {"finding_id": finding_id}}, reason=reason)
 
+    @operation
     def unlink_finding(self, photo_id: str, *, reason: str | None = None) -> Changes:
         """The photo is no longer evidence for a finding; it stays in the audit and on its
         item."""
         return self.relink({photo_id: {"finding_id": None}}, reason=reason)
 
+    @operation
     def set_item(self, photo_id: str, item_id: str | None, *,
                  reason: str | None = None) -> Changes:
         return self.relink({photo_id: {"item_id": item_id}}, reason=reason)
 
+    @operation
     def relink(self, links: dict[str, dict], *, reason: str | None = None) -> Changes:
         """Set the finding and/or item of photos of one audit: `{photo_id: {"finding_id":
         F or None, "item_id": I or None}}` (a key left out is kept).
@@ -66,20 +70,11 @@ class PhotoLinks(Service):
                 raise BadInput(f"a photo link is one of {', '.join(LINKS)}, not "
                                f"{', '.join(sorted(unknown))}", field="links")
             self._check_links(audit, wanted.get("finding_id"), wanted.get("item_id"))
-        changed: list[str] = []
-        action = "link"
-        with self.db.atomic():
-            for photo_id, wanted in links.items():
-                row = rows[photo_id]
-                fields = {k: v for k, v in wanted.items() if row[k] != v}
-                if not fields:
-                    continue
-                action = _action(fields)
-                self._set(row, fields, action, reason)
-                changed.append(photo_id)
-        if len(changed) > 1:
-            action = "link"
-        return Changes("photo", tuple(changed), audit["id"], action)
+        for photo_id, wanted in links.items():
+            row = rows[photo_id]
+            fields = {k: v for k, v in wanted.items() if row[k] != v}
+            if fields:
+                self._set(row, fields, _action(fields), reason)
 
     def _reuse(self, audit: dict, row: dict, finding_id: str | None, item_id: str | None,
                reason: str | None) -> tuple[dict, dict]:

@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sva.domain.base import Service
+from sva.domain.base import Service, anywhere
 from sva.photos.blobs import write_atomic
 from sva.photos.limits import DISPLAY_SIDE, PRINT_BOXES
 
@@ -44,15 +44,18 @@ class PhotoRenderings(Service):
                     write_atomic(blobs.print_copy(row["sha256"], box), jpeg)
         return path
 
+    @anywhere
     def display_path(self, photo) -> Path:
         """Upright JPEG, long side ≤ 2048 px, no EXIF/GPS; without annotations."""
         return self._derived(photo, "display")
 
+    @anywhere
     def thumbnail_path(self, photo) -> Path:
         """The plain thumbnail derivative, *without* marks or redactions (made at import,
         shared by every audit holding the same bytes). To show a photo, use `thumbnail()`."""
         return self._derived(photo, "thumb")
 
+    @anywhere
     def thumbnail(self, photo) -> bytes:
         """JPEG bytes of the thumbnail as it is shown: with the photo's marks drawn and its
         redaction boxes painted over the pixels (the plain thumbnail when it has none).
@@ -98,6 +101,7 @@ class PhotoRenderings(Service):
             drawn = drawn.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
         return derivatives.jpeg_bytes(drawn, derivatives.THUMB_QUALITY)
 
+    @anywhere
     def print_copy(self, photo, box: tuple[int, int]) -> bytes:
         """Upright JPEG of the photo fitted to a report photo box of `box` pixels (one of
         PRINT_BOXES), without annotations, no EXIF/GPS: what reports embed or draw marks on.
@@ -126,6 +130,7 @@ class PhotoRenderings(Service):
                 break                          # a read-only workspace still gets its report
         return made[box]
 
+    @anywhere
     def render(self, photo, *, redacted: bool = True,
                max_side: int = DISPLAY_SIDE) -> bytes:
         """JPEG bytes of the photo with its annotations drawn.
@@ -145,6 +150,7 @@ class PhotoRenderings(Service):
             out.thumbnail((max_side, max_side), Image.Resampling.BICUBIC)
         return derivatives.jpeg_bytes(out, derivatives.DISPLAY_QUALITY)
 
+    @anywhere
     def render_image(self, photo, *, redacted: bool = True) -> Image.Image:
         """The rendering as a Pillow image (for report builders that place it themselves)."""
         from PIL import Image

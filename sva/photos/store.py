@@ -14,7 +14,7 @@ import json
 import os
 from pathlib import Path
 
-from sva.domain.base import Changes, dumps
+from sva.domain.base import Changes, anywhere, dumps, operation
 from sva.errors import BadInput
 from sva.photos.blobs import Blobs, Staging
 from sva.photos.limits import MAX_PIXELS
@@ -39,6 +39,7 @@ class Photos(PhotoLinks, PhotoRenderings):
     def folder(self) -> Path:
         return self.ws.folder / "photos"
 
+    @anywhere
     def path_of(self, sha256: str) -> Path:
         return self.blobs.original(sha256)
 
@@ -56,6 +57,7 @@ class Photos(PhotoLinks, PhotoRenderings):
             "SELECT * FROM photos WHERE finding_id = ? AND deleted = 0 ORDER BY position, id",
             [finding_id])
 
+    @anywhere
     def annotations(self, photo) -> list[dict]:
         return json.loads(self._row(photo)["annotations"] or "[]")
 
@@ -66,6 +68,7 @@ class Photos(PhotoLinks, PhotoRenderings):
     def _site_zone(self, audit: dict) -> str:
         return self.get("sites", audit["site_id"], label="site", include_deleted=True)["timezone"]
 
+    @anywhere
     def add_bytes(self, audit_id: str, data: bytes, *, filename: str = "",
                   finding_id: str | None = None, item_id: str | None = None,
                   caption: str = "", mtime: float | None = None,
@@ -80,6 +83,7 @@ class Photos(PhotoLinks, PhotoRenderings):
                            caption=caption, reason=reason)
         return ids[0]
 
+    @anywhere
     def add_images(self, audit_id: str, images: list[tuple[str, bytes]], *,
                    finding_id: str | None = None, item_id: str | None = None,
                    progress=None, cancel=None, reason: str | None = None) -> AddResult:
@@ -99,12 +103,14 @@ class Photos(PhotoLinks, PhotoRenderings):
                             progress=progress, cancel=cancel, finding_id=finding_id,
                             item_id=item_id, reason=reason)
 
+    @anywhere
     def add_file(self, audit_id: str, path: str | os.PathLike, **links) -> str:
         """Add one photo file (capture time from EXIF, else the file's modification time)."""
         from sva.photos import ingest
         data, mtime = ingest.read(path)
         return self.add_bytes(audit_id, data, filename=str(path), mtime=mtime, **links)
 
+    @anywhere
     def add_files(self, audit_id: str, paths, *, finding_id: str | None = None,
                   item_id: str | None = None, keep_valid: bool = False, progress=None,
                   cancel=None, reason: str | None = None) -> AddResult:
@@ -157,8 +163,8 @@ class Photos(PhotoLinks, PhotoRenderings):
                     progress(done, len(paths))
             if refused and not keep_valid:
                 raise RefusedFiles(refused)
-            ids, reused = self._insert_rows(audit, [c for _, c in ready], staging, finding_id,
-                                            item_id, "", reason)
+            ids, reused = self.ws.run(self._insert_rows, audit, [c for _, c in ready], staging,
+                                      finding_id, item_id, "", reason)
         except BaseException:
             staging.undo()
             raise
@@ -176,8 +182,8 @@ class Photos(PhotoLinks, PhotoRenderings):
         try:
             for data, checked in items:
                 ingest.stage(data, checked, self.blobs, staging)
-            return self._insert_rows(audit, [c for _, c in items], staging, finding_id,
-                                     item_id, caption, reason)
+            return self.ws.run(self._insert_rows, audit, [c for _, c in items], staging,
+                               finding_id, item_id, caption, reason)
         except BaseException:
             staging.undo()
             raise
@@ -186,12 +192,17 @@ class Photos(PhotoLinks, PhotoRenderings):
 
     def _insert_rows(self, audit, checked_list, staging, finding_id, item_id, caption, reason):
         """Ids of the photos, new or already in the audit, and for each (before, after) link
-        states when it was already in the audit (None when this call made it)."""
+        states when it was already in the audit (None when this call made it).
+
+        One transaction on the store worker: the audit and the links are read again inside
+        it, since they may have changed while the files were being checked."""
         ids: list[str] = []
         reused: list[tuple[dict, dict] | None] = []
         made: set[str] = set()
         try:
             with self.db.atomic():
+                audit = self.ws.audits.audit(audit["id"])
+                self._check_links(audit, finding_id, item_id)
                 position = self.db.execute(
                     "SELECT COALESCE(MAX(position), -1) + 1 FROM photos WHERE audit_id = ?",
                     [audit["id"]]).fetchone()[0]
@@ -221,6 +232,7 @@ class Photos(PhotoLinks, PhotoRenderings):
             raise
         return ids, reused
 
+    @anywhere
     def import_folder(self, audit_id: str, folder: str | os.PathLike, *, recursive: bool = True,
                       dry_run: bool = False, progress=None, cancel=None,
                       reason: str | None = None) -> BulkResult:
@@ -258,32 +270,35 @@ class Photos(PhotoLinks, PhotoRenderings):
         return result
 
     # -- editing ----------------------------------------------------------------------
-    def _set(self, row: dict, fields: dict, action: str, reason: str | None) -> Changes:
+    def _set(self, row: dict, fields: dict, action: str, reason: str | None) -> None:
         audit = self.ws.audits.audit(row["audit_id"])
         with self.change(action, "photo", row["id"], audit_id=audit["id"]) as log:
             self.guard_audit(audit, log, reason)
             log.diff(row, fields)
-            self.update("photos", row["id"], self.stamp(fields))
-        return Changes("photo", (row["id"],), audit["id"], action)
+            self.update("photos", row["id"], self.stamp(fields), before=row)
 
+    @operation
     def set_caption(self, photo_id: str, caption: str, *, reason: str | None = None) -> Changes:
-        return self._set(self.photo(photo_id), {"caption": str(caption).strip()}, "caption",
-                         reason)
+        self._set(self.photo(photo_id), {"caption": str(caption).strip()}, "caption", reason)
 
+    @operation
     def delete(self, photo_id: str, *, reason: str | None = None) -> Changes:
         """Soft delete: the row and the original stay (evidence, sync), hidden from lists."""
-        return self._set(self.photo(photo_id), {"deleted": 1}, "delete", reason)
+        self._set(self.photo(photo_id), {"deleted": 1}, "delete", reason)
 
+    @operation
     def restore(self, photo_id: str, *, reason: str | None = None) -> Changes:
         row = self.photo(photo_id, include_deleted=True)
-        return self._set(row, {"deleted": 0}, "restore", reason)
+        self._set(row, {"deleted": 0}, "restore", reason)
 
+    @operation
     def set_annotations(self, photo_id: str, annotations: list[dict], *,
                         reason: str | None = None) -> Changes:
         from sva.photos import annotate
         clean = annotate.validate(annotations)
-        return self._set(self.photo(photo_id), {"annotations": dumps(clean)}, "annotate", reason)
+        self._set(self.photo(photo_id), {"annotations": dumps(clean)}, "annotate", reason)
 
+    @operation
     def reorder(self, audit_id: str, photo_ids: list[str], *,
                 reason: str | None = None) -> Changes:
         """Put the given photos in this order, in the positions they held between them.
@@ -306,5 +321,4 @@ class Photos(PhotoLinks, PhotoRenderings):
             log.diff({"order": old}, {"order": photo_ids})
             for slot, pid in zip(slots, photo_ids):
                 if rows[pid]["position"] != slot:
-                    self.update("photos", pid, self.stamp({"position": slot}))
-        return Changes("photo", tuple(photo_ids), audit_id, "reorder")
+                    self.update("photos", pid, self.stamp({"position": slot}), before=rows[pid])

@@ -17,12 +17,15 @@ from sva.store import migrations
 if TYPE_CHECKING:   # imported when a store opens: sqlite-utils takes ~0.1 s to import
     import sqlite_utils
 
+    from sva.store.database import StoreDb
+
 DB_FILE = "sva.db"
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    # isolation_level=None: we issue BEGIN/COMMIT ourselves (db.atomic()).
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10, check_same_thread=False)
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves (db.atomic()). The connection is
+    # used only by the thread that opened it (the workspace's store worker): SQLite checks.
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=10000")
     return conn
@@ -37,7 +40,7 @@ def schema_version_of(path: Path) -> int:
         conn.close()
 
 
-def open_db(folder: Path, *, migrate: bool = True) -> sqlite_utils.Database:
+def open_db(folder: Path, *, migrate: bool = True) -> StoreDb:
     """Open (creating if needed) `folder/sva.db`, refusing a file newer than this code."""
     try:
         return _open(Path(folder), migrate)
@@ -48,7 +51,7 @@ def open_db(folder: Path, *, migrate: bool = True) -> sqlite_utils.Database:
         ) from exc
 
 
-def _open(folder: Path, migrate: bool) -> sqlite_utils.Database:
+def _open(folder: Path, migrate: bool) -> StoreDb:
     make_dir(folder)                       # a new data folder is owner-only (0700)
     path = folder / DB_FILE
     if path.exists() and path.stat().st_size > 0:
@@ -64,8 +67,8 @@ def _open(folder: Path, migrate: bool) -> sqlite_utils.Database:
     conn.execute("PRAGMA synchronous=FULL")
     # No sqlite-utils plugins: the store's connection is ours alone, and discovering them
     # scans every installed package's entry points (a visible part of the app's start-up).
-    import sqlite_utils
-    db = sqlite_utils.Database(conn, execute_plugins=False)
+    from sva.store.database import StoreDb
+    db = StoreDb(conn, execute_plugins=False)
     if migrate:
         migrations.migrate(db, path)
     return db

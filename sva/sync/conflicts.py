@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections import deque
 
 from sva.domain.base import Service
+from sva.domain.changes import Changes
 from sva.errors import BadInput, NotFound
 from sva.sync import state
 from sva.vocabulary import (CAP_FIELDS, CAP_SYNC_FIELDS as ALL_SYNCED, CONFLICT_CHOICES,
                             FINDING_TRANSITIONS, STATUS_COMPANIONS)
 
+SYNC_STATE = Changes(sync=True)     # what a conflict's detection or resolution changes
 # Compared field by field; status carries its companions (reason, method, date) with it.
 COMPARED = ("status", *CAP_FIELDS)
 
@@ -108,6 +110,7 @@ def _record(ws, finding: dict, field: str, base, mine, theirs) -> None:
                            theirs, ws.clock()])
         _Log(ws).note("sync_conflict", finding, {field: [mine, theirs]},
                       reason="changed on this device and at HQ")
+        ws.run(ws.journal.note, SYNC_STATE)
 
 
 def open_conflicts(ws) -> list[dict]:
@@ -140,4 +143,5 @@ def resolve(ws, conflict_id: str, keep: str) -> dict:
                       [ws.clock(), keep, conflict_id])
         _Log(ws).note("resolve_conflict", finding, {c["field"]: [c["mine"], c["theirs"]]},
                       reason=f"keep {keep}")
+        ws.run(ws.journal.note, SYNC_STATE | Changes(audit_ids=(c["audit_id"],)))
     return c

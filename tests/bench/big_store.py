@@ -2,9 +2,10 @@
 audits in every status, answered as far as their status says, with findings.
 
 Everything goes through the core's service functions (so the rows, audit log and derived
-fields are what the app really writes); the whole build runs inside one outer transaction,
-which turns each service's own transaction into a savepoint and makes the build take
-seconds instead of minutes of fsyncs. Deterministic for a given seed.
+fields are what the app really writes); the whole build runs on the store worker inside one
+outer transaction (`ws.transaction`), which turns each service's own transaction into a
+savepoint and makes the build take seconds instead of minutes of fsyncs. Deterministic for a
+given seed.
 """
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ def build_big_store(folder: Path, *, suppliers: int = 5000, audits: int = 2000,
         ws.templates.install_shipped()
         refs = [ws.templates.latest("svr"), ws.templates.latest("infosec")]
         templates = {ref: ws.templates.get(ref) for ref in refs}
-        with ws.db.atomic():
+
+        def fill() -> None:
             sites = []
             for n in range(suppliers):
                 country = rnd.choice(COUNTRIES)
@@ -60,6 +62,7 @@ def build_big_store(folder: Path, *, suppliers: int = 5000, audits: int = 2000,
                 status = STATUSES[n % len(STATUSES)]
                 if status != "planned":
                     _answer(ws, audit, templates[ref], rnd, status)
+        ws.transaction(fill)
     finally:
         ws.close()
     return folder

@@ -126,14 +126,15 @@ def test_any_photo_can_be_linked_to_a_finding_and_unlinked(ws, audit):
     before = log_count(ws)
 
     changes = ws.photos.link_finding(photo, finding)
-    assert (changes.entity, changes.ids, changes.action) == ("photo", (photo,), "link")
+    assert (changes.photos, changes.photo_ids, changes.audit_ids) == (True, (photo,), (audit,))
+    assert changes.item_ids == (item,) and not changes.findings
     assert [p["id"] for p in ws.photos.of_finding(finding)] == [photo]
     assert log_count(ws) == before + 1
     log = _last_log(ws)
     assert (log["action"], log["entity_id"]) == ("link", photo) and finding in log["changes"]
 
     changes = ws.photos.unlink_finding(photo)
-    assert changes.action == "unlink" and ws.photos.of_finding(finding) == []
+    assert changes.photo_ids == (photo,) and ws.photos.of_finding(finding) == []
     assert ws.photos.photo(photo)["item_id"] == item                    # still on the item
     assert log_count(ws) == before + 2 and _last_log(ws)["action"] == "unlink"
 
@@ -147,7 +148,7 @@ def test_relinking_several_photos_is_all_or_nothing(ws, audit):
         ws.photos.relink({a: {"finding_id": finding}, b: {"item_id": "NO-SUCH-ITEM"}})
     assert ws.photos.of_finding(finding) == [] and log_count(ws) == before
     changes = ws.photos.relink({a: {"finding_id": finding}, b: {"finding_id": finding}})
-    assert set(changes.ids) == {a, b} and log_count(ws) == before + 2
+    assert set(changes.photo_ids) == {a, b} and log_count(ws) == before + 2
     assert {p["id"] for p in ws.photos.of_finding(finding)} == {a, b}
 
 

@@ -83,7 +83,7 @@ def test_signing_stores_both_signatures_and_locks_the_editor(qtbot, open_editor,
     assert editor.is_locked()
     assert editor.header.banner.isVisible() and "read-only" in editor.header.banner.text()
     assert editor.panel.note.isReadOnly()
-    assert editor.undo_stack.count() == 0
+    assert ws.undo.undo_text() == "Sign the audit"                  # both signatures: one step
 
 
 def test_sign_on_an_unfinished_audit_shows_what_is_missing(qtbot, open_editor, ws, audit):
@@ -105,7 +105,7 @@ def test_a_signed_audit_refuses_edits_without_a_reason(qtbot, open_editor, ws, s
     qtbot.keyClick(editor.tree, K.Key_2)
     assert asked == [1]
     assert ws.audits.answers(signed)[item]["result"] == before
-    assert editor.undo_stack.count() == 0
+    assert len(ws.undo) == 0
 
 
 def test_an_amendment_with_a_reason_is_saved_and_in_the_history(qtbot, open_editor, ws, signed,
@@ -119,7 +119,7 @@ def test_an_amendment_with_a_reason_is_saved_and_in_the_history(qtbot, open_edit
     last = ws.audits.history(signed)[-1]
     assert last["amendment"] == 1 and last["reason"] == "Supplier showed the missing record"
     assert "Supplier showed the missing record" in editor.header.banner.text()
-    editor.undo_stack.undo()                                       # undo is an amendment too
+    editor.undo()                                       # undo is an amendment too
     assert ws.audits.history(signed)[-1]["amendment"] == 1
 
 

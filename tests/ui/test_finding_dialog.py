@@ -70,7 +70,7 @@ def test_an_old_finding_without_what_was_seen_opens_with_the_reason(qtbot, open_
     qtbot.keyClicks(dialog.observed, "Extinguisher missing")
     qtbot.keyClick(dialog.observed, K.Key_Return, CTRL)
     assert ws.findings.finding(fid)["observed"] == "Extinguisher missing"
-    editor.undo_stack.undo()                                        # back to how it was stored
+    editor.undo()                                        # back to how it was stored
     assert ws.findings.finding(fid)["observed"] == ""
 
 

@@ -13,6 +13,7 @@ from tests.hq.conftest import memory_keyring  # noqa: F401 (fixture)
 from tests.ui.ja_scan import data_values, english_in, japanese  # noqa: F401 (fixture)
 from tests.ui.test_sync_ui import (assigned_and_signed, device, enrol_through_dialog,  # noqa: F401
                                    hq, run_sync, win)
+from ui.operations.hub import hub_of
 from ui.sync import tasks
 
 
@@ -71,7 +72,7 @@ def test_sync_dialogs_and_their_errors_are_japanese(japanese, qtbot, hq, win, me
     dialog.reject()
 
     (finding,) = win.ws.findings.of_audit(audit_id)
-    win._data_changed(win.ws.findings.edit(finding["id"], root_cause="device cause"))
+    hub_of(win.ws).perform(None, win.ws.findings.edit, finding["id"], root_cause="device cause")
     hq_audits.update_cap(hq.storage, "manager", finding["id"], {"root_cause": "HQ cause",
                                                                 "supplier_comment": "HQ says"})
     dialog = run_sync(qtbot, win)

@@ -147,9 +147,9 @@ def test_an_implausible_number_is_kept_only_when_the_auditor_confirms(qtbot, edi
     assert last["action"] == "record_answer_above_max"
     assert json.loads(last["changes"])["result"] == [None, "111111111"]
     assert editor.tree.hasFocus() and editor.tree.current_item_id() == AFTER
-    editor.undo_stack.undo()                                      # undo and redo replay it
+    editor.undo()                                      # undo and redo replay it
     assert result_of(ws, audit, YOUNG) is None
-    editor.undo_stack.redo()
+    editor.redo()
     assert result_of(ws, audit, YOUNG) == "111111111"
 
 

@@ -13,7 +13,6 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui.photos.commands import PhotoFieldCommand
 
 pytestmark = pytest.mark.timeout(120)
 K = Qt.Key
@@ -86,11 +85,11 @@ def test_adding_a_photo_the_audit_holds_from_the_finding_dialog_links_it(qtbot, 
     assert message.icon() == message.Icon.Information
     message.close()
 
-    editor.undo_stack.undo()               # back off the finding; never deleted from the audit
+    editor.undo()               # back off the finding; never deleted from the audit
     assert editor.ws.photos.of_finding(finding) == []
     assert [r["id"] for r in editor.ws.photos.of_audit(editor.audit_id)] == [photo]
     assert strip.title.text() == "Photos (0)"
-    editor.undo_stack.redo()
+    editor.redo()
     assert strip.photo_ids() == [photo]
     editor.finding_dialog.reject()
 
@@ -109,14 +108,14 @@ def test_L_links_the_selected_photo_to_a_chosen_finding_and_shift_L_unlinks(qtbo
     qtbot.keyClick(chooser.list, K.Key_Return)
     assert editor.ws.photos.photo(photo)["finding_id"] == second
     assert editor.ws.photos.photo(photo)["item_id"] == _item(editor)   # still on its item
-    assert editor.undo_stack.undoText() == "Link photo to finding"
+    assert editor.ws.undo.undo_text() == "Link photo to finding"
 
     _select(qtbot, strip)
     qtbot.keyClick(strip.list, K.Key_L, Qt.KeyboardModifier.ShiftModifier)
     assert editor.ws.photos.photo(photo)["finding_id"] is None
-    editor.undo_stack.undo()
+    editor.undo()
     assert editor.ws.photos.photo(photo)["finding_id"] == second
-    editor.undo_stack.undo()
+    editor.undo()
     assert editor.ws.photos.photo(photo)["finding_id"] is None
     assert strip.link_action in strip.photo_actions and strip.unlink_action in strip.photo_actions
 
@@ -162,7 +161,7 @@ def test_the_finding_dialog_links_existing_photos_from_thumbnails(qtbot, editor)
     picker.accept()
     assert editor.ws.photos.of_finding(finding) == []
     assert dialog.photo_strip.title.text() == "Photos (0)"
-    editor.undo_stack.undo()
+    editor.undo()
     assert dialog.photo_strip.photo_ids() == [other]
     qtbot.waitUntil(lambda: picker.task is None or picker.task.finished.is_set())
     dialog.reject()
@@ -180,13 +179,13 @@ def test_the_strip_thumbnail_shows_the_redaction(qtbot, editor):
                     timeout=20000)
     assert centre().red() > 180 and centre().green() < 60          # the red block shows
     marks = [{"kind": "redact", "box": [0.2, 0.2, 0.8, 0.8], "color": "#000000"}]
-    editor.push(lambda **kw: PhotoFieldCommand(editor.ws, photo, "annotations", marks,
-                                               text="Annotate", **kw))  # as the editor saves
+    editor.perform_edit("Annotate", editor.ws.photos.set_annotations, photo,
+                        marks)                                     # as the annotator saves
     qtbot.waitUntil(lambda: photo in strip.model.pixmaps and not strip.loading(),
                     timeout=20000)
     colour = centre()
     assert max(colour.red(), colour.green(), colour.blue()) < 30    # painted over
-    editor.undo_stack.undo()                                        # marks gone: red again
+    editor.undo()                                        # marks gone: red again
     qtbot.waitUntil(lambda: photo in strip.model.pixmaps and not strip.loading(),
                     timeout=20000)
     assert centre().red() > 180

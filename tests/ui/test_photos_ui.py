@@ -65,7 +65,7 @@ def test_dropping_image_files_on_the_strip_adds_them_to_the_current_item(qtbot, 
     qtbot.waitUntil(lambda: strip.model.rowCount() == 3 and not strip.model.missing(),
                     timeout=20000)
     assert strip.title.text() == "Photos (3)"
-    editor.undo_stack.undo()                                  # one step takes all three out
+    editor.undo()                                  # one step takes all three out
     assert [r for r in demo.photos.of_audit(editor.audit_id) if r["item_id"] == item_id] == []
     assert strip.model.rowCount() == 0
 
@@ -123,7 +123,7 @@ def test_a_cancelled_import_of_40_photos_leaves_no_rows_or_files(qtbot, editor, 
     assert done.args == [None]
     assert demo.photos.of_audit(editor.audit_id) == before_rows
     assert store_files(demo) == before_files
-    assert editor.undo_stack.count() == 0
+    assert len(editor.ws.undo) == 0
 
 
 def test_cancel_from_the_progress_dialog_stops_the_import(qtbot, editor, demo, tmp_path):
@@ -197,7 +197,7 @@ def test_the_annotation_editor_draws_a_redaction_that_removes_the_pixels(qtbot, 
         row, print_size(*photo_box(frame_width(size))), PRINT_DPI) + ".jpg")
         for size in PAGE_SIZES.values()]
     qtbot.waitUntil(lambda: all(p.exists() for p in expected), timeout=20000)
-    editor.undo_stack.undo()                                      # back to no marks
+    editor.undo()                                      # back to no marks
     assert demo.photos.annotations(photo_id) == []
 
 

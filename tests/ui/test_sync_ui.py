@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from sva.domain.base import Changes
 from sva.hq import audits as hq_audits
 from sva.hq import masterdata
 from sva.hq.blobs import BlobStore
@@ -22,6 +21,7 @@ from sva.sync.push import audits_to_push
 from sva.workspace import Workspace
 from tests.conftest import PNG_1x1, answer_all
 from tests.hq.conftest import HQ, jpeg, memory_keyring  # noqa: F401 (fixture)
+from ui.operations.hub import hub_of
 from ui.sync import tasks
 
 
@@ -93,10 +93,8 @@ def assigned_and_signed(hq, window, qtbot, *, photos=1, size=(640, 480), user="h
     for i in range(photos):
         ws.photos.add_bytes(audit_id, jpeg(i, size=size), filename=f"p{i}.jpg")
     ws.audits.complete(audit_id)
-    changes = ws.audits.sign(audit_id, signer_name="Taro Yamada", role="Plant manager",
-                             organisation="Kanto Parts", image_png=PNG_1x1)
-    window._data_changed(changes if isinstance(changes, Changes)
-                         else Changes("audit", (audit_id,), audit_id))
+    hub_of(ws).perform(None, ws.audits.sign, audit_id, signer_name="Taro Yamada",
+                       role="Plant manager", organisation="Kanto Parts", image_png=PNG_1x1)
     return audit_id
 
 
@@ -275,8 +273,8 @@ def test_conflicts_keep_theirs_and_keep_mine(qtbot, hq, win):
     (finding,) = ws.findings.of_audit(audit_id)
     fid = finding["id"]
     # both sides change two fields
-    win._data_changed(ws.findings.edit(fid, supplier_comment="device says",
-                                       root_cause="device cause"))
+    hub_of(ws).perform(None, ws.findings.edit, fid, supplier_comment="device says",
+                       root_cause="device cause")
     assert status_text(win).startswith("1 to sync")      # a CAP edit of a synced audit
     hq_audits.update_cap(hq.storage, "manager", fid, {"supplier_comment": "HQ says",
                                                       "root_cause": "HQ cause"})

@@ -41,14 +41,14 @@ def test_answer_keys_on_a_planned_visit_change_nothing_and_say_how_to_start(
         qtbot.keyClick(editor.tree, key)
         assert state(ws, planned_audit) == before                   # no answer, still planned
         assert QApplication.activeModalWidget() is None             # no box on every key
-    assert editor.undo_stack.count() == 0 and editor.finding_dialog is None
+    assert len(ws.undo) == 0 and editor.finding_dialog is None
     assert editor.panel.notice.isVisible()
     assert "Start visit" in editor.panel.notice.text()
     assert "Ctrl+Shift+T" in editor.panel.notice.text()
     assert "Start visit" in editor.header.banner.text() and editor.header.banner.isVisible()
     assert editor.header.start_button.isVisible()
     assert not editor.header.complete_button.isVisible()
-    editor.undo_stack.undo()                                         # nothing to undo
+    editor.undo()                                         # nothing to undo
     assert state(ws, planned_audit) == before
 
 
@@ -70,7 +70,7 @@ def test_start_visit_confirms_today_at_the_site_and_undo_keeps_only_what_the_use
     first = editor.tree.current_item_id()
     qtbot.keyClick(editor.tree, K.Key_1)
     assert ws.audits.answers(planned_audit)[first]["result"] == "conforms"
-    editor.undo_stack.undo()                                         # Ctrl+Z in the window
+    editor.undo()                                         # Ctrl+Z in the window
     assert ws.audits.answers(planned_audit) == {}
     assert ws.audits.audit(planned_audit)["status"] == "in_progress"  # the user started it
     assert [e["action"] for e in ws.audits.history(planned_audit)].count("start") == 1
@@ -156,9 +156,9 @@ def test_no_finding_needed_stores_the_reason_and_then_complete_works(
     assert ws.audits.history(audit)[-1]["action"] == "explain_no_finding"
     assert dialog.isVisible() and dialog.problems == []
     assert "Nothing blocks" in dialog.label.text() and dialog.complete_button.isEnabled()
-    editor.undo_stack.undo()                                         # undo takes it back
+    editor.undo()                                         # undo takes it back
     assert ws.audits.answers(audit)[NO_PHOTO_ITEM]["no_finding_reason"] == ""
-    editor.undo_stack.redo()
+    editor.redo()
     qtbot.mouseClick(dialog.complete_button, Qt.MouseButton.LeftButton)
     assert ws.audits.audit(audit)["status"] == "completed"
 

@@ -168,7 +168,7 @@ def test_a_whole_visit_by_keyboard_from_the_list_to_signed(qtbot, ws, planned_au
     assert stored_state(folder, audit)["answers"] == {items[0].id: "conforms"}
     qtbot.keyClick(editor.tree, K.Key_Z, CTRL)                     # the first answer
     assert stored_state(folder, audit)["answers"] == {}
-    assert editor.undo_stack.index() == 0
+    assert ws.undo.undo_text() == "Start the visit"                # what the auditor did first
     for _ in range(2):
         qtbot.keyClick(editor.tree, K.Key_Z, CTRL_SHIFT)
     state = stored_state(folder, audit)
@@ -178,7 +178,7 @@ def test_a_whole_visit_by_keyboard_from_the_list_to_signed(qtbot, ws, planned_au
     [again] = stored_state(folder, audit)["findings"]
     assert (again["id"], again["observed"]) == (finding["id"], OBSERVED)
     assert editor.findings.model.rowCount() == 1
-    assert not editor.undo_stack.canRedo()
+    assert not ws.undo.can_redo()
 
     # -- every other item by keys, moving on with the answers themselves ------------------------
     editor.select_item(nc_item.id)
@@ -223,5 +223,5 @@ def test_a_whole_visit_by_keyboard_from_the_list_to_signed(qtbot, ws, planned_au
         ink = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
                   if image.pixelColor(x, y).lightness() < 128)
         assert ink > 10                                            # the drawn stroke is there
-    assert editor.is_locked() and editor.undo_stack.count() == 0
+    assert editor.is_locked() and ws.undo.undo_text() == "Sign the audit"   # one step
     assert len(state["answers"]) == len(items) and len(state["findings"]) == 1

@@ -1,20 +1,22 @@
 """The audit editor: run one visit, keyboard first.
 
 Left the checklist tree, centre the item (question, guidance, answer, note), below it the
-audit's findings. Every edit is saved as it is made through an undoable command that calls
-the core's service functions; a signed audit asks for an amendment reason first.
+audit's findings. Every edit is saved as it is made, as one operation of the core (undone
+and redone by the core's undo stack); a signed audit asks for an amendment reason first.
+The editor refreshes only from the workspace hub's broadcast of what each operation
+changed, whoever made it (ui/operations/hub.py).
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from sva.domain.base import Changes
+from sva.domain.changes import Changes
 from sva.errors import SvaError
-from sva.workspace import Workspace
+from sva.workspace import Done, Workspace
 from ui.dialogs import reason_dialog
 from ui.dialogs.finding_dialog import FindingDialog
 from ui.editor.checklist_model import ChecklistFilterProxy, ChecklistModel, short_id
@@ -24,8 +26,8 @@ from ui.editor.findings_panel import FindingsPanel
 from ui.editor.item_panel import ItemPanel
 from ui.editor.lifecycle import Lifecycle
 from ui.editor.value_entry import ValueEntry
-from ui.operations.commands import (AddFindingCommand, AnswerCommand, DeleteFindingCommand,
-                                    EditFindingCommand, Place)
+from ui.core_messages import message_of
+from ui.operations.hub import REDO, UNDO, hub_of
 from ui.photos.editor_photos import EditorPhotos
 from ui.reports.report_actions import ReportActions
 from ui.settings import CHECKLIST_LANGUAGE, EDITOR_SPLITTER, app_settings
@@ -39,8 +41,6 @@ _CANCELLED = object()
 
 
 class AuditEditor(QWidget):
-    changed = Signal(object)   # Changes, after every stored edit (and undo/redo)
-
     def __init__(self, ws: Workspace, audit_id: str, *, settings: QSettings | None = None,
                  parent=None):
         super().__init__(parent)
@@ -50,8 +50,7 @@ class AuditEditor(QWidget):
         self.audit = ws.audits.audit(audit_id)
         self.template = ws.audits.template_of(self.audit)
         self.amend_reason: str | None = None
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(200)
+        self.hub = hub_of(ws)
         self.finding_dialog: FindingDialog | None = None
 
         self.header = EditorHeader(self)
@@ -90,6 +89,7 @@ class AuditEditor(QWidget):
         self.reports = ReportActions(self)       # guidance / record / CAP, built in workers
         self.values = ValueEntry(self)           # number and text answers typed in the field
         self._connect()
+        self.hub.operation_did_execute.connect(self._operation_did_execute)
         lang = CHECKLIST_LANGUAGE.get(self.settings)
         self.header.language.setCurrentIndex(self.header.language.findData(lang))
         self.set_language(lang)
@@ -151,16 +151,6 @@ class AuditEditor(QWidget):
                 .format(self.ws.audits.site_day(self.audit, self.audit.get("signed_at"))))
         else:
             self.header.show_lock("")
-
-    def _reload_audit_if_moved(self) -> None:
-        """After an answer: the header is re-read only if the answer moved the audit's status
-        (e.g. clearing a required answer reopens a completed audit); re-reading it on every
-        keystroke relaid out and repainted the header each time."""
-        audit = self.ws.audits.audit(self.audit_id)
-        if audit["status"] != self.audit["status"]:
-            self.reload_audit()
-        else:
-            self.audit = audit
 
     def reload_answers(self) -> None:
         answers = self.ws.audits.answers(self.audit_id)
@@ -265,54 +255,79 @@ class AuditEditor(QWidget):
             reason = reason_dialog.ask_amendment_reason(self)
             if not reason:
                 return _CANCELLED
-            self.amend_reason = reason
-            self.reload_audit()
+            self.start_amendment(reason)
         return self.amend_reason
 
-    def push(self, make_command) -> bool:
-        """Build a command with the right reason, run it, and keep it for undo if it worked."""
-        reason = self.edit_reason()
-        if reason is _CANCELLED:
-            return False
-        command = make_command(reason=reason, notify=self.apply_changes,
-                               on_error=self.show_error, reveal=self.reveal)
+    def start_amendment(self, reason: str) -> None:
+        """Edits from now on are amendments with this reason (shown in the header)."""
+        self.amend_reason = reason
+        self.reload_audit()
+
+    def perform(self, label: str | None, fn, /, *args, **kw) -> Done | None:
+        """Run one operation of the core (the hub broadcasts what it changed, and it is one
+        undo step); its error, if any, is shown and the editor re-read. None: not done."""
         try:
-            command.run()
+            return self.hub.perform(label, fn, *args, initiator=self, **kw)
         except SvaError as exc:
             self.show_error(exc)
-            return False
-        self.undo_stack.push(command)
-        return True
+            return None
 
-    def apply_changes(self, changes: Changes) -> None:
-        """The one refresh path: re-read what the change concerns, then tell the app."""
-        if changes.entity == "finding":
-            self.reload_findings()
-        if changes.entity == "answer":
-            self._reload_audit_if_moved()
-        else:
+    def perform_edit(self, label: str, fn, /, *args, merge: object = None,
+                     **kw) -> Done | None:
+        """An edit of the audit's content: on a signed audit it carries the amendment reason
+        (asked once); `fn` takes it as `reason=`."""
+        reason = self.edit_reason()
+        if reason is _CANCELLED:
+            return None
+        return self.perform(label, fn, *args, merge=merge, reason=reason, **kw)
+
+    def _operation_did_execute(self, changes: Changes, initiator) -> None:
+        """The one refresh path: re-read what an operation changed in this audit."""
+        if not changes.concerns(self.audit_id):
+            return
+        if changes.audit or changes.master:
             self.reload_audit()
-        self.reload_answers()
-        self.panel.set_saved_text(self.tr("Saved {0}").format(datetime.now().strftime("%H:%M:%S")))
-        self.changed.emit(changes)
+        if changes.findings:
+            self.reload_findings()
+        if changes.answers or changes.findings or changes.audit:
+            self.reload_answers()
+        if changes.audit_data:
+            self.panel.set_saved_text(
+                self.tr("Saved {0}").format(datetime.now().strftime("%H:%M:%S")))
+        if initiator in (UNDO, REDO):
+            self.reveal(changes)
 
-    def reveal(self, place: Place) -> None:
+    def undo(self) -> None:
+        """Ctrl+Z (the main window's action does the same): the core's last operation,
+        whichever widget made it."""
+        self._replay(self.hub.undo)
+
+    def redo(self) -> None:
+        self._replay(self.hub.redo)
+
+    def _replay(self, replay) -> None:
+        try:
+            replay()
+        except SvaError as exc:
+            self.show_error(exc)
+
+    def reveal(self, changes: Changes) -> None:
         """After Ctrl+Z / Ctrl+Shift+Z: select the item the step changed and, for a finding
         that is there now, its row in the findings table, so the auditor sees what changed."""
-        if place.item_id and place.item_id in self.template.items:
-            if self.tree.current_item_id() != place.item_id:
-                self.select_item(place.item_id)
-        if place.finding_id:
-            table, proxy, model = self.findings.table, self.findings.proxy, self.findings.model
-            row = next((n for n, r in enumerate(model.rows()) if r["id"] == place.finding_id),
-                       None)
+        item_id = next((i for i in changes.item_ids if i in self.template.items), None)
+        if item_id and self.tree.current_item_id() != item_id:
+            self.select_item(item_id)
+        table, proxy, model = self.findings.table, self.findings.proxy, self.findings.model
+        for finding_id in changes.finding_ids:
+            row = next((n for n, r in enumerate(model.rows()) if r["id"] == finding_id), None)
             if row is not None:
                 index = proxy.mapFromSource(model.index(row, 0))
                 table.setCurrentIndex(index)
                 table.scrollTo(index)
+                break
 
     def show_error(self, exc: Exception) -> None:
-        QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        QMessageBox.warning(self, self.tr("Not saved"), message_of(exc))
         self.reload()
 
     def answer_key(self, n: int) -> None:
@@ -342,12 +357,12 @@ class AuditEditor(QWidget):
             return False
         visible = self._visible_ids()
         label = result_label(result) if item.answer in KEYED_RESULTS else result.strip()
-        done = self.push(lambda **kw: AnswerCommand(
-            self.ws, self.audit_id, item.id, result=result, confirmed=confirmed,
-            text=self.tr("Answer {0}: {1}").format(short_id(item.id), label), **kw))
+        done = self.perform_edit(self.tr("Answer {0}: {1}").format(short_id(item.id), label),
+                                 self.ws.audits.record_answer, self.audit_id, item.id, result,
+                                 confirmed=confirmed)
         if done and advance:
             self._after_answer(item.id, result, visible)
-        return done
+        return done is not None
 
     def _after_answer(self, item_id: str, result: str, visible: list[str]) -> None:
         now_visible = set(self._visible_ids())
@@ -367,14 +382,14 @@ class AuditEditor(QWidget):
         item = self.current_item()
         if item is None or (self.model.result(item.id) is None and not self.model.note(item.id)):
             return
-        self.push(lambda **kw: AnswerCommand(
-            self.ws, self.audit_id, item.id, clear=True,
-            text=self.tr("Clear {0}").format(short_id(item.id)), **kw))
+        self.perform_edit(self.tr("Clear {0}").format(short_id(item.id)),
+                          self.ws.audits.clear_answer, self.audit_id, item.id)
 
     def save_note(self, item_id: str, note: str) -> None:
-        if not self.push(lambda **kw: AnswerCommand(
-                self.ws, self.audit_id, item_id, note=note,
-                text=self.tr("Note on {0}").format(short_id(item_id)), **kw)):
+        """Consecutive saves of one note (while it is typed) undo as one step."""
+        if not self.perform_edit(self.tr("Note on {0}").format(short_id(item_id)),
+                                 self.ws.audits.set_note, self.audit_id, item_id, note,
+                                 merge=("note", self.audit_id, item_id)):
             if self.panel.item is not None and self.panel.item.id == item_id:
                 self.panel.show_item(self.panel.item, self.model.result(item_id),
                                      self.model.note(item_id))
@@ -402,9 +417,8 @@ class AuditEditor(QWidget):
     def _add_finding(self, item, fields: dict) -> None:
         if item is not None:
             fields["item_id"] = item.id
-        self.push(lambda **kw: AddFindingCommand(
-            self.ws, self.audit_id, fields,
-            text=self.tr("New finding on {0}").format(short_id(item.id) if item else "—"), **kw))
+        self.perform_edit(self.tr("New finding on {0}").format(short_id(item.id) if item else "—"),
+                          self.ws.findings.add, self.audit_id, **fields)
 
     def edit_finding(self, finding_id: str) -> None:
         finding = self.ws.findings.finding(finding_id)
@@ -416,12 +430,11 @@ class AuditEditor(QWidget):
 
     def _edit_finding(self, finding_id: str, fields: dict) -> None:
         if fields:
-            self.push(lambda **kw: EditFindingCommand(
-                self.ws, finding_id, fields, text=self.tr("Edit finding"), **kw))
+            self.perform_edit(self.tr("Edit finding"), self.ws.findings.edit, finding_id,
+                              **fields)
 
     def delete_finding(self, finding_id: str) -> None:
-        self.push(lambda **kw: DeleteFindingCommand(
-            self.ws, finding_id, text=self.tr("Delete finding"), **kw))
+        self.perform_edit(self.tr("Delete finding"), self.ws.findings.delete, finding_id)
 
     def _open_dialog(self, dialog) -> None:
         self.finding_dialog = dialog

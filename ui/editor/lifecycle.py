@@ -1,6 +1,7 @@
 """A visit's life cycle from the editor: start (with its confirmed date), complete (or
-settle what blocks it), sign, amend. Not undoable: these are the points the audit log and
-signatures hang on. Each has a button, a shortcut and an entry in the Audit menu."""
+settle what blocks it), sign (both signatures as one operation), amend. Each is an operation
+of the core like any edit (Ctrl+Z takes back a signing done by mistake, both signatures at
+once) and has a button, a shortcut and an entry in the Audit menu."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -8,15 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from sva.domain.base import Changes
-from sva.errors import SvaError
 from sva.vocabulary import LOCKED_STATUSES, UNDER_WAY_STATUSES
 from ui.dialogs import reason_dialog
 from ui.dialogs.complete_dialog import CompletionDialog
 from ui.dialogs.sign_dialog import SignDialog
 from ui.dialogs.start_visit_dialog import StartVisitDialog
 from ui.editor.checklist_model import short_id, text_in
-from ui.operations.commands import NoFindingReasonCommand
 from ui.settings import AUDITOR_NAME, ORGANISATION
 from ui.vocabulary import supplier_name
 from ui.widgets.actions import make_action
@@ -87,11 +85,6 @@ class Lifecycle(QObject):
         return _tr("This visit has not started, so nothing is recorded yet. Start it with "
                    "“Start visit” ({0}) and confirm the visit date.").format(key_text(START_KEYS))
 
-    def _done(self, action: str) -> None:
-        self.editor.reload()
-        self.editor.changed.emit(Changes("audit", (self.editor.audit_id,),
-                                         self.editor.audit_id, action))
-
     # -- start ----------------------------------------------------------------------------
     def start_visit(self) -> None:
         """Ask to confirm the visit date (today at the site by default), then start."""
@@ -113,13 +106,9 @@ class Lifecycle(QObject):
         dialog.open()
 
     def _start(self, visit_date: str) -> None:
-        try:
-            self.ws.audits.start(self.editor.audit_id, visit_date)
-        except SvaError as exc:
-            self.editor.show_error(exc)
-            return
-        self.editor.panel.set_notice("")
-        self._done("start")
+        if self.editor.perform(_tr("Start the visit"), self.ws.audits.start,
+                               self.editor.audit_id, visit_date):
+            self.editor.panel.set_notice("")
 
     # -- complete -------------------------------------------------------------------------
     def complete(self) -> bool:
@@ -144,14 +133,8 @@ class Lifecycle(QObject):
             self.completion_dialog = dialog
             dialog.open()
             return False
-        try:
-            self.ws.audits.complete(editor.audit_id)
-        except SvaError as exc:
-            editor.show_error(exc)
-            return False
-        editor.undo_stack.clear()
-        self._done("complete")
-        return True
+        return editor.perform(_tr("Complete the audit"), self.ws.audits.complete,
+                              editor.audit_id) is not None
 
     def _finding_for(self, item_id: str) -> None:
         """From the completion list: a new finding prefilled from the item."""
@@ -173,9 +156,8 @@ class Lifecycle(QObject):
 
     def _save_reason(self, item_id: str, why: str) -> None:
         editor = self.editor
-        editor.push(lambda **kw: NoFindingReasonCommand(
-            self.ws, editor.audit_id, item_id, why=why,
-            text=editor.tr("No finding needed for {0}").format(short_id(item_id)), **kw))
+        editor.perform_edit(editor.tr("No finding needed for {0}").format(short_id(item_id)),
+                            self.ws.audits.explain_no_finding, editor.audit_id, item_id, why)
         if self.completion_dialog is not None and self.completion_dialog.isVisible():
             self.completion_dialog.set_problems(
                 self.ws.audits.completion_problems(editor.audit_id))
@@ -202,14 +184,10 @@ class Lifecycle(QObject):
         dialog.open()
 
     def _sign(self, signatures: list[dict]) -> None:
-        try:
-            for signature in signatures:
-                self.ws.audits.sign(self.editor.audit_id, **signature)
-        except SvaError as exc:
-            self.editor.show_error(exc)
-        self.editor.undo_stack.clear()
+        """Both signatures in one operation: stored together or not at all."""
         self.editor.amend_reason = None
-        self._done("sign")
+        self.editor.perform(_tr("Sign the audit"), self.ws.audits.sign_all,
+                            self.editor.audit_id, signatures)
 
     # -- amend ----------------------------------------------------------------------------
     def amend(self) -> None:
@@ -217,5 +195,4 @@ class Lifecycle(QObject):
             return
         reason = reason_dialog.ask_amendment_reason(self.editor)
         if reason:
-            self.editor.amend_reason = reason
-            self.editor.reload()
+            self.editor.start_amendment(reason)

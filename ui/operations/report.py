@@ -1,7 +1,9 @@
 """Report work off the UI thread: build a PDF or the CAP workbook, import a CAP workbook,
 render PDF pages to images (for printing, and the preview when QtPdf is missing).
 
-Like the photo tasks, each opens its own connection to the data folder.
+Like the photo tasks, the PDF and workbook work happens in the pool thread and every store
+access goes through the workspace's store worker; a CAP import is one operation (one undo
+step) whose Changes are on the task when it ends.
 """
 from __future__ import annotations
 
@@ -16,13 +18,9 @@ from PySide6.QtGui import QImage
 from sva.reports import export_cap, import_cap, write_guidance, write_record
 from sva.reports.cap_import import CapWorkbookInvalid, ImportResult, Problem
 from sva.workspace import Workspace
-from ui.operations.tasks import Task
+from ui.operations.tasks import Task, operation_task
 
 KINDS = ("guidance", "record", "cap")
-
-
-def _open(ws: Workspace) -> Workspace:
-    return Workspace(ws.folder, actor=ws.actor)
 
 
 def default_name(ws: Workspace, audit_id: str, kind: str, lang: str) -> str:
@@ -47,13 +45,12 @@ def build_task(ws: Workspace, audit_id: str, kind: str, lang: str, path: Path, *
 
     def work(progress) -> Path:
         progress(0, 2)
-        with _open(ws) as own:
-            if kind == "guidance":
-                out = write_guidance(own, audit_id, path, lang=lang, size=size)
-            elif kind == "record":
-                out = write_record(own, audit_id, path, lang=lang, size=size)
-            else:
-                out = export_cap(own, audit_id, path, lang=lang)
+        if kind == "guidance":
+            out = write_guidance(ws, audit_id, path, lang=lang, size=size)
+        elif kind == "record":
+            out = write_record(ws, audit_id, path, lang=lang, size=size)
+        else:
+            out = export_cap(ws, audit_id, path, lang=lang)
         progress(2, 2)
         return Path(out or path)
     return Task(work)
@@ -67,19 +64,20 @@ class CapImportOutcome:
     message: str = ""
 
 
-def cap_import_task(ws: Workspace, path: str, *, audit_id: str | None = None) -> Task:
-    """Validate and apply a filled-in CAP workbook; a refused workbook comes back with all
-    its problems (and nothing written), not as a failure."""
+def cap_import_task(ws: Workspace, path: str, *, audit_id: str | None = None,
+                    label: str | None = None) -> Task:
+    """Validate and apply a filled-in CAP workbook as one operation (`label`: its undo
+    text); a refused workbook comes back with all its problems (and nothing written), not
+    as a failure."""
     def work(progress) -> CapImportOutcome:
         progress(0, 1)
-        with _open(ws) as own:
-            try:
-                result = import_cap(own, path, audit_id=audit_id)
-            except CapWorkbookInvalid as exc:
-                return CapImportOutcome(path, problems=list(exc.problems), message=str(exc))
+        try:
+            result = import_cap(ws, path, audit_id=audit_id)
+        except CapWorkbookInvalid as exc:
+            return CapImportOutcome(path, problems=list(exc.problems), message=str(exc))
         progress(1, 1)
         return CapImportOutcome(path, result=result)
-    return Task(work)
+    return operation_task(ws, label, work)
 
 
 _PRERENDERS: set[Task] = set()      # running ones, kept alive until they report
@@ -91,9 +89,8 @@ def prerender_prints_later(ws: Workspace, photo_id: str) -> Task:
     waits for it; if it has not run, the report draws them itself."""
     def work(progress) -> int:
         from sva.reports.blocks import prerender_prints
-        with _open(ws) as own:
-            photo = own.photos.photo(photo_id, include_deleted=True)
-            return 0 if not photo["annotations"] else prerender_prints(own, photo)
+        photo = ws.photos.photo(photo_id, include_deleted=True)
+        return 0 if not photo["annotations"] else prerender_prints(ws, photo)
 
     task = Task(work)
     _PRERENDERS.add(task)

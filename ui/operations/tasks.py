@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from sva.domain.changes import NOTHING, Changes
 from ui.core_messages import message_of
 
 
@@ -35,6 +36,7 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self._cancel = threading.Event()
         self.finished = threading.Event()
+        self.changes: Changes = NOTHING       # what an operation task wrote (operation_task)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -59,3 +61,20 @@ class Task(QRunnable):
 
     def start(self, pool: QThreadPool | None = None) -> None:
         (pool or QThreadPool.globalInstance()).start(self)
+
+
+def operation_task(ws, label: str | None, work: Callable[[Callable[[int, int], None]], Any], *,
+                   undoable: bool = True) -> Task:
+    """A task whose store writes are one operation of the workspace (sva.domain.operations):
+    with a label, one undo step; `task.changes` holds what it wrote, for the hub to
+    broadcast when the task ends (ui/operations/hub.py `follow`)."""
+    task = Task(work)
+
+    def run(progress):
+        with ws.operation(label, undoable=undoable) as op:
+            try:
+                return work(progress)
+            finally:
+                task.changes = op.changes
+    task.work = run
+    return task

@@ -1,6 +1,6 @@
 """Annotate and redact one photo: draw rectangles, arrows, text and redaction boxes on the
 upright display copy, move and delete them, undo and redo; Save stores them as data on the
-photo (one undoable step in the audit editor). The original is never changed; reports use
+photo (one operation of the core: one undo step). The original is never changed; reports use
 the rendering with the redactions applied. Esc, Cancel or closing the window with unsaved
 marks asks first (Discard / Keep editing / Save); with nothing changed it closes at once.
 """
@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGraphicsPi
                                QGraphicsRectItem, QGraphicsScene, QInputDialog, QLabel,
                                QMessageBox, QToolBar, QVBoxLayout)
 
-from sva.errors import SvaError
 from ui.operations.photo import display_task
 from ui.operations.tasks import Task
-from ui.photos.commands import PhotoFieldCommand
 from ui.photos.marks import MARK_KEY, arrow_item, box_item, make_item, text_item, to_mark
 from ui.photos.zoom_view import ZoomView
 from ui.widgets.actions import make_action
@@ -346,13 +344,9 @@ class AnnotationEditor(QDialog):
         if marks == self._stored:
             self.accept()
             return
-        try:
-            done = self.editor.push(lambda **kw: PhotoFieldCommand(
-                self.editor.ws, self.photo_id, "annotations", marks,
-                text=self.tr("Annotate photo"), **kw))
-        except SvaError as exc:          # pragma: no cover - push reports its own errors
-            self.status.setText(str(exc))
-            return
+        done = self.editor.perform_edit(self.tr("Annotate photo"),
+                                        self.editor.ws.photos.set_annotations, self.photo_id,
+                                        marks)
         if done:
             self.saved.emit(self.photo_id)
             self.accept()

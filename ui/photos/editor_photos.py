@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from ui.operations.report import prerender_prints_later
 from ui.photos.annotation_editor import AnnotationEditor
 from ui.photos.camera import CameraDialog, camera_available
-from ui.photos.commands import LinkPhotosCommand
 from ui.photos.photo_import import PhotoImport
 from ui.photos.photo_picker import PhotoPicker
 from ui.photos.strip import PhotoStrip
@@ -37,6 +37,7 @@ class EditorPhotos(QObject):
         editor.tree.item_selected.connect(self.strip.show_item)
         self.strip.show_item(editor.tree.current_item_id())
         self._build_actions()
+        editor.hub.operation_did_execute.connect(self._operation_did_execute)
         # The strip came after the editor set its splitter sizes: give the item panel what
         # the strip does not need, and keep the findings table's share.
         findings = editor.centre.sizes()[2] or 170
@@ -69,6 +70,13 @@ class EditorPhotos(QObject):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(self.camera_action.trigger)
             self.strip.extra_buttons.addWidget(button)
+
+    def _operation_did_execute(self, changes, _initiator) -> None:
+        """Marks changed (an edit, its undo or redo): make the photos' print renderings in
+        the background, so the report at the end of the visit has them ready."""
+        if changes.photo_marks and changes.concerns(self.editor.audit_id):
+            for photo_id in changes.photo_ids:
+                prerender_prints_later(self.editor.ws, photo_id)
 
     # -- adding -------------------------------------------------------------------------------
     def _links(self, strip: PhotoStrip) -> dict | None:
@@ -156,9 +164,9 @@ class EditorPhotos(QObject):
         live = {f["id"] for f in ws.findings.of_audit(audit_id)}
         self.picker = PhotoPicker(ws, ws.photos.of_audit(audit_id), finding_id, live,
                                   parent=strip.window())
-        self.picker.picked.connect(lambda changes: self.editor.push(
-            lambda **kw: LinkPhotosCommand(ws, changes, text=self.tr(
-                "Link photos to the finding"), **kw)))
+        self.picker.picked.connect(lambda changes: self.editor.perform_edit(
+            self.tr("Link photos to the finding"), ws.photos.relink,
+            {pid: {"finding_id": finding} for pid, finding in changes.items()}))
         self.picker.finished.connect(self.picker.deleteLater)
         self.picker.open()
         return self.picker

@@ -1,8 +1,10 @@
 """Adding photos from the UI: files, dropped or pasted images, camera shots.
 
 The import runs in a worker (ui/operations/photo.py) behind a progress dialog with Cancel;
-the window stays usable. When it is done the added photos go on the editor's undo stack as
-one step; refused files are listed with their reasons. A cancelled import keeps nothing.
+the window stays usable. It is one operation of the core: one undo step however many photos
+it added (and whichever photos it moved to the item or finding), broadcast by the workspace
+hub when it ends; refused files are listed with their reasons. A cancelled import keeps
+nothing.
 """
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ from sva.photos import AddResult
 from ui.core_messages import message_of
 from ui.operations.photo import add_bytes_task, add_files_task
 from ui.operations.tasks import Task
-from ui.photos.commands import PhotosAddedCommand
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")
 
@@ -60,15 +61,23 @@ class PhotoImport(QObject):
             self.add_files(paths, item_id=item_id, finding_id=finding_id)
 
     def add_files(self, paths: list[str], *, item_id=None, finding_id=None) -> Task | None:
-        return self._start(lambda reason: add_files_task(
+        return self._start(lambda reason, label: add_files_task(
             self.editor.ws, self.editor.audit_id, list(paths), item_id=item_id,
-            finding_id=finding_id, reason=reason), len(paths))
+            finding_id=finding_id, reason=reason, label=label, label_of=self._label_of),
+            len(paths))
 
     def add_images(self, images: list[tuple[str, bytes | QImage]], *, item_id=None,
                    finding_id=None) -> Task | None:
-        return self._start(lambda reason: add_bytes_task(
+        return self._start(lambda reason, label: add_bytes_task(
             self.editor.ws, self.editor.audit_id, images, item_id=item_id,
-            finding_id=finding_id, reason=reason), len(images))
+            finding_id=finding_id, reason=reason, label=label, label_of=self._label_of),
+            len(images))
+
+    def _label_of(self, result: AddResult) -> str:
+        """The undo text of an import, from what it did (called in the worker)."""
+        new, linked = result.new_ids, [r for r in result.reused if r.changed]
+        return (self.tr("Add {0} photo(s)").format(len(new)) if new or not linked else
+                self.tr("Link {0} photo(s)").format(len(linked)))
 
     # -- running ------------------------------------------------------------------------------
     def _start(self, make_task, count: int) -> Task | None:
@@ -77,8 +86,9 @@ class PhotoImport(QObject):
         go, reason = ask_reason(self.editor)
         if not go:
             return None
-        task = make_task(reason)
-        self.task, self._reason = task, reason
+        task = make_task(reason, self.tr("Add {0} photo(s)").format(count))
+        self.task = task
+        self.editor.hub.follow(task, initiator=self.editor)
         task.signals.progressed.connect(self._progressed)
         task.signals.succeeded.connect(self._succeeded)
         task.signals.failed.connect(self._failed)
@@ -117,12 +127,6 @@ class PhotoImport(QObject):
 
     def _succeeded(self, result: AddResult) -> None:
         self._end()
-        new, linked = result.new_ids, [r for r in result.reused if r.changed]
-        if new or linked:
-            text = (self.tr("Add {0} photo(s)").format(len(new)) if new else
-                    self.tr("Link {0} photo(s)").format(len(linked)))
-            self.editor.push(lambda **kw: PhotosAddedCommand(
-                self.editor.ws, self.editor.audit_id, result, text=text, **kw))
         if result.refused or result.reused:
             self._tell(*self._summary(result))
         self.finished.emit(result)

@@ -4,8 +4,9 @@ Thumbnails load in a worker; until then a grey tile stands in. Photos come in by
 button (P in the editor), by dropping image files or images on the strip, and by pasting
 (Ctrl+V). L links the selected photo to one of the audit's findings, Shift+L unlinks it.
 The thumbnails are the redacted rendering (marks drawn, redactions painted over), re-made
-in the worker after the marks change. The strip edits through the editor (undo stack,
-amendment reason) and re-reads itself when the editor reports a photo change.
+in the worker after the marks change. The strip edits through the editor (one operation of
+the core each, with the amendment reason on a signed audit) and re-reads itself when the
+workspace hub broadcasts a photo change of its audit, whoever made it.
 """
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QInputDialog, QLabel, 
 
 from ui.operations.photo import thumbnails_task
 from ui.operations.tasks import Task
-from ui.photos.commands import (DeletePhotoCommand, LinkPhotosCommand, PhotoFieldCommand,
-                                ReorderPhotosCommand)
 from ui.photos.finding_chooser import FindingChooser
 from ui.photos.photo_model import THUMB, PhotoListModel
 from ui.photos.photo_import import is_image_file
@@ -87,7 +86,7 @@ class PhotoStrip(QWidget):
         layout.addWidget(self.list)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._build_actions()
-        editor.changed.connect(self._editor_changed)
+        editor.hub.operation_did_execute.connect(self._operation_did_execute)
 
     # -- actions (context menu, shortcuts on the list) ----------------------------------------
     def _build_actions(self) -> None:
@@ -196,10 +195,10 @@ class PhotoStrip(QWidget):
         self._forget_done()
         return bool(self.tasks)
 
-    def _editor_changed(self, changes) -> None:
-        if changes.entity in ("photo", "photos"):
-            for photo_id in changes.ids:
-                if changes.action in ("annotate",):
+    def _operation_did_execute(self, changes, _initiator) -> None:
+        if changes.photos and changes.concerns(self.editor.audit_id):
+            if changes.photo_marks:               # drawn anew with their marks
+                for photo_id in changes.photo_ids:
                     self.model.pixmaps.pop(photo_id, None)
             self.reload()
 
@@ -234,9 +233,8 @@ class PhotoStrip(QWidget):
         dialog.open()
 
     def set_caption(self, photo_id: str, caption: str) -> None:
-        self.editor.push(lambda **kw: PhotoFieldCommand(
-            self.editor.ws, photo_id, "caption", caption.strip(),
-            text=self.tr("Caption photo"), **kw))
+        self.editor.perform_edit(self.tr("Caption photo"), self.editor.ws.photos.set_caption,
+                                 photo_id, caption.strip())
 
     def link_current(self) -> None:
         """Choose one of the audit's findings for the selected photo."""
@@ -263,8 +261,8 @@ class PhotoStrip(QWidget):
         """Link the photo to `finding_id` (None: unlink it), as one undoable step."""
         text = (self.tr("Link photo to finding") if finding_id else
                 self.tr("Unlink photo from finding"))
-        return self.editor.push(lambda **kw: LinkPhotosCommand(
-            self.editor.ws, {photo_id: finding_id}, text=text, **kw))
+        return self.editor.perform_edit(text, self.editor.ws.photos.relink,
+                                        {photo_id: {"finding_id": finding_id}}) is not None
 
     def unlink_current(self) -> None:
         row = self.current_row()
@@ -274,8 +272,8 @@ class PhotoStrip(QWidget):
     def delete_current(self) -> None:
         photo_id = self.current_id()
         if photo_id:
-            self.editor.push(lambda **kw: DeletePhotoCommand(
-                self.editor.ws, photo_id, text=self.tr("Delete photo"), **kw))
+            self.editor.perform_edit(self.tr("Delete photo"), self.editor.ws.photos.delete,
+                                     photo_id)
 
     def move_current(self, step: int) -> None:
         row = self.current_row()
@@ -285,9 +283,8 @@ class PhotoStrip(QWidget):
             return
         new = list(ids)
         new[row], new[target] = new[target], new[row]
-        if self.editor.push(lambda **kw: ReorderPhotosCommand(
-                self.editor.ws, self.editor.audit_id, ids, new,
-                text=self.tr("Reorder photos"), **kw)):
+        if self.editor.perform_edit(self.tr("Reorder photos"), self.editor.ws.photos.reorder,
+                                    self.editor.audit_id, new):
             self.list.setCurrentIndex(self.model.index(target))
 
     # -- drag and drop, paste -----------------------------------------------------------------

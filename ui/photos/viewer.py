@@ -65,7 +65,7 @@ class PhotoViewer(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         resize_within_screen(self, 1000, 700)
-        editor.changed.connect(self._changed)
+        editor.hub.operation_did_execute.connect(self._operation_did_execute)
         self.load()
 
     def current_id(self) -> str:
@@ -104,10 +104,11 @@ class PhotoViewer(QDialog):
         if self.current_id():
             self.editor.photos_ui.annotate(self.current_id())
 
-    def _changed(self, changes) -> None:
-        if changes.entity == "photo" and self.current_id() in changes.ids:
-            if changes.action == "delete":
-                self.photo_ids.remove(self.current_id())
+    def _operation_did_execute(self, changes, _initiator) -> None:
+        if changes.photos and self.current_id() in changes.photo_ids:
+            if self.current_id() not in {p["id"] for p in
+                                         self.editor.ws.photos.of_audit(self.editor.audit_id)}:
+                self.photo_ids.remove(self.current_id())     # deleted
                 self.index = min(self.index, len(self.photo_ids) - 1)
                 if not self.photo_ids:
                     self.close()

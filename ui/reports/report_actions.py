@@ -3,7 +3,8 @@ CAP workbook export and import.
 
 Every build runs in a worker behind a progress dialog with Cancel (the UI never waits);
 a PDF opens in the preview when done, a CAP workbook shows where it was written, and a
-refused CAP workbook shows every problem with its sheet, row and column.
+refused CAP workbook shows every problem with its sheet, row and column. A CAP import is
+one operation of the core (one undo step); the workspace hub broadcasts what it changed.
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from sva.domain.base import Changes
 from ui.operations.report import (CapImportOutcome, build_task, cap_import_task, default_name,
                                   exports_folder)
 from ui.operations.tasks import Task
@@ -92,8 +92,12 @@ class ReportActions(QObject):
                 str(exports_folder(self.editor.ws)), self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return None
-        return self._run(cap_import_task(self.editor.ws, path, audit_id=self.editor.audit_id),
-                         self.tr("Checking the CAP workbook…"), self._imported)
+        task = cap_import_task(self.editor.ws, path, audit_id=self.editor.audit_id,
+                               label=self.tr("Import CAP workbook"))
+        if self.busy:
+            return None
+        self.editor.hub.follow(task, initiator=self.editor)
+        return self._run(task, self.tr("Checking the CAP workbook…"), self._imported)
 
     def _run(self, task: Task, label: str, done) -> Task | None:
         if self.busy:
@@ -160,8 +164,6 @@ class ReportActions(QObject):
             return
         result = outcome.result
         if result.updated or result.submitted:
-            self.editor.apply_changes(Changes("finding", (), self.editor.audit_id,
-                                              "cap_import"))
             text = self.tr("Updated findings: {0}\nCAP submitted for: {1}\nUnchanged: {2}").format(
                 ", ".join(result.updated) or "—", ", ".join(result.submitted) or "—",
                 result.unchanged)

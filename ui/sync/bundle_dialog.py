@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
 
 from sva.workspace import Workspace
+from ui.operations.hub import hub_of
 from ui.operations.tasks import Task
 from ui.sync import tasks
 from ui.sync.common import MessageLine, bundle_failure, detail_label, fit_height, size_text
@@ -44,6 +45,7 @@ class BundleDialog(QDialog):
 
     def start(self) -> Task:
         self.task = tasks.bundle_task(self.ws, str(self.path))
+        hub_of(self.ws).follow(self.task)    # what it wrote, when it ends
         self.task.signals.succeeded.connect(self._finished)
         self.task.signals.failed.connect(
             lambda text: self._finished(tasks.Outcome(False, kind=tasks.OTHER, detail=text)))

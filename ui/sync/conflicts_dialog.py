@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 from sva.errors import SvaError
 from sva.sync import conflicts
 from sva.workspace import Workspace
+from ui.operations.hub import hub_of
 from ui.core_messages import message_of
 from ui.sync.common import MessageLine
 from ui.vocabulary import finding_status_label, supplier_name
@@ -144,8 +145,9 @@ class ConflictsDialog(QDialog):
         """Resolve the selected rows; returns how many were resolved."""
         done = 0
         for c in self._selected():
-            try:
-                conflicts.resolve(self.ws, c["id"], side)
+            try:     # an operation, not undoable: HQ's side is part of it
+                hub_of(self.ws).perform(None, conflicts.resolve, self.ws, c["id"], side,
+                                        initiator=self, undoable=False)
             except SvaError as exc:
                 QMessageBox.warning(self, self.tr("Not resolved"), message_of(exc))
                 break

@@ -2,8 +2,10 @@
 
 Start-up stays cheap: nothing here touches the network or the keyring until the user asks;
 the status bar reads the store (one SQL pass for the pending audits) after the first paint,
-and after an edit re-checks only the audit that changed (well under a millisecond, see
-sva.sync.status). The dialogs and the network code load when first used.
+and after an operation (the workspace hub's broadcast) re-checks only the audits it changed
+(well under a millisecond, see sva.sync.status), or everything after a sync. The dialogs
+and the network code load when first used; what a sync or a resolution changed reaches the
+open views through the same broadcast.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QToolButt
 
 from typing import TYPE_CHECKING
 
+from ui.operations.hub import hub_of
 from ui.widgets.actions import make_action
 
 if TYPE_CHECKING:   # loaded with the first status read, after the first paint
@@ -103,6 +106,7 @@ class SyncUi(QObject):
         self.pending = None             # sva.sync.status.PendingAudits, made on first read
         self._pending_ws = None
         self._refresh_queued = False
+        self._hub = None
         self.sync_dialog = None
 
         def action(name: str, text: str, key: str, slot) -> QAction:
@@ -129,13 +133,27 @@ class SyncUi(QObject):
 
         self.widget = SyncStatusWidget(self.sync_action)
         window.statusBar().addPermanentWidget(self.widget)
-        self.schedule_refresh()
 
     @property
     def ws(self):
         return self.window.ws
 
     # -- status ----------------------------------------------------------------------------
+    def watch(self, ws) -> None:
+        """Follow the operations of the window's (new) workspace, and read its status."""
+        if self._hub is not None:
+            self._hub.operation_did_execute.disconnect(self._operation_did_execute)
+        self._hub = hub_of(ws)
+        self._hub.operation_did_execute.connect(self._operation_did_execute)
+        self.schedule_refresh()
+
+    def _operation_did_execute(self, changes, _initiator) -> None:
+        if changes.sync:
+            self.refresh()
+        elif changes.audit_data:
+            for audit_id in changes.audit_ids:
+                self.audit_changed(audit_id)
+
     def schedule_refresh(self) -> None:
         """Read the whole status again, once, when the event loop next runs (so never before
         the window's first paint)."""
@@ -153,10 +171,6 @@ class SyncUi(QObject):
         self.pending.reload(ws.db)
         self._pending_ws = ws
         return self._show()
-
-    def data_changed(self, changes=None) -> None:
-        """After an edit (the editor's Changes): re-check only the audit it concerns."""
-        self.audit_changed(getattr(changes, "audit_id", None))
 
     def audit_changed(self, audit_id: str | None) -> None:
         if self.ws is None:
@@ -184,13 +198,6 @@ class SyncUi(QObject):
         known = self.pending is not None and self._pending_ws is self.ws
         return sync_status(self.ws.db, pending=len(self.pending) if known else None)
 
-    def _reload_views(self, audit_ids=None) -> None:
-        """The lists and any open editor show what the sync or a resolution changed."""
-        self.window.refresh()
-        for editor in self.window.editors():
-            if audit_ids is None or editor.audit_id in audit_ids:
-                editor.reload()
-
     # -- actions ---------------------------------------------------------------------------
     def enrol(self, note: str = ""):
         if self.ws is None:
@@ -217,7 +224,6 @@ class SyncUi(QObject):
         if self.sync_dialog is not None:
             self.sync_dialog.deleteLater()
         dialog = SyncDialog(self.ws, self.window)
-        dialog.finished_sync.connect(self._after_sync)
         dialog.conflicts_requested.connect(lambda: self.show_conflicts())
         dialog.enrol_requested.connect(lambda: self.enrol())
         self.sync_dialog = dialog
@@ -225,25 +231,14 @@ class SyncUi(QObject):
         dialog.start()
         return dialog
 
-    def _after_sync(self, outcome) -> None:
-        self.refresh()
-        if outcome is None or outcome.ok:
-            self._reload_views()
-
     def show_conflicts(self):
         if self.ws is None:
             return None
         from ui.sync.conflicts_dialog import ConflictsDialog
         dialog = ConflictsDialog(self.ws, self.window)
-        dialog.resolved.connect(self._resolved)
         dialog.setAttribute(_delete_on_close())
         dialog.open()
         return dialog
-
-    def _resolved(self, audit_id: str, side: str) -> None:
-        self.audit_changed(audit_id)
-        if side == "theirs":
-            self._reload_views({audit_id})
 
     def export_bundle(self):
         if self.ws is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from sva.errors import BadInput
 from sva.sync import state
 from sva.workspace import Workspace
+from ui.operations.hub import hub_of
 from ui.operations.tasks import Task
 from ui.sync import tasks
 from ui.sync.common import MessageLine, detail_label, enrol_failure, fit_height
@@ -126,6 +127,7 @@ class EnrolDialog(QDialog):
             return
         url, code = checked
         self.task = tasks.enrol_task(self.ws, url, code, self.device_name.text().strip())
+        hub_of(self.ws).follow(self.task)    # what it wrote, when it ends
         self.task.signals.succeeded.connect(self._finished)
         self.task.signals.failed.connect(
             lambda text: self._finished(tasks.Outcome(False, kind=tasks.OTHER, detail=text)))

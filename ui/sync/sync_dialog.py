@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout)
 
 from sva.workspace import Workspace
+from ui.operations.hub import hub_of
 from ui.operations.tasks import Task
 from ui.sync import tasks
 from ui.sync.common import (NEEDS_ENROLMENT, MessageLine, detail_label, fit_height, size_text,
@@ -84,6 +85,7 @@ class SyncDialog(QDialog):
     # -- running ---------------------------------------------------------------------------
     def start(self) -> Task:
         self.task = tasks.sync_task(self.ws)
+        hub_of(self.ws).follow(self.task)    # what it wrote, when it ends
         self.task.signals.snapshot.connect(self._snapshot)
         self.task.signals.succeeded.connect(self._finished)
         self.task.signals.failed.connect(

@@ -1,9 +1,12 @@
 """Sync work off the UI thread: enrol, sync (pull then push, with photo-byte progress and
 cancel between chunks) and the offline bundle export.
 
-Each task opens its own connection to the data folder, like the photo and report tasks.
-The outcome comes back as data: which kind of problem stopped it (so the dialog can say
-what happened and what to do, translated) and the core's own message as the detail.
+The network work happens in the pool thread; every store access goes through the
+workspace's store worker, like the photo and report tasks. What a task wrote to the store
+(pulled assignments, CAP changes, audits marked synced, the sync state) is on `task.changes`
+when it ends, for the hub to broadcast; none of it is undoable. The outcome comes back as
+data: which kind of problem stopped it (so the dialog can say what happened and what to do,
+translated) and the core's own message as the detail.
 The network and keyring modules are imported here, in the worker, never at start-up.
 """
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 
+from sva.domain.changes import Changes
 from sva.errors import BadInput, SvaError
 from sva.sync import state
 from sva.sync.status import Upload, upload_plan
@@ -35,8 +39,18 @@ class Outcome:
     detail: str = ""        # the core's message (in the UI language), shown as the detail
 
 
-def _open(ws: Workspace) -> Workspace:
-    return Workspace(ws.folder, actor=ws.actor)
+SYNC_STATE = Changes(sync=True)
+
+
+def _store_work(ws: Workspace, task: Task, work):
+    """Run `work` with everything it writes collected on `task.changes` (not undoable)."""
+    def run(progress):
+        with ws.operation(None, undoable=False) as op:
+            try:
+                return work(progress)
+            finally:
+                task.changes = op.changes | SYNC_STATE
+    return run
 
 
 def classify(exc: BaseException) -> str:
@@ -57,14 +71,15 @@ def enrol_task(ws: Workspace, url: str, code: str, device_name: str) -> Task:
     def work(progress) -> Outcome:
         from sva.sync.engine import enrol
         progress(0, 1)
-        with _open(ws) as own:
-            try:
-                result = enrol(own, url, code, device_name=device_name or None)
-            except (SvaError, OSError) as exc:
-                return _failure(exc)
+        try:
+            result = enrol(ws, url, code, device_name=device_name or None)
+        except (SvaError, OSError) as exc:
+            return _failure(exc)
         progress(1, 1)
         return Outcome(True, result)
-    return Task(work)
+    task = Task(work)
+    task.work = _store_work(ws, task, work)
+    return task
 
 
 # -- sync ------------------------------------------------------------------------------
@@ -132,25 +147,24 @@ def sync_task(ws: Workspace) -> Task:
     def work(progress) -> Outcome:
         from sva.sync import credentials
         from sva.sync.engine import sync
-        with _open(ws) as own:
-            if state.server(own.db) is None:
-                return Outcome(False, kind=NOT_ENROLLED)
-            try:
-                if not credentials.load_token(own.device):
-                    return Outcome(False, kind=NO_TOKEN, detail=QCoreApplication.translate(
-                        "", "keyring: {0}").format(credentials.backend_name()))
-                tracker = UploadTracker(upload_plan(own))
-                task.signals.snapshot.emit(tracker.start())
+        if state.server(ws.db) is None:
+            return Outcome(False, kind=NOT_ENROLLED)
+        try:
+            if not credentials.load_token(ws.device):
+                return Outcome(False, kind=NO_TOKEN, detail=QCoreApplication.translate(
+                    "", "keyring: {0}").format(credentials.backend_name()))
+            tracker = UploadTracker(upload_plan(ws))
+            task.signals.snapshot.emit(tracker.start())
 
-                def hook(sha: str, done: int, size: int) -> None:
-                    snap = tracker.update(sha, done, size)
-                    task.signals.snapshot.emit(snap)
-                    progress(snap.done >> 10, max(snap.total >> 10, 1))   # KiB: fits a Qt int
-                report = sync(own, progress=hook)
-            except (SvaError, OSError) as exc:
-                return _failure(exc)
+            def hook(sha: str, done: int, size: int) -> None:
+                snap = tracker.update(sha, done, size)
+                task.signals.snapshot.emit(snap)
+                progress(snap.done >> 10, max(snap.total >> 10, 1))   # KiB: fits a Qt int
+            report = sync(ws, progress=hook)
+        except (SvaError, OSError) as exc:
+            return _failure(exc)
         return Outcome(True, report)
-    task.work = work
+    task.work = _store_work(ws, task, work)
     return task
 
 
@@ -159,13 +173,14 @@ def bundle_task(ws: Workspace, path: str) -> Task:
     def work(progress) -> Outcome:
         from sva.sync.bundle import export_bundle
         progress(0, 1)
-        with _open(ws) as own:
-            if state.server(own.db) is None:
-                return Outcome(False, kind=NOT_ENROLLED)
-            try:
-                report = export_bundle(own, path)
-            except (SvaError, OSError) as exc:
-                return _failure(exc)
+        if state.server(ws.db) is None:
+            return Outcome(False, kind=NOT_ENROLLED)
+        try:
+            report = export_bundle(ws, path)
+        except (SvaError, OSError) as exc:
+            return _failure(exc)
         progress(1, 1)
         return Outcome(True, report)
-    return Task(work)
+    task = Task(work)
+    task.work = _store_work(ws, task, work)
+    return task

@@ -1,0 +1,97 @@
+"""What an operation changed: kinds of data, and which audits, items, findings and photos.
+
+Every mutation of the core returns (or, through `ws.perform`, reports) one `Changes`. The
+app broadcasts it once, and each open view refreshes what concerns it: the editor of an
+audit in `audit_ids`, the photo strip when `photos`, the sync status when anything an audit
+holds changed or `sync`. Two change sets merge with `a | b`.
+
+The flags are worked out from the rows an operation wrote (`of_row`), so no mutation can
+forget to report what it did.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FLAGS = ("audit", "answers", "findings", "photos", "photo_marks", "signatures", "sync",
+         "master")
+IDS = ("audit_ids", "item_ids", "finding_ids", "photo_ids")
+# Which flag a written row of each table sets.
+TABLE_FLAGS = {"audits": "audit", "answers": "answers", "findings": "findings",
+               "photos": "photos", "signatures": "signatures", "suppliers": "master",
+               "sites": "master", "checklist_templates": "master"}
+
+
+@dataclass(frozen=True)
+class Changes:
+    audit: bool = False          # an audit's status, dates or header
+    answers: bool = False        # answers, notes, reasons why no finding is needed
+    findings: bool = False
+    photos: bool = False         # photos added, deleted, linked, captioned, reordered, marked
+    photo_marks: bool = False    # annotations or redactions: thumbnails are drawn anew
+    signatures: bool = False
+    sync: bool = False           # enrolment, the last sync, conflicts, what waits for HQ
+    master: bool = False         # suppliers, sites, checklists
+    audit_ids: tuple[str, ...] = ()
+    item_ids: tuple[str, ...] = ()
+    finding_ids: tuple[str, ...] = ()
+    photo_ids: tuple[str, ...] = ()
+
+    def __or__(self, other: Changes) -> Changes:
+        if not isinstance(other, Changes):
+            return NotImplemented
+        return Changes.union((self, other))
+
+    @classmethod
+    def union(cls, parts) -> Changes:
+        """All of `parts` in one (ids in the order first seen)."""
+        flags = dict.fromkeys(FLAGS, False)
+        ids: dict[str, dict] = {name: {} for name in IDS}
+        for part in parts:
+            for flag in FLAGS:
+                if getattr(part, flag):
+                    flags[flag] = True
+            for name in IDS:
+                ids[name].update(dict.fromkeys(getattr(part, name)))
+        return cls(**flags, **{name: tuple(found) for name, found in ids.items()})
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, flag) for flag in FLAGS)
+
+    def concerns(self, audit_id: str) -> bool:
+        """Whether a view of this audit has something to refresh (master data is shown in
+        every audit's header)."""
+        return self.master or (bool(self) and audit_id in self.audit_ids)
+
+    @property
+    def audit_data(self) -> bool:
+        """Anything an audit holds changed (what waits for HQ may have changed with it)."""
+        return (self.audit or self.answers or self.findings or self.photos
+                or self.signatures)
+
+
+NOTHING = Changes()
+
+
+def of_row(table: str, before: dict | None, written: dict) -> Changes:
+    """What writing `written` over the row `before` (None: a new row) changed."""
+    flag = TABLE_FLAGS.get(table)
+    if flag is None:
+        return NOTHING
+    row = {**(before or {}), **written}
+    values: dict = {flag: True}
+    if table == "audits":
+        values["audit_ids"] = (row["id"],)
+    elif row.get("audit_id"):
+        values["audit_ids"] = (row["audit_id"],)
+    items = tuple(dict.fromkeys(i for i in ((before or {}).get("item_id"), row.get("item_id"))
+                                if i))
+    if table in ("answers", "findings", "photos") and items:
+        values["item_ids"] = items
+    if table == "findings":
+        values["finding_ids"] = (row["id"],)
+    elif table == "photos":
+        values["photo_ids"] = (row["id"],)
+        values["photo_marks"] = before is not None and "annotations" in written
+    elif table == "signatures":
+        values["audit"] = True
+    return Changes(**values)

@@ -1,0 +1,164 @@
+"""Operations: what a write transaction changed, for the app's refresh and for undo.
+
+A transaction on the store is an operation. The workspace's `Journal` listens to the store's
+transactions (sva.store.database.StoreDb) and to every row the services write
+(`Service.insert` / `Service.update`): it keeps each row as it was before the operation first
+touched it. When the transaction commits it tells the caller's `Operation` (set with
+`operation(...)`, it travels with the call to the store worker as a context variable) what
+changed, and — when the operation is undoable — hands the rows before and after to the
+workspace's undo stack (sva.domain.undo). A rolled-back savepoint drops what it wrote.
+"""
+from __future__ import annotations
+
+import itertools
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from sva.domain.changes import NOTHING, Changes, of_row
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sva.workspace import Workspace
+
+_ids = itertools.count(1)
+
+
+@dataclass
+class Operation:
+    """What the caller is doing: its undo text (None: not kept for undo), the changes of
+    every transaction it made so far, and a key under which consecutive operations merge
+    into one undo step (e.g. the saves of one note while it is typed)."""
+    label: str | None = None
+    undoable: bool = True
+    merge: object = None
+    changes: Changes = NOTHING
+    id: int = field(default_factory=lambda: next(_ids))
+
+    @property
+    def recorded(self) -> bool:
+        return self.undoable and self.label is not None
+
+
+_CURRENT: ContextVar[Operation | None] = ContextVar("sva_operation", default=None)
+
+
+@contextmanager
+def operation(label: str | None = None, *, undoable: bool = True,
+              merge: object = None) -> Iterator[Operation]:
+    """Everything the block writes (on any number of transactions, from this thread or the
+    store worker) is one operation: its changes add up in `op.changes`, and with a label
+    and `undoable` it is one undo step."""
+    op = Operation(label, undoable, merge)
+    token = _CURRENT.set(op)
+    try:
+        yield op
+    finally:
+        _CURRENT.reset(token)
+
+
+def current() -> Operation | None:
+    return _CURRENT.get()
+
+
+@dataclass
+class RowChange:
+    """One row an operation wrote: as it was before (None: the operation made it) and
+    after."""
+    table: str
+    id: str
+    before: dict | None
+    after: dict
+
+
+@dataclass
+class _Write:
+    table: str
+    id: str
+    before: dict | None
+    written: dict
+
+
+class Journal:
+    """The workspace's transaction listener; runs on the store worker only."""
+
+    def __init__(self, ws: Workspace):
+        self.ws = ws
+        self.writes: list[_Write] = []
+        self.state: dict[tuple[str, str], dict] = {}   # rows as this transaction left them
+        self.reason: str | None = None
+        self.noted: Changes = NOTHING
+        self.active = False
+
+    # -- what the services report ---------------------------------------------------------
+    def known(self, table: str, row_id: str) -> dict | None:
+        """The row as this transaction last wrote it (no query), if it did."""
+        return self.state.get((table, row_id))
+
+    def wrote(self, table: str, row_id: str, before: dict | None, written: dict) -> None:
+        if not self.active:
+            return
+        before = dict(before) if before is not None else None   # callers keep their dicts
+        self.writes.append(_Write(table, row_id, before, dict(written)))
+        self.state[(table, row_id)] = {**(before or {}), **written}
+
+    def amended(self, reason: str) -> None:
+        self.reason = reason
+
+    def note(self, changes: Changes) -> None:
+        """Changes of rows the services do not write (e.g. the sync bookkeeping), reported
+        with the transaction's own."""
+        if self.active:
+            self.noted |= changes
+
+    def mark(self) -> int:
+        return len(self.writes)
+
+    def changes_since(self, mark: int) -> Changes:
+        return Changes.union(of_row(w.table, w.before, w.written) for w in self.writes[mark:])
+
+    # -- the store's transactions (sva.store.database.TransactionListener) ---------------------
+    def begun(self) -> None:
+        self.writes, self.state, self.reason, self.active = [], {}, None, True
+        self.noted = NOTHING
+
+    def savepoint(self) -> int:
+        return self.mark()
+
+    def rolled_back_to(self, mark: int) -> None:
+        self.writes = self.writes[:mark]
+        self.state = {}
+        for w in self.writes:
+            self.state[(w.table, w.id)] = {**(w.before or {}), **w.written}
+
+    def committing(self) -> None:
+        op = current()
+        self._rows = self._row_changes() if op is not None and op.recorded else []
+
+    def committed(self) -> None:
+        changes, rows, reason = self.changes_since(0) | self.noted, self._rows, self.reason
+        self.active, self.writes, self.state, self._rows = False, [], {}, []
+        op = current()
+        if op is None:
+            return
+        op.changes |= changes
+        if rows:
+            self.ws.undo.record(op, rows, reason, changes)
+
+    def rolled_back(self) -> None:
+        self.active, self.writes, self.state, self._rows = False, [], {}, []
+
+    _rows: list[RowChange] = []
+
+    def _row_changes(self) -> list[RowChange]:
+        """Each row written, before its first write and as it is now (in write order)."""
+        firsts: dict[tuple[str, str], dict | None] = {}
+        for w in self.writes:
+            firsts.setdefault((w.table, w.id), w.before)
+        changes = []
+        for (table, row_id), before in firsts.items():
+            after = self.ws.db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+            names = [d[0] for d in after.description]
+            changes.append(RowChange(table, row_id, before, dict(zip(names, after.fetchone()))))
+        return changes

@@ -1,0 +1,137 @@
+"""The store's database object: sqlite-utils' `Database` with the transactions SVA needs.
+
+* `atomic()` starts a write transaction with BEGIN IMMEDIATE: the write lock is taken
+  before the first read, so a read that decides a write sees the data the write changes.
+  (A deferred BEGIN reads a snapshot; when another connection commits before the write,
+  SQLite fails the write at once with "database is locked", whatever the busy timeout.)
+  Nested blocks are savepoints.
+* `snapshot()` is a read transaction: several queries that see the same data.
+* A `TransactionListener` (the workspace's journal) hears when a transaction begins, when a
+  savepoint is taken or rolled back, and when it commits or rolls back.
+* SQLite's busy/locked errors become `StoreBusy` (another process held the store's write
+  lock longer than the busy timeout).
+"""
+from __future__ import annotations
+
+import sqlite3
+import weakref
+from contextlib import contextmanager
+from collections.abc import Iterator
+from typing import Protocol
+
+import sqlite_utils
+
+from sva.errors import StoreBusy
+
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether an sqlite3 error is SQLite's "database is locked/busy"."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+    text = str(exc)
+    return "database is locked" in text or "database is busy" in text
+
+
+def busy_error(exc: BaseException) -> StoreBusy:
+    return StoreBusy(
+        "the database is busy: another program (for example the `sva` command line) is "
+        "writing to this data folder; nothing was saved — try again when it has finished",
+        code="store_busy")
+
+
+class TransactionListener(Protocol):
+    def begun(self) -> None: ...
+    def savepoint(self) -> object: ...
+    def rolled_back_to(self, mark: object) -> None: ...
+    def committing(self) -> None: ...
+    def committed(self) -> None: ...
+    def rolled_back(self) -> None: ...
+
+
+class StoreDb(sqlite_utils.Database):
+    _listener = None
+
+    @property
+    def listener(self) -> TransactionListener | None:
+        """Held weakly: the store worker's thread keeps the store alive, and must not keep
+        the workspace (which owns the listener) alive with it."""
+        return self._listener() if self._listener is not None else None
+
+    @listener.setter
+    def listener(self, value: TransactionListener | None) -> None:
+        self._listener = weakref.ref(value) if value is not None else None
+
+    def _run(self, sql: str) -> None:
+        try:
+            self.conn.execute(sql)
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise busy_error(exc) from exc
+            raise
+
+    @contextmanager
+    def atomic(self) -> Iterator[StoreDb]:
+        """A write transaction (BEGIN IMMEDIATE), or a savepoint inside one."""
+        if self.conn.in_transaction:
+            with self._savepoint():
+                yield self
+            return
+        self._run("BEGIN IMMEDIATE")
+        listener = self.listener
+        try:
+            if listener is not None:
+                listener.begun()
+            yield self
+            if listener is not None:
+                listener.committing()
+            self._run("COMMIT")
+        except BaseException:
+            self.rollback()
+            if listener is not None:
+                listener.rolled_back()
+            raise
+        if listener is not None:
+            listener.committed()
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        name = f"sva_{self._depth}"
+        self._depth += 1
+        listener = self.listener
+        mark = listener.savepoint() if listener is not None else None
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            # An error such as a RAISE(ROLLBACK) trigger can end the whole transaction.
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                if listener is not None:
+                    listener.rolled_back_to(mark)
+            raise
+        else:
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
+        finally:
+            self._depth -= 1
+
+    _depth = 0
+
+    @contextmanager
+    def snapshot(self) -> Iterator[StoreDb]:
+        """Reads that see one state of the store (a deferred read transaction)."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        self.conn.execute("COMMIT")
