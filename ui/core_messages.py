@@ -37,8 +37,12 @@ MESSAGES = {
     "photo_unsupported": QT_TR_NOOP("unsupported image format {format} (accepted: JPEG, PNG "
                                     "or HEIC)"),
     "photo_header_damaged": QT_TR_NOOP("the image header is damaged"),
-    "photo_exif_corrupt": QT_TR_NOOP("the photo's EXIF data (capture time, orientation) is "
-                                     "corrupt"),
+    "photo_exif_ignored": QT_TR_NOOP("its EXIF data is damaged and was ignored: the photo is "
+                                     "kept as stored (not rotated) and its capture time is "
+                                     "the file's date"),
+    "photo_exif_ignored_no_time": QT_TR_NOOP("its EXIF data is damaged and was ignored: the "
+                                             "photo is kept as stored (not rotated) and has no "
+                                             "capture time"),
     "photo_damaged": QT_TR_NOOP("the image data is damaged or truncated"),
     "photo_display_damaged": QT_TR_NOOP("the stored display copy is damaged"),
     "photo_is_folder": QT_TR_NOOP("is a folder, not a photo file"),

@@ -4,8 +4,9 @@ Originals are content-addressed under the workspace's photos/ folder; derivative
 derived/. See store.Photos for the service API (`ws.photos`).
 """
 from sva.photos.limits import MAX_PIXELS
-from sva.photos.results import AddResult, BulkResult, ImportCancelled, RefusedFiles, Reused
+from sva.photos.results import (AddResult, BulkResult, ImportCancelled, PhotoWarning,
+                                RefusedFiles, Reused)
 from sva.photos.store import Photos
 
 __all__ = ["Photos", "MAX_PIXELS", "AddResult", "BulkResult", "ImportCancelled",
-           "RefusedFiles", "Reused"]
+           "PhotoWarning", "RefusedFiles", "Reused"]

@@ -166,7 +166,8 @@ class Photos(PhotoLinks, PhotoRenderings):
             staging.discard()
         return AddResult(added=[(p, i) for (p, _), i in zip(ready, ids)], refused=refused,
                          reused=[Reused(p, i, *states) for (p, _), i, states
-                                 in zip(ready, ids, reused) if states is not None])
+                                 in zip(ready, ids, reused) if states is not None],
+                         warnings=[w for _, checked in ready for w in checked.warnings])
 
     def _add(self, audit: dict, items, *, finding_id=None, item_id=None, caption: str = "",
              reason: str | None = None) -> tuple[list[str], list]:
@@ -240,6 +241,7 @@ class Photos(PhotoLinks, PhotoRenderings):
         result = BulkResult(window.as_tuple(), skipped=skipped + refused, dry_run=dry_run)
         if dry_run:
             result.matched = [(str(p), None) for p, _ in matched]
+            result.warnings = [w for _, checked in matched for w in checked.warnings]
             return result
         expected = {str(p): c for p, c in matched}
 
@@ -254,6 +256,7 @@ class Photos(PhotoLinks, PhotoRenderings):
         added = self._import(list(expected), check, audit, problems, keep_valid=True,
                              progress=progress, cancel=cancel, reason=reason)
         result.matched = added.added
+        result.warnings = added.warnings
         result.skipped += [(e.file or "", f"refused: {e}") for e in problems]
         return result
 
