@@ -33,13 +33,21 @@ class Workspace:
         from sva.domain.templates import Templates
         from sva.paths import data_dir
         from sva.photos import Photos
+        from sva.photos.writers import sweep as sweep_dead_writers
         from sva.store import open_db
+        from sva.store.damage import said_clearly
 
         self.folder = data_dir(folder)
         self.db = open_db(self.folder)
         self.clock = clock or utc_now
         self.new_id = new_id or _uuid4
-        self.device = self._device_id()
+        try:
+            with said_clearly(self.folder):     # e.g. a full disk: a clear error
+                sweep_dead_writers(self.folder)     # .part files of killed imports
+                self.device = self._device_id()
+        except BaseException:
+            self.db.close()
+            raise
         self.actor = actor or os.environ.get("SVA_ACTOR") or "auditor"
         self.templates = Templates(self)
         self.suppliers = Suppliers(self)

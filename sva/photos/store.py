@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sva.domain.base import Changes, dumps
 from sva.errors import BadInput
-from sva.photos.blobs import Blobs, Staging
+from sva.photos.blobs import Blobs
 from sva.photos.limits import MAX_PIXELS
 from sva.photos.links import PhotoLinks
 from sva.photos.renderings import PhotoRenderings
@@ -140,7 +140,7 @@ class Photos(PhotoLinks, PhotoRenderings):
         """
         from sva.photos import ingest
         cancelled = cancel_check(cancel)
-        staging, ready = Staging(), []
+        staging, ready = self.blobs.staging(), []
         try:
             if progress:
                 progress(0, len(paths))
@@ -173,7 +173,7 @@ class Photos(PhotoLinks, PhotoRenderings):
              reason: str | None = None) -> tuple[list[str], list]:
         """Rows for checked photos with their files, atomically."""
         from sva.photos import ingest
-        staging = Staging()
+        staging = self.blobs.staging()
         try:
             for data, checked in items:
                 ingest.stage(data, checked, self.blobs, staging)
