@@ -81,6 +81,7 @@ class Staging:
             return
         self._mkdir(target.parent)
         if self._token is None and self.root is not None:
+            self._mkdir(self.root / writers.LOCKS.parent)   # removed with ours if left empty
             self._token = writers.acquire(self.root)
         tmp = target.with_name(writers.part_name(target, self._token))
         with open_private(tmp) as fh:              # photos are owner-only (0600)

@@ -79,8 +79,7 @@ class _Writer:
                 if not still_ours:      # a sweep took it for a dead writer's: start over
                     os.close(fd)
                     continue
-            os.write(fd, f"{os.getpid()}\n".encode("ascii"))
-            self.fd = fd
+            self.fd = fd                # empty: on a full disk it is still made
             return
         raise OSError(f"cannot take a writer lock in {self.path.parent}")  # pragma: no cover
 

@@ -60,11 +60,11 @@ def _open(folder: Path, migrate: bool) -> sqlite_utils.Database:
     else:
         damage.refuse_missing(folder)      # never a new, empty database over a used folder
     damage.require_writable(folder)
+    if existing:
+        damage.verify(folder)              # read-only, before anything writes to it
     _owner_only(path)
     conn = _connect(path)
     try:
-        if existing:
-            damage.verify(conn, folder)    # before anything writes to it
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         # No sqlite-utils plugins: the store's connection is ours alone, and discovering them

@@ -29,7 +29,7 @@ SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT = 3, 8, 10, 11
 SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 13, 14, 26
 NEARLY_FULL = 256 * 1024        # free bytes under which an I/O error is taken as a full disk
 
-_verified: set[tuple[int, int]] = set()      # (st_dev, st_ino) that passed quick_check
+_verified: set[tuple[int, ...]] = set()      # files (as they were) that passed quick_check
 _verified_lock = threading.Lock()
 
 
@@ -126,8 +126,8 @@ def read_only(folder: Path) -> StoreNotWritable:
 
 
 def disk_full(folder: Path) -> DiskFull:
-    return DiskFull(f"the disk holding {folder} is full: what was being saved was not saved. "
-                    "Free some space and try again.", code="disk_full",
+    return DiskFull(f"the disk holding {folder} is full: SVA cannot save there, and nothing "
+                    "was changed. Free some space and try again.", code="disk_full",
                     params={"folder": str(folder)})
 
 
@@ -139,26 +139,28 @@ def require_writable(folder: Path) -> None:
         raise read_only(folder)
 
 
-def verify(conn: sqlite3.Connection, folder: Path) -> None:
-    """`PRAGMA quick_check` once per file and process, before anything writes to it."""
+def verify(folder: Path) -> None:
+    """`PRAGMA quick_check` once per file and process, before anything writes to it.
+
+    On a read-only connection: a damaged file is never written, not even by the checkpoint
+    SQLite runs when its last writing connection closes. (SQLite may leave its shared-memory
+    index and an empty write-ahead log next to the file; they hold no data.)"""
     path = Path(folder) / DB_FILE
     st = path.stat()
-    key = (st.st_dev, st.st_ino)
+    key = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)    # changed since: check again
     with _verified_lock:
         if key in _verified:
             return
-    problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    finally:
+        conn.close()
     if problems != ["ok"]:
         more = f" and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
         raise damaged(folder, problems[0] + more)
     with _verified_lock:
         _verified.add(key)
-
-
-def forget_verified() -> None:
-    """Check every file again at its next open (tests that damage a file they opened)."""
-    with _verified_lock:
-        _verified.clear()
 
 
 def _nearly_full(folder: Path) -> bool:
