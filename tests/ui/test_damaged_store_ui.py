@@ -70,6 +70,7 @@ def test_the_apps_main_exits_1_and_creates_nothing(qapp, tmp_path, demo_master):
     before = snapshot(folder)
     seen: list = []
     answering_dialogs(seen)
+    QTimer.singleShot(15000, lambda: QApplication.instance().exit(99))   # never hang
     assert main(folder, argv=[]) == 1
     assert len(seen) == 1 and "There is no backup" in seen[0][1]
     assert snapshot(folder) == before and not (folder / "sva.db").exists()
