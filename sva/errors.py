@@ -55,6 +55,24 @@ class StoreClosed(SvaError):
     """The workspace was closed; its store takes no more calls."""
 
 
+class StoreDamaged(StoreUnreadable):
+    """The database failed its integrity check (or SQLite found it malformed): no command
+    writes into it. The message names the newest backup only when one exists."""
+
+
+class StoreMissing(StoreUnreadable):
+    """`sva.db` is missing or empty in a data folder that holds photos, backups or other
+    signs of earlier use: a new, empty database is never started over it."""
+
+
+class StoreNotWritable(SvaError):
+    """The data folder (or its database) cannot be written: a read-only disk or folder."""
+
+
+class DiskFull(SvaError):
+    """The disk holding the data folder is full; what was being saved was not saved."""
+
+
 class IllegalTransition(BadInput):
     """A status move that the transition table does not allow."""
 

@@ -56,9 +56,11 @@ class Workspace:
         from sva.domain.undo import UndoStack
         from sva.paths import data_dir
         from sva.photos import Photos
+        from sva.photos.writers import sweep as sweep_dead_writers
         from sva.store import open_db
         from sva.store.remote import RemoteDb
         from sva.store.worker import StoreWorker
+        from sva.store.damage import said_clearly
 
         self.folder = data_dir(folder)
         folder_ = self.folder      # the worker's thread must not hold the workspace itself
@@ -70,7 +72,13 @@ class Workspace:
         self.undo = UndoStack(self)
         self.clock = clock or utc_now
         self.new_id = new_id or _uuid4
-        self.device = self.worker.call(self._device_id)
+        try:
+            with said_clearly(self.folder):     # e.g. a full disk: a clear error
+                sweep_dead_writers(self.folder)     # .part files of killed imports
+                self.device = self.worker.call(self._device_id)
+        except BaseException:
+            self.worker.close()
+            raise
         self.actor = actor or os.environ.get("SVA_ACTOR") or "auditor"
         self.templates = Templates(self)
         self.suppliers = Suppliers(self)

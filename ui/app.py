@@ -42,15 +42,19 @@ def install_language(app: QApplication, settings=None) -> str:
 
 
 def open_workspace(data_dir=None) -> Workspace | None:
-    """The workspace, or None after telling the user why it cannot be opened."""
+    """The workspace, or None after telling the user why it cannot be opened (a missing,
+    damaged or read-only store, a full disk: sva/store/damage.py) — in the UI language, and
+    with nothing created or changed in the folder."""
     try:
         return Workspace(data_dir)
     except (SvaError, OSError) as exc:
         from PySide6.QtWidgets import QMessageBox   # only here: its enums cost start-up time
+
+        from ui.core_messages import message_of
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "SVA cannot open its data"),
             QCoreApplication.translate("App", "The data folder cannot be opened:\n\n{0}")
-            .format(exc))
+            .format(message_of(exc)))
         return None
 
 

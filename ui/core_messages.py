@@ -37,8 +37,12 @@ MESSAGES = {
     "photo_unsupported": QT_TR_NOOP("unsupported image format {format} (accepted: JPEG, PNG "
                                     "or HEIC)"),
     "photo_header_damaged": QT_TR_NOOP("the image header is damaged"),
-    "photo_exif_corrupt": QT_TR_NOOP("the photo's EXIF data (capture time, orientation) is "
-                                     "corrupt"),
+    "photo_exif_ignored": QT_TR_NOOP("its EXIF data is damaged and was ignored: the photo is "
+                                     "kept as stored (not rotated) and its capture time is "
+                                     "the file's date"),
+    "photo_exif_ignored_no_time": QT_TR_NOOP("its EXIF data is damaged and was ignored: the "
+                                             "photo is kept as stored (not rotated) and has no "
+                                             "capture time"),
     "photo_damaged": QT_TR_NOOP("the image data is damaged or truncated"),
     "photo_display_damaged": QT_TR_NOOP("the stored display copy is damaged"),
     "photo_is_folder": QT_TR_NOOP("is a folder, not a photo file"),
@@ -47,6 +51,32 @@ MESSAGES = {
     "photos_refused_none_added": QT_TR_NOOP("{count} file(s) refused; nothing was added"),
     "file_missing": QT_TR_NOOP("no such file"),
     "file_unreadable": QT_TR_NOOP("cannot be read (permission denied)"),
+    "disk_full_photos": QT_TR_NOOP("the disk holding {folder} is full: no photo was added. "
+                                   "Free some space and add them again."),
+    # the data folder (sva/store/damage.py)
+    "store_missing": QT_TR_NOOP("{path} is missing or empty, but this data folder was used "
+                                "before (it holds photos or backups). SVA does not start a "
+                                "new, empty database over it; nothing was changed. Copy the "
+                                "newest backup, {backup}, to {path}, or choose another data "
+                                "folder."),
+    "store_missing_no_backup": QT_TR_NOOP("{path} is missing or empty, but this data folder "
+                                          "was used before (it holds photos or other files). "
+                                          "SVA does not start a new, empty database over it; "
+                                          "nothing was changed. There is no backup: if the "
+                                          "database was moved, put it back; otherwise choose "
+                                          "another data folder."),
+    "store_damaged": QT_TR_NOOP("{path} is damaged and cannot be used; nothing was written "
+                                "to it. The newest backup is {backup}. Run “sva db check” "
+                                "for details."),
+    "store_damaged_no_backup": QT_TR_NOOP("{path} is damaged and cannot be used; nothing was "
+                                          "written to it. There is no backup. Run “sva db "
+                                          "check” for details."),
+    "store_unreadable": QT_TR_NOOP("{path} cannot be used ({detail}); it was left as it is"),
+    "store_read_only": QT_TR_NOOP("the data folder {folder} cannot be written (a read-only "
+                                  "disk or folder); nothing was changed. Make it writable or "
+                                  "choose another data folder."),
+    "disk_full": QT_TR_NOOP("the disk holding {folder} is full: SVA cannot save there, and "
+                            "nothing was changed. Free some space and try again."),
     # the keyring (sva/sync/credentials.py)
     "keyring_backend_failed": QT_TR_NOOP("the keyring backend {backend} cannot be loaded "
                                          "({error})"),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -28,7 +29,14 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
-def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+Explain = Callable[[BaseException, argparse.Namespace], "SvaError | None"]
+
+
+def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace,
+        explain: Explain | None = None) -> int:
+    """Run a command: bad input exits 2, every other failure 1, each with one line on stderr
+    and no traceback. `explain` turns a database or file-system error met on the way (a
+    damaged store, a full disk) into the clear error it stands for."""
     try:
         return handler(args) or EXIT_OK
     except BadInput as exc:
@@ -40,6 +48,10 @@ def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Name
     except BrokenPipeError:  # e.g. `sva audits list | head`
         sys.stderr.close()
         return EXIT_OK
+    except (sqlite3.Error, OSError) as exc:
+        clear = explain(exc, args) if explain else None
+        print(f"error: {clear or exc}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_FAILURE
@@ -52,11 +64,12 @@ def register_modules(subparsers, common: argparse.ArgumentParser, modules: list[
 
 
 def dispatch(parser: argparse.ArgumentParser, argv: list[str] | None,
-             default: Callable[[argparse.Namespace], int | None] | None = None) -> int:
+             default: Callable[[argparse.Namespace], int | None] | None = None,
+             explain: Explain | None = None) -> int:
     """Parse and run the chosen subcommand; without one run `default`, else print help."""
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None) or default
     if handler is None:
         parser.print_help()
         return EXIT_OK
-    return run(handler, args)
+    return run(handler, args, explain)

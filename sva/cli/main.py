@@ -6,6 +6,7 @@ import json
 import sys
 
 from sva import __version__
+from sva.errors import SvaError
 from sva.cli.common import (EXIT_BAD_INPUT, EXIT_FAILURE, Parser, data_dir_parent, dispatch,
                             register_modules)
 from sva.vocabulary import AUDIT_KINDS, AUDIT_STATUSES
@@ -20,6 +21,13 @@ def _workspace(args):
     return Workspace(args.data_dir)
 
 
+DB_CHECK_HELP = """Check the data folder without changing it: the database's integrity,
+foreign keys and schema version, and every photo file read back and compared with its
+SHA-256 (a missing or damaged one is named with its photo, audit and file name). Temp files
+left by an interrupted import are counted; --repair removes those no running process is
+writing. Exit 0 when healthy, 1 otherwise (the newest backup is named when one exists)."""
+
+
 def cmd_demo(args) -> int:
     from sva.demo import build_demo
     summary = build_demo(args.data_dir, seed=args.seed, force=args.force)
@@ -30,14 +38,13 @@ def cmd_demo(args) -> int:
 
 
 def cmd_db_check(args) -> int:
-    from sva.store import check_db
-    with _workspace(args) as ws:
-        report = check_db(ws.db)
-    for key, value in report.items():
-        print(f"{key}: {value}")
-    healthy = (report["integrity"] == "ok" and report["foreign_key_problems"] == 0
-               and report["schema_version"] == report["expected_schema_version"])
-    return 0 if healthy else EXIT_FAILURE
+    """Read-only: a damaged database is examined, never written (nor created)."""
+    from sva.paths import data_dir
+    from sva.store.health import check_folder
+    health = check_folder(data_dir(args.data_dir), repair=args.repair)
+    for line in health.lines:
+        print(line)
+    return 0 if health.healthy else EXIT_FAILURE
 
 
 def cmd_checklist_validate(args) -> int:
@@ -84,7 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("db", help="database maintenance")
     dbsub = p.add_subparsers(dest="db_command", required=True, parser_class=Parser)
-    c = dbsub.add_parser("check", parents=[common], help="integrity and schema version")
+    c = dbsub.add_parser("check", parents=[common],
+                         help="integrity, schema version, every photo file by its hash",
+                         description=DB_CHECK_HELP)
+    c.add_argument("--repair", action="store_true",
+                   help="remove temp files left by interrupted imports (never the database)")
     c.set_defaults(handler=cmd_db_check)
 
     p = sub.add_parser("checklist", help="checklist templates")
@@ -112,7 +123,15 @@ def main(argv: list[str] | None = None, *, launch_app=None) -> int:
     The core never imports the Qt app: the `sva` script enters through ui.launcher, which
     passes the app in.
     """
-    return dispatch(build_parser(), argv, launch_app)
+    return dispatch(build_parser(), argv, launch_app, explain=_store_failure)
+
+
+def _store_failure(exc: BaseException, args) -> SvaError | None:
+    """A database or file error met by a command, said as what it means for the data folder
+    (damaged, read-only, full disk)."""
+    from sva.paths import data_dir
+    from sva.store.damage import error_for
+    return error_for(exc, data_dir(getattr(args, "data_dir", None)))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,10 +10,13 @@ from sva.errors import BadInput
 
 ADD_HELP = """Add photo files (JPEG, PNG, HEIC) to an audit, optionally linked to a finding or a
 checklist item. All or nothing: every file is checked first; if any file is refused
-(empty, truncated, not an image, corrupt EXIF, over 100 MP, unsupported format), each refused
-file is listed with its reason on stderr, NOTHING is added, and the exit code is 2. Adding a
-file the audit already holds is not an error: the existing photo is kept (idempotent) and
-linked to the --finding / --item given, which the output says."""
+(empty, truncated, not an image, over 100 MP, unsupported format), each refused file is listed
+with its reason on stderr, NOTHING is added, and the exit code is 2. A photo whose EXIF block
+is damaged is still evidence: it is added as stored (not rotated), with the file's date as its
+capture time, and a warning naming the file goes to stderr. Adding a file the audit already
+holds is not an error: the existing photo is kept (idempotent) and linked to the --finding /
+--item given, which the output says. On a full disk the command stops with exit 1 and adds
+nothing."""
 
 IMPORT_HELP = """Import the photos of a folder or camera card that were taken during the
 visit: from 00:00 on the visit day to 24:00 on its last day, in the site's time zone (capture
@@ -38,17 +41,26 @@ def cmd_add(args) -> int:
         for path, photo_id in result.added:
             note = reused[path].pop(0).describe() if reused.get(path) else ""
             print(f"{photo_id}  {path}" + (f"  ({note})" if note else ""))
+    _warn(result.warnings)
     return 0
+
+
+def _warn(warnings) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def cmd_import_folder(args) -> int:
     with _workspace(args) as ws:
         result = ws.photos.import_folder(args.audit, args.folder, recursive=not args.flat,
                                          dry_run=args.dry_run, reason=args.reason)
+    _warn(result.warnings)
     if args.json:
         print(json.dumps({"window": result.window, "dry_run": result.dry_run,
                           "matched": [{"file": f, "photo_id": i} for f, i in result.matched],
-                          "skipped": [{"file": f, "reason": r} for f, r in result.skipped]},
+                          "skipped": [{"file": f, "reason": r} for f, r in result.skipped],
+                          "warnings": [{"file": w.file, "code": w.code, "message": w.message}
+                                       for w in result.warnings]},
                          ensure_ascii=False, indent=2))
         return 0
     start, end, zone = result.window

@@ -7,15 +7,18 @@ stored once.
 
 A `Staging` writes each new file to a temporary name next to its target (fsynced), and only
 `commit()` renames them into place — inside the database transaction that adds the rows, so
-a failure or a cancel undoes both: no row without its file, no file without its row.
+a failure or a cancel undoes both: no row without its file, no file without its row. A
+staging given the data folder (`Blobs.staging()`) names its temp files with this process's
+writer token and holds the writer's lock meanwhile, so the temp files of a killed process
+are swept at the next start and a live one's never are (writers.py).
 """
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 
 from sva.owner_only import make_dir, open_private
+from sva.photos import writers
 
 
 class Blobs:
@@ -35,10 +38,14 @@ class Blobs:
         """The unannotated copy fitted to a report photo box of `box` pixels."""
         return self.root / "derived" / sha256[:2] / f"{sha256}.print-{box[0]}x{box[1]}.jpg"
 
+    def staging(self) -> Staging:
+        return Staging(self.root)
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write a file that is either complete or absent (temp name, fsync, rename)."""
-    staging = Staging()
+
+def write_atomic(target: Path, data: bytes, root: Path | None = None) -> None:
+    """Write a file that is either complete or absent (temp name, fsync, rename); `root`:
+    the data folder, whose writer lock covers the temp file (see writers.py)."""
+    staging = Staging(root)
     try:
         staging.write(target, data)
         staging.commit()
@@ -62,16 +69,21 @@ def _fsync_dir(folder: Path) -> None:
 class Staging:
     """New files waiting for a transaction: `commit()` places them, `undo()` removes them."""
 
-    def __init__(self):
+    def __init__(self, root: Path | None = None):
+        self.root = root                # the data folder (None: temp names without a token)
         self.pending: list[tuple[Path, Path]] = []     # (temp, target)
         self.placed: list[Path] = []
         self._made_dirs: list[Path] = []
+        self._token: str | None = None
 
     def write(self, target: Path, data: bytes) -> None:
         if target.exists() or any(t == target for _, t in self.pending):
             return
         self._mkdir(target.parent)
-        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+        if self._token is None and self.root is not None:
+            self._mkdir(self.root / writers.LOCKS.parent)   # removed with ours if left empty
+            self._token = writers.acquire(self.root)
+        tmp = target.with_name(writers.part_name(target, self._token))
         with open_private(tmp) as fh:              # photos are owner-only (0600)
             self.pending.append((tmp, target))
             fh.write(data)
@@ -112,6 +124,9 @@ class Staging:
         for tmp, _ in self.pending:
             tmp.unlink(missing_ok=True)
         self.pending = []
+        if self._token is not None:
+            self._token = None
+            writers.release(self.root)
         if not self.placed:
             for folder in sorted(self._made_dirs, key=lambda p: len(p.parts), reverse=True):
                 try:

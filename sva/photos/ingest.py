@@ -17,6 +17,7 @@ from sva.photos.blobs import Blobs, Staging
 from sva.photos.capture import Capture, capture_time
 from sva.photos.limits import PRINT_BOXES
 from sva.photos.probe import MAX_FILE_BYTES, Probe, probe, too_large
+from sva.photos.results import PhotoWarning
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,21 @@ class Checked:
         return {"sha256": self.sha256, "filename": os.path.basename(self.name),
                 "media_type": self.probe.media_type, "width": width, "height": height,
                 "captured_at": self.capture.at}
+
+    @property
+    def warnings(self) -> list[PhotoWarning]:
+        """What the user should know about this file once it is added."""
+        why = self.probe.exif_damage
+        if why is None:
+            return []
+        if self.capture.at is not None:
+            return [PhotoWarning(self.name, f"its EXIF block is damaged ({why}) and was "
+                                 "ignored: the photo is kept as stored (not rotated) and its "
+                                 "capture time is the file's date", code="photo_exif_ignored",
+                                 params={"why": why})]
+        return [PhotoWarning(self.name, f"its EXIF block is damaged ({why}) and was ignored: "
+                             "the photo is kept as stored (not rotated) and has no capture "
+                             "time", code="photo_exif_ignored_no_time", params={"why": why})]
 
 
 def check(data: bytes, name: str, *, site_zone: str | None, mtime: float | None) -> Checked:

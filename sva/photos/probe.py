@@ -1,9 +1,15 @@
 """Look at a photo file's header before anything decodes it: format, size, EXIF.
 
 Everything here reads only the header (no pixel data), so a hostile file — a text file named
-`.jpg`, a tiny PNG that declares 50,000 × 50,000 pixels, a broken EXIF block — is refused
-with a message that names the file and the reason, before any memory is spent on it.
-Truncation shows only when the pixels are decoded; `derivatives.decode` reports that.
+`.jpg`, a tiny PNG that declares 50,000 × 50,000 pixels — is refused with a message that
+names the file and the reason, before any memory is spent on it. Truncation shows only when
+the pixels are decoded; `derivatives.decode` reports that.
+
+A damaged EXIF block is not a reason to refuse a photo: real cameras, phones and editors
+write broken ones (wrong entry counts, no TIFF header), and the pixels are still the
+evidence. The block is then ignored as a whole — orientation 1, no EXIF capture time (the
+file's date is used instead) — and the probe carries a note saying so, which the import
+passes on as a warning naming the file.
 """
 from __future__ import annotations
 
@@ -39,6 +45,10 @@ _TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 
 # Pillow warns between its own 89 MP warning and 179 MP error; our stricter 100 MP limit is
 # checked explicitly below, so its warning would only be noise.
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+# Pillow reads a JPEG's EXIF for its DPI when it opens it, and warns on a damaged block; the
+# probe finds the damage itself and the import tells the user (a warning naming the file).
+warnings.filterwarnings("ignore", message="Corrupt EXIF data", category=UserWarning,
+                        module=r"PIL\.")
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,7 @@ class Probe:
     orientation: int
     taken_local: str | None       # EXIF DateTimeOriginal as 'YYYY:MM:DD HH:MM:SS', no zone
     offset: str | None            # EXIF OffsetTimeOriginal ('+09:00') when the camera wrote it
+    exif_damage: str | None = None  # why the EXIF block was ignored (None: it was usable)
 
     @property
     def upright_size(self) -> tuple[int, int]:
@@ -92,12 +103,17 @@ def probe(data: bytes, name: str) -> Probe:
                            params={"width": width, "height": height,
                                    "limit": MAX_PIXELS // 1_000_000})
         raw = img.info.get("exif")
-        tags = read_exif(raw, name) if raw else {}
+        damage = None
+        try:
+            tags = read_exif(raw) if raw else {}
+        except ExifDamaged as exc:
+            tags, damage = {}, str(exc)
     orientation = tags.get(ORIENTATION, 1)
     if orientation not in range(1, 9):
         orientation = 1   # out-of-range values are common camera bugs, not a reason to refuse
     return Probe(img.format, MEDIA_TYPES[img.format], width, height, orientation,
-                 tags.get(DATETIME_ORIGINAL) or tags.get(DATETIME), tags.get(OFFSET_TIME_ORIGINAL))
+                 tags.get(DATETIME_ORIGINAL) or tags.get(DATETIME), tags.get(OFFSET_TIME_ORIGINAL),
+                 damage)
 
 
 def too_large(size: int, name: str) -> BadInput:
@@ -106,16 +122,23 @@ def too_large(size: int, name: str) -> BadInput:
                     code="photo_too_large", params={"size": mb, "limit": limit})
 
 
-def _corrupt_exif(why: str, name: str) -> BadInput:
-    return BadInput(f"the EXIF block is corrupt ({why})", file=name, code="photo_exif_corrupt")
+class ExifDamaged(ValueError):
+    """The EXIF block cannot be read as TIFF; the message says where it breaks."""
 
 
-def read_exif(raw: bytes, name: str) -> dict[int, object]:
-    """Validate the EXIF block's structure and return the few tags we use.
+def read_exif(raw: bytes) -> dict[int, object]:
+    """Check the EXIF block's structure and return the few tags we use.
 
-    Pillow silently drops a corrupt EXIF block; we refuse it instead, because a photo whose
-    metadata is damaged may be damaged elsewhere too and its capture time cannot be trusted.
+    A block that does not hold together raises ExifDamaged: none of its values is trusted
+    then (an orientation or a date read from a broken block may be any bytes).
     """
+    try:
+        return _read_exif(raw)
+    except (struct.error, IndexError, UnicodeError) as exc:    # a block cut short
+        raise ExifDamaged(f"cut short: {exc}") from None
+
+
+def _read_exif(raw: bytes) -> dict[int, object]:
     if raw.startswith(b"Exif\x00\x00"):
         raw = raw[6:]
     if raw[:4] == b"II*\x00":
@@ -123,7 +146,7 @@ def read_exif(raw: bytes, name: str) -> dict[int, object]:
     elif raw[:4] == b"MM\x00*":
         order = ">"
     else:
-        raise _corrupt_exif("no TIFF header", name)
+        raise ExifDamaged("no TIFF header")
     wanted = {ORIENTATION, DATETIME, DATETIME_ORIGINAL, OFFSET_TIME_ORIGINAL}
     found: dict[int, object] = {}
     seen: set[int] = set()
@@ -131,25 +154,25 @@ def read_exif(raw: bytes, name: str) -> dict[int, object]:
     while todo:
         offset = todo.pop()
         if offset in seen:
-            raise _corrupt_exif("IFD loop", name)
+            raise ExifDamaged("IFD loop")
         seen.add(offset)
-        for tag, kind, count, value in _ifd_entries(raw, offset, order, name):
+        for tag, kind, count, value in _ifd_entries(raw, offset, order):
             if tag in (EXIF_IFD, GPS_IFD, INTEROP_IFD) and kind in (4, 13):
                 todo.append(struct.unpack(order + "I", value)[0])
             elif tag in wanted:
                 found[tag] = _value(raw, order, kind, count, value)
         if len(seen) > 8:
-            raise _corrupt_exif("too many IFDs", name)
+            raise ExifDamaged("too many IFDs")
     return found
 
 
-def _ifd_entries(raw: bytes, offset: int, order: str, name: str):
+def _ifd_entries(raw: bytes, offset: int, order: str):
     if offset < 8 or offset + 2 > len(raw):
-        raise _corrupt_exif(f"IFD offset {offset} outside the block", name)
+        raise ExifDamaged(f"IFD offset {offset} outside the block")
     count = struct.unpack(order + "H", raw[offset:offset + 2])[0]
     end = offset + 2 + 12 * count
     if end > len(raw):
-        raise _corrupt_exif(f"{count} entries do not fit", name)
+        raise ExifDamaged(f"{count} entries do not fit")
     for i in range(count):
         start = offset + 2 + 12 * i
         tag, kind, n = struct.unpack(order + "HHI", raw[start:start + 8])
@@ -158,7 +181,7 @@ def _ifd_entries(raw: bytes, offset: int, order: str, name: str):
         if size > 4:
             pointer = struct.unpack(order + "I", value)[0]
             if pointer + size > len(raw):
-                raise _corrupt_exif(f"tag 0x{tag:04x} points outside the block", name)
+                raise ExifDamaged(f"tag 0x{tag:04x} points outside the block")
         yield tag, kind, n, value
 
 

@@ -37,11 +37,11 @@ class PhotoRenderings(Service):
             data = self.path_of(row["sha256"]).read_bytes()
             made = derivatives.make(data, row["filename"] or row["id"],
                                     probe(data, row["filename"]))
-            write_atomic(blobs.display(row["sha256"]), made.display)
-            write_atomic(blobs.thumbnail(row["sha256"]), made.thumbnail)
+            write_atomic(blobs.display(row["sha256"]), made.display, blobs.root)
+            write_atomic(blobs.thumbnail(row["sha256"]), made.thumbnail, blobs.root)
             for box, jpeg in made.prints.items():
                 if not blobs.print_copy(row["sha256"], box).exists():
-                    write_atomic(blobs.print_copy(row["sha256"], box), jpeg)
+                    write_atomic(blobs.print_copy(row["sha256"], box), jpeg, blobs.root)
         return path
 
     @anywhere
@@ -74,7 +74,7 @@ class PhotoRenderings(Service):
             pass
         data = self._draw_marked_thumbnail(row, marks)
         try:
-            write_atomic(target, data)
+            write_atomic(target, data, self.blobs.root)
         except OSError:
             pass
         return data
@@ -125,7 +125,8 @@ class PhotoRenderings(Service):
         made = derivatives.prints_from_display(display.read_bytes(), row["filename"] or row["id"])
         for other, jpeg in made.items():
             try:
-                write_atomic(self.blobs.print_copy(row["sha256"], other), jpeg)
+                write_atomic(self.blobs.print_copy(row["sha256"], other), jpeg,
+                             self.blobs.root)
             except OSError:
                 break                          # a read-only workspace still gets its report
         return made[box]

@@ -1,4 +1,5 @@
-"""What an import returns or raises: added, reused, refused, matched, skipped, cancelled."""
+"""What an import returns or raises: added, reused, refused, warned, matched, skipped,
+cancelled."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,6 +17,20 @@ class RefusedFiles(BadInput):
         super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems),
                          code="photos_refused_none_added" if added_none else "photos_refused",
                          params={"count": len(problems)})
+
+
+@dataclass(frozen=True)
+class PhotoWarning:
+    """A file that was added, with something the user should know about it (e.g. its EXIF
+    block was damaged and ignored). Shaped like a coded error (file, message, code, params),
+    so the app words it in its language like one (ui/core_messages.py)."""
+    file: str
+    message: str
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"file {self.file}: {self.message}"
 
 
 class ImportCancelled(SvaError):
@@ -77,6 +92,7 @@ class AddResult:
     added: list[tuple[str, str]] = field(default_factory=list)     # (file, photo id)
     refused: list[BadInput] = field(default_factory=list)
     reused: list[Reused] = field(default_factory=list)
+    warnings: list[PhotoWarning] = field(default_factory=list)     # about files added
 
     @property
     def new_ids(self) -> list[str]:
@@ -92,6 +108,7 @@ class BulkResult:
     matched: list[tuple[str, str | None]] = field(default_factory=list)   # (file, photo id)
     skipped: list[tuple[str, str]] = field(default_factory=list)          # (file, reason)
     dry_run: bool = False
+    warnings: list[PhotoWarning] = field(default_factory=list)     # about files matched
 
 
 def cancel_check(cancel):

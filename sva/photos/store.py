@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 from sva.domain.base import Changes, anywhere, dumps, operation
-from sva.errors import BadInput
-from sva.photos.blobs import Blobs, Staging
+from sva.errors import BadInput, DiskFull
+from sva.photos.blobs import Blobs
 from sva.photos.limits import MAX_PIXELS
 from sva.photos.links import PhotoLinks
 from sva.photos.renderings import PhotoRenderings
@@ -146,8 +148,8 @@ class Photos(PhotoLinks, PhotoRenderings):
         """
         from sva.photos import ingest
         cancelled = cancel_check(cancel)
-        staging, ready = Staging(), []
-        try:
+        staging, ready = self.blobs.staging(), []
+        with self._disk_full_said(), self._cleaned(staging):
             if progress:
                 progress(0, len(paths))
             for done, path in enumerate(paths, start=1):
@@ -165,30 +167,47 @@ class Photos(PhotoLinks, PhotoRenderings):
                 raise RefusedFiles(refused)
             ids, reused = self.ws.run(self._insert_rows, audit, [c for _, c in ready], staging,
                                       finding_id, item_id, "", reason)
-        except BaseException:
-            staging.undo()
-            raise
-        finally:
-            staging.discard()
         return AddResult(added=[(p, i) for (p, _), i in zip(ready, ids)], refused=refused,
                          reused=[Reused(p, i, *states) for (p, _), i, states
-                                 in zip(ready, ids, reused) if states is not None])
+                                 in zip(ready, ids, reused) if states is not None],
+                         warnings=[w for _, checked in ready for w in checked.warnings])
 
     def _add(self, audit: dict, items, *, finding_id=None, item_id=None, caption: str = "",
              reason: str | None = None) -> tuple[list[str], list]:
         """Rows for checked photos with their files, atomically."""
         from sva.photos import ingest
-        staging = Staging()
-        try:
+        staging = self.blobs.staging()
+        with self._disk_full_said(), self._cleaned(staging):
             for data, checked in items:
                 ingest.stage(data, checked, self.blobs, staging)
             return self.ws.run(self._insert_rows, audit, [c for _, c in items], staging,
                                finding_id, item_id, caption, reason)
+
+    @staticmethod
+    @contextmanager
+    def _cleaned(staging):
+        """A failure or a cancel leaves no file: placed ones removed, temp files deleted."""
+        try:
+            yield
         except BaseException:
             staging.undo()
             raise
         finally:
             staging.discard()
+
+    @contextmanager
+    def _disk_full_said(self):
+        """A full disk while adding photos is a clear error, after everything was undone."""
+        try:
+            yield
+        except (OSError, sqlite3.Error) as exc:
+            from sva.store.damage import is_disk_full
+            if not is_disk_full(exc, self.ws.folder):
+                raise
+            raise DiskFull(f"the disk holding {self.ws.folder} is full: no photo was added "
+                           "and nothing of this import was kept. Free some space and add "
+                           "them again.", code="disk_full_photos",
+                           params={"folder": str(self.ws.folder)}) from exc
 
     def _insert_rows(self, audit, checked_list, staging, finding_id, item_id, caption, reason):
         """Ids of the photos, new or already in the audit, and for each (before, after) link
@@ -252,6 +271,7 @@ class Photos(PhotoLinks, PhotoRenderings):
         result = BulkResult(window.as_tuple(), skipped=skipped + refused, dry_run=dry_run)
         if dry_run:
             result.matched = [(str(p), None) for p, _ in matched]
+            result.warnings = [w for _, checked in matched for w in checked.warnings]
             return result
         expected = {str(p): c for p, c in matched}
 
@@ -266,6 +286,7 @@ class Photos(PhotoLinks, PhotoRenderings):
         added = self._import(list(expected), check, audit, problems, keep_valid=True,
                              progress=progress, cancel=cancel, reason=reason)
         result.matched = added.added
+        result.warnings = added.warnings
         result.skipped += [(e.file or "", f"refused: {e}") for e in problems]
         return result
 

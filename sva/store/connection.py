@@ -10,9 +10,9 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sva.errors import SchemaTooNew, StoreUnreadable
+from sva.errors import SchemaTooNew
 from sva.owner_only import create_file, make_dir, tighten
-from sva.store import migrations
+from sva.store import damage, migrations
 
 if TYPE_CHECKING:   # imported when a store opens: sqlite-utils takes ~0.1 s to import
     import sqlite_utils
@@ -41,36 +41,44 @@ def schema_version_of(path: Path) -> int:
 
 
 def open_db(folder: Path, *, migrate: bool = True) -> StoreDb:
-    """Open (creating if needed) `folder/sva.db`, refusing a file newer than this code."""
-    try:
-        return _open(Path(folder), migrate)
-    except sqlite3.DatabaseError as exc:
-        raise StoreUnreadable(
-            f"{Path(folder) / DB_FILE} cannot be opened as an SVA database ({exc}); "
-            "it was left as it is — restore it from backups/ or choose another data folder"
-        ) from exc
+    """Open (creating if needed) `folder/sva.db`, refusing a file newer than this code, a
+    missing or empty one where the folder was used before, a damaged one, a read-only
+    folder and a full disk, each with a clear message (sva/store/damage.py)."""
+    folder = Path(folder)
+    with damage.said_clearly(folder):
+        return _open(folder, migrate)
 
 
 def _open(folder: Path, migrate: bool) -> StoreDb:
     make_dir(folder)                       # a new data folder is owner-only (0700)
     path = folder / DB_FILE
-    if path.exists() and path.stat().st_size > 0:
+    existing = path.exists() and path.stat().st_size > 0
+    if existing:
         found = schema_version_of(path)
         if found > migrations.SCHEMA_VERSION:
             raise SchemaTooNew(
                 f"{path.name} has schema version {found}, but this SVA only knows up to "
                 f"{migrations.SCHEMA_VERSION}; install a newer SVA. The file was not changed."
             )
+    else:
+        damage.refuse_missing(folder)      # never a new, empty database over a used folder
+    damage.require_writable(folder)
+    if existing:
+        damage.verify(folder)              # read-only, before anything writes to it
     _owner_only(path)
     conn = _connect(path)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    # No sqlite-utils plugins: the store's connection is ours alone, and discovering them
-    # scans every installed package's entry points (a visible part of the app's start-up).
-    from sva.store.database import StoreDb
-    db = StoreDb(conn, execute_plugins=False)
-    if migrate:
-        migrations.migrate(db, path)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        # No sqlite-utils plugins: the store's connection is ours alone, and discovering them
+        # scans every installed package's entry points (a visible part of the app's start-up).
+        from sva.store.database import StoreDb
+        db = StoreDb(conn, execute_plugins=False)
+        if migrate:
+            migrations.migrate(db, path)
+    except BaseException:
+        conn.close()
+        raise
     return db
 
 

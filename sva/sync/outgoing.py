@@ -61,11 +61,11 @@ def _cached(ws, ref: Path, make) -> Outgoing:
     path = _folder(ws) / sha[:2] / f"{sha}.jpg"
     if not path.is_file() or path.stat().st_size != len(data):
         path.unlink(missing_ok=True)
-        write_atomic(path, data)
+        write_atomic(path, data, Path(ws.folder))
     with Image.open(io.BytesIO(data)) as img:
         width, height = img.size
     ref.unlink(missing_ok=True)
-    write_atomic(ref, f"{sha} {width} {height}\n".encode("ascii"))
+    write_atomic(ref, f"{sha} {width} {height}\n".encode("ascii"), Path(ws.folder))
     return Outgoing(sha, len(data), path, width, height)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -135,6 +136,24 @@ def test_cancel_from_the_progress_dialog_stops_the_import(qtbot, editor, demo, t
     added = done.args[0]
     # A cancel that came after the last file is too late to stop it: then all 40 are in.
     assert len(demo.photos.of_audit(editor.audit_id)) == (0 if added is None else 40)
+
+
+def test_a_photo_with_damaged_exif_is_added_and_the_warning_shown(qtbot, editor, demo,
+                                                                  tmp_path):
+    sample = Path(__file__).resolve().parents[1] / "photos" / "samples" / "pillow-invalid-exif.jpg"
+    target = tmp_path / "IMG_2041.JPG"
+    target.write_bytes(sample.read_bytes())
+    importer = editor.photo_import
+    with qtbot.waitSignal(importer.finished, timeout=20000) as done:
+        importer.add_files([str(target)], item_id=editor.tree.current_item_id())
+    result = done.args[0]
+    assert len(result.added) == 1 and result.refused == []
+    box = importer.message
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "Photos added with a warning"
+    assert box.text() == "1 added; 1 with a warning:"
+    assert str(target) in box.informativeText() and "EXIF" in box.informativeText()
+    box.close()
 
 
 def _photo_on_item(demo, editor) -> str:

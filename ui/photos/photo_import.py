@@ -127,7 +127,7 @@ class PhotoImport(QObject):
 
     def _succeeded(self, result: AddResult) -> None:
         self._end()
-        if result.refused or result.reused:
+        if result.refused or result.reused or result.warnings:
             self._tell(*self._summary(result))
         self.finished.emit(result)
 
@@ -136,12 +136,17 @@ class PhotoImport(QObject):
         new, reused = len(result.new_ids), len(result.reused)
         lines = [self._reused_line(r) for r in result.reused]
         lines += [message_of(p) for p in result.refused]
+        lines += [message_of(w) for w in result.warnings]
         if result.refused:
             title = self.tr("Some files were not added")
             text = self.tr("{0} added; {1} refused:").format(new, len(result.refused))
             if reused:
                 text = self.tr("{0} added, {1} already in the audit; {2} refused:").format(
                     new, reused, len(result.refused))
+            return title, text, "\n".join(lines), QMessageBox.Icon.Warning
+        if result.warnings:
+            title = self.tr("Photos added with a warning")
+            text = self.tr("{0} added; {1} with a warning:").format(new, len(result.warnings))
             return title, text, "\n".join(lines), QMessageBox.Icon.Warning
         title = self.tr("Photos already in the audit")
         text = self.tr("{0} added; {1} already in the audit:").format(new, reused)
