@@ -5,6 +5,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 # make run uses its own demo folder, never the user's real data folder.
+# The lock (app, HQ, tests and the build) for CPython 3.11, every file's hash included;
+# written by uv, pinned in requirements/lock-tool.in (README, "Dependencies").
+LOCK := requirements/sva.lock
+LOCK_FLAGS := --universal --python-version 3.11 --generate-hashes --quiet \
+	--custom-compile-command "make lock"
 DEMO_HOME ?= $(CURDIR)/.sva-demo
 
 # Debian packages: virtual screen + Qt's xcb libraries, PDF tools, Japanese fonts, PostgreSQL
@@ -16,7 +21,7 @@ APT_PACKAGES := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-i
 	poppler-utils poppler-data fonts-ipafont postgresql-15 chromium chromium-driver \
 	xdotool openbox imagemagick
 
-.PHONY: run test bench apt venv demo screenshots translations clean
+.PHONY: run test bench apt venv demo screenshots translations clean lock dist dist-test
 
 apt:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -33,11 +38,24 @@ apt:
 	  fi; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+# Every package comes from the lock, checked by hash (pip itself too); then the project,
+# editable, with nothing more (--no-deps) and built by the locked setuptools.
+$(VENV)/.installed: $(LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e '.[test]'
+	$(PIP) install -q --require-hashes -r $(LOCK)
+	$(PIP) install -q --no-deps --no-build-isolation -e .
 	touch $@
+
+# `make lock` re-resolves pyproject.toml's ranges into requirements/sva.lock keeping today's
+# pins where they still fit; `make lock UPGRADE=pillow` (or "pillow reportlab", or "all")
+# moves those packages to their newest allowed release. See README, "Dependencies".
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --require-hashes -r requirements/lock-tool.txt
+	$(VENV)/bin/uv pip compile requirements/lock-tool.in $(LOCK_FLAGS) -o requirements/lock-tool.txt
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --extra build $(LOCK_FLAGS) \
+	  $(if $(filter all,$(UPGRADE)),--upgrade,$(foreach p,$(UPGRADE),--upgrade-package $(p))) \
+	  -o $(LOCK)
 
 venv: $(VENV)/.installed
 
