@@ -14,12 +14,13 @@ DEMO_HOME ?= $(CURDIR)/.sva-demo
 
 # Debian packages: virtual screen + Qt's xcb libraries, PDF tools, Japanese fonts, PostgreSQL
 # (HQ tests on a throwaway cluster), headless Chromium (dashboard browser tests) and xdotool,
-# openbox and imagemagick (tests that drive the real window under Xvfb and look at it).
+# openbox and imagemagick (tests that drive the real window under Xvfb and look at it),
+# binutils (PyInstaller reads the libraries with objdump for `make dist`).
 APT_PACKAGES := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 \
 	libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	poppler-utils poppler-data fonts-ipafont postgresql-15 chromium chromium-driver \
-	xdotool openbox imagemagick
+	xdotool openbox imagemagick binutils
 
 .PHONY: run test bench apt venv demo screenshots translations clean lock dist dist-test
 
@@ -76,6 +77,20 @@ run: apt venv translations demo
 test: apt venv translations
 	$(PY) -m ruff check sva ui tests
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+# `make dist`: the desktop app as one folder, dist/sva/ (packaging/README.md), then its own
+# --self-check; prints the build's time and size. `make dist-test` runs the tests of the build
+# (a copy outside the checkout, no Python on PATH, under Xvfb); `make test` runs them too.
+dist: apt venv
+	rm -rf dist/sva
+	@start=$$(date +%s); \
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/sva.spec && \
+	echo "dist/sva built in $$(( $$(date +%s) - start )) s, $$(du -sh dist/sva | cut -f1)"
+	env -u DISPLAY QT_QPA_PLATFORM=offscreen dist/sva/sva --self-check
+
+dist-test: apt venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/shipping $(PYTEST_ARGS)
 
 bench: venv
 	@set -e; for f in tests/bench/bench_*.py; do echo "== $$f"; $(PY) $$f; done

@@ -103,7 +103,8 @@ def _translations(_folder: Path, state: dict) -> str:
         translator.setParent(app)
         app.installTranslator(translator)
     ours = i18n.ui_language()
-    qt = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    qt_source = ("QPlatformTheme", "Cancel")      # Qt's own button text (not for lupdate)
+    qt = QCoreApplication.translate(*qt_source)
     if ours != "ja" or qt == "Cancel":
         raise CheckFailed(f"translations do not apply (ours: {ours}, Qt's Cancel: {qt})")
     return f"sva_ja and qt_ja ({qt})"
