@@ -2,12 +2,25 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
 
-RESOURCES = Path(os.environ.get("SVA_RESOURCES")
-                 or Path(__file__).resolve().parents[1] / "resources")
+
+def _resources_dir() -> Path:
+    """$SVA_RESOURCES, else resources/ of a PyInstaller build (in sys._MEIPASS, the folder
+    beside the executable that holds the bundled code, packaging/sva.spec), else of the
+    checkout."""
+    if os.environ.get("SVA_RESOURCES"):
+        return Path(os.environ["SVA_RESOURCES"])
+    if getattr(sys, "frozen", False):
+        bundle = getattr(sys, "_MEIPASS", None) or Path(sys.executable).resolve().parent
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
+
+
+RESOURCES = _resources_dir()
 
 
 def data_dir(explicit: str | os.PathLike | None = None) -> Path:

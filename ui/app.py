@@ -83,6 +83,8 @@ class _AfterFirstPaint(QObject):
 
 
 def main(data_dir=None, argv: list[str] | None = None) -> int:
+    from ui import diagnostics
+    diagnostics.start_logging(data_dir)    # logs/ in the data folder; crashes to crash.log
     app = application(argv)
     install_language(app)
     from ui.main_window import MainWindow  # after the translator, so class-level texts translate
@@ -100,6 +102,7 @@ def main(data_dir=None, argv: list[str] | None = None) -> int:
             window.hide()
             app.exit(1)
         else:
+            diagnostics.log_workspace(ws)
             window.set_workspace(ws)
 
     _AfterFirstPaint(window, load)
@@ -110,6 +113,7 @@ def main(data_dir=None, argv: list[str] | None = None) -> int:
     finally:
         if window.ws is not None:
             window.ws.close()
+        diagnostics.log.info("SVA closed")
 
 
 if __name__ == "__main__":

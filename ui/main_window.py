@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from sva import __version__
+from sva.paths import data_dir
 from sva.workspace import Workspace
 from sva.errors import SvaError
 from ui.core_messages import message_of
@@ -94,8 +94,10 @@ class MainWindow(QMainWindow):
             "suppliersAction")
         self.find_action = self._action(self.tr("&Find"), QKeySequence.StandardKey.Find,
                                         self.focus_search, "findAction")
-        self.about_action = self._action(self.tr("&About SVA"), "", self.show_about,
+        self.about_action = self._action(self.tr("&About SVA"), "F1", self.show_about,
                                          "aboutAction")
+        self.log_folder_action = self._action(self.tr("Open &log folder"), "Ctrl+F1",
+                                              self.open_log_folder, "logFolderAction")
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.refresh_action)
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self._fill_audit_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+        help_menu.addAction(self.log_folder_action)
         from ui.sync import install_sync   # sync actions and status-bar widget (issue 8)
         self.sync_ui = install_sync(self, file_menu)
 
@@ -356,13 +359,12 @@ class MainWindow(QMainWindow):
             old.close()
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-        QMessageBox.about(
-            self, self.tr("About SVA"),
-            self.tr("<h3>SVA — Supplier Visit Audits</h3>"
-                    "<p>Version {0}</p>"
-                    "<p>Offline supplier audits (SVR and information security) "
-                    "for auditors, synced to HQ.</p>").format(__version__))
+        from ui.dialogs.about_dialog import AboutDialog
+        AboutDialog(self.ws, parent=self, folder=data_dir()).open()
+
+    def open_log_folder(self) -> None:
+        from ui.dialogs.about_dialog import show_log_folder
+        show_log_folder(self, self.ws.folder if self.ws is not None else data_dir())
 
     # -- settings ----------------------------------------------------------------------------
 

@@ -5,8 +5,8 @@ derived/. See store.Photos for the service API (`ws.photos`). The service and it
 load on first use: HQ uses the shared pieces (annotate, probe) without the device store.
 """
 _EXPORTS = {"Photos": "store", "MAX_PIXELS": "limits", "AddResult": "results",
-            "BulkResult": "results", "ImportCancelled": "results", "RefusedFiles": "results", "PhotoWarning": "results",
-            "Reused": "results"}
+            "BulkResult": "results", "ImportCancelled": "results", "RefusedFiles": "results",
+            "PhotoWarning": "results", "Reused": "results"}
 __all__ = list(_EXPORTS)
 
 

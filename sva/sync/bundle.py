@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import uuid
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from sva.sync import credentials, outgoing, state
 from sva.sync.document import audit_document
 from sva.sync.push import audits_to_push
 from sva.vocabulary import LOCKED_STATUSES as EXPORTABLE
+
+log = logging.getLogger(__name__)      # ids and counts only: never a key
 
 
 @dataclass
@@ -175,6 +178,8 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
     finally:
         temp.unlink(missing_ok=True)
     _fsync_dir(target.parent)
+    log.info("bundle exported by device %s: audits %s, %d photos, %d bytes", device_id, chosen,
+             len(ordered), target.stat().st_size)
     return ExportReport(path=target, audits=chosen, blobs=len(ordered), blob_bytes=blob_bytes,
                         size=target.stat().st_size, device_id=device_id)
 

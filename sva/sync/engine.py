@@ -7,6 +7,7 @@ confirms it holds every byte.
 """
 from __future__ import annotations
 
+import logging
 import platform
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from sva.sync import conflicts, credentials, masterdata, state
 from sva.sync.errors import SyncError
 from sva.sync.http import HqClient, check_url
 from sva.sync.push import Progress, PushReport, audits_to_push, push_audit
+
+log = logging.getLogger(__name__)      # ids and counts only: never the code or the token
 
 
 def enrol(ws, server: str, code: str, *, device_name: str | None = None,
@@ -38,6 +41,8 @@ def enrol(ws, server: str, code: str, *, device_name: str | None = None,
         serialization.NoEncryption()))
     state.save_server(ws.db, url=url, hq_device_id=answer["device_id"],
                       user_name=answer["user"], role=answer["role"])
+    log.info("enrolled with HQ %s as device %s (role %s); token in keyring %s", url,
+             answer["device_id"], answer["role"], backend)
     return {"url": url, "device_id": answer["device_id"], "user": answer["user"],
             "role": answer["role"], "keyring": backend}
 
@@ -93,7 +98,13 @@ def sync(ws, *, transport=None, progress: Progress | None = None) -> SyncReport:
                 if not push_audit(ws, client, audit_id, report.push, progress):
                     report.unconfirmed.append(audit_id)
     except SyncError as exc:
+        log.warning("sync stopped: %s (%s)", exc.code or type(exc).__name__, exc)
         state.finish(ws.db, str(exc), code=exc.code, params=exc.params)
         raise
     state.finish(ws.db, None)
+    log.info("sync done: cursor %s, %d new audits, %d CAP changes, %d conflicts; pushed %s, "
+             "synced %s, %d photos (%d bytes), unconfirmed %s", report.cursor,
+             len(report.new_audits), report.cap_applied, report.conflicts, report.push.pushed,
+             report.push.marked_synced, report.push.blobs_uploaded, report.push.bytes_uploaded,
+             report.unconfirmed)
     return report

@@ -29,6 +29,7 @@ ALLOWED = {
     "SVA", "CAP", "PDF", "SVR", "OS", "USB", "HTTP", "EXIF", "JPEG", "PNG", "HEIC",
     "Excel", "HTML", "OK", "English",                      # "English" in the language combo
     "Windows", "macOS",
+    "Python", "Qt", "SQLite",                              # Help → About: product names
     "HR", "OHS", "FT", "ENV", "ISEC", "PQS",               # risk-area codes
     "MB", "KB", "GB", "px",
 }

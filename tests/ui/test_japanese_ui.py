@@ -189,7 +189,13 @@ def test_no_english_left_in_the_japanese_ui(japanese, demo, qtbot, ui_settings, 
 
     from ui.dialogs import reason_dialog
     scan.modal(qtbot, "amendment reason", lambda: reason_dialog.ask_amendment_reason(window))
-    scan.modal(qtbot, "about", window.show_about, close=lambda w: w.accept())
+    window.show_about()
+    about = window.findChild(QDialog, "aboutDialog")
+    qtbot.waitUntil(lambda: about.rows["keyring"].text() != about.tr("checking…"))
+    facts = about.facts                   # versions, the system and paths are data here
+    scan(about, "about", also=[facts.python, about.rows["qt"].text(), facts.system,
+                               facts.sqlite, about.rows["keyring"].text().split(" — ")[0]])
+    about.reject()
 
     enrol = window.sync_ui.enrol()
     scan(enrol, "enrol")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from sva import __version__
 from sva.demo import build_demo
@@ -179,11 +179,12 @@ def test_menus_have_the_promised_shortcuts(window):
                          "auditsAction": "Ctrl+1", "suppliersAction": "Ctrl+2"}
 
 
-def test_about_shows_the_version(window, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
-    window.about_action.trigger()
-    assert shown and __version__ in shown[0]
+def test_about_shows_the_version(qtbot, window):
+    window.about_action.trigger()          # tests/ui/test_about.py shows what else it says
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "aboutDialog") is not None)
+    about = window.findChild(QDialog, "aboutDialog")
+    assert about.rows["sva"].text() == __version__
+    about.reject()
 
 
 def test_refresh_rereads_the_workspace(qtbot, ws, ui_settings):

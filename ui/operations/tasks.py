@@ -6,6 +6,7 @@ raises `Cancelled`, so the work stops at a safe point of its own choosing.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from typing import Any
@@ -53,6 +54,7 @@ class Task(QRunnable):
             self.signals.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - reported to the user, with the trace logged
             traceback.print_exc()
+            logging.getLogger("sva.task").error("background task failed", exc_info=True)
             self.signals.failed.emit(message_of(exc))   # translate() is thread-safe
         else:
             self.signals.succeeded.emit(result)
