@@ -5,7 +5,6 @@ import pytest
 
 from sva.vocabulary import FINDING_STATUSES, FINDING_TRANSITIONS
 from sva.due_dates import load_policy
-from sva.domain.restore import Restores
 from sva.errors import BadInput, IllegalTransition
 from tests.conftest import log_count
 

@@ -2329,7 +2329,7 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
     <message>
         <location filename="../../ui/main_window.py" line="215"/>
         <source>Not saved</source>
-        <translation type="unfinished">保存されませんでした</translation>
+        <translation>保存されませんでした</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="332"/>
