@@ -34,9 +34,11 @@ def sva(*args) -> subprocess.CompletedProcess:
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under `folder` and the hash of its bytes. SQLite's shared-memory index and
-    an empty write-ahead log, which reading a WAL database may leave, hold no data."""
+    an empty write-ahead log, which reading a WAL database may leave, hold no data; logs/
+    holds the app's own log of what it refused (sva/logs.py), not data."""
     files = {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-             for p in sorted(folder.rglob("*")) if p.is_file()}
+             for p in sorted(folder.rglob("*"))
+             if p.is_file() and p.relative_to(folder).parts[0] != "logs"}
     files.pop("sva.db-shm", None)
     if files.get("sva.db-wal") == hashlib.sha256(b"").hexdigest():
         del files["sva.db-wal"]

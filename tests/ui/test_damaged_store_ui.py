@@ -119,7 +119,7 @@ def test_the_apps_photo_import_on_a_full_disk_adds_nothing_and_says_so(qtbot, tm
             box.close()
             assert ws.photos.of_audit(audit) == []
             assert not (folder / "photos").exists() and not (folder / "derived").exists()
-            assert editor.undo_stack.count() == 0
+            assert not ws.undo.can_undo()
             editor.close()
         finally:
             ws.close()

@@ -107,6 +107,12 @@ def _reason(env):
     return no_finding_dialog(f"{item.id} — {item.question['en']}", parent=env.window)
 
 
+@builds("ui.dialogs.about_dialog.AboutDialog")
+def _about(env):
+    from ui.dialogs.about_dialog import AboutDialog
+    return AboutDialog(env.window.ws, parent=env.window)
+
+
 @builds("ui.dialogs.demo_dialog.DemoDialog")
 def _demo(env):
     from ui.dialogs.demo_dialog import DemoDialog
