@@ -20,7 +20,7 @@ AUDIT_TRANSITIONS = {
     "in_progress": ("completed",),
     "completed": ("in_progress", "signed"),
     "signed": ("synced",),
-    "synced": (),
+    "synced": ("signed",),      # an amendment queues it for HQ again (Service.guard_audit)
 }
 # Fields of a finding that are part of the signed audit content.
 CONTENT_FINDING_FIELDS = ("item_id", "area", "severity", "requirement", "observed", "evidence",
@@ -331,11 +331,19 @@ class Audits(Service):
                 self._move(audit, "signed", log, signed_at=now)
         return row["id"]
 
-    def mark_synced(self, audit_id: str) -> Changes:
-        """HQ confirmed it holds the whole signed audit (sync sets this)."""
-        audit = self.audit(audit_id)
-        with self.change("mark_synced", "audit", audit_id, audit_id=audit_id) as log:
-            self._move(audit, "synced", log)
+    def mark_synced(self, audit_id: str, *, pushed_seq: int | None = None) -> Changes | None:
+        """HQ confirmed it holds the whole signed audit (sync sets this). `pushed_seq`: the
+        last audit-log row of the document HQ holds; if the audit was amended or signed
+        again after it (while the push ran), it stays 'signed' for the next sync (None)."""
+        with self.db.atomic():
+            audit = self.audit(audit_id)
+            if pushed_seq is not None and self.db.execute(
+                    "SELECT EXISTS (SELECT 1 FROM audit_log WHERE audit_id = ? AND seq > ? "
+                    "AND (amendment = 1 OR entity = 'signature'))",
+                    [audit_id, pushed_seq]).fetchone()[0]:
+                return None
+            with self.change("mark_synced", "audit", audit_id, audit_id=audit_id) as log:
+                self._move(audit, "synced", log)
         return Changes("audit", (audit_id,), audit_id, "mark_synced")
 
     def signatures(self, audit_id: str) -> list[dict]:
