@@ -423,11 +423,12 @@ def test_an_amendment_after_sync_shows_pending_and_reaches_hq_with_both_versions
     assert ws.audits.audit(audit_id)["status"] == "signed"          # signed, not at HQ yet
     assert editor.header.status.text() == "Signed"                  # the editor says so too
 
-    win._data_changed(ws.photos.set_annotations(
-        photo["id"], [{"kind": "redact", "box": [0.1, 0.1, 0.4, 0.4]}],
-        reason="a worker's face was visible"))
-    win._data_changed(ws.findings.edit(finding["id"], reason="boxes seen on the new photo",
-                                       observed="fire exit blocked by pallets and boxes"))
+    win.hub.perform("Annotate", ws.photos.set_annotations,
+                    photo["id"], [{"kind": "redact", "box": [0.1, 0.1, 0.4, 0.4]}],
+                    reason="a worker's face was visible")
+    win.hub.perform("Edit finding", ws.findings.edit, finding["id"],
+                    reason="boxes seen on the new photo",
+                    observed="fire exit blocked by pallets and boxes")
     assert status_text(win).startswith("1 to sync")
 
     sync = run_sync(qtbot, win)
