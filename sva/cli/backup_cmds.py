@@ -1,0 +1,95 @@
+"""`sva backup -o FILE` and `sva restore FILE`: the data folder in one encrypted file."""
+from __future__ import annotations
+
+import sys
+
+from sva.cli.common import EXIT_BAD_INPUT
+
+BACKUP_HELP = """Write a consistent backup of the data folder (database, photos, their
+derived copies) into one file encrypted with a passphrase (AES-256-GCM, key by scrypt). The
+app may be running meanwhile. The passphrase is asked twice in the terminal, or read from
+the environment variable named by --passphrase-env; it is never taken on the command line."""
+
+RESTORE_HELP = """Restore a backup made by `sva backup`. The whole file is decrypted and
+checked first: with a wrong passphrase or a damaged file nothing is changed. A data folder
+that is not empty is kept aside (renamed <folder>.before-restore-<time>) after you confirm;
+--yes confirms for scripts. Close the app on that folder first."""
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("backup", parents=[common], help="back up the data folder into one "
+                       "encrypted file", description=BACKUP_HELP)
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--passphrase-env", metavar="VAR",
+                   help="name of an environment variable holding the passphrase")
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", parents=[common], help="restore a backup into the data "
+                       "folder", description=RESTORE_HELP)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--passphrase-env", metavar="VAR",
+                   help="name of an environment variable holding the passphrase")
+    p.add_argument("--yes", action="store_true",
+                   help="replace a non-empty data folder without asking (it is kept aside)")
+    p.set_defaults(handler=cmd_restore)
+
+
+def _bar(label: str):
+    """Progress on stderr when it is a terminal (a line rewritten), silent otherwise."""
+    shown = [-1]
+
+    def report(done: int, total: int) -> None:
+        percent = done * 100 // max(total, 1)
+        if sys.stderr.isatty() and percent != shown[0]:
+            shown[0] = percent
+            print(f"\r{label} {percent:3d}%", end="", file=sys.stderr, flush=True)
+    return report
+
+
+def cmd_backup(args) -> int:
+    from sva.backup import container
+    from sva.backup.device import create_backup
+    from sva.backup.passphrase import passphrase
+    from sva.workspace import Workspace
+    secret = passphrase(args.passphrase_env, confirm=True)
+    with Workspace(args.data_dir) as ws:
+        made = create_backup(ws, args.output,
+                             lambda header: container.passphrase_kek(secret, header),
+                             progress=_bar("backing up"))
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    counts = made.header["counts"]
+    print(f"backup written to {made.path}: {counts.get('audits', 0)} audits, "
+          f"{counts.get('photos', 0)} photos, {counts['files']} files, "
+          f"{made.size / 1e6:.1f} MB (schema version {made.header['schema_version']})")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from sva.backup import container
+    from sva.backup.device import is_empty, restore
+    from sva.paths import data_dir
+    target = data_dir(args.data_dir)
+    header = container.describe_or_refuse(args.file)
+    replace = args.yes
+    if not is_empty(target) and not replace:
+        if sys.stdin is None or not sys.stdin.isatty():
+            print(f"error: {target} is not empty: restoring would put it aside. Confirm with "
+                  "--yes (nothing was changed).", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        answer = input(f"{target} is not empty. Put it aside and restore the backup of "
+                       f"{header.get('created')} in its place? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing was changed", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        replace = True
+    from sva.backup.passphrase import passphrase
+    secret = passphrase(args.passphrase_env, confirm=False)
+    done = restore(args.file, target, lambda h: container.passphrase_kek(secret, h),
+                   replace=replace, progress=_bar("restoring"))
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"restored the backup of {done.header.get('created')} into {done.folder} "
+          f"({done.files + 1} files)")
+    if done.aside is not None:
+        print(f"the folder as it was is kept in {done.aside}")
+    return 0
