@@ -16,21 +16,22 @@ that is not empty is kept aside (renamed <folder>.before-restore-<time>) after y
 --yes confirms for scripts. Close the app on that folder first."""
 
 
-def register(sub, common) -> None:
-    p = sub.add_parser("backup", parents=[common], help="back up the data folder into one "
+def register(sub, common, *, backup=None, restore=None, what="the data folder") -> None:
+    """`backup` and `restore` subcommands (also for `sva-hq`, with its handlers)."""
+    p = sub.add_parser("backup", parents=[common], help=f"back up {what} into one "
                        "encrypted file", description=BACKUP_HELP)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--passphrase-env", metavar="VAR",
                    help="name of an environment variable holding the passphrase")
-    p.set_defaults(handler=cmd_backup)
-    p = sub.add_parser("restore", parents=[common], help="restore a backup into the data "
-                       "folder", description=RESTORE_HELP)
+    p.set_defaults(handler=backup or cmd_backup)
+    p = sub.add_parser("restore", parents=[common], help=f"restore a backup into {what}",
+                       description=RESTORE_HELP)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--passphrase-env", metavar="VAR",
                    help="name of an environment variable holding the passphrase")
     p.add_argument("--yes", action="store_true",
                    help="replace a non-empty data folder without asking (it is kept aside)")
-    p.set_defaults(handler=cmd_restore)
+    p.set_defaults(handler=restore or cmd_restore)
 
 
 def _bar(label: str):
@@ -64,25 +65,32 @@ def cmd_backup(args) -> int:
     return 0
 
 
-def cmd_restore(args) -> int:
+def confirmed(args, target) -> bool | None:
+    """Whether to replace `target` (True/False), or None when the user declined or there is
+    no terminal to ask (and no --yes): the caller then exits 2, nothing changed."""
     from sva.backup import container
-    from sva.backup.device import is_empty, restore
-    from sva.paths import data_dir
-    target = data_dir(args.data_dir)
+    from sva.backup.folder import is_empty
     header = container.describe_or_refuse(args.file)
-    replace = args.yes
-    if not is_empty(target) and not replace:
-        if sys.stdin is None or not sys.stdin.isatty():
-            print(f"error: {target} is not empty: restoring would put it aside. Confirm with "
-                  "--yes (nothing was changed).", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        answer = input(f"{target} is not empty. Put it aside and restore the backup of "
-                       f"{header.get('created')} in its place? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            print("nothing was changed", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        replace = True
+    if is_empty(target) or args.yes:
+        return bool(args.yes)
+    if sys.stdin is None or not sys.stdin.isatty():
+        print(f"error: {target} is not empty: restoring would put it aside. Confirm with "
+              "--yes (nothing was changed).", file=sys.stderr)
+        return None
+    answer = input(f"{target} is not empty. Put it aside and restore the backup of "
+                   f"{header.get('created')} in its place? [y/N] ")
+    if answer.strip().lower() not in ("y", "yes"):
+        print("nothing was changed", file=sys.stderr)
+        return None
+    return True
+
+
+def run_restore(args, target, restore) -> int:
+    from sva.backup import container
     from sva.backup.passphrase import passphrase
+    replace = confirmed(args, target)
+    if replace is None:
+        return EXIT_BAD_INPUT
     secret = passphrase(args.passphrase_env, confirm=False)
     done = restore(args.file, target, lambda h: container.passphrase_kek(secret, h),
                    replace=replace, progress=_bar("restoring"))
@@ -93,3 +101,9 @@ def cmd_restore(args) -> int:
     if done.aside is not None:
         print(f"the folder as it was is kept in {done.aside}")
     return 0
+
+
+def cmd_restore(args) -> int:
+    from sva.backup.device import restore
+    from sva.paths import data_dir
+    return run_restore(args, data_dir(args.data_dir), restore)
