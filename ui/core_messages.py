@@ -56,9 +56,9 @@ MESSAGES = {
     # the data folder (sva/store/damage.py)
     "store_missing": QT_TR_NOOP("{path} is missing or empty, but this data folder was used "
                                 "before (it holds photos or backups). SVA does not start a "
-                                "new, empty database over it; nothing was changed. Copy the "
-                                "newest backup, {backup}, to {path}, or choose another data "
-                                "folder."),
+                                "new, empty database over it; nothing was changed. To go "
+                                "back to the newest backup, {backup}, run “sva restore "
+                                "{backup}”, or choose another data folder."),
     "store_missing_no_backup": QT_TR_NOOP("{path} is missing or empty, but this data folder "
                                           "was used before (it holds photos or other files). "
                                           "SVA does not start a new, empty database over it; "
@@ -66,8 +66,9 @@ MESSAGES = {
                                           "database was moved, put it back; otherwise choose "
                                           "another data folder."),
     "store_damaged": QT_TR_NOOP("{path} is damaged and cannot be used; nothing was written "
-                                "to it. The newest backup is {backup}. Run “sva db check” "
-                                "for details."),
+                                "to it. The newest backup is {backup}: “sva restore "
+                                "{backup}” puts it back and keeps the damaged file aside. "
+                                "Run “sva db check” for details."),
     "store_damaged_no_backup": QT_TR_NOOP("{path} is damaged and cannot be used; nothing was "
                                           "written to it. There is no backup. Run “sva db "
                                           "check” for details."),

@@ -89,3 +89,59 @@ def restore(backup: str | os.PathLike, target: str | os.PathLike,
 
 
 is_empty = folder_backup.is_empty
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_database_copy(path: Path) -> bool:
+    """A plain database file (a daily or pre-migration copy in `backups/`), as opposed to a
+    `sva backup` file."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def restore_database_copy(copy: str | os.PathLike, folder: str | os.PathLike, *,
+                          replace: bool = False) -> Restored:
+    """Put a database copy from `backups/` back as `folder/sva.db`. The copy is checked
+    first; the database it replaces (with its write-ahead log) is moved to
+    `backups/replaced-<UTC time>/`. Photos stay as they are (they are never rewritten)."""
+    import shutil
+
+    from sva.backup.folder import fsync_dir, utc_stamp
+    from sva.errors import BadInput, SchemaTooNew
+    from sva.store.backup_copy import check_copy
+    from sva.store.migrations import SCHEMA_VERSION
+    copy, folder = Path(copy), Path(folder)
+    check = check_copy(copy)
+    if check["integrity"] != "ok":
+        raise BadInput(f"the copy fails its integrity check ({check['integrity']}); nothing "
+                       "was changed", file=str(copy), code="backup_damaged",
+                       params={"file": str(copy)})
+    if check["schema_version"] > SCHEMA_VERSION:
+        raise SchemaTooNew(f"{copy} has schema version {check['schema_version']}; this SVA "
+                           f"knows up to {SCHEMA_VERSION}. Nothing was changed.")
+    current = folder / DB_NAME
+    if current.exists() and current.stat().st_size > 0 and not replace:
+        raise BadInput(f"{current} exists; restoring would put it aside (confirm with --yes). "
+                       "Nothing was changed.", file=str(current), code="restore_not_empty",
+                       params={"folder": str(folder)})
+    make_dir(folder)
+    incoming = folder / f".{DB_NAME}.restoring"
+    shutil.copyfile(copy, incoming)
+    os.chmod(incoming, 0o600)
+    with open(incoming, "rb+") as fh:
+        os.fsync(fh.fileno())
+    aside = None
+    sidecars = [current.with_name(DB_NAME + s) for s in ("", "-wal", "-shm", "-journal")]
+    if any(p.exists() for p in sidecars):
+        aside = make_dir(folder / "backups" / f"replaced-{utc_stamp()}")
+        for path in sidecars:
+            if path.exists():
+                os.replace(path, aside / path.name)
+    os.replace(incoming, current)
+    fsync_dir(folder)
+    return Restored(folder, aside, {"created": (copy.name.rsplit("-", 1)[-1]).split(".")[0]}, 0)

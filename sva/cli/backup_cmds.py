@@ -13,7 +13,9 @@ the environment variable named by --passphrase-env; it is never taken on the com
 RESTORE_HELP = """Restore a backup made by `sva backup`. The whole file is decrypted and
 checked first: with a wrong passphrase or a damaged file nothing is changed. A data folder
 that is not empty is kept aside (renamed <folder>.before-restore-<time>) after you confirm;
---yes confirms for scripts. Close the app on that folder first."""
+--yes confirms for scripts. Close the app on that folder first. FILE may also be a database
+copy from the folder's backups/ (daily or before a migration): it replaces sva.db only, and
+the database it replaces is kept in backups/replaced-<time>/."""
 
 
 def register(sub, common, *, backup=None, restore=None, what="the data folder") -> None:
@@ -51,8 +53,8 @@ def cmd_backup(args) -> int:
     from sva.backup.device import create_backup
     from sva.backup.passphrase import passphrase
     from sva.workspace import Workspace
-    secret = passphrase(args.passphrase_env, confirm=True)
-    with Workspace(args.data_dir) as ws:
+    with Workspace(args.data_dir) as ws:       # a damaged store is refused before asking
+        secret = passphrase(args.passphrase_env, confirm=True)
         made = create_backup(ws, args.output,
                              lambda header: container.passphrase_kek(secret, header),
                              progress=_bar("backing up"))
@@ -104,6 +106,32 @@ def run_restore(args, target, restore) -> int:
 
 
 def cmd_restore(args) -> int:
-    from sva.backup.device import restore
+    from sva.backup.device import is_database_copy, restore
     from sva.paths import data_dir
-    return run_restore(args, data_dir(args.data_dir), restore)
+    target = data_dir(args.data_dir)
+    if is_database_copy(args.file):
+        return _restore_copy(args, target)
+    return run_restore(args, target, restore)
+
+
+def _restore_copy(args, target) -> int:
+    """A daily or pre-migration database copy from `backups/` (no passphrase: it is as
+    protected as the database itself)."""
+    from sva.backup.device import DB_NAME, restore_database_copy
+    current = target / DB_NAME
+    replace = args.yes
+    if current.exists() and current.stat().st_size > 0 and not replace:
+        if sys.stdin is None or not sys.stdin.isatty():
+            print(f"error: {current} exists: restoring would put it aside. Confirm with --yes "
+                  "(nothing was changed).", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        answer = input(f"Put {current} aside and restore {args.file} in its place? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing was changed", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        replace = True
+    done = restore_database_copy(args.file, target, replace=replace)
+    print(f"restored the database copy {args.file} as {current}")
+    if done.aside is not None:
+        print(f"the database as it was is kept in {done.aside}")
+    return 0
