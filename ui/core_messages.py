@@ -53,6 +53,20 @@ MESSAGES = {
     "file_unreadable": QT_TR_NOOP("cannot be read (permission denied)"),
     "disk_full_photos": QT_TR_NOOP("the disk holding {folder} is full: no photo was added. "
                                    "Free some space and add them again."),
+    # backup and restore (sva/backup/)
+    "backup_not_a_backup": QT_TR_NOOP("this is not an SVA backup file"),
+    "backup_too_new": QT_TR_NOOP("this backup was made by a newer SVA; install a newer SVA "
+                                 "to restore it"),
+    "backup_damaged": QT_TR_NOOP("the backup file is damaged or incomplete; nothing was "
+                                 "restored"),
+    "backup_wrong_passphrase": QT_TR_NOOP("the passphrase is wrong (or the backup's header "
+                                          "was changed); nothing was restored"),
+    "backup_wrong_kind": QT_TR_NOOP("this backup is not of an SVA data folder (an HQ backup?); "
+                                    "nothing was restored"),
+    "backup_exists": QT_TR_NOOP("the file exists already; choose another name (nothing was "
+                                "written)"),
+    "restore_not_empty": QT_TR_NOOP("the data folder {folder} is not empty; nothing was "
+                                    "changed"),
     # the data folder (sva/store/damage.py)
     "store_missing": QT_TR_NOOP("{path} is missing or empty, but this data folder was used "
                                 "before (it holds photos or backups). SVA does not start a "

@@ -145,3 +145,14 @@ def restore_database_copy(copy: str | os.PathLike, folder: str | os.PathLike, *,
     os.replace(incoming, current)
     fsync_dir(folder)
     return Restored(folder, aside, {"created": (copy.name.rsplit("-", 1)[-1]).split(".")[0]}, 0)
+
+
+def stage(backup: str | os.PathLike, target: str | os.PathLike,
+          kek_for: Callable[[dict], bytes], *, progress: Progress = quiet):
+    """Unpack and check `backup` beside `target` without touching it (the app does this in
+    the background, then closes its workspace for the quick `swap_in`)."""
+    return folder_backup.stage(Path(backup), Path(target), kek_for, layout(),
+                               progress=progress)
+
+
+swap_in = folder_backup.swap_in
