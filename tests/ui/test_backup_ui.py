@@ -58,9 +58,9 @@ def test_file_menu_backs_up_and_restores_with_progress(qtbot, win, data, tmp_pat
     seen = []
     dialog.task.signals.progressed.connect(lambda d, t: seen.append(d))
     qtbot.waitUntil(lambda: dialog.task is None, timeout=60000)
-    assert out.exists() and "Backup written to" in dialog.message.text()
+    assert out.exists() and "Backup written to" in dialog.message.text.text()
     assert dialog.progress.value() == dialog.progress.maximum() and seen
-    assert dialog.passphrase.text() == "" and SECRET not in dialog.message.text()
+    assert dialog.passphrase.text() == "" and SECRET not in dialog.message.text.text()
     dialog.cancel_button.click()                                  # Close
 
     win.ws.suppliers.add(code="LATE", name_en="Added after the backup", country="JP")
@@ -74,9 +74,9 @@ def test_file_menu_backs_up_and_restores_with_progress(qtbot, win, data, tmp_pat
     assert box is not None and box.isVisible() and str(data) in box.text()
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: restore.task is None, timeout=60000)
-    assert "Restored the backup of" in restore.message.text(), restore.message.text()
+    assert "Restored the backup of" in restore.message.text.text(), restore.message.text.text()
     (aside,) = tmp_path.glob("data.before-restore-*")
-    assert str(aside) in restore.message.text()
+    assert str(aside) in restore.message.text.text()
     assert tables(data / "sva.db") == rows and blob_hashes(data) == blobs
     assert win.ws.folder == data                                  # the restored one, open
     assert "LATE" not in {r["code"] for r in win.ws.queries.suppliers()}
@@ -94,8 +94,8 @@ def test_a_wrong_passphrase_in_the_restore_dialog_changes_nothing(qtbot, win, da
     restore.start_button.click()
     restore.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: restore.task is None, timeout=60000)
-    assert "passphrase is wrong" in restore.message.text()
-    assert "Nothing was restored" in restore.message.text()
+    assert "passphrase is wrong" in restore.message.text.text()
+    assert "Nothing was restored" in restore.message.text.text()
     assert not [p for p in tmp_path.iterdir() if "restor" in p.name]   # no staging, no aside
     assert win.ws.queries.audits()                                # still open, still works
 
@@ -115,7 +115,7 @@ def test_cancel_in_the_backup_dialog_leaves_no_file(qtbot, win, data, tmp_path, 
     qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=30000)
     dialog.cancel_button.click()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=30000)
-    assert "no backup file was written" in dialog.message.text()
+    assert "no backup file was written" in dialog.message.text.text()
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".b.svab")]
     assert [p.name for p in (data / "backups").iterdir() if p.name.startswith(".")] == []
@@ -124,11 +124,11 @@ def test_cancel_in_the_backup_dialog_leaves_no_file(qtbot, win, data, tmp_path, 
 def test_the_backup_dialog_refuses_short_or_differing_passphrases(qtbot, win, tmp_path):
     out = tmp_path / "b.svab"
     dialog = back_up(qtbot, win, out, secret="short", again="short")
-    assert dialog.task is None and "at least 8" in dialog.message.text()
+    assert dialog.task is None and "at least 8" in dialog.message.text.text()
     dialog.passphrase.setText(SECRET)
     dialog.again.setText(SECRET + "x")
     dialog.start_button.click()
-    assert dialog.task is None and "differ" in dialog.message.text()
+    assert dialog.task is None and "differ" in dialog.message.text.text()
     assert not out.exists()
 
 

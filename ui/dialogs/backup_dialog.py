@@ -6,11 +6,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
+                               QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
 
 from sva.backup.container import MIN_PASSPHRASE
 from ui.operations.backup import backup_task
 from ui.operations.tasks import Task
+from ui.sync.common import MessageLine
 
 
 def password_field(name: str) -> QLineEdit:
@@ -39,12 +40,12 @@ class BackupDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setObjectName("backupProgress")
         self.progress.setValue(0)
-        self.message = QLabel(self.tr(
+        self.message = MessageLine()
+        self.message.set("info", self.tr(
             "A consistent copy of the data folder (database and photos) in one file, "
             "encrypted with a passphrase. You can go on working meanwhile. Keep the "
             "passphrase safe: without it the backup cannot be restored."))
         self.message.setObjectName("backupMessage")
-        self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.start_button = self.buttons.addButton(self.tr("Back up"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
@@ -82,15 +83,15 @@ class BackupDialog(QDialog):
             return
         path, secret = self.file.text().strip(), self.passphrase.text()
         if not path:
-            self.message.setText(self.tr("Choose the file to write."))
+            self._say(self.tr("Choose the file to write."), "warning")
             return
         if len(secret) < MIN_PASSPHRASE:
-            self.message.setText(self.tr("The passphrase needs at least {0} characters.")
-                                 .format(MIN_PASSPHRASE))
+            self._say(self.tr("The passphrase needs at least {0} characters.")
+                      .format(MIN_PASSPHRASE), "warning")
             self.passphrase.setFocus()
             return
         if secret != self.again.text():
-            self.message.setText(self.tr("The two passphrases differ."))
+            self._say(self.tr("The two passphrases differ."), "warning")
             self.again.clear()
             self.again.setFocus()
             return
@@ -103,7 +104,7 @@ class BackupDialog(QDialog):
         self.task.signals.cancelled.connect(self._cancelled)
         for widget in (self.start_button, self.file, self.passphrase, self.again):
             widget.setEnabled(False)
-        self.message.setText(self.tr("Backing up…"))
+        self._say(self.tr("Backing up…"))
         self.task.start()
 
     def cancel(self) -> None:
@@ -112,7 +113,7 @@ class BackupDialog(QDialog):
             return
         self.task.cancel()
         self.cancel_button.setEnabled(False)
-        self.message.setText(self.tr("Cancelling…"))
+        self._say(self.tr("Cancelling…"))
 
     def reject(self) -> None:
         if self.task is not None:          # Esc while running: cancel first
@@ -124,9 +125,12 @@ class BackupDialog(QDialog):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
-    def _finish(self, text: str) -> None:
+    def _say(self, text: str, kind: str = "info") -> None:
+        self.message.set(kind, text)
+
+    def _finish(self, text: str, kind: str = "info") -> None:
         self.task = None
-        self.message.setText(text)
+        self._say(text, kind)
         for widget in (self.start_button, self.file, self.passphrase, self.again,
                        self.cancel_button):
             widget.setEnabled(True)
@@ -141,7 +145,7 @@ class BackupDialog(QDialog):
         self.cancel_button.setText(self.tr("Close"))
 
     def _failed(self, message: str) -> None:
-        self._finish(self.tr("The backup was not written: {0}").format(message))
+        self._finish(self.tr("The backup was not written: {0}").format(message), "error")
 
     def _cancelled(self) -> None:
         self.progress.setValue(0)

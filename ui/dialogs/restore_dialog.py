@@ -17,6 +17,7 @@ from ui.core_messages import message_of
 from ui.dialogs.backup_dialog import password_field
 from ui.operations.backup import describe, discard_staging, stage_task
 from ui.operations.tasks import Task
+from ui.sync.common import MessageLine
 
 
 class RestoreDialog(QDialog):
@@ -41,12 +42,12 @@ class RestoreDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setObjectName("restoreProgress")
         self.progress.setValue(0)
-        self.message = QLabel(self.tr(
+        self.message = MessageLine()
+        self.message.set("info", self.tr(
             "The backup is checked completely before anything changes. The data folder {0} "
             "is replaced by it; if it holds anything, it is kept aside under a new name.")
             .format(self.folder))
         self.message.setObjectName("restoreMessage")
-        self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.start_button = self.buttons.addButton(self.tr("Restore"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
@@ -95,10 +96,10 @@ class RestoreDialog(QDialog):
         if self.task is not None or self.confirm_box is not None:
             return
         if not self._describe():
-            self.message.setText(self.tr("Choose a backup file made by SVA."))
+            self._say(self.tr("Choose a backup file made by SVA."), "warning")
             return
         if not self.passphrase.text():
-            self.message.setText(self.tr("Type the backup's passphrase."))
+            self._say(self.tr("Type the backup's passphrase."), "warning")
             self.passphrase.setFocus()
             return
         if is_empty(self.folder):
@@ -121,7 +122,7 @@ class RestoreDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             self._run()
         else:
-            self.message.setText(self.tr("Nothing was changed."))
+            self._say(self.tr("Nothing was changed."))
 
     def _run(self) -> None:
         secret = self.passphrase.text()
@@ -133,7 +134,7 @@ class RestoreDialog(QDialog):
         self.task.signals.cancelled.connect(self._cancelled)
         for widget in (self.start_button, self.file, self.passphrase):
             widget.setEnabled(False)
-        self.message.setText(self.tr("Checking the backup…"))
+        self._say(self.tr("Checking the backup…"))
         self.task.start()
 
     def cancel(self) -> None:
@@ -142,7 +143,7 @@ class RestoreDialog(QDialog):
             return
         self.task.cancel()
         self.cancel_button.setEnabled(False)
-        self.message.setText(self.tr("Cancelling…"))
+        self._say(self.tr("Cancelling…"))
 
     def reject(self) -> None:
         if self.task is not None:
@@ -154,9 +155,12 @@ class RestoreDialog(QDialog):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
-    def _finish(self, text: str) -> None:
+    def _say(self, text: str, kind: str = "info") -> None:
+        self.message.set(kind, text)
+
+    def _finish(self, text: str, kind: str = "info") -> None:
         self.task = None
-        self.message.setText(text)
+        self._say(text, kind)
         for widget in (self.start_button, self.file, self.passphrase, self.cancel_button):
             widget.setEnabled(True)
 
@@ -166,7 +170,7 @@ class RestoreDialog(QDialog):
             self.aside = self.swap(staging)
         except (SvaError, OSError) as exc:
             discard_staging(staging)
-            self._finish(self.tr("Nothing was restored: {0}").format(message_of(exc)))
+            self._finish(self.tr("Nothing was restored: {0}").format(message_of(exc)), "error")
             return
         done = self.tr("Restored the backup of {0}: {1} audits, {2} photos.").format(
             result.get("created", "?"), result.get("audits", 0), result.get("photos", 0))
@@ -178,7 +182,7 @@ class RestoreDialog(QDialog):
         self.cancel_button.setText(self.tr("Close"))
 
     def _failed(self, message: str) -> None:
-        self._finish(self.tr("Nothing was restored: {0}").format(message))
+        self._finish(self.tr("Nothing was restored: {0}").format(message), "error")
 
     def _cancelled(self) -> None:
         self.progress.setValue(0)
