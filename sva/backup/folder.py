@@ -82,7 +82,8 @@ def write_backup(out: Path, header: dict, db_name: str, db_copy: Path,
     try:
         with os.fdopen(fd, "wb") as fh:
             writer = container.Writer(fh, header, kek)
-            with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+            with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT,
+                              bufsize=archive.BLOCK) as tar:
                 archive.add_file(tar, db_name, db_copy, moved)
                 for name, path in files:
                     archive.add_file(tar, name, path, moved)
@@ -162,7 +163,7 @@ def stage(backup: Path, target: Path, kek_for: KekFor, layout: Layout, *,
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.restoring-",
                                         dir=target.parent))
         try:
-            with tarfile.open(fileobj=opened.reader, mode="r|") as tar:
+            with tarfile.open(fileobj=opened.reader, mode="r|", bufsize=archive.BLOCK) as tar:
                 written = archive.extract(
                     tar, staging, layout.allowed, name,
                     lambda n: progress(min(fh.tell() * (SCALE - 50) // total, SCALE - 50),
