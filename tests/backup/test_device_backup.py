@@ -73,6 +73,19 @@ def _drop_last_part(data: bytes) -> bytes:
     return data[:-20]
 
 
+def _cut_before_last_chunk(data: bytes) -> bytes:
+    """Cut exactly at a chunk boundary: every chunk left is whole and authentic."""
+    import struct
+    at = 10 + 6 + struct.unpack(">I", data[12:16])[0]
+    at += 1 + data[at]
+    starts = []
+    while at < len(data):
+        starts.append(at)
+        at += 4 + struct.unpack(">I", data[at:at + 4])[0]
+    assert at == len(data) and len(starts) >= 3
+    return data[:starts[-1]]
+
+
 @pytest.mark.parametrize("damage, words", [
     (None, "passphrase is wrong"),
     (_truncate_end, "damaged or incomplete"),
@@ -80,6 +93,7 @@ def _drop_last_part(data: bytes) -> bytes:
     (_flip_middle, "was changed"),
     (_flip_header, "passphrase is wrong (or the backup's header was changed)"),
     (_drop_last_part, "damaged or incomplete"),
+    (_cut_before_last_chunk, "it ends before its last part"),
 ])
 def test_a_wrong_passphrase_or_damaged_file_changes_nothing(demo, tmp_path, damage, words):
     file = tmp_path / "b.svab"
