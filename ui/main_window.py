@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
         from ui.settings import DAILY_BACKUP, DAILY_BACKUP_KEEP
         if self.ws is None or not DAILY_BACKUP.get(self.settings):
             return
-        from ui.operations.backup import daily_backup_task
+        from ui.operations.backup import backup_pool, daily_backup_task
         task = daily_backup_task(self.ws, DAILY_BACKUP_KEEP.get(self.settings))
         task.signals.succeeded.connect(
             lambda path: path and self.statusBar().showMessage(
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
             lambda message: self.statusBar().showMessage(
                 self.tr("The daily backup failed: {0}").format(message), 30000))
         self.daily_backup = task
-        task.start()
+        task.start(backup_pool())
 
     def show_about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog

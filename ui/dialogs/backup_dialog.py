@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
 
 from sva.backup.container import MIN_PASSPHRASE
-from ui.operations.backup import backup_task
+from ui.operations.backup import backup_pool, backup_task
 from ui.operations.tasks import Task
 from ui.sync.common import MessageLine
 
@@ -105,7 +105,7 @@ class BackupDialog(QDialog):
         for widget in (self.start_button, self.file, self.passphrase, self.again):
             widget.setEnabled(False)
         self._say(self.tr("Backing up…"))
-        self.task.start()
+        self.task.start(backup_pool())
 
     def cancel(self) -> None:
         if self.task is None:

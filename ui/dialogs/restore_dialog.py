@@ -15,7 +15,7 @@ from sva.backup.folder import is_empty
 from sva.errors import SvaError
 from ui.core_messages import message_of
 from ui.dialogs.backup_dialog import password_field
-from ui.operations.backup import describe, discard_staging, stage_task
+from ui.operations.backup import backup_pool, describe, discard_staging, stage_task
 from ui.operations.tasks import Task
 from ui.sync.common import MessageLine
 
@@ -135,7 +135,7 @@ class RestoreDialog(QDialog):
         for widget in (self.start_button, self.file, self.passphrase):
             widget.setEnabled(False)
         self._say(self.tr("Checking the backup…"))
-        self.task.start()
+        self.task.start(backup_pool())
 
     def cancel(self) -> None:
         if self.task is None:

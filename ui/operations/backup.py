@@ -12,8 +12,22 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
+
 from sva.backup import container, device, scheduled
 from ui.operations.tasks import Task
+
+_pool: QThreadPool | None = None
+
+
+def backup_pool() -> QThreadPool:
+    """Backups run in a pool of their own: a backup of minutes neither waits behind photo
+    imports and reports in the global pool nor holds one of its threads meanwhile."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(2)
+    return _pool
 
 
 def backup_task(ws, out: str | Path, passphrase: str, *, overwrite: bool = False) -> Task:
