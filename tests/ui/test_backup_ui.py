@@ -31,6 +31,17 @@ def win(qtbot, data, ui_settings):
         window.ws.close()
 
 
+def until(condition, timeout=60.0):
+    """Process events until `condition()` holds. Not qtbot.waitUntil: an earlier test of the
+    session that called QApplication.exit() makes every new event loop return at once."""
+    from PySide6.QtWidgets import QApplication
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
 def dialog_named(window, name):
     found = [w for w in window.findChildren(object) if w.objectName() == name]
     return found[-1]
@@ -57,7 +68,7 @@ def test_file_menu_backs_up_and_restores_with_progress(qtbot, win, data, tmp_pat
     dialog = back_up(qtbot, win, out)
     seen = []
     dialog.task.signals.progressed.connect(lambda d, t: seen.append(d))
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=60000)
+    until(lambda: dialog.task is None, 60)
     assert out.exists() and "Backup written to" in dialog.message.text.text()
     assert dialog.progress.value() == dialog.progress.maximum() and seen
     assert dialog.passphrase.text() == "" and SECRET not in dialog.message.text.text()
@@ -73,7 +84,7 @@ def test_file_menu_backs_up_and_restores_with_progress(qtbot, win, data, tmp_pat
     box = restore.confirm_box                                     # the folder is not empty
     assert box is not None and box.isVisible() and str(data) in box.text()
     box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: restore.task is None, timeout=60000)
+    until(lambda: restore.task is None, 60)
     assert "Restored the backup of" in restore.message.text.text(), restore.message.text.text()
     (aside,) = tmp_path.glob("data.before-restore-*")
     assert str(aside) in restore.message.text.text()
@@ -86,14 +97,14 @@ def test_file_menu_backs_up_and_restores_with_progress(qtbot, win, data, tmp_pat
 def test_a_wrong_passphrase_in_the_restore_dialog_changes_nothing(qtbot, win, data, tmp_path):
     out = tmp_path / "b.svab"
     dialog = back_up(qtbot, win, out)
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=60000)
+    until(lambda: dialog.task is None, 60)
     win.restore_action.trigger()
     restore = dialog_named(win, "restoreDialog")
     restore.file.setText(str(out))
     restore.passphrase.setText("not the right one")
     restore.start_button.click()
     restore.confirm_box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: restore.task is None, timeout=60000)
+    until(lambda: restore.task is None, 60)
     assert "passphrase is wrong" in restore.message.text.text()
     assert "Nothing was restored" in restore.message.text.text()
     assert not [p for p in tmp_path.iterdir() if "restor" in p.name]   # no staging, no aside
@@ -112,9 +123,9 @@ def test_cancel_in_the_backup_dialog_leaves_no_file(qtbot, win, data, tmp_path, 
     monkeypatch.setattr(operations.device, "create_backup", slow)
     out = tmp_path / "b.svab"
     dialog = back_up(qtbot, win, out)
-    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=30000)
+    until(lambda: dialog.progress.value() > 0, 30)
     dialog.cancel_button.click()
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=30000)
+    until(lambda: dialog.task is None, 30)
     assert "no backup file was written" in dialog.message.text.text()
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".b.svab")]
@@ -140,9 +151,9 @@ def test_the_daily_backup_runs_at_start_when_due_and_follows_the_setting(qtbot, 
     assert not hasattr(win, "daily_backup")
     DAILY_BACKUP.set(ui_settings, True)
     win.start_daily_backup()
-    qtbot.waitUntil(lambda: win.daily_backup.finished.is_set(), timeout=30000)
+    until(lambda: win.daily_backup.finished.is_set(), 30)
     (made,) = (data / "backups").glob("sva-v*-auto-*.db")
-    qtbot.waitUntil(lambda: str(made) in win.statusBar().currentMessage(), timeout=5000)
+    until(lambda: str(made) in win.statusBar().currentMessage(), 5)
     win.start_daily_backup()                                       # not due again today
-    qtbot.waitUntil(lambda: win.daily_backup.finished.is_set(), timeout=30000)
+    until(lambda: win.daily_backup.finished.is_set(), 30)
     assert len(list((data / "backups").glob("sva-v*-auto-*.db"))) == 1
