@@ -4,10 +4,10 @@ It runs on the store worker (`ws.run(copy_database, ws.db, target, progress)`), 
 pages per step with a progress report (which may raise to cancel) after each. The store's
 connection holds one read transaction for the whole copy: another process writing meanwhile
 (WAL) neither waits for it nor restarts it, and the copy is the state at its start. The
-store's other calls wait meanwhile (one worker): ~0.1 s for the demo folder, about a second
-per 100 MB of database on a laptop disk. The destination is opened by `_connect`, the
-function the store opens its own file with: whatever that does to a file at rest (an
-encrypted folder's key), the copy gets too.
+store's other calls wait meanwhile (one worker): measured 0.01 s for the demo database and
+0.16–0.30 s for a 63 MB one, the copy's quick_check included. The destination is opened
+by `_connect`, the function the store opens its own file with: whatever that does to a
+file at rest (an encrypted folder's key), the copy gets too.
 """
 from __future__ import annotations
 
