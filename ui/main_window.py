@@ -385,6 +385,7 @@ class MainWindow(QMainWindow):
         folder = self.ws.folder if self.ws is not None else data_dir()
         for editor in self.editors():
             self.close_tab(self.tabs.indexOf(editor))
+        self.finish_backups()
         if self.ws is not None:
             self.ws.close()
         try:
@@ -392,6 +393,18 @@ class MainWindow(QMainWindow):
         finally:
             self.set_workspace(Workspace(folder))
         return aside
+
+    def finish_backups(self, wait: float = 30.0) -> None:
+        """Before the workspace closes: cancel a backup still running in a dialog and let
+        the daily copy end (it takes a fraction of a second), so none is cut off half-way
+        or left using a closed store."""
+        from ui.dialogs.backup_dialog import BackupDialog
+        tasks = [d.task for d in self.findChildren(BackupDialog) if d.task is not None]
+        for task in tasks:
+            task.cancel()
+        daily = getattr(self, "daily_backup", None)
+        for task in tasks + ([daily] if daily is not None else []):
+            task.finished.wait(wait)
 
     def start_daily_backup(self) -> None:
         """The daily copy of the database in `backups/` (setting: on, keep 7), in the
@@ -451,5 +464,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for editor in self.editors():
             editor.flush()
+        self.finish_backups()
         self.save_settings()
         super().closeEvent(event)

@@ -157,3 +157,26 @@ def test_the_daily_backup_runs_at_start_when_due_and_follows_the_setting(qtbot, 
     win.start_daily_backup()                                       # not due again today
     until(lambda: win.daily_backup.finished.is_set(), 30)
     assert len(list((data / "backups").glob("sva-v*-auto-*.db"))) == 1
+
+
+def test_closing_the_window_during_a_backup_cancels_it_and_leaves_no_file(qtbot, win, data,
+                                                                          tmp_path,
+                                                                          monkeypatch):
+    import ui.operations.backup as operations
+    real = operations.device.create_backup
+
+    def slow(ws, out, kek_for, *, progress, overwrite):
+        def step(done, total):
+            progress(done, total)
+            time.sleep(0.05)
+        return real(ws, out, kek_for, progress=step, overwrite=overwrite)
+    monkeypatch.setattr(operations.device, "create_backup", slow)
+    out = tmp_path / "b.svab"
+    dialog = back_up(qtbot, win, out)
+    task = dialog.task
+    until(lambda: dialog.progress.value() > 0, 30)
+    win.close()                                      # the app quits meanwhile
+    assert task.finished.is_set()                    # it waited for the cancelled backup
+    win.ws.close()
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".b.svab")]
