@@ -70,8 +70,16 @@ def test_the_apps_main_exits_1_and_creates_nothing(qapp, tmp_path, demo_master):
     before = snapshot(folder)
     seen: list = []
     answering_dialogs(seen)
-    QTimer.singleShot(15000, lambda: QApplication.instance().exit(99))   # never hang
-    assert main(folder, argv=[]) == 1
+    # Never hang; and the guard is stopped once main returns: a QApplication.exit() that fires
+    # later, outside exec(), makes every event loop of the session return at once.
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.instance().exit(99))
+    guard.start(15000)
+    try:
+        assert main(folder, argv=[]) == 1
+    finally:
+        guard.stop()
     assert len(seen) == 1 and "There is no backup" in seen[0][1]
     assert snapshot(folder) == before and not (folder / "sva.db").exists()
 
