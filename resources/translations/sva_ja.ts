@@ -3214,7 +3214,7 @@ CAP 提出済み: {1}
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
         <source>&amp;Daily copy of the database in the data folder&apos;s backups/</source>
-        <translation>データフォルダーの backups/ にデータベースを毎日コピーする(&amp;D)</translation>
+        <translation>データフォルダー内にデータベースのコピーを毎日作る(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="47"/>

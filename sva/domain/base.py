@@ -183,7 +183,7 @@ class Service:
             entry.action = "amend:" + entry.action
             if audit["status"] == "synced":
                 self.update("audits", audit["id"], self.stamp({"status": "signed"}))
-                entry.changes["audit_status"] = ["synced", "signed"]
+                entry.changes["audit_status"] = [audit["status"], "signed"]
                 audit["status"] = "signed"
 
 
