@@ -183,6 +183,10 @@ class PhotoStrip(QWidget):
         task.start()
 
     def _thumbnails_loaded(self, generation: int, images: dict) -> None:
+        """Thumbnails arrive from a pool thread: ignored if the strip went meanwhile."""
+        import shiboken6
+        if not (shiboken6.isValid(self) and shiboken6.isValid(self.model)):
+            return
         self.model.set_images(images)
         self._forget_done()
         if generation == self._generation and self.model.missing():
