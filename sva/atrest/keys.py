@@ -28,12 +28,18 @@ class AtRest:
     key: bytes | None = field(default=None, repr=False)     # None: a plain folder
     folder_id: str | None = None
     plain_reason: str | None = None     # why a new folder was created plain
+    converting: bool = False            # `sva db encrypt` interrupted: the database is plain
     _recovery: str | None = field(default=None, repr=False)
     _cipher: object = field(default=None, repr=False)
 
     @property
     def encrypted(self) -> bool:
-        return self.key is not None
+        return self.key is not None and not self.converting
+
+    @property
+    def db_key(self) -> bytes | None:
+        """The key the database file is opened with (None while it is still plain)."""
+        return None if self.converting else self.key
 
     @property
     def photo_cipher(self):

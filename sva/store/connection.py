@@ -69,10 +69,17 @@ def _open(folder: Path, migrate: bool, encrypt: bool | None) -> StoreDb:
     path = folder / DB_FILE
     existing = path.exists() and path.stat().st_size > 0
     at_rest: AtRest | None = None
+    db_key = None
     if existing or keys.keyfile.read(folder) is not None:
         at_rest = keys.resolve(folder)     # StoreLocked/WrongKey: nothing touched
+        db_key = at_rest.key
+        if db_key is not None and existing and _plain_sqlite(path):
+            # `sva db encrypt` was interrupted before the encrypted database replaced it
+            log.warning("%s is being encrypted (interrupted): its database is still plain; "
+                        "run `sva db encrypt` again to finish", folder)
+            db_key, at_rest.converting = None, True
     if existing:
-        found = schema_version_of(path, at_rest.key)
+        found = schema_version_of(path, db_key)
         if found > migrations.SCHEMA_VERSION:
             raise SchemaTooNew(
                 f"{path.name} has schema version {found}, but this SVA only knows up to "
@@ -82,11 +89,12 @@ def _open(folder: Path, migrate: bool, encrypt: bool | None) -> StoreDb:
         damage.refuse_missing(folder)      # never a new, empty database over a used folder
     damage.require_writable(folder)
     if existing:
-        damage.verify(folder, at_rest.key)     # read-only, before anything writes to it
+        damage.verify(folder, db_key)      # read-only, before anything writes to it
     if at_rest is None:
         at_rest = keys.create(folder, encrypt)     # a new folder: encrypted if it can be
+        db_key = at_rest.key
     _owner_only(path)
-    conn = _connect(path, at_rest.key)
+    conn = _connect(path, db_key)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
@@ -105,6 +113,11 @@ def _open(folder: Path, migrate: bool, encrypt: bool | None) -> StoreDb:
                     "keyring for its key (%s). `sva db encrypt` encrypts it later.", folder,
                     at_rest.plain_reason)
     return db
+
+
+def _plain_sqlite(path: Path) -> bool:
+    from sva.atrest.convert import is_plain_sqlite
+    return is_plain_sqlite(path)
 
 
 def _owner_only(path: Path) -> None:

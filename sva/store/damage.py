@@ -155,6 +155,12 @@ def verify(folder: Path, data_key: bytes | None = None) -> None:
     conn = engine.open_file(path, data_key, read_only=True)
     try:
         problems = engine.check(conn, "quick_check")
+    except engine.DatabaseError as exc:
+        if data_key is None:
+            raise
+        # The key is the folder's (keys.resolve checked it): a page that does not
+        # authenticate is damage. SQLCipher says only "SQL logic error" then.
+        raise damaged(folder, f"{exc}: a page fails its authentication check") from exc
     finally:
         conn.close()
     if problems != ["ok"]:

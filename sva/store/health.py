@@ -45,14 +45,16 @@ def check_folder(folder: str | Path, *, repair: bool = False) -> Health:
         return health
     from sva.atrest import keys
     at_rest = keys.resolve(folder)          # an encrypted folder without its key: StoreLocked
-    health.say("encrypted", "yes" if at_rest.encrypted else "no")
+    from sva.atrest.convert import is_plain_sqlite
+    db_key = None if is_plain_sqlite(path) else at_rest.key    # plain while being encrypted
+    health.say("encrypted", "yes" if at_rest.encrypted and db_key else "no")
     try:
-        _check_database(path, at_rest.key, health)
+        _check_database(path, db_key, health)
     except engine.DatabaseError as exc:
         health.say("integrity", f"the database cannot be read ({exc})")
         health.problems.append(str(damage.damaged(folder, str(exc))))
     if health.healthy:
-        _check_photos(folder, path, at_rest, health)
+        _check_photos(folder, path, at_rest, db_key, health)
     _check_temp_files(folder, health, repair)
     if not health.healthy and (backup := damage.newest_backup(folder)) is not None:
         health.say("newest_backup", backup)
@@ -86,10 +88,10 @@ def _check_database(path: Path, key: bytes | None, health: Health) -> None:
         conn.close()
 
 
-def _check_photos(folder: Path, path: Path, at_rest, health: Health) -> None:
+def _check_photos(folder: Path, path: Path, at_rest, db_key, health: Health) -> None:
     from sva.photos.blobs import Blobs
     blobs = Blobs(folder, at_rest.photo_cipher)
-    conn = _read_only(path, at_rest.key)
+    conn = _read_only(path, db_key)
     try:
         rows = conn.execute("SELECT id, audit_id, sha256, filename FROM photos "
                             "ORDER BY audit_id, position, id").fetchall()

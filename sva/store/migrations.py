@@ -45,7 +45,7 @@ def backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     target = create_file(folder / f"{path.stem}-v{version}-{stamp}.db")
     from sva.store.connection import _connect
     at_rest = getattr(db, "at_rest", None)          # the copy is keyed like the store
-    dest = _connect(target, at_rest.key if at_rest is not None else None)
+    dest = _connect(target, at_rest.db_key if at_rest is not None else None)
     try:
         db.conn.backup(dest)
     finally:
