@@ -354,7 +354,10 @@ class MainWindow(QMainWindow):
         for editor in self.editors():
             self.close_tab(self.tabs.indexOf(editor))
         old = self.ws
-        self.set_workspace(Workspace(folder))
+        ws = Workspace(folder)
+        from ui.app import said_at_rest
+        said_at_rest(ws, self)
+        self.set_workspace(ws)
         if old is not None:
             old.close()
 

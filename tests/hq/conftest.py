@@ -218,6 +218,7 @@ def device(tmp_path, hq, memory_keyring):
     """A device workspace enrolled at `hq` as the auditor haruka."""
     code = hq.auditor("haruka")
     ws = Workspace(tmp_path / "device")
+    assert ws.encrypted     # a keyring is there: sync and bundles run on encrypted data
     enrol(ws, hq.url, code, device_name="laptop-1")
     yield ws
     ws.close()
