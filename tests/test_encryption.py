@@ -220,7 +220,7 @@ def test_an_encrypted_demo_reads_everything_back(encrypted_demo, plain_demo, tmp
 
 def test_encrypt_interrupted_half_way_leaves_a_folder_that_opens_then_finishes(
         plain_demo, tmp_path, monkeypatch):
-    from sva.atrest import convert
+    from sva.store import encrypt as convert
     from sva.workspace import Workspace
     plain, names, photos, audit = plain_demo
     folder = tmp_path / "demo"
@@ -293,7 +293,8 @@ def test_logs_hold_no_key_or_recovery_key(plain_demo, tmp_path, monkeypatch):
     import logging
 
     from sva import logs
-    from sva.atrest import convert, keys
+    from sva.atrest import keys
+    from sva.store import encrypt as convert
     from sva.workspace import Workspace
     monkeypatch.setattr(keyring, "get_keyring", lambda: ring)
     ring = MemoryKeyring()

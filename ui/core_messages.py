@@ -82,6 +82,16 @@ MESSAGES = {
                                      "each group of five); nothing was changed"),
     "recovery_key_shape": QT_TR_NOOP("a recovery key is 8 groups of 5 letters and digits "
                                      "(e.g. ABCDE-FGH23-…); nothing was changed"),
+    "encrypt_no_database": QT_TR_NOOP("{folder} holds no database to encrypt (a new folder "
+                                      "is encrypted when it is created)"),
+    "encrypt_already": QT_TR_NOOP("{folder} is encrypted already; nothing was changed"),
+    "encrypt_check_failed": QT_TR_NOOP("{folder} was encrypted, but its check found problems; "
+                                       "the plain copy in backups/ was kept. Run “sva db "
+                                       "check” for details."),
+    "folder_not_encrypted": QT_TR_NOOP("{folder} is not encrypted; there is nothing to "
+                                       "unlock"),
+    "key_file_bad": QT_TR_NOOP("{path} cannot be read ({detail}); it was left as it is. Put "
+                               "back the copy from a backup of this folder."),
     "store_unreadable": QT_TR_NOOP("{path} cannot be used ({detail}); it was left as it is"),
     "store_read_only": QT_TR_NOOP("the data folder {folder} cannot be written (a read-only "
                                   "disk or folder); nothing was changed. Make it writable or "

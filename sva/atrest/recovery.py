@@ -65,7 +65,8 @@ def unwrap(wrapped: dict, recovery: str, folder_id: str) -> bytes:
         kek = _kek(recovery, salt, int(wrapped["n"]), int(wrapped["r"]), int(wrapped["p"]))
     except (KeyError, ValueError, TypeError) as exc:
         raise WrongKey(f"the key file's recovery entry cannot be read ({type(exc).__name__})",
-                       code="key_file_bad") from None
+                       code="key_file_bad", params={"path": "sva.keys.json",
+                                                    "detail": type(exc).__name__}) from None
     try:
         return AESGCM(kek).decrypt(nonce, sealed, f"sva-data-key:{folder_id}".encode())
     except InvalidTag:

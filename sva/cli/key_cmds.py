@@ -38,7 +38,7 @@ def open_workspace(args):
 
 
 def cmd_db_encrypt(args) -> int:
-    from sva.atrest.convert import encrypt_folder
+    from sva.store.encrypt import encrypt_folder
     from sva.paths import data_dir
     folder = data_dir(args.data_dir)
     done = encrypt_folder(folder)

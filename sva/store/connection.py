@@ -116,7 +116,7 @@ def _open(folder: Path, migrate: bool, encrypt: bool | None) -> StoreDb:
 
 
 def _plain_sqlite(path: Path) -> bool:
-    from sva.atrest.convert import is_plain_sqlite
+    from sva.store.encrypt import is_plain_sqlite
     return is_plain_sqlite(path)
 
 

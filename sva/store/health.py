@@ -45,7 +45,7 @@ def check_folder(folder: str | Path, *, repair: bool = False) -> Health:
         return health
     from sva.atrest import keys
     at_rest = keys.resolve(folder)          # an encrypted folder without its key: StoreLocked
-    from sva.atrest.convert import is_plain_sqlite
+    from sva.store.encrypt import is_plain_sqlite
     db_key = None if is_plain_sqlite(path) else at_rest.key    # plain while being encrypted
     health.say("encrypted", "yes" if at_rest.encrypted and db_key else "no")
     try:

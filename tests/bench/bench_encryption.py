@@ -138,7 +138,7 @@ def keystrokes(base: Path) -> bool:
     import bench_ui
     from big_store import build_big_store
 
-    from sva.atrest.convert import encrypt_folder
+    from sva.store.encrypt import encrypt_folder
     os.environ.update(PYTHON_KEYRING_BACKEND="tests.keyrings.FileKeyring",
                       SVA_TEST_KEYRING=str(base / "keyring.json"))
     import keyring.backends.fail
