@@ -85,21 +85,12 @@ def _unlock_and_open(data_dir, locked) -> Workspace | None:
 
 
 def said_at_rest(ws: Workspace, parent: QWidget | None = None) -> None:
-    """Once, when `ws` created its folder: the recovery key to write down, or a warning that
-    the folder is not encrypted (no usable keyring on this computer)."""
+    """Once, when `ws` created its folder encrypted: the recovery key to write down. (A
+    folder created plain — no usable keyring here — is said in the main window's status bar.)"""
     key = ws.at_rest.take_recovery_key()
     if key:
         from ui.dialogs.recovery_dialogs import RecoveryKeyDialog
         RecoveryKeyDialog(key, str(ws.folder), parent).exec()
-    elif ws.at_rest.plain_reason:
-        from PySide6.QtWidgets import QMessageBox
-        ws.at_rest.plain_reason = None          # said once
-        QMessageBox.warning(
-            parent, QCoreApplication.translate("App", "Data not encrypted"),
-            QCoreApplication.translate(
-                "App", "This computer has no usable keyring to hold an encryption key, so the "
-                "new data folder {0} is NOT encrypted. Set up the desktop keyring and run "
-                "`sva db encrypt` to encrypt it.").format(ws.folder))
 
 
 class _AfterFirstPaint(QObject):

@@ -117,6 +117,10 @@ def encrypt_folder(folder: Path, progress: Callable[[int, int], None] | None = N
     if kf is not None and not is_plain_sqlite(path) and not _plain_left(folder):
         raise BadInput(f"{folder} is encrypted already; nothing was changed",
                        code="encrypt_already", params={"folder": str(folder)})
+    if is_plain_sqlite(path):
+        from sva.store import damage
+        with damage.said_clearly(folder):
+            damage.verify(folder)         # a damaged store: said first, nothing written
     credentials.backend()                 # no usable keyring: refused before anything
     recovery = None
     plain_copy = None

@@ -82,3 +82,23 @@ def test_a_locked_folder_asks_for_the_recovery_key_and_opens(qapp, tmp_path, rin
     finally:
         if ws is not None:
             ws.close()
+
+
+def test_a_folder_created_plain_for_want_of_a_keyring_says_so_in_the_status_bar(qapp,
+                                                                                   tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    shown = []
+    for _ in range(2):           # created plain (no keyring in tests), then opened again
+        ws = Workspace(tmp_path / "new")
+        assert not ws.encrypted
+        window = MainWindow(ws, settings=settings)
+        shown.append((not window.plain_label.isHidden(), window.plain_label.text()))
+        window.close()
+        window.deleteLater()
+        qapp.processEvents()
+        ws.close()
+    assert shown[0][0] and "Not encrypted" in shown[0][1]
+    assert not shown[1][0]                               # an existing plain folder: no news
