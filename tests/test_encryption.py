@@ -290,7 +290,6 @@ def test_a_busy_encrypted_store_says_busy(tmp_path, monkeypatch):
 
 def test_logs_hold_no_key_or_recovery_key(plain_demo, tmp_path, monkeypatch):
     import base64
-    import logging
 
     from sva import logs
     from sva.atrest import keys
@@ -310,11 +309,27 @@ def test_logs_hold_no_key_or_recovery_key(plain_demo, tmp_path, monkeypatch):
         with Workspace(folder):
             pass
     finally:
-        for handler in logging.getLogger().handlers[:]:
-            handler.flush()
+        logs.stop()                                      # the hooks and files put back
     text = "\n".join(p.read_text("utf-8", "replace") for p in (folder / "logs").rglob("*")
                      if p.is_file())
     assert "encrypted" in text                       # the log did record the work
     for secret in (done.recovery_key, done.recovery_key.replace("-", ""), key.hex(),
                    base64.b64encode(key).decode()):
         assert secret not in text
+
+
+def test_a_lost_database_of_an_encrypted_folder_is_not_replaced(tmp_path, monkeypatch):
+    """No photo yet, only the key file: still a used folder, never a fresh empty store."""
+    from sva.errors import StoreMissing
+    from sva.workspace import Workspace
+    monkeypatch.setattr(keyring, "get_keyring", lambda: ring)
+    ring = MemoryKeyring()
+    folder = tmp_path / "data"
+    with Workspace(folder) as ws:
+        ws.suppliers.add(code="S1", name_en="Kanto Parts", country="JP")
+    for name in ("sva.db", "sva.db-wal", "sva.db-shm"):
+        (folder / name).unlink(missing_ok=True)
+    before = snapshot(folder)
+    with pytest.raises(StoreMissing, match="encryption key file"):
+        Workspace(folder)
+    assert snapshot(folder) == before and not (folder / "sva.db").exists()

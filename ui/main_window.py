@@ -186,7 +186,6 @@ class MainWindow(QMainWindow):
         if reason:
             self.plain_label.setText(self.tr("Not encrypted: no usable keyring on this "
                                              "computer (sva db encrypt encrypts it later)"))
-            self.plain_label.setToolTip(reason)
 
     def _watch(self, ws: Workspace) -> None:
         """Follow the operations of the workspace: the one refresh path of the lists."""

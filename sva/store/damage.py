@@ -45,7 +45,7 @@ def newest_backup(folder: Path) -> Path | None:
 
 def earlier_use(folder: Path) -> list[str]:
     """What shows that this folder held an SVA database: photo files, backups, derivatives,
-    outgoing renderings, a write-ahead log. Empty for a new folder."""
+    outgoing renderings, an encryption key file, a write-ahead log. Empty for a new folder."""
     folder = Path(folder)
     signs = []
     photos = _count_blobs(folder / "photos")
@@ -59,6 +59,8 @@ def earlier_use(folder: Path) -> list[str]:
                        ("outgoing", "renderings for HQ in outgoing/")):
         if _count_blobs(folder / name, limit=1):
             signs.append(what)
+    if (folder / KEY_FILE).is_file():
+        signs.append(f"an encryption key file ({KEY_FILE})")
     wal = folder / f"{DB_FILE}-wal"
     if wal.is_file() and wal.stat().st_size > 0:
         signs.append(f"{DB_FILE}-wal ({wal.stat().st_size} bytes not yet in {DB_FILE})")
