@@ -25,7 +25,7 @@ AUDIT_TRANSITIONS = MappingProxyType({
     "in_progress": ("completed",),
     "completed": ("in_progress", "signed"),
     "signed": ("synced",),
-    "synced": (),
+    "synced": ("signed",),      # an amendment queues it for HQ again (Service.guard_audit)
 })
 # A visit being worked on (answers may still change without an amendment).
 UNDER_WAY_STATUSES = ("in_progress", "completed")

@@ -94,7 +94,8 @@ _WORKSPACES = re.compile(r"\bWorkspace\(")
 WORKSPACE_OPENERS = {"ui/app.py", "ui/main_window.py", "sva/cli/key_cmds.py", "sva/cli/main.py",
                      "sva/cli/photo_cmds.py",
                      "sva/cli/report_cmds.py", "sva/cli/sync_cmds.py", "sva/demo/builder.py",
-                     "sva/reports/render_pages.py", "sva/workspace.py"}
+                     "sva/reports/render_pages.py", "sva/workspace.py",
+                     "sva/cli/backup_cmds.py", "ui/self_check.py"}
 
 
 def test_no_device_connection_is_opened_outside_the_store():

@@ -34,9 +34,11 @@ def sva(*args) -> subprocess.CompletedProcess:
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under `folder` and the hash of its bytes. SQLite's shared-memory index and
-    an empty write-ahead log, which reading a WAL database may leave, hold no data."""
+    an empty write-ahead log, which reading a WAL database may leave, hold no data; logs/
+    holds the app's own log of what it refused (sva/logs.py), not data."""
     files = {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-             for p in sorted(folder.rglob("*")) if p.is_file()}
+             for p in sorted(folder.rglob("*"))
+             if p.is_file() and p.relative_to(folder).parts[0] != "logs"}
     files.pop("sva.db-shm", None)
     if files.get("sva.db-wal") == hashlib.sha256(b"").hexdigest():
         del files["sva.db-wal"]
@@ -134,7 +136,8 @@ def test_a_lost_database_is_not_replaced_by_an_empty_one(demo, demo_master, how,
                              "photo file(s) in photos/")
         assert ("is missing" if how == "deleted" else "is empty (0 bytes)") in out.stderr
         if saved:
-            assert f"Copy the newest backup, {saved}, to {db}" in out.stderr
+            assert (f"To go back to the newest backup, {saved}, run "
+                    f"`sva restore {saved} --data-dir {demo}`") in out.stderr
         else:
             assert "There is no backup" in out.stderr and "backups/sva-v" not in out.stderr
         assert snapshot(demo) == before, args
@@ -198,6 +201,8 @@ def command_args(m: dict, tmp: Path) -> dict[str, list]:
         "report record": ["report", "record", audit, "-o", tmp / "r.pdf"],
         "cap export": ["cap", "export", audit, "-o", tmp / "c.xlsx"],
         "cap import": ["cap", "import", m["cap"]],
+        "backup": ["backup", "-o", tmp / "b.svab", "--passphrase-env", "SVA_NO_SUCH_VARIABLE"],
+        "restore": ["restore", tmp / "none.svab"],
     }
 
 
@@ -217,7 +222,9 @@ def test_every_command_refuses_a_bit_flipped_database(demo, demo_master, tmp_pat
         assert out.returncode == 2 and "is not encrypted" in out.stderr, out.stderr
         assert snapshot(demo) == before
         return
-    if command == "db check":                        # reports, read-only
+    if command == "restore":                         # the remedy: it reads no store
+        assert out.returncode == 2 and "does not exist" in out.stderr, out.stderr
+    elif command == "db check":                      # reports, read-only
         assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
         assert "integrity:" in out.stdout and "integrity: ok" not in out.stdout
         assert "there is no backup" in out.stdout or "newest_backup" not in out.stdout
@@ -232,7 +239,8 @@ def test_a_damaged_database_names_the_backup_that_exists(demo):
     saved = add_backup(demo)
     flip_bits(demo / "sva.db")
     out = sva("audits", "list", "--data-dir", demo)
-    assert_clear_failure(out, "is damaged", f"the newest backup is {saved}")
+    assert_clear_failure(out, "is damaged", f"the newest backup is {saved}: "
+                         f"`sva restore {saved} --data-dir {demo}` puts it back")
     check = sva("db", "check", "--data-dir", demo)
     assert check.returncode == 1 and f"newest_backup: {saved}" in check.stdout
 

@@ -139,6 +139,7 @@ def main(data_dir=None, argv: list[str] | None = None) -> int:
         else:
             diagnostics.log_workspace(ws)
             window.set_workspace(ws)
+            window.start_daily_backup()
 
     _AfterFirstPaint(window, load)
     window.show()

@@ -53,12 +53,26 @@ MESSAGES = {
     "file_unreadable": QT_TR_NOOP("cannot be read (permission denied)"),
     "disk_full_photos": QT_TR_NOOP("the disk holding {folder} is full: no photo was added. "
                                    "Free some space and add them again."),
+    # backup and restore (sva/backup/)
+    "backup_not_a_backup": QT_TR_NOOP("this is not an SVA backup file"),
+    "backup_too_new": QT_TR_NOOP("this backup was made by a newer SVA; install a newer SVA "
+                                 "to restore it"),
+    "backup_damaged": QT_TR_NOOP("the backup file is damaged or incomplete; nothing was "
+                                 "restored"),
+    "backup_wrong_passphrase": QT_TR_NOOP("the passphrase is wrong (or the backup's header "
+                                          "was changed); nothing was restored"),
+    "backup_wrong_kind": QT_TR_NOOP("this backup is not of an SVA data folder (an HQ backup?); "
+                                    "nothing was restored"),
+    "backup_exists": QT_TR_NOOP("the file exists already; choose another name (nothing was "
+                                "written)"),
+    "restore_not_empty": QT_TR_NOOP("the data folder {folder} is not empty; nothing was "
+                                    "changed"),
     # the data folder (sva/store/damage.py)
     "store_missing": QT_TR_NOOP("{path} is missing or empty, but this data folder was used "
                                 "before (it holds photos or backups). SVA does not start a "
-                                "new, empty database over it; nothing was changed. Copy the "
-                                "newest backup, {backup}, to {path}, or choose another data "
-                                "folder."),
+                                "new, empty database over it; nothing was changed. To go "
+                                "back to the newest backup, {backup}, run “sva restore "
+                                "{backup}”, or choose another data folder."),
     "store_missing_no_backup": QT_TR_NOOP("{path} is missing or empty, but this data folder "
                                           "was used before (it holds photos or other files). "
                                           "SVA does not start a new, empty database over it; "
@@ -66,8 +80,9 @@ MESSAGES = {
                                           "database was moved, put it back; otherwise choose "
                                           "another data folder."),
     "store_damaged": QT_TR_NOOP("{path} is damaged and cannot be used; nothing was written "
-                                "to it. The newest backup is {backup}. Run “sva db check” "
-                                "for details."),
+                                "to it. The newest backup is {backup}: “sva restore "
+                                "{backup}” puts it back and keeps the damaged file aside. "
+                                "Run “sva db check” for details."),
     "store_damaged_no_backup": QT_TR_NOOP("{path} is damaged and cannot be used; nothing was "
                                           "written to it. There is no backup. Run “sva db "
                                           "check” for details."),

@@ -124,7 +124,14 @@ class MainWindow(QMainWindow):
         self.close_tab_action = self._action(self.tr("&Close audit"), "Ctrl+W",
                                              lambda: self.close_tab(self.tabs.currentIndex()),
                                              "closeTabAction")
+        self.backup_action = self._action(self.tr("Back &up…"), "Ctrl+Alt+B", self.back_up,
+                                          "backupAction")
+        self.restore_action = self._action(self.tr("&Restore…"), "Ctrl+Alt+R",
+                                           self.restore_backup, "restoreAction")
         file_menu.insertAction(self.refresh_action, self.close_tab_action)
+        file_menu.insertAction(self.quit_action, self.backup_action)
+        file_menu.insertAction(self.quit_action, self.restore_action)
+        file_menu.insertSeparator(self.quit_action)
         file_menu.insertAction(self.quit_action, self.demo_action)
         file_menu.insertAction(self.quit_action, self.settings_action)
         file_menu.insertSeparator(self.quit_action)
@@ -376,6 +383,64 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.close()
 
+    # -- backup and restore (ui/dialogs/backup_dialog.py, restore_dialog.py) ---------------
+    def back_up(self) -> None:
+        if self.ws is None:
+            return
+        from ui.dialogs.backup_dialog import BackupDialog
+        BackupDialog(self.ws, parent=self).open()
+
+    def restore_backup(self) -> None:
+        from ui.dialogs.restore_dialog import RestoreDialog
+        folder = self.ws.folder if self.ws is not None else data_dir()
+        RestoreDialog(folder, self.swap_in_restored, parent=self).open()
+
+    def swap_in_restored(self, staging: str):
+        """Close the editors and the workspace, put the checked backup (`staging`) in the
+        data folder's place, and open it; returns where the old folder was kept. If the swap
+        fails, the old folder is opened again."""
+        from ui.operations.backup import finish_restore
+        folder = self.ws.folder if self.ws is not None else data_dir()
+        for editor in self.editors():
+            self.close_tab(self.tabs.indexOf(editor))
+        self.finish_backups()
+        if self.ws is not None:
+            self.ws.close()
+        try:
+            aside = finish_restore(staging, folder)
+        finally:
+            self.set_workspace(Workspace(folder))
+        return aside
+
+    def finish_backups(self, wait: float = 30.0) -> None:
+        """Before the workspace closes: cancel a backup still running in a dialog and let
+        the daily copy end (it takes a fraction of a second), so none is cut off half-way
+        or left using a closed store."""
+        from ui.dialogs.backup_dialog import BackupDialog
+        tasks = [d.task for d in self.findChildren(BackupDialog) if d.task is not None]
+        for task in tasks:
+            task.cancel()
+        daily = getattr(self, "daily_backup", None)
+        for task in tasks + ([daily] if daily is not None else []):
+            task.finished.wait(wait)
+
+    def start_daily_backup(self) -> None:
+        """The daily copy of the database in `backups/` (setting: on, keep 7), in the
+        background; a line in the status bar says when one was written."""
+        from ui.settings import DAILY_BACKUP, DAILY_BACKUP_KEEP
+        if self.ws is None or not DAILY_BACKUP.get(self.settings):
+            return
+        from ui.operations.backup import backup_pool, daily_backup_task
+        task = daily_backup_task(self.ws, DAILY_BACKUP_KEEP.get(self.settings))
+        task.signals.succeeded.connect(
+            lambda path: path and self.statusBar().showMessage(
+                self.tr("Daily backup written to {0}").format(path), 10000))
+        task.signals.failed.connect(
+            lambda message: self.statusBar().showMessage(
+                self.tr("The daily backup failed: {0}").format(message), 30000))
+        self.daily_backup = task
+        task.start(backup_pool())
+
     def show_about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog
         AboutDialog(self.ws, parent=self, folder=data_dir()).open()
@@ -417,5 +482,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for editor in self.editors():
             editor.flush()
+        self.finish_backups()
         self.save_settings()
         super().closeEvent(event)

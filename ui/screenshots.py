@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QSize, QTimer
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
@@ -33,11 +33,11 @@ SHOTS = (("main-audits.png", AUDITS_TAB), ("main-suppliers.png", SUPPLIERS_TAB))
 
 
 def settle(app: QApplication, ms: int = 200) -> None:
-    """Let layout, fonts and painting finish before grabbing (a local loop: quitting the
-    application's own loop would close every window, open dialogs included)."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+    """Let layout, fonts and painting finish before grabbing. QTest.qWait processes events
+    itself: a local QEventLoop returns at once once anything in the process called quit()
+    (Qt keeps that flag until the application's own loop runs again)."""
+    from PySide6.QtTest import QTest
+    QTest.qWait(ms)
 
 
 def save(widget: QWidget, path: Path) -> Path:
@@ -167,7 +167,7 @@ def take_photos_and_reports(window, app: QApplication, out: Path, suffix: str = 
     annotator.add_text(annotator.tr("Blocked exit"), QPointF(w * 0.05, h * 0.9))
     settle(app, 300)
     saved.append(save(annotator, out / f"annotation-editor{suffix}.png"))
-    annotator.reject()
+    annotator.discard()
     reports = editor.reports
     reports.build("guidance", "en+ja" if suffix else "en")
     wait_for(app, lambda: reports.preview is not None, 120000)

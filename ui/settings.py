@@ -62,7 +62,13 @@ ORGANISATION = Setting("preferences/organisation", str, "")
 # Language of questions and guidance in the editor, independent of the UI language.
 CHECKLIST_LANGUAGE = Setting("editor/checklist_language", str, "both", CHECKLIST_LANGUAGES)
 
-SETTINGS = (LANGUAGE, AUDITOR_NAME, ORGANISATION, CHECKLIST_LANGUAGE)
+# A copy of the database in the data folder's backups/ when the app starts and the newest
+# is older than a day (sva/backup/scheduled.py); the newest DAILY_BACKUP_KEEP are kept.
+DAILY_BACKUP = Setting("backup/daily", bool, True)
+DAILY_BACKUP_KEEP = Setting("backup/keep", int, 7)
+
+SETTINGS = (LANGUAGE, AUDITOR_NAME, ORGANISATION, CHECKLIST_LANGUAGE, DAILY_BACKUP,
+            DAILY_BACKUP_KEEP)
 
 
 def migrate(settings: QSettings) -> None:

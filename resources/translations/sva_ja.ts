@@ -682,234 +682,269 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>{folder} のあるディスクがいっぱいです。写真は追加されていません。空き容量を増やしてから、もう一度追加してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="57"/>
-        <source>{path} is missing or empty, but this data folder was used before (it holds photos or backups). SVA does not start a new, empty database over it; nothing was changed. Copy the newest backup, {backup}, to {path}, or choose another data folder.</source>
-        <translation>{path} が見つからないか空です。このデータフォルダーは以前に使われています（写真やバックアップがあります）。空のデータベースを新しく作ることはせず、何も変更していません。最新のバックアップ {backup} を {path} にコピーするか、別のデータフォルダーを選んでください。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="62"/>
+        <location filename="../../ui/core_messages.py" line="76"/>
         <source>{path} is missing or empty, but this data folder was used before (it holds photos or other files). SVA does not start a new, empty database over it; nothing was changed. There is no backup: if the database was moved, put it back; otherwise choose another data folder.</source>
         <translation>{path} が見つからないか空です。このデータフォルダーは以前に使われています（写真などのファイルがあります）。空のデータベースを新しく作ることはせず、何も変更していません。バックアップはありません。データベースを移動した場合は元の場所に戻し、そうでなければ別のデータフォルダーを選んでください。</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="57"/>
+        <source>this is not an SVA backup file</source>
+        <translation>SVA のバックアップファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="58"/>
+        <source>this backup was made by a newer SVA; install a newer SVA to restore it</source>
+        <translation>このバックアップは新しい SVA で作成されています。復元するには新しい SVA をインストールしてください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="60"/>
+        <source>the backup file is damaged or incomplete; nothing was restored</source>
+        <translation>バックアップファイルが破損しているか不完全です。何も復元されていません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="62"/>
+        <source>the passphrase is wrong (or the backup&apos;s header was changed); nothing was restored</source>
+        <translation>パスフレーズが違います（またはバックアップのヘッダーが変更されています）。何も復元されていません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="64"/>
+        <source>this backup is not of an SVA data folder (an HQ backup?); nothing was restored</source>
+        <translation>これは SVA のデータフォルダーのバックアップではありません（HQ のバックアップでは？）。何も復元されていません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="66"/>
+        <source>the file exists already; choose another name (nothing was written)</source>
+        <translation>ファイルがすでにあります。別の名前を選んでください（何も書き込まれていません）</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="68"/>
-        <source>{path} is damaged and cannot be used; nothing was written to it. The newest backup is {backup}. Run “sva db check” for details.</source>
-        <translation>{path} は破損しているため使用できません。何も書き込んでいません。最新のバックアップは {backup} です。詳しくは「sva db check」を実行してください。</translation>
+        <source>the data folder {folder} is not empty; nothing was changed</source>
+        <translation>データフォルダー {folder} は空ではありません。何も変更されていません</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="71"/>
+        <source>{path} is missing or empty, but this data folder was used before (it holds photos or backups). SVA does not start a new, empty database over it; nothing was changed. To go back to the newest backup, {backup}, run “sva restore {backup}”, or choose another data folder.</source>
+        <translation>{path} が見つからないか空ですが、このデータフォルダーは以前に使われています（写真やバックアップがあります）。SVA はその上に新しい空のデータベースを作りません。何も変更されていません。最新のバックアップ {backup} に戻すには「sva restore {backup}」を実行するか、別のデータフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="82"/>
+        <source>{path} is damaged and cannot be used; nothing was written to it. The newest backup is {backup}: “sva restore {backup}” puts it back and keeps the damaged file aside. Run “sva db check” for details.</source>
+        <translation>{path} は破損しているため使えません。何も書き込まれていません。最新のバックアップは {backup} です。「sva restore {backup}」で元に戻せます（破損したファイルは別に残します）。詳しくは「sva db check」を実行してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="86"/>
         <source>{path} is damaged and cannot be used; nothing was written to it. There is no backup. Run “sva db check” for details.</source>
         <translation>{path} は破損しているため使用できません。何も書き込んでいません。バックアップはありません。詳しくは「sva db check」を実行してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="74"/>
+        <location filename="../../ui/core_messages.py" line="89"/>
         <source>{path} cannot be used ({detail}); it was left as it is</source>
         <translation>{path} を使用できません（{detail}）。ファイルはそのままにしてあります</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="75"/>
+        <location filename="../../ui/core_messages.py" line="90"/>
         <source>the data folder {folder} cannot be written (a read-only disk or folder); nothing was changed. Make it writable or choose another data folder.</source>
         <translation>データフォルダー {folder} に書き込めません（読み取り専用のディスクまたはフォルダーです）。何も変更していません。書き込めるようにするか、別のデータフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="78"/>
+        <location filename="../../ui/core_messages.py" line="93"/>
         <source>the disk holding {folder} is full: SVA cannot save there, and nothing was changed. Free some space and try again.</source>
         <translation>{folder} のあるディスクがいっぱいのため保存できません。何も変更していません。空き容量を増やしてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="81"/>
+        <location filename="../../ui/core_messages.py" line="96"/>
         <source>the keyring backend {backend} cannot be loaded ({error})</source>
         <translation>キーリングのバックエンド {backend} を読み込めません（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="83"/>
+        <location filename="../../ui/core_messages.py" line="98"/>
         <source>no safe OS keyring for the device token (found {backend})</source>
         <translation>端末トークンを安全に保管できる OS のキーリングがありません（検出されたもの: {backend}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="84"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
         <source>the keyring refused to store the device&apos;s key ({error})</source>
         <translation>キーリングが端末の鍵の保存を拒否しました（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>the device&apos;s key cannot be read from the keyring ({error})</source>
         <translation>キーリングから端末の鍵を読み取れません（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="89"/>
+        <location filename="../../ui/core_messages.py" line="104"/>
         <source>the server address “{url}” must look like https://hq.example.com</source>
         <translation>サーバーのアドレスは https://hq.example.com のような形式で入力してください（入力値: “{url}”）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="91"/>
+        <location filename="../../ui/core_messages.py" line="106"/>
         <source>the enrolment code is empty</source>
         <translation>登録コードが空です</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="92"/>
+        <location filename="../../ui/core_messages.py" line="107"/>
         <source>HQ cannot be reached at {url} ({error})</source>
         <translation>{url} の本社に接続できません（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="93"/>
+        <location filename="../../ui/core_messages.py" line="108"/>
         <source>HQ refused this device&apos;s token (revoked or unknown)</source>
         <translation>本社がこの端末のトークンを拒否しました（失効しているか、本社に登録がありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="94"/>
+        <location filename="../../ui/core_messages.py" line="109"/>
         <source>HQ refused the enrolment code: unknown, already used or expired</source>
         <translation>本社が登録コードを拒否しました（不明なコード、使用済み、または期限切れです）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="96"/>
+        <location filename="../../ui/core_messages.py" line="111"/>
         <source>HQ failed (HTTP {status}: {detail})</source>
         <translation>本社でエラーが発生しました（HTTP {status}: {detail}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="97"/>
+        <location filename="../../ui/core_messages.py" line="112"/>
         <source>HQ refused the request {request} (HTTP {status}: {detail})</source>
         <translation>本社が要求 {request} を拒否しました（HTTP {status}: {detail}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="98"/>
+        <location filename="../../ui/core_messages.py" line="113"/>
         <source>HQ and this device disagree about photo {photo}</source>
         <translation>写真 {photo} について、本社とこの端末の情報が一致しません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>HQ sent data this device cannot use: {english}</source>
         <translation>本社から届いたデータをこの端末では使えません: {english}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="115"/>
         <source>this device is not enrolled with HQ</source>
         <translation>この端末は本社に登録されていません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="116"/>
         <source>no device token in the keyring ({backend})</source>
         <translation>キーリングに端末トークンがありません（{backend}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>HQ&apos;s status “{theirs}” cannot be reached from “{mine}” on this device</source>
         <translation>本社の状態「{theirs}」には、この端末の状態「{mine}」から移行できません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="105"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>nothing to export: no signed audit is waiting for HQ</source>
         <translation>書き出すものがありません。本社への送信を待っている署名済みの監査はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="121"/>
         <source>this device is not enrolled: bundles are signed with the key it registered when it enrolled</source>
         <translation>この端末は登録されていません。バンドルには、登録時に登録した鍵で署名します</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="108"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>the device token or signing key is missing from the keyring ({backend})</source>
         <translation>キーリングに端末トークンまたは署名鍵がありません（{backend}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="125"/>
         <source>{path} is a folder; give a file name such as audits.svab</source>
         <translation>{path} はフォルダーです。audits.svab のようなファイル名を指定してください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="113"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>the database is busy: another program (for example the `sva` command line) is writing to this data folder; nothing was saved — try again when it has finished</source>
         <translation>データベースが使用中です。別のプログラム（たとえば `sva` コマンド）がこのデータフォルダーに書き込んでいます。何も保存されていません。終わってからもう一度お試しください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="116"/>
+        <location filename="../../ui/core_messages.py" line="131"/>
         <source>“{step}” cannot be undone: what it changed was changed again since</source>
         <translation>「{step}」は元に戻せません。その後、変更した内容がさらに変更されています</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="118"/>
+        <location filename="../../ui/core_messages.py" line="133"/>
         <source>“{step}” cannot be redone: what it changed was changed again since</source>
         <translation>「{step}」はやり直せません。その後、変更した内容がさらに変更されています</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="135"/>
         <source>the audit is signed and locked: “{step}” cannot be undone now</source>
         <translation>この監査は署名済みでロックされています。「{step}」は今は元に戻せません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="121"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>folder {path} does not exist</source>
         <translation>フォルダー {path} がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="137"/>
         <source>{path} is not empty</source>
         <translation>{path} は空ではありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>the audits are too many for one bundle; export fewer at a time</source>
         <translation>1 つのバンドルに入れるには監査が多すぎます。一度に書き出す監査を減らしてください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="140"/>
         <source>the bundle is too large for one file</source>
         <translation>バンドルが大きすぎて 1 つのファイルに収まりません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="126"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>photo file {path} is damaged (its bytes no longer match); nothing was exported</source>
         <translation>写真ファイル {path} が破損しています（内容が一致しません）。何も書き出していません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>no such file or folder</source>
         <translation>ファイルまたはフォルダーが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
-        <location filename="../../ui/core_messages.py" line="139"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>permission denied</source>
         <translation>アクセス権がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="140"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>the disk is full</source>
         <translation>ディスクがいっぱいです</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>the disk is read-only</source>
         <translation>ディスクが読み取り専用です</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="142"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>is a folder</source>
         <translation>フォルダーです</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="143"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>the disk could not be read or written (I/O error)</source>
         <translation>ディスクの読み書きができませんでした（入出力エラー）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="173"/>
         <source>file {0}</source>
         <translation>ファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="175"/>
         <source>row {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
-        <location filename="../../ui/core_messages.py" line="195"/>
+        <location filename="../../ui/core_messages.py" line="178"/>
+        <location filename="../../ui/core_messages.py" line="210"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1197,7 +1232,7 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
     </message>
     <message>
         <location filename="../../ui/photos/annotation_editor.py" line="204"/>
-        <location filename="../../ui/photos/annotation_editor.py" line="323"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="328"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1222,32 +1257,32 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>ラベル:</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="315"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="320"/>
         <source>Unsaved marks</source>
         <translation>未保存のマーク</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="316"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="321"/>
         <source>Discard {0} unsaved mark(s)?</source>
         <translation>未保存のマーク {0} 件を破棄しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="319"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="324"/>
         <source>Drawn, moved or deleted marks that are not saved are lost when the editor closes.</source>
         <translation>保存していない追加・移動・削除したマークは、エディターを閉じると失われます。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="321"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="326"/>
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="322"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="327"/>
         <source>Keep editing</source>
         <translation>編集を続ける</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/annotation_editor.py" line="347"/>
+        <location filename="../../ui/photos/annotation_editor.py" line="352"/>
         <source>Annotate photo</source>
         <translation>写真に注記</translation>
     </message>
@@ -1376,6 +1411,100 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <location filename="../../ui/views/audits_view.py" line="161"/>
         <source>{0} of {1} audits</source>
         <translation>監査 {1} 件中 {0} 件</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="50"/>
+        <source>Back up</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="36"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="45"/>
+        <source>A consistent copy of the data folder (database and photos) in one file, encrypted with a passphrase. You can go on working meanwhile. Keep the passphrase safe: without it the backup cannot be restored.</source>
+        <translation>データフォルダー（データベースと写真）の整合したコピーを、パスフレーズで暗号化した 1 つのファイルに保存します。その間も作業を続けられます。パスフレーズは大切に保管してください。パスフレーズがないとバックアップを復元できません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="52"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="60"/>
+        <source>&amp;File:</source>
+        <translation>ファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="61"/>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="62"/>
+        <source>&amp;Again:</source>
+        <translation>もう一度(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="75"/>
+        <source>Back up to</source>
+        <translation>バックアップの保存先</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="76"/>
+        <source>SVA backups (*.svab)</source>
+        <translation>SVA バックアップ (*.svab)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="86"/>
+        <source>Choose the file to write.</source>
+        <translation>保存するファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="89"/>
+        <source>The passphrase needs at least {0} characters.</source>
+        <translation>パスフレーズは {0} 文字以上にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="94"/>
+        <source>The two passphrases differ.</source>
+        <translation>2 つのパスフレーズが一致しません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="107"/>
+        <source>Backing up…</source>
+        <translation>バックアップしています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="116"/>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="140"/>
+        <source>Backup written to {0}: {1} audits, {2} photos, {3} MB.</source>
+        <translation>バックアップを {0} に保存しました: 監査 {1} 件、写真 {2} 枚、{3} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="145"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="148"/>
+        <source>The backup was not written: {0}</source>
+        <translation>バックアップは保存されませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="152"/>
+        <source>Cancelled; no backup file was written.</source>
+        <translation>キャンセルしました。バックアップファイルは作成されていません。</translation>
     </message>
 </context>
 <context>
@@ -2276,13 +2405,13 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="111"/>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="112"/>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
@@ -2302,39 +2431,59 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>監査を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>Back &amp;up…</source>
+        <translation>バックアップ(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124"/>
+        <source>&amp;Restore…</source>
+        <translation>復元(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Audit</source>
         <translation>監査(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Data folder: {0}</source>
         <translation>データフォルダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>{0} audits · {1} suppliers</source>
         <translation>監査 {0} 件 · サプライヤー {1} 社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Open an audit for photos and reports</source>
         <translation>写真と報告書には監査を開いてください</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <source>Daily backup written to {0}</source>
+        <translation>日次バックアップを {0} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="422"/>
+        <source>The daily backup failed: {0}</source>
+        <translation>日次バックアップに失敗しました: {0}</translation>
     </message>
 </context>
 <context>
@@ -2920,65 +3069,185 @@ CAP 提出済み: {1}
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="27"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="52"/>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="36"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="47"/>
+        <source>The backup is checked completely before anything changes. The data folder {0} is replaced by it; if it holds anything, it is kept aside under a new name.</source>
+        <translation>何かを変更する前に、バックアップ全体を検査します。データフォルダー {0} はバックアップの内容に置き換えられます。中身がある場合は、別の名前で残しておきます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="54"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="62"/>
+        <source>&amp;Backup file:</source>
+        <translation>バックアップファイル(&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="64"/>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="73"/>
+        <source>Backup to restore</source>
+        <translation>復元するバックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="75"/>
+        <source>SVA backups (*.svab);;All files (*)</source>
+        <translation>SVA バックアップ (*.svab);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="91"/>
+        <source>Backup of {0}: {1} audits, {2} photos.</source>
+        <translation>{0} のバックアップ: 監査 {1} 件、写真 {2} 枚。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="99"/>
+        <source>Choose a backup file made by SVA.</source>
+        <translation>SVA で作成したバックアップファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="102"/>
+        <source>Type the backup&apos;s passphrase.</source>
+        <translation>バックアップのパスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="108"/>
+        <source>Replace the data folder?</source>
+        <translation>データフォルダーを置き換えますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="109"/>
+        <source>The data folder {0} is not empty. Restoring keeps it aside under a new name (said when done) and puts the backup in its place. Open audits are closed.</source>
+        <translation>データフォルダー {0} は空ではありません。復元すると、このフォルダーを別の名前で残し（完了時に表示します）、その場所にバックアップを戻します。開いている監査は閉じられます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="125"/>
+        <source>Nothing was changed.</source>
+        <translation>何も変更されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="137"/>
+        <source>Checking the backup…</source>
+        <translation>バックアップを検査しています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="146"/>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="185"/>
+        <source>Nothing was restored: {0}</source>
+        <translation>何も復元されていません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="175"/>
+        <source>Restored the backup of {0}: {1} audits, {2} photos.</source>
+        <translation>{0} のバックアップを復元しました: 監査 {1} 件、写真 {2} 枚。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="178"/>
+        <source>The folder as it was is kept in {0}.</source>
+        <translation>元のフォルダーは {0} に残してあります。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="182"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="189"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>キャンセルしました。何も変更されていません。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="16"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="17"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="20"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="21"/>
         <source>System default</source>
         <translation>システムの既定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="25"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="26"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="29"/>
         <source>Prefilled when you sign</source>
         <translation>署名時にあらかじめ入力されます</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="31"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
         <source>English</source>
         <translation>英語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
         <source>Japanese</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="34"/>
         <source>English + Japanese</source>
         <translation>英語＋日本語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
+        <source>&amp;Daily copy of the database in the data folder&apos;s backups/</source>
+        <translation>データフォルダー内にデータベースのコピーを毎日作る(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="47"/>
         <source>A new interface language is used from the next start.</source>
         <translation>表示言語の変更は次回の起動から反映されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="52"/>
         <source>&amp;Interface language:</source>
         <translation>表示言語(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="43"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="54"/>
         <source>&amp;Auditor name:</source>
         <translation>監査員名(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="44"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="55"/>
         <source>O&amp;rganisation:</source>
         <translation>所属(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
         <source>&amp;Checklist language:</source>
         <translation>チェックリストの言語(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
+        <source>&amp;Keep copies:</source>
+        <translation>保持するコピーの数(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>

@@ -13,7 +13,8 @@ from sva.vocabulary import AUDIT_KINDS, AUDIT_STATUSES
 
 
 # Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
-COMMAND_MODULES: list[str] = ["sva.cli.photo_cmds", "sva.cli.sync_cmds", "sva.cli.report_cmds"]
+COMMAND_MODULES: list[str] = ["sva.cli.photo_cmds", "sva.cli.sync_cmds", "sva.cli.report_cmds",
+                              "sva.cli.backup_cmds"]
 
 
 def _workspace(args):

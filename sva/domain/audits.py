@@ -338,11 +338,19 @@ class Audits(Service):
             self.sign(audit_id, **signature)
 
     @operation
-    def mark_synced(self, audit_id: str) -> Changes:
-        """HQ confirmed it holds the whole signed audit (sync sets this)."""
+    def mark_synced(self, audit_id: str, *, pushed_seq: int | None = None) -> bool:
+        """HQ confirmed it holds the whole signed audit (sync sets this). `pushed_seq`: the
+        last audit-log row of the document HQ holds; if the audit was amended or signed
+        again after it (while the push ran), it stays 'signed' for the next sync (False)."""
         audit = self.audit(audit_id)
+        if pushed_seq is not None and self.db.execute(
+                "SELECT EXISTS (SELECT 1 FROM audit_log WHERE audit_id = ? AND seq > ? "
+                "AND (amendment = 1 OR entity = 'signature'))",
+                [audit_id, pushed_seq]).fetchone()[0]:
+            return False
         with self.change("mark_synced", "audit", audit_id, audit_id=audit_id) as log:
             self._move(audit, "synced", log)
+        return True
 
     def signatures(self, audit_id: str) -> list[dict]:
         return self.rows(

@@ -170,7 +170,9 @@ class Service:
         return rows[0]
 
     def guard_audit(self, audit: dict, entry: _LogEntry, reason: str | None) -> None:
-        """A signed audit changes only as an amendment with a reason."""
+        """A signed audit changes only as an amendment with a reason. An amendment of a
+        synced audit queues it for HQ again: it goes back to 'signed' (signed, not at HQ
+        yet) in the same transaction and log row, and the next sync pushes the new version."""
         if audit["status"] in LOCKED_STATUSES:
             if not (reason or "").strip():
                 raise AuditLocked(
@@ -179,6 +181,10 @@ class Service:
             entry.amendment = True
             entry.reason = reason.strip()
             entry.action = "amend:" + entry.action
+            if audit["status"] == "synced":
+                self.update("audits", audit["id"], self.stamp({"status": "signed"}))
+                entry.changes["audit_status"] = [audit["status"], "signed"]
+                audit["status"] = "signed"
 
 
 def dumps(value: Any) -> str:

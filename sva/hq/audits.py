@@ -136,9 +136,13 @@ def ingest(storage: Storage, who: Principal, doc: dict) -> dict:
 
 
 def _store(tx: Tx, who: Principal, doc: dict, doc_hash: str, photos: dict, exists: bool):
+    from sva.hq import versions
     rev, now, audit_id = tx.next_rev(), now_iso(), doc["id"]
     text = json.dumps(doc, sort_keys=True, ensure_ascii=False)
+    previous = None
     if exists:
+        previous = json.loads(tx.one("SELECT document FROM audits WHERE id = ?",
+                                     (audit_id,))["document"])
         tx.execute("UPDATE audits SET status = ?, doc_hash = ?, document = ?, received_at = ?, "
                    "device_id = ?, pushes = pushes + 1, rev = ? WHERE id = ?",
                    (doc["status"], doc_hash, text, now, who.device_id, rev, audit_id))
@@ -149,6 +153,9 @@ def _store(tx: Tx, who: Principal, doc: dict, doc_hash: str, photos: dict, exist
                    "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                    (audit_id, who.user_id, who.device_id, doc.get("assignment_id"),
                     doc.get("supplier_code", ""), doc["status"], doc_hash, text, now, now, rev))
+    # The latest is in `audits`; every version, with the amendments since the one before,
+    # stays in `audit_versions` (an amendment after sync never overwrites what HQ had).
+    version = versions.record(tx, doc, doc_hash, text, who.device_id, now, previous)
     for sha, size in photos.items():
         tx.execute("INSERT INTO audit_blobs (audit_id, sha256, size) VALUES (?,?,?)",
                    (audit_id, sha, size))
@@ -159,7 +166,7 @@ def _store(tx: Tx, who: Principal, doc: dict, doc_hash: str, photos: dict, exist
     from sva.hq.programme_store import apply_facts
     apply_facts(tx, audit_id, rev, doc)
     log_event(tx, who.user_name, "push", "audit", audit_id, device=who.device_id,
-              doc_hash=doc_hash)
+              doc_hash=doc_hash, version=version)
 
 
 def _merge_cap_only(tx: Tx, who: Principal, doc: dict) -> None:

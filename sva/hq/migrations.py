@@ -40,6 +40,14 @@ def _catch_up_facts(tx: Tx) -> None:
     catch_up_facts(tx)
 
 
+def _versions(tx: Tx) -> None:
+    """v6: every pushed version of an audit is kept (with its amendments); audits stored
+    before keep their latest as version 1."""
+    from sva.hq.versions import catch_up
+    _sql("schema_v6_versions.sql")(tx)
+    catch_up(tx)
+
+
 # Index i holds the step that takes the schema from version i to i + 1.
 STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v1.sql"),
@@ -47,6 +55,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _rehash_documents,                  # document hash without cap_base
     _catch_up_facts,                    # programme facts of audits pushed before v4
     _sql("schema_v5_security.sql"),     # issue 15: sessions, login throttle, blob owners
+    _versions,                          # issue 14: every pushed version of an audit
 ]
 SCHEMA_VERSION = len(STEPS)
 

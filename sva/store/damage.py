@@ -8,7 +8,9 @@
   anything writes to it (~1 ms on the demo, ~45 ms on a 2,000-audit store of 50 MB).
 * A read-only folder or database: StoreNotWritable. A full disk: DiskFull.
 
-Every message names the newest backup in `backups/` only when one exists.
+Every message names the newest backup in `backups/` only when one exists — a copy made
+before a migration or a daily one (sva/backup/scheduled.py), both `sva-v*-*.db` — and says
+how to put it back (`sva restore`, which keeps the damaged file aside).
 """
 from __future__ import annotations
 
@@ -35,12 +37,17 @@ _verified_lock = threading.Lock()
 
 
 def newest_backup(folder: Path) -> Path | None:
-    """The newest `backups/sva-v*-*.db` (the names carry a UTC time stamp)."""
+    """The newest `backups/sva-v*-*.db`: a pre-migration copy `sva-v4-<time>.db` or a daily
+    one `sva-v4-auto-<time>.db` (the names end in a UTC time stamp)."""
     try:
         found = [p for p in (Path(folder) / "backups").glob("sva-v*-*.db") if p.is_file()]
     except OSError:
         return None
     return max(found, key=lambda p: (p.name.rsplit("-", 1)[-1], p.name), default=None)
+
+
+def restore_command(folder: Path, backup: Path) -> str:
+    return f"sva restore {backup} --data-dir {folder}"
 
 
 def earlier_use(folder: Path) -> list[str]:
@@ -97,8 +104,9 @@ def refuse_missing(folder: Path) -> None:
             "SVA does not start a new, empty database over it: nothing was created or changed.")
     backup = newest_backup(folder)
     if backup is not None:
-        raise StoreMissing(f"{head} Copy the newest backup, {backup}, to {path} to go back "
-                           "to that copy, or choose another data folder.",
+        raise StoreMissing(f"{head} To go back to the newest backup, {backup}, run "
+                           f"`{restore_command(folder, backup)}`; or choose another data "
+                           "folder.",
                            code="store_missing", params={"path": str(path),
                                                          "backup": str(backup)})
     raise StoreMissing(f"{head} There is no backup in {folder / 'backups'}: if the database "
@@ -113,7 +121,8 @@ def damaged(folder: Path, detail: str) -> StoreDamaged:
     backup = newest_backup(folder)
     if backup is not None:
         return StoreDamaged(f"{head} Run `sva db check` to see what is wrong; the newest "
-                            f"backup is {backup}.", code="store_damaged",
+                            f"backup is {backup}: `{restore_command(folder, backup)}` puts it "
+                            "back and keeps the damaged file aside.", code="store_damaged",
                             params={"path": str(path), "backup": str(backup)})
     return StoreDamaged(f"{head} Run `sva db check` to see what is wrong; there is no backup "
                         f"in {Path(folder) / 'backups'}.", code="store_damaged_no_backup",

@@ -122,7 +122,10 @@ def push_audit(ws, client: HqClient, audit_id: str, report: PushReport,
     state.set_pushed(ws.db, audit_id, answer["doc_hash"])
     for finding in answer.get("findings", []):
         conflicts.reconcile(ws, finding)
-    if ws.audits.audit(audit_id)["status"] == "signed":
-        ws.audits.mark_synced(audit_id)
+    # An amendment made while this push ran is not in what HQ holds: the audit stays
+    # signed (pending) and the next sync sends it.
+    pushed_seq = max((entry["seq"] for entry in doc["log"]), default=0)
+    if ws.audits.audit(audit_id)["status"] == "signed" \
+            and ws.audits.mark_synced(audit_id, pushed_seq=pushed_seq):
         report.marked_synced.append(audit_id)
     return True

@@ -52,8 +52,8 @@ def hq_state(storage) -> tuple:
     """Everything an import could change: the rows and the files of the blob store."""
     with storage.transaction(write=False) as tx:
         rows = {t: tx.all(f"SELECT * FROM {t} ORDER BY 1")
-                for t in ("audits", "audit_blobs", "blobs", "findings", "event_log",
-                          "devices", "revisions")}
+                for t in ("audits", "audit_blobs", "audit_versions", "blobs", "findings",
+                          "event_log", "devices", "revisions")}
     folder = storage.blob_dir
     files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) if folder.exists() \
         else []
@@ -133,7 +133,8 @@ def test_replay_is_idempotent(hq, device, signed, tmp_path, capsys):
 
     rows_after, files_after = hq_state(hq.storage)
     assert files_after == files_before
-    for table in ("audits", "audit_blobs", "blobs", "findings", "revisions"):
+    for table in ("audits", "audit_blobs", "audit_versions", "blobs", "findings",
+                  "revisions"):
         assert rows_after[table] == rows_before[table], table
     assert len(rows_after["audits"]) == 1 and len(rows_after["blobs"]) == 3
     # the replay is recorded, nothing else

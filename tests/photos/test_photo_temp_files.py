@@ -36,7 +36,10 @@ def sva(*args, check=False):
 
 
 def parts(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.part"))
+    """The temp files under `folder`. os.walk, not rglob: a sweep in the child may remove a
+    folder while it is listed (rglob then raises FileNotFoundError on Python 3.11)."""
+    return sorted(Path(top) / name for top, _, names in os.walk(folder)
+                  for name in names if name.endswith(".part"))
 
 
 def locks(folder: Path) -> list[Path]:

@@ -84,3 +84,21 @@ def answer_everything(ws, audit_id, result="conforms"):
         value = {"conformity": result, "yes_no": "yes", "number": "0", "text": "seen",
                  "choice": item.choices[0][0] if item.choices else ""}[item.answer]
         ws.audits.record_answer(audit_id, item.id, value)
+
+
+@pytest.fixture(autouse=True)
+def no_window_outlives_its_test():
+    """A window a test leaves open (a question it did not answer, a preview) would keep later
+    windows from becoming active; each test starts with none. Dialogs are closed with done(),
+    which asks nothing (reject() may ask about unsaved work); other windows are hidden."""
+    yield
+    from PySide6.QtWidgets import QApplication, QDialog
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in app.topLevelWidgets():
+        if widget.isVisible():
+            if isinstance(widget, QDialog):
+                widget.done(0)
+            else:
+                widget.hide()

@@ -373,3 +373,86 @@ def test_pending_count_matches_audits_to_push(qtbot, hq, win):
     assert counter.reload(ws.db) == 1
     ws.findings.edit(finding["id"], responsible=finding["responsible"])   # back to agreed
     assert audits_to_push(ws) == [] and counter.update(ws.db, first) == 0
+
+
+# -- amendments after sync -----------------------------------------------------------------
+
+def answer_reason_dialog(qtbot, reason: str, seen: list):
+    """Type `reason` into the amendment dialog that is about to open, and press Amend."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "reasonDialog":
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(dialog.windowTitle())
+        qtbot.keyClicks(dialog.field, reason)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    QTimer.singleShot(0, answer)
+
+
+def test_an_amendment_after_sync_shows_pending_and_reaches_hq_with_both_versions(
+        qtbot, hq, win, tmp_path, memory_keyring):
+    """Sync → amend (a photo through the editor's import, an annotation, a finding edit, each
+    with the reason) → the status bar shows it pending → sync → HQ holds the new version with
+    the reasons, and still the old one."""
+    import httpx
+    from PIL import Image
+    enrol_through_dialog(qtbot, win, hq.url, hq.auditor("haruka")).reject()
+    audit_id = assigned_and_signed(hq, win, qtbot, photos=1)
+    assert run_sync(qtbot, win).outcome.result.push.marked_synced == [audit_id]
+    assert status_text(win).startswith("0 to sync")
+    ws = win.ws
+    (finding,) = ws.findings.of_audit(audit_id)
+    (photo,) = ws.photos.of_audit(audit_id)
+
+    editor = win.open_audit(audit_id)
+    seen: list = []
+    answer_reason_dialog(qtbot, "photo of the cleared exit", seen)
+    editor.lifecycle.amend_action.trigger()
+    assert seen == ["Amend a signed audit"]
+    assert editor.amend_reason == "photo of the cleared exit"
+    late = tmp_path / "IMG_0042.JPG"
+    Image.new("RGB", (320, 240), (30, 160, 60)).save(late, "JPEG")
+    with qtbot.waitSignal(editor.photo_import.finished, timeout=30000) as done:
+        editor.photo_import.add_files([str(late)], finding_id=finding["id"])
+    assert done.args[0] is not None and len(done.args[0].new_ids) == 1
+    qtbot.waitUntil(lambda: status_text(win).startswith("1 to sync"), timeout=5000)
+    assert ws.audits.audit(audit_id)["status"] == "signed"          # signed, not at HQ yet
+    assert editor.header.status.text() == "Signed"                  # the editor says so too
+
+    win.hub.perform("Annotate", ws.photos.set_annotations,
+                    photo["id"], [{"kind": "redact", "box": [0.1, 0.1, 0.4, 0.4]}],
+                    reason="a worker's face was visible")
+    win.hub.perform("Edit finding", ws.findings.edit, finding["id"],
+                    reason="boxes seen on the new photo",
+                    observed="fire exit blocked by pallets and boxes")
+    assert status_text(win).startswith("1 to sync")
+
+    sync = run_sync(qtbot, win)
+    assert sync.outcome.ok and sync.outcome.result.push.marked_synced == [audit_id]
+    assert status_text(win).startswith("0 to sync")
+    assert ws.audits.audit(audit_id)["status"] == "synced"
+
+    (token,) = [v for (_, user), v in memory_keyring.items.items()
+                if user.startswith("device-token:")]
+    answer = httpx.get(f"{hq.url}/api/v1/audits/{audit_id}/versions", trust_env=False,
+                       headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 200, answer.text
+    old, new = answer.json()
+    assert (old["version"], old["amendments"]) == (1, [])
+    assert [(a["action"], a["reason"]) for a in new["amendments"]] == [
+        ("amend:add", "photo of the cleared exit"),
+        ("amend:annotate", "a worker's face was visible"),
+        ("amend:edit", "boxes seen on the new photo")]
+    with hq.storage.transaction(write=False) as tx:
+        kept = [json.loads(r["document"]) for r in tx.all(
+            "SELECT document FROM audit_versions WHERE audit_id = ? ORDER BY version",
+            (audit_id,))]
+    assert [len(d["photos"]) for d in kept] == [1, 2]
+    assert [d["findings"][0]["observed"] for d in kept] == [
+        "fire exit blocked by pallets", "fire exit blocked by pallets and boxes"]
+    store = BlobStore(hq.storage.blob_dir)
+    assert all(store.final_path(p["sha256"]).exists() for p in kept[1]["photos"])

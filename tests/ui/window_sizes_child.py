@@ -210,6 +210,26 @@ def _bundle(env):
                         env.window)
 
 
+@builds("ui.dialogs.about_dialog.AboutDialog")
+def _about(env):
+    from ui.dialogs.about_dialog import AboutDialog
+    return AboutDialog(env.ws, parent=env.window, folder=env.ws.folder)
+
+
+@builds("ui.dialogs.backup_dialog.BackupDialog")
+def _backup(env):
+    from ui.dialogs.backup_dialog import BackupDialog
+    dialog = BackupDialog(env.ws, env.window)
+    dialog.file.setText(str(env.tmp / ("a-long-folder-name-on-a-usb-stick/" * 4 + "x.svab")))
+    return dialog
+
+
+@builds("ui.dialogs.restore_dialog.RestoreDialog")
+def _restore(env):
+    from ui.dialogs.restore_dialog import RestoreDialog
+    return RestoreDialog(env.ws.folder, lambda staging: None, env.window)
+
+
 # -- measuring -------------------------------------------------------------------------------
 def _size(size) -> list[int]:
     return [size.width(), size.height()]

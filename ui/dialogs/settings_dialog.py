@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QLabel, QLineEdit, QSpinBox, QVBoxLayout)
 
-from ui.settings import AUDITOR_NAME, CHECKLIST_LANGUAGE, LANGUAGE, ORGANISATION
+from ui.settings import (AUDITOR_NAME, CHECKLIST_LANGUAGE, DAILY_BACKUP, DAILY_BACKUP_KEEP,
+                         LANGUAGE, ORGANISATION)
 
 
 class SettingsDialog(QDialog):
@@ -33,6 +34,16 @@ class SettingsDialog(QDialog):
         self.checklist.addItem(self.tr("English + Japanese"), "both")
         self.language.setCurrentIndex(self.language.findData(LANGUAGE.get(settings)))
         self.checklist.setCurrentIndex(self.checklist.findData(CHECKLIST_LANGUAGE.get(settings)))
+        self.daily_backup = QCheckBox(self.tr("&Daily copy of the database in the data "
+                                              "folder's backups/"))
+        self.daily_backup.setObjectName("dailyBackup")
+        self.daily_backup.setChecked(DAILY_BACKUP.get(settings))
+        self.keep = QSpinBox()
+        self.keep.setObjectName("dailyBackupKeep")
+        self.keep.setRange(1, 60)
+        self.keep.setValue(max(1, min(60, DAILY_BACKUP_KEEP.get(settings))))
+        self.daily_backup.toggled.connect(self.keep.setEnabled)
+        self.keep.setEnabled(self.daily_backup.isChecked())
         self.restart_note = QLabel(self.tr("A new interface language is used from the next start."))
         self.restart_note.setWordWrap(True)
         self.restart_note.setStyleSheet("color: palette(mid);")
@@ -43,6 +54,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Auditor name:"), self.auditor)
         form.addRow(self.tr("O&rganisation:"), self.organisation)
         form.addRow(self.tr("&Checklist language:"), self.checklist)
+        form.addRow("", self.daily_backup)
+        form.addRow(self.tr("&Keep copies:"), self.keep)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -58,5 +71,7 @@ class SettingsDialog(QDialog):
         AUDITOR_NAME.set(self.settings, self.auditor.text().strip())
         ORGANISATION.set(self.settings, self.organisation.text().strip())
         CHECKLIST_LANGUAGE.set(self.settings, self.checklist.currentData())
+        DAILY_BACKUP.set(self.settings, self.daily_backup.isChecked())
+        DAILY_BACKUP_KEEP.set(self.settings, self.keep.value())
         self.settings.sync()
         super().accept()

@@ -304,6 +304,11 @@ class AnnotationEditor(QDialog):
                       if item not in self._shown or to_mark(item, size) != self._shown[item])
         return changed + sum(1 for item in self._shown if item.scene() is None)
 
+    def discard(self) -> None:
+        """Close without saving and without asking (the marks drawn since opening are lost)."""
+        self._discarding = True
+        self.reject()
+
     def reject(self) -> None:
         """Esc, Cancel and the window's close button (QDialog's closeEvent calls this)."""
         count = 0 if self._discarding else self.unsaved_count()

@@ -85,7 +85,9 @@ class PhotoViewer(QDialog):
         task.start()
 
     def _loaded(self, index: int, image: QImage) -> None:
-        if index != self.index:
+        """A rendering arrives: shown unless the viewer moved on or was closed meanwhile."""
+        import shiboken6
+        if index != self.index or not shiboken6.isValid(self.pixmap_item):
             return
         self.pixmap_item.setPixmap(QPixmap.fromImage(image))
         self.scene.setSceneRect(self.pixmap_item.boundingRect())

@@ -1,4 +1,5 @@
-"""Audits: push a whole document, read it back, confirm HQ holds every byte."""
+"""Audits: push a whole document, read it back (and every version pushed before), confirm
+HQ holds every byte."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Path
@@ -6,7 +7,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path
 from sva.hq import audits as service
 from sva.hq.api.deps import current_device, get_storage
 from sva.hq.api.errors import responses
-from sva.hq.api.models import AUDIT_ID, AuditDocument, ConfirmResponse, PushResponse
+from sva.hq.api.models import (AUDIT_ID, AuditDocument, AuditVersion, AuditVersionDocument,
+                               ConfirmResponse, PushResponse)
 from sva.hq.audits import Principal
 from sva.hq.blobs import BlobStore
 from sva.hq.storage import Storage
@@ -61,3 +63,33 @@ def confirm(audit_id: str = Path(pattern=AUDIT_ID), who: Principal = Depends(cur
         return service.confirm(storage, who, audit_id)
     except service.Missing:
         raise HTTPException(404, "no such audit") from None
+
+
+@router.get("/{audit_id}/versions", response_model=list[AuditVersion],
+            operation_id="listAuditVersions", responses=responses(401, 404, 422))
+def list_versions(audit_id: str = Path(pattern=AUDIT_ID),
+                  who: Principal = Depends(current_device),
+                  storage: Storage = Depends(get_storage)) -> list[dict]:
+    """Every version of the audit HQ was sent, oldest first, each with the amendments (and
+    their reasons) that made it differ from the one before."""
+    from sva.hq import versions
+    try:
+        return versions.list_versions(storage, who, audit_id)
+    except service.Missing:
+        raise HTTPException(404, "no such audit") from None
+
+
+@router.get("/{audit_id}/versions/{version}", response_model=AuditVersionDocument,
+            operation_id="getAuditVersion", responses=responses(401, 404, 422))
+def get_version(audit_id: str = Path(pattern=AUDIT_ID),
+                version: int = Path(ge=1, le=2**31),
+                who: Principal = Depends(current_device),
+                storage: Storage = Depends(get_storage)) -> dict:
+    from sva.hq import versions
+    try:
+        found = versions.get_version(storage, who, audit_id, version)
+    except service.Missing:
+        raise HTTPException(404, "no such audit") from None
+    if found is None:
+        raise HTTPException(404, "no such version of this audit")
+    return found

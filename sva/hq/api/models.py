@@ -259,6 +259,30 @@ class PushResponse(BaseModel):
     findings: list[dict] = []
 
 
+class Amendment(BaseModel):
+    """An amendment row of the device's audit log: what changed after signing, and why."""
+    seq: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    reason: str
+
+
+class AuditVersion(BaseModel):
+    """One version of an audit as a device pushed it; `amendments` made it differ from the
+    version before (for version 1: those made before the first push)."""
+    version: int
+    doc_hash: str
+    received_at: str
+    amendments: list[Amendment]
+
+
+class AuditVersionDocument(AuditVersion):
+    document: dict
+
+
 class ConfirmResponse(BaseModel):
     audit_id: str
     doc_hash: str
@@ -291,5 +315,6 @@ class CapUpdate(Strict):
     supplier_comment: CapText = None
 
 
-__all__ = ["AuditDocument", "CapUpdate", "ConfirmResponse", "EnrolRequest", "EnrolResponse",
-           "PushResponse", "AUDIT_ID", "SHA256", "UUID_LIKE"]
+__all__ = ["Amendment", "AuditDocument", "AuditVersion", "AuditVersionDocument", "CapUpdate",
+           "ConfirmResponse", "EnrolRequest", "EnrolResponse", "PushResponse", "AUDIT_ID",
+           "SHA256", "UUID_LIKE"]
