@@ -6,7 +6,6 @@ holds the device's secrets — never a secret or a piece of audit data.
 from __future__ import annotations
 
 import platform
-import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,11 @@ class Facts:
     keyring_usable: bool            # False: a missing or plaintext backend, refused for secrets
     log_folder: Path
     frozen: bool                    # a PyInstaller build (packaging/)
+
+
+def _sqlite_version() -> str:
+    from sva.store import engine        # the device store's SQLite (SQLCipher's build)
+    return engine.SQLITE_VERSION
 
 
 def keyring_backend() -> tuple[str, bool]:
@@ -56,7 +60,7 @@ def facts(ws=None, folder=None, *, keyring: bool = True) -> Facts:
     return Facts(
         sva=__version__,
         python=f"{platform.python_implementation()} {platform.python_version()}",
-        sqlite=sqlite3.sqlite_version,
+        sqlite=_sqlite_version(),
         system=platform.platform(terse=True),
         data_folder=folder,
         schema_version=version,

@@ -69,6 +69,17 @@ class StoreNotWritable(SvaError):
     """The data folder (or its database) cannot be written: a read-only disk or folder."""
 
 
+class StoreLocked(SvaError):
+    """The data folder is encrypted and this computer's keyring holds no key for it (a new
+    laptop, a reset keyring): the recovery key (`sva db unlock`) or a backup opens it. Nothing
+    was created or changed."""
+
+
+class WrongKey(BadInput):
+    """A key that does not open this data folder (a mistyped recovery key, a keyring entry
+    of another folder): refused, nothing changed."""
+
+
 class DiskFull(SvaError):
     """The disk holding the data folder is full; what was being saved was not saved."""
 

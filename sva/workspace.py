@@ -40,12 +40,15 @@ class Done:
 class Workspace:
     """`Workspace(path)` opens (and migrates) the store; `ws.audits.record_answer(...)` etc.
 
-    `clock` and `new_id` can be replaced so that demo data is deterministic.
+    `clock` and `new_id` can be replaced so that demo data is deterministic. A new data
+    folder is encrypted when this computer has a usable keyring (`encrypt=None`; False:
+    plain, True: required); `ws.at_rest.take_recovery_key()` then gives its recovery key,
+    once, to be shown to the user.
     """
 
     def __init__(self, folder: str | os.PathLike | None = None, *, actor: str | None = None,
                  clock: Callable[[], str] | None = None,
-                 new_id: Callable[[], str] | None = None):
+                 new_id: Callable[[], str] | None = None, encrypt: bool | None = None):
         from sva.domain.audits import Audits
         from sva.domain.base import utc_now
         from sva.domain.findings import Findings
@@ -64,8 +67,9 @@ class Workspace:
 
         self.folder = data_dir(folder)
         folder_ = self.folder      # the worker's thread must not hold the workspace itself
-        self.worker = StoreWorker(lambda: open_db(folder_))
+        self.worker = StoreWorker(lambda: open_db(folder_, encrypt=encrypt))
         self._db = self.worker.store
+        self.at_rest = self._db.at_rest
         self._remote = RemoteDb(self.worker, self._db)
         self.journal = Journal(self)
         self._db.listener = self.journal
@@ -103,6 +107,10 @@ class Workspace:
         """The store's database: the connection itself on the store worker, elsewhere a
         proxy whose every statement runs on the worker."""
         return self._db if self.worker.on_worker() else self._remote
+
+    @property
+    def encrypted(self) -> bool:
+        return self.at_rest.encrypted
 
     @property
     def path(self) -> Path:

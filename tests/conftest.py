@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No keyring unless a test installs one (tests/keyrings.py): the same on every machine, and a
+# developer's real keyring never receives test keys. A new data folder is then plain.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 import pytest  # noqa: E402
 

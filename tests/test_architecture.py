@@ -91,7 +91,8 @@ def test_the_refresh_rule_catches_a_widget_reaching_into_another(tmp_path):
 # starts a worker with its own connection — is opened once per process, by its entry point.
 _CONNECTS = re.compile(r"\bsqlite3\.connect\(|\bopen_db\(")
 _WORKSPACES = re.compile(r"\bWorkspace\(")
-WORKSPACE_OPENERS = {"ui/app.py", "ui/main_window.py", "sva/cli/main.py", "sva/cli/photo_cmds.py",
+WORKSPACE_OPENERS = {"ui/app.py", "ui/main_window.py", "sva/cli/key_cmds.py", "sva/cli/main.py",
+                     "sva/cli/photo_cmds.py",
                      "sva/cli/report_cmds.py", "sva/cli/sync_cmds.py", "sva/demo/builder.py",
                      "sva/reports/render_pages.py", "sva/workspace.py",
                      "sva/cli/backup_cmds.py", "ui/self_check.py"}

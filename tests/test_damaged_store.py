@@ -183,6 +183,8 @@ def command_args(m: dict, tmp: Path) -> dict[str, list]:
     return {
         "demo": ["demo", "--force"],
         "db check": ["db", "check"],
+        "db encrypt": ["db", "encrypt"],
+        "db unlock": ["db", "unlock"],
         "checklist validate": ["checklist", "validate", ROOT / "resources/checklists/svr.yaml"],
         "audits list": ["audits", "list"],
         "photo add": ["photo", "add", audit, m["photo_file"]],
@@ -215,6 +217,10 @@ def test_every_command_refuses_a_bit_flipped_database(demo, demo_master, tmp_pat
     out = sva(*command_args(demo_master, tmp_path)[command], "--data-dir", demo)
     if command == "checklist validate":              # reads no store: unaffected
         assert out.returncode == 0, out.stderr
+        return
+    if command == "db unlock":                       # a plain folder: nothing to unlock
+        assert out.returncode == 2 and "is not encrypted" in out.stderr, out.stderr
+        assert snapshot(demo) == before
         return
     if command == "restore":                         # the remedy: it reads no store
         assert out.returncode == 2 and "does not exist" in out.stderr, out.stderr

@@ -6,7 +6,7 @@ import pytest
 
 from sva.errors import SchemaTooNew
 from sva.store import SCHEMA_VERSION, open_db
-from sva.store import migrations
+from sva.store import engine, migrations
 
 TABLES = {"suppliers", "sites", "checklist_templates", "audits", "answers", "findings",
           "photos", "signatures", "audit_log", "local_meta"}
@@ -31,7 +31,7 @@ def test_connection_pragmas_protect_saved_data(tmp_path):
 
 def test_foreign_keys_are_enforced(tmp_path):
     db = open_db(tmp_path)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(engine.IntegrityError):
         db.execute("INSERT INTO sites (id, supplier_id, name, country, timezone, created_at,"
                    " updated_at, updated_by) VALUES ('x', 'nope', 'n', 'JP', 'Asia/Tokyo',"
                    " 't', 't', 'd')")
@@ -83,9 +83,9 @@ def test_audit_log_is_append_only(tmp_path):
     db = open_db(tmp_path)
     db.execute("INSERT INTO audit_log (at, actor, device, action, entity, entity_id)"
                " VALUES ('t', 'a', 'd', 'x', 'e', 'i')")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(engine.IntegrityError, match="append-only"):
         db.execute("UPDATE audit_log SET action = 'y'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(engine.IntegrityError, match="append-only"):
         db.execute("DELETE FROM audit_log")
 
 

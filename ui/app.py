@@ -45,8 +45,11 @@ def open_workspace(data_dir=None) -> Workspace | None:
     """The workspace, or None after telling the user why it cannot be opened (a missing,
     damaged or read-only store, a full disk: sva/store/damage.py) — in the UI language, and
     with nothing created or changed in the folder."""
+    from sva.errors import StoreLocked
     try:
-        return Workspace(data_dir)
+        ws = Workspace(data_dir)
+    except StoreLocked as exc:
+        return _unlock_and_open(data_dir, exc)
     except (SvaError, OSError) as exc:
         from PySide6.QtWidgets import QMessageBox   # only here: its enums cost start-up time
 
@@ -56,6 +59,38 @@ def open_workspace(data_dir=None) -> Workspace | None:
             QCoreApplication.translate("App", "The data folder cannot be opened:\n\n{0}")
             .format(message_of(exc)))
         return None
+    said_at_rest(ws)
+    return ws
+
+
+def _unlock_and_open(data_dir, locked) -> Workspace | None:
+    """An encrypted folder without its key here: the recovery key (then open it), or how to
+    restore a backup. Nothing is created over it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sva.paths import data_dir as resolve_dir
+    from ui.dialogs.recovery_dialogs import UnlockDialog
+    dialog = UnlockDialog(str(resolve_dir(data_dir)))
+    result = dialog.exec()
+    if result == UnlockDialog.RESTORE:
+        QMessageBox.information(
+            None, QCoreApplication.translate("App", "Restore a backup"),
+            QCoreApplication.translate(
+                "App", "Restore a backup of this data folder with `sva restore FILE` (or "
+                "File → Restore… once SVA is open on another folder), then start SVA again."))
+        return None
+    if result != dialog.DialogCode.Accepted:
+        return None
+    return open_workspace(data_dir)
+
+
+def said_at_rest(ws: Workspace, parent: QWidget | None = None) -> None:
+    """Once, when `ws` created its folder encrypted: the recovery key to write down. (A
+    folder created plain — no usable keyring here — is said in the main window's status bar.)"""
+    key = ws.at_rest.take_recovery_key()
+    if key:
+        from ui.dialogs.recovery_dialogs import RecoveryKeyDialog
+        RecoveryKeyDialog(key, str(ws.folder), parent).exec()
 
 
 class _AfterFirstPaint(QObject):

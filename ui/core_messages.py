@@ -86,6 +86,27 @@ MESSAGES = {
     "store_damaged_no_backup": QT_TR_NOOP("{path} is damaged and cannot be used; nothing was "
                                           "written to it. There is no backup. Run “sva db "
                                           "check” for details."),
+    # encryption at rest (sva/atrest)
+    "store_locked": QT_TR_NOOP("the data folder {folder} is encrypted, and this computer's "
+                               "keyring holds no key for it. Nothing was created or changed. "
+                               "Enter its recovery key, or restore a backup."),
+    "keyring_key_wrong": QT_TR_NOOP("the key the keyring holds for {folder} is not this "
+                                    "folder's key; nothing was changed. Enter the folder's "
+                                    "recovery key to store the right one."),
+    "recovery_key_wrong": QT_TR_NOOP("this recovery key does not open this data folder (check "
+                                     "each group of five); nothing was changed"),
+    "recovery_key_shape": QT_TR_NOOP("a recovery key is 8 groups of 5 letters and digits "
+                                     "(e.g. ABCDE-FGH23-…); nothing was changed"),
+    "encrypt_no_database": QT_TR_NOOP("{folder} holds no database to encrypt (a new folder "
+                                      "is encrypted when it is created)"),
+    "encrypt_already": QT_TR_NOOP("{folder} is encrypted already; nothing was changed"),
+    "encrypt_check_failed": QT_TR_NOOP("{folder} was encrypted, but its check found problems; "
+                                       "the plain copy in backups/ was kept. Run “sva db "
+                                       "check” for details."),
+    "folder_not_encrypted": QT_TR_NOOP("{folder} is not encrypted; there is nothing to "
+                                       "unlock"),
+    "key_file_bad": QT_TR_NOOP("{path} cannot be read ({detail}); it was left as it is. Put "
+                               "back the copy from a backup of this folder."),
     "store_unreadable": QT_TR_NOOP("{path} cannot be used ({detail}); it was left as it is"),
     "store_read_only": QT_TR_NOOP("the data folder {folder} cannot be written (a read-only "
                                   "disk or folder); nothing was changed. Make it writable or "

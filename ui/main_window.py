@@ -70,7 +70,12 @@ class MainWindow(QMainWindow):
 
         self.folder_label = QLabel()
         self.counts_label = QLabel()
+        self.plain_label = QLabel()     # a folder created plain here: no usable keyring
+        self.plain_label.setObjectName("notEncryptedWarning")
+        self.plain_label.setStyleSheet("color: #a00000;")
+        self.plain_label.hide()
         self.statusBar().addWidget(self.folder_label, 1)
+        self.statusBar().addWidget(self.plain_label)
         self.statusBar().addPermanentWidget(self.counts_label)
 
         self._build_menus()
@@ -174,10 +179,20 @@ class MainWindow(QMainWindow):
         """Show the lists of `ws` (the shell built with `ws=None` gets its workspace here),
         with the keyboard in the audits list (or the editor of the tab shown)."""
         self.ws = ws
+        self._say_if_not_encrypted(ws)
         self._watch(ws)
         self.reload_lists()
         self.restore_open_audits()
         self.focus_current_tab()
+
+    def _say_if_not_encrypted(self, ws: Workspace) -> None:
+        """A data folder this start created plain, because this computer has no usable
+        keyring for its key: said in the status bar for as long as the window shows it."""
+        reason = getattr(getattr(ws, "at_rest", None), "plain_reason", None)
+        self.plain_label.setVisible(bool(reason))
+        if reason:
+            self.plain_label.setText(self.tr("Not encrypted: no usable keyring on this "
+                                             "computer (sva db encrypt encrypts it later)"))
 
     def _watch(self, ws: Workspace) -> None:
         """Follow the operations of the workspace: the one refresh path of the lists."""
@@ -361,7 +376,10 @@ class MainWindow(QMainWindow):
         for editor in self.editors():
             self.close_tab(self.tabs.indexOf(editor))
         old = self.ws
-        self.set_workspace(Workspace(folder))
+        ws = Workspace(folder)
+        from ui.app import said_at_rest
+        said_at_rest(ws, self)
+        self.set_workspace(ws)
         if old is not None:
             old.close()
 

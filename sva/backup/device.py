@@ -34,8 +34,16 @@ def layout() -> Layout:
 
 
 def _check(path: Path) -> str | None:
-    from sva.store.backup_copy import check_copy
-    check = check_copy(path)
+    from sva.errors import StoreLocked
+    from sva.store.backup_copy import check_copy, key_of_copy
+    try:
+        key = key_of_copy(path)
+    except StoreLocked:
+        # An encrypted folder restored on a computer whose keyring lacks its key (a new
+        # laptop): the container's authentication already proved every byte; the database
+        # is checked when the folder is unlocked with its recovery key and opened.
+        return None
+    check = check_copy(path, key)
     if check["integrity"] != "ok":
         return check["integrity"]
     if check["foreign_key_problems"]:
@@ -53,7 +61,7 @@ def folder_files(folder: Path) -> list[tuple[str, Path]]:
 def snapshot(ws, target: Path, progress: Progress = quiet) -> None:
     """A consistent copy of `ws`'s database at `target`, made on its store worker."""
     from sva.store.backup_copy import copy_database
-    ws.run(lambda: copy_database(ws.db, target, progress))
+    ws.run(lambda: copy_database(ws.db, target, progress, key=ws.at_rest.db_key))
 
 
 def create_backup(ws, out: str | os.PathLike, kek_for: Callable[[dict], bytes], *,
@@ -73,7 +81,7 @@ def create_backup(ws, out: str | os.PathLike, kek_for: Callable[[dict], bytes], 
         copy.unlink()                  # the backup API makes it (owner-only) itself
         snapshot(ws, copy, lambda done, total: progress(done * 100 // max(total, 1), SCALE))
         header = {"kind": KIND, "schema_version": SCHEMA_VERSION,
-                  "counts": row_counts(copy),
+                  "counts": row_counts(copy, key=ws.at_rest.db_key),
                   "encrypted_folder": (folder / KEY_FILE).is_file()}
         return write_backup(out, header, DB_NAME, copy, folder_files(folder), kek_for,
                             progress)
@@ -95,13 +103,18 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def is_database_copy(path: Path) -> bool:
-    """A plain database file (a daily or pre-migration copy in `backups/`), as opposed to a
-    `sva backup` file."""
+    """A database file (a daily or pre-migration copy in `backups/`), as opposed to a
+    `sva backup` file: a plain SQLite file, or an encrypted folder's copy (no readable header
+    at all: named `.db`, and not a backup container)."""
+    from sva.backup.container import MAGIC
     try:
         with open(path, "rb") as fh:
-            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+            start = fh.read(max(len(SQLITE_MAGIC), len(MAGIC)))
     except OSError:
         return False
+    if start.startswith(SQLITE_MAGIC):
+        return True
+    return Path(path).suffix == ".db" and not start.startswith(MAGIC)
 
 
 def restore_database_copy(copy: str | os.PathLike, folder: str | os.PathLike, *,
@@ -113,10 +126,10 @@ def restore_database_copy(copy: str | os.PathLike, folder: str | os.PathLike, *,
 
     from sva.backup.folder import fsync_dir, utc_stamp
     from sva.errors import BadInput, SchemaTooNew
-    from sva.store.backup_copy import check_copy
+    from sva.store.backup_copy import check_copy, key_of_copy
     from sva.store.migrations import SCHEMA_VERSION
     copy, folder = Path(copy), Path(folder)
-    check = check_copy(copy)
+    check = check_copy(copy, key_of_copy(folder / DB_NAME))
     if check["integrity"] != "ok":
         raise BadInput(f"the copy fails its integrity check ({check['integrity']}); nothing "
                        "was changed", file=str(copy), code="backup_damaged",

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -48,13 +47,24 @@ def run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Name
     except BrokenPipeError:  # e.g. `sva audits list | head`
         sys.stderr.close()
         return EXIT_OK
-    except (sqlite3.Error, OSError) as exc:
+    except Exception as exc:                  # noqa: BLE001 - only database/OS errors kept
+        if not isinstance(exc, _database_or_os_errors()):
+            raise
         clear = explain(exc, args) if explain else None
         print(f"error: {clear or exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _database_or_os_errors() -> tuple[type[BaseException], ...]:
+    """sqlite3's and SQLCipher's errors (sva/store/engine.py) and OSError, imported only
+    when a command failed: the store package costs sqlite-utils' import."""
+    import sqlite3
+
+    import sqlcipher3.dbapi2
+    return (sqlite3.Error, sqlcipher3.dbapi2.Error, OSError)
 
 
 def register_modules(subparsers, common: argparse.ArgumentParser, modules: list[str]) -> None:

@@ -18,8 +18,8 @@ COMMAND_MODULES: list[str] = ["sva.cli.photo_cmds", "sva.cli.sync_cmds", "sva.cl
 
 
 def _workspace(args):
-    from sva.workspace import Workspace
-    return Workspace(args.data_dir)
+    from sva.cli.key_cmds import open_workspace
+    return open_workspace(args)
 
 
 DB_CHECK_HELP = """Check the data folder without changing it: the database's integrity,
@@ -35,6 +35,8 @@ def cmd_demo(args) -> int:
     print(f"demo data in {summary['folder']}: {summary['suppliers']} suppliers, "
           f"{summary['sites']} sites, {summary['audits']} audits, "
           f"{summary['findings']} findings, {summary['photos']} photos")
+    from sva.cli.key_cmds import show_recovery_key
+    show_recovery_key(summary.get("recovery_key"))
     return 0
 
 
@@ -98,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--repair", action="store_true",
                    help="remove temp files left by interrupted imports (never the database)")
     c.set_defaults(handler=cmd_db_check)
+    from sva.cli.key_cmds import register_db
+    register_db(dbsub, common)
 
     p = sub.add_parser("checklist", help="checklist templates")
     csub = p.add_subparsers(dest="checklist_command", required=True, parser_class=Parser)

@@ -27,8 +27,8 @@ audit or folder."""
 
 
 def _workspace(args):
-    from sva.workspace import Workspace
-    return Workspace(args.data_dir)
+    from sva.cli.key_cmds import open_workspace
+    return open_workspace(args)
 
 
 def cmd_add(args) -> int:

@@ -10,8 +10,8 @@ LANG_CHOICES = ["en", "ja", "en+ja"]
 
 
 def _workspace(args):
-    from sva.workspace import Workspace
-    return Workspace(args.data_dir)
+    from sva.cli.key_cmds import open_workspace
+    return open_workspace(args)
 
 
 def _check_output(path: str, suffix: str) -> str:

@@ -9,8 +9,8 @@ from sva.vocabulary import CONFLICT_CHOICES
 
 
 def _workspace(args):
-    from sva.workspace import Workspace
-    return Workspace(getattr(args, "data_dir", None))
+    from sva.cli.key_cmds import open_workspace
+    return open_workspace(args)
 
 
 def cmd_enrol(args) -> int:

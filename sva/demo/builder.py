@@ -69,7 +69,10 @@ def build_demo(folder=None, *, seed: int = 1, force: bool = False, progress=None
         if held and not force:
             raise BadInput(f"{folder} already holds {held} audits; use an empty --data-dir "
                            "or --force", field="--data-dir")
-        return _Builder(ws, recipe, random.Random(seed), clock, today, progress).run()
+        summary = _Builder(ws, recipe, random.Random(seed), clock, today, progress).run()
+        # A new encrypted folder's recovery key, for the caller to show once (never logged)
+        summary["recovery_key"] = ws.at_rest.take_recovery_key()
+        return summary
     finally:
         ws.close()
 

@@ -11,6 +11,10 @@ a failure or a cancel undoes both: no row without its file, no file without its 
 staging given the data folder (`Blobs.staging()`) names its temp files with this process's
 writer token and holds the writer's lock meanwhile, so the temp files of a killed process
 are swept at the next start and a live one's never are (writers.py).
+
+In an encrypted data folder every file written here is sealed (sva/atrest/sealed.py) and
+`Blobs.read()` opens it: read photo files through `read()`, never with `open()` or Pillow on
+the path, which would see ciphertext.
 """
 from __future__ import annotations
 
@@ -22,8 +26,25 @@ from sva.photos import writers
 
 
 class Blobs:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cipher=None):
         self.root = Path(root)
+        self.cipher = cipher            # sva.atrest.sealed.PhotoCipher; None: a plain folder
+
+    def read(self, path: Path) -> bytes:
+        """The plain bytes of a file of this folder (opening it when it is sealed)."""
+        data = Path(path).read_bytes()
+        if self.cipher is not None:
+            return self.cipher.open(data, path)
+        from sva.atrest.sealed import is_sealed
+        if is_sealed(data):
+            from sva.atrest.sealed import SealBroken
+            raise SealBroken(f"{path} is encrypted, but this data folder is opened without "
+                             "its key")
+        return data
+
+    def write(self, target: Path, data: bytes) -> None:
+        """Write a file of this folder whole or not at all (sealed when encrypted)."""
+        write_atomic(target, data, self.root, self.cipher)
 
     def original(self, sha256: str) -> Path:
         return self.root / "photos" / sha256[:2] / sha256
@@ -39,13 +60,14 @@ class Blobs:
         return self.root / "derived" / sha256[:2] / f"{sha256}.print-{box[0]}x{box[1]}.jpg"
 
     def staging(self) -> Staging:
-        return Staging(self.root)
+        return Staging(self.root, self.cipher)
 
 
-def write_atomic(target: Path, data: bytes, root: Path | None = None) -> None:
+def write_atomic(target: Path, data: bytes, root: Path | None = None, cipher=None) -> None:
     """Write a file that is either complete or absent (temp name, fsync, rename); `root`:
-    the data folder, whose writer lock covers the temp file (see writers.py)."""
-    staging = Staging(root)
+    the data folder, whose writer lock covers the temp file (see writers.py); `cipher`
+    seals the bytes (an encrypted folder)."""
+    staging = Staging(root, cipher)
     try:
         staging.write(target, data)
         staging.commit()
@@ -69,8 +91,9 @@ def _fsync_dir(folder: Path) -> None:
 class Staging:
     """New files waiting for a transaction: `commit()` places them, `undo()` removes them."""
 
-    def __init__(self, root: Path | None = None):
+    def __init__(self, root: Path | None = None, cipher=None):
         self.root = root                # the data folder (None: temp names without a token)
+        self.cipher = cipher            # seals what is written (an encrypted folder)
         self.pending: list[tuple[Path, Path]] = []     # (temp, target)
         self.placed: list[Path] = []
         self._made_dirs: list[Path] = []
@@ -84,6 +107,8 @@ class Staging:
             self._mkdir(self.root / writers.LOCKS.parent)   # removed with ours if left empty
             self._token = writers.acquire(self.root)
         tmp = target.with_name(writers.part_name(target, self._token))
+        if self.cipher is not None:
+            data = self.cipher.seal(data)
         with open_private(tmp) as fh:              # photos are owner-only (0600)
             self.pending.append((tmp, target))
             fh.write(data)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sva.domain.base import Service, anywhere
-from sva.photos.blobs import write_atomic
 from sva.photos.limits import DISPLAY_SIDE, PRINT_BOXES
 
 if TYPE_CHECKING:
@@ -34,20 +33,26 @@ class PhotoRenderings(Service):
         blobs = self.blobs
         path = blobs.display(row["sha256"]) if kind == "display" else blobs.thumbnail(row["sha256"])
         if not path.exists():     # e.g. photos that came by sync: rebuild from the original
-            data = self.path_of(row["sha256"]).read_bytes()
+            data = self.original(row["sha256"])
             made = derivatives.make(data, row["filename"] or row["id"],
                                     probe(data, row["filename"]))
-            write_atomic(blobs.display(row["sha256"]), made.display, blobs.root)
-            write_atomic(blobs.thumbnail(row["sha256"]), made.thumbnail, blobs.root)
+            blobs.write(blobs.display(row["sha256"]), made.display)
+            blobs.write(blobs.thumbnail(row["sha256"]), made.thumbnail)
             for box, jpeg in made.prints.items():
                 if not blobs.print_copy(row["sha256"], box).exists():
-                    write_atomic(blobs.print_copy(row["sha256"], box), jpeg, blobs.root)
+                    blobs.write(blobs.print_copy(row["sha256"], box), jpeg)
         return path
 
     @anywhere
     def display_path(self, photo) -> Path:
-        """Upright JPEG, long side ≤ 2048 px, no EXIF/GPS; without annotations."""
+        """Where the display copy is kept (sealed in an encrypted folder: read
+        `display()`)."""
         return self._derived(photo, "display")
+
+    @anywhere
+    def display(self, photo) -> bytes:
+        """Upright JPEG, long side ≤ 2048 px, no EXIF/GPS; without annotations."""
+        return self.blobs.read(self._derived(photo, "display"))
 
     @anywhere
     def thumbnail_path(self, photo) -> Path:
@@ -66,15 +71,15 @@ class PhotoRenderings(Service):
         row = self._row(photo)
         marks = self.annotations(row)
         if not marks:
-            return self.thumbnail_path(row).read_bytes()
+            return self.blobs.read(self.thumbnail_path(row))
         target = self._marked_thumbnail_path(row)
         try:
-            return target.read_bytes()
+            return self.blobs.read(target)
         except OSError:             # not made yet, or no cache folder
             pass
         data = self._draw_marked_thumbnail(row, marks)
         try:
-            write_atomic(target, data, self.blobs.root)
+            self.blobs.write(target, data)
         except OSError:
             pass
         return data
@@ -116,17 +121,16 @@ class PhotoRenderings(Service):
         row = self._row(photo)
         path = self.blobs.print_copy(row["sha256"], box)
         try:
-            return path.read_bytes()
+            return self.blobs.read(path)
         except FileNotFoundError:
             pass
-        display = self.display_path(row)       # rebuilds every derivative if it was missing
+        display = self.display(row)           # rebuilds every derivative if it was missing
         if path.exists():
-            return path.read_bytes()
-        made = derivatives.prints_from_display(display.read_bytes(), row["filename"] or row["id"])
+            return self.blobs.read(path)
+        made = derivatives.prints_from_display(display, row["filename"] or row["id"])
         for other, jpeg in made.items():
             try:
-                write_atomic(self.blobs.print_copy(row["sha256"], other), jpeg,
-                             self.blobs.root)
+                self.blobs.write(self.blobs.print_copy(row["sha256"], other), jpeg)
             except OSError:
                 break                          # a read-only workspace still gets its report
         return made[box]
@@ -144,7 +148,7 @@ class PhotoRenderings(Service):
 
         from sva.photos import annotate, derivatives
         row = self._row(photo)
-        with Image.open(self.display_path(row)) as img:
+        with Image.open(io.BytesIO(self.display(row))) as img:
             img.load()
             out = annotate.apply(img, self.annotations(row), redacted=redacted)
         if max(out.size) > max_side:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from sva.photos.blobs import Blobs
 from sva.photos.limits import MAX_PIXELS
 from sva.photos.links import PhotoLinks
 from sva.photos.renderings import PhotoRenderings
+from sva.store import engine
 from sva.photos.results import (AddResult, BulkResult, ImportCancelled, RefusedFiles, Reused,
                                 cancel_check)
 
@@ -35,7 +35,8 @@ __all__ = ["Photos", "MAX_PIXELS"]
 class Photos(PhotoLinks, PhotoRenderings):
     @property
     def blobs(self) -> Blobs:
-        return Blobs(self.ws.folder)
+        """The folder's photo files, sealed and opened with its key when it is encrypted."""
+        return Blobs(self.ws.folder, self.ws.at_rest.photo_cipher)
 
     @property
     def folder(self) -> Path:
@@ -43,7 +44,13 @@ class Photos(PhotoLinks, PhotoRenderings):
 
     @anywhere
     def path_of(self, sha256: str) -> Path:
+        """Where the original is kept (sealed in an encrypted folder: read `original()`)."""
         return self.blobs.original(sha256)
+
+    @anywhere
+    def original(self, sha256: str) -> bytes:
+        """The original's bytes, as imported."""
+        return self.blobs.read(self.blobs.original(sha256))
 
     # -- reading ----------------------------------------------------------------------
     def photo(self, photo_id: str, *, include_deleted: bool = False) -> dict:
@@ -200,7 +207,7 @@ class Photos(PhotoLinks, PhotoRenderings):
         """A full disk while adding photos is a clear error, after everything was undone."""
         try:
             yield
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, *engine.Error) as exc:
             from sva.store.damage import is_disk_full
             if not is_disk_full(exc, self.ws.folder):
                 raise

@@ -143,7 +143,7 @@ def print_photo(ws, photo: dict, width_pt: float, height_pt: float, *,
             data = print_image(ws.photos.render(photo, redacted=True, max_side=max(box)),
                                width_pt, height_pt, dpi=dpi)
         else:   # nothing drawn or redacted: the rendering is the display copy itself
-            data = print_image(ws.photos.display_path(photo), width_pt, height_pt, dpi=dpi)
+            data = print_image(ws.photos.display(photo), width_pt, height_pt, dpi=dpi)
     except OSError as exc:
         raise BadInput(f"cannot render photo ({exc})", file=photo.get("filename")) from None
     try:

@@ -11,23 +11,24 @@ file at rest (an encrypted folder's key), the copy gets too.
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from sva.owner_only import create_file
+from sva.store import engine
 from sva.store.connection import _connect
 
 PAGES_PER_STEP = 256
 
 
 def copy_database(db, target: Path, progress: Callable[[int, int], None] | None = None,
-                  pages: int = PAGES_PER_STEP) -> int:
+                  pages: int = PAGES_PER_STEP, *, key: bytes | None = None) -> int:
     """Copy the store's database to `target` (a new file, owner-only); returns its page
     count. `progress(done, total)` is called after every step in pages and may raise to stop
-    (the caller removes the half-made file)."""
+    (the caller removes the half-made file). `key`: the store's own (ws.at_rest.db_key), so an
+    encrypted folder's copy is encrypted with the folder's key."""
     create_file(target)
-    dest = _connect(Path(target))
+    dest = _connect(Path(target), key)
     copied = 0
 
     def step(status, remaining, total):
@@ -50,16 +51,28 @@ def copy_database(db, target: Path, progress: Callable[[int, int], None] | None 
         dest.execute("PRAGMA journal_mode=DELETE")     # one self-contained file
         problems = [r[0] for r in dest.execute("PRAGMA quick_check").fetchall()]
         if problems != ["ok"]:
-            raise sqlite3.DatabaseError(f"the copy failed its check: {problems[0]}")
+            raise engine.DatabaseError[0](f"the copy failed its check: {problems[0]}")
     finally:
         dest.close()
     return copied
 
 
-def check_copy(path: Path) -> dict:
+def key_of_copy(path: Path) -> bytes | None:
+    """The key a database copy in a data folder (or a restore's staging folder) is encrypted
+    with: the folder's key from this computer's keyring when the folder has a key file, else
+    None (plain). Raises StoreLocked when the keyring does not hold it."""
+    from sva.atrest.keys import resolve
+    for folder in (Path(path).parent, Path(path).parent.parent):
+        from sva.atrest import keyfile
+        if keyfile.read(folder) is not None:
+            return resolve(folder).key
+    return None
+
+
+def check_copy(path: Path, key: bytes | None = None) -> dict:
     """Integrity, foreign keys and schema version of a database file (a restored copy),
     opened the way the store opens it."""
-    conn = _connect(Path(path))
+    conn = _connect(Path(path), key)
     try:
         integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         return {"integrity": "ok" if integrity == ["ok"] else "; ".join(integrity),
@@ -70,9 +83,10 @@ def check_copy(path: Path) -> dict:
         conn.close()
 
 
-def row_counts(path: Path, tables: tuple[str, ...] = ("audits", "photos")) -> dict[str, int]:
+def row_counts(path: Path, tables: tuple[str, ...] = ("audits", "photos"), *,
+               key: bytes | None = None) -> dict[str, int]:
     """Rows in a few tables of a database copy, for a backup's header."""
-    conn = _connect(Path(path))
+    conn = _connect(Path(path), key)
     try:
         have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]

@@ -17,16 +17,17 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sva.errors import DiskFull, StoreDamaged, StoreMissing, StoreNotWritable, StoreUnreadable
+from sva.store import engine
 
 DB_FILE = "sva.db"
-# SQLite's primary result codes (the low byte of `sqlite3.Error.sqlite_errorcode`).
+KEY_FILE = "sva.keys.json"          # sva/atrest/keyfile.py
+# SQLite's primary result codes (the low byte of a database error's `sqlite_errorcode`).
 SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT = 3, 8, 10, 11
 SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 13, 14, 26
 NEARLY_FULL = 256 * 1024        # free bytes under which an I/O error is taken as a full disk
@@ -51,7 +52,7 @@ def restore_command(folder: Path, backup: Path) -> str:
 
 def earlier_use(folder: Path) -> list[str]:
     """What shows that this folder held an SVA database: photo files, backups, derivatives,
-    outgoing renderings, a write-ahead log. Empty for a new folder."""
+    outgoing renderings, an encryption key file, a write-ahead log. Empty for a new folder."""
     folder = Path(folder)
     signs = []
     photos = _count_blobs(folder / "photos")
@@ -65,6 +66,8 @@ def earlier_use(folder: Path) -> list[str]:
                        ("outgoing", "renderings for HQ in outgoing/")):
         if _count_blobs(folder / name, limit=1):
             signs.append(what)
+    if (folder / KEY_FILE).is_file():
+        signs.append(f"an encryption key file ({KEY_FILE})")
     wal = folder / f"{DB_FILE}-wal"
     if wal.is_file() and wal.stat().st_size > 0:
         signs.append(f"{DB_FILE}-wal ({wal.stat().st_size} bytes not yet in {DB_FILE})")
@@ -148,7 +151,7 @@ def require_writable(folder: Path) -> None:
         raise read_only(folder)
 
 
-def verify(folder: Path) -> None:
+def verify(folder: Path, data_key: bytes | None = None) -> None:
     """`PRAGMA quick_check` once per file and process, before anything writes to it.
 
     On a read-only connection: a damaged file is never written, not even by the checkpoint
@@ -160,9 +163,15 @@ def verify(folder: Path) -> None:
     with _verified_lock:
         if key in _verified:
             return
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = engine.open_file(path, data_key, read_only=True)
     try:
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        problems = engine.check(conn, "quick_check")
+    except engine.DatabaseError as exc:
+        if data_key is None:
+            raise
+        # The key is the folder's (keys.resolve checked it): a page that does not
+        # authenticate is damage. SQLCipher says only "SQL logic error" then.
+        raise damaged(folder, f"{exc}: a page fails its authentication check") from exc
     finally:
         conn.close()
     if problems != ["ok"]:
@@ -196,25 +205,29 @@ def _about(exc: OSError, folder: Path) -> bool:
 def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
     if isinstance(exc, OSError):
         return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    if isinstance(exc, sqlite3.Error):
-        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    if isinstance(exc, engine.Error):
+        code = engine.error_code(exc)
         return code == SQLITE_FULL or (code == SQLITE_IOERR and folder is not None
                                        and _nearly_full(folder))
     return False
 
 
 def error_for(exc: BaseException, folder: Path):
-    """The clear error for a failure of the store (an sqlite3.Error or OSError met while
+    """The clear error for a failure of the store (a database error or OSError met while
     opening or using it); None when it is not one this module can name."""
     folder = Path(folder)
     if isinstance(exc, OSError) and not _about(exc, folder):
         return None                 # e.g. an output file elsewhere: its own message says it
     if is_disk_full(exc, folder):
         return disk_full(folder)
-    if isinstance(exc, sqlite3.Error):
-        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    if isinstance(exc, engine.Error):
+        code = engine.error_code(exc)
         if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in str(exc):
-            return damaged(folder, str(exc))
+            detail = str(exc)
+            if code == SQLITE_NOTADB and not (folder / KEY_FILE).exists():
+                detail += (f"; if this data folder was encrypted, its key file {KEY_FILE} is "
+                           "missing: put it back from a backup of the folder")
+            return damaged(folder, detail)
         if code in (SQLITE_READONLY, SQLITE_PERM) or (
                 code == SQLITE_CANTOPEN and not os.access(folder, os.W_OK)):
             return read_only(folder)
@@ -231,7 +244,7 @@ def said_clearly(folder: Path) -> Iterator[None]:
     """Turn a store failure met inside into its clear error (others pass unchanged)."""
     try:
         yield
-    except (sqlite3.Error, OSError) as exc:
+    except (*engine.Error, OSError) as exc:
         clear = error_for(exc, folder)
         if clear is None:
             raise

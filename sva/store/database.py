@@ -13,7 +13,6 @@
 """
 from __future__ import annotations
 
-import sqlite3
 import weakref
 from contextlib import contextmanager
 from collections.abc import Iterator
@@ -22,13 +21,14 @@ from typing import Protocol
 import sqlite_utils
 
 from sva.errors import StoreBusy
+from sva.store import engine
 
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
 def is_busy(exc: BaseException) -> bool:
-    """Whether an sqlite3 error is SQLite's "database is locked/busy"."""
-    if not isinstance(exc, sqlite3.OperationalError):
+    """Whether a database error is SQLite's "database is locked/busy"."""
+    if not isinstance(exc, engine.OperationalError):
         return False
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
@@ -55,6 +55,7 @@ class TransactionListener(Protocol):
 
 class StoreDb(sqlite_utils.Database):
     _listener = None
+    at_rest = None          # sva.atrest.keys.AtRest: whether (and with which key) it is encrypted
 
     @property
     def listener(self) -> TransactionListener | None:
@@ -69,7 +70,7 @@ class StoreDb(sqlite_utils.Database):
     def _run(self, sql: str) -> None:
         try:
             self.conn.execute(sql)
-        except sqlite3.OperationalError as exc:
+        except engine.OperationalError as exc:
             if is_busy(exc):
                 raise busy_error(exc) from exc
             raise

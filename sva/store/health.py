@@ -9,12 +9,11 @@ live process is writing (sva/photos/writers.py) — it never writes to the datab
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sva.errors import SchemaTooNew
-from sva.store import damage, migrations
+from sva.store import damage, engine, migrations
 
 DB_FILE = "sva.db"
 
@@ -32,8 +31,8 @@ class Health:
         self.lines.append(f"{key}: {value}")
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def _read_only(path: Path, key: bytes | None) -> engine.Connection:
+    return engine.open_file(path, key, read_only=True)
 
 
 def check_folder(folder: str | Path, *, repair: bool = False) -> Health:
@@ -44,28 +43,33 @@ def check_folder(folder: str | Path, *, repair: bool = False) -> Health:
         damage.refuse_missing(folder)            # raises when the folder was used before
         health.say("database", f"none yet in {folder} (a new data folder)")
         return health
+    from sva.atrest import keys
+    at_rest = keys.resolve(folder)          # an encrypted folder without its key: StoreLocked
+    from sva.store.encrypt import is_plain_sqlite
+    db_key = None if is_plain_sqlite(path) else at_rest.key    # plain while being encrypted
+    health.say("encrypted", "yes" if at_rest.encrypted and db_key else "no")
     try:
-        _check_database(path, health)
-    except sqlite3.DatabaseError as exc:
+        _check_database(path, db_key, health)
+    except engine.DatabaseError as exc:
         health.say("integrity", f"the database cannot be read ({exc})")
         health.problems.append(str(damage.damaged(folder, str(exc))))
     if health.healthy:
-        _check_photos(folder, path, health)
+        _check_photos(folder, path, at_rest, db_key, health)
     _check_temp_files(folder, health, repair)
     if not health.healthy and (backup := damage.newest_backup(folder)) is not None:
         health.say("newest_backup", backup)
     return health
 
 
-def _check_database(path: Path, health: Health) -> None:
-    conn = _read_only(path)
+def _check_database(path: Path, key: bytes | None, health: Health) -> None:
+    conn = _read_only(path, key)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > migrations.SCHEMA_VERSION:
             raise SchemaTooNew(
                 f"{path.name} has schema version {version}, but this SVA only knows up to "
                 f"{migrations.SCHEMA_VERSION}; install a newer SVA. The file was not changed.")
-        integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        integrity = engine.check(conn, "integrity_check")
         health.say("integrity", "ok" if integrity == ["ok"] else "; ".join(integrity))
         if integrity != ["ok"]:
             health.problems.append(f"the database is damaged: {integrity[0]}")
@@ -84,10 +88,10 @@ def _check_database(path: Path, health: Health) -> None:
         conn.close()
 
 
-def _check_photos(folder: Path, path: Path, health: Health) -> None:
+def _check_photos(folder: Path, path: Path, at_rest, db_key, health: Health) -> None:
     from sva.photos.blobs import Blobs
-    blobs = Blobs(folder)
-    conn = _read_only(path)
+    blobs = Blobs(folder, at_rest.photo_cipher)
+    conn = _read_only(path, db_key)
     try:
         rows = conn.execute("SELECT id, audit_id, sha256, filename FROM photos "
                             "ORDER BY audit_id, position, id").fetchall()
@@ -96,7 +100,7 @@ def _check_photos(folder: Path, path: Path, health: Health) -> None:
     verdicts: dict[str, str] = {}                 # sha256 → "ok" | "missing" | "damaged"
     for _, _, sha, _ in rows:
         if sha not in verdicts:
-            verdicts[sha] = _verify(blobs.original(sha), sha)
+            verdicts[sha] = _verify(blobs, blobs.original(sha), sha)
     bad = {v: [r for r in rows if verdicts[r[2]] == v] for v in ("missing", "damaged")}
     health.say("photos", f"{len(verdicts)} file(s) checked, {len({r[2] for r in bad['missing']})}"
                f" missing, {len({r[2] for r in bad['damaged']})} damaged")
@@ -109,17 +113,14 @@ def _check_photos(folder: Path, path: Path, health: Health) -> None:
             health.problems.append(line)
 
 
-def _verify(file: Path, sha: str) -> str:
-    digest = hashlib.sha256()
+def _verify(blobs, file: Path, sha: str) -> str:
     try:
-        with open(file, "rb") as fh:
-            for block in iter(lambda: fh.read(1024 * 1024), b""):
-                digest.update(block)
+        data = blobs.read(file)         # a sealed file that no longer opens: OSError
     except FileNotFoundError:
         return "missing"
     except OSError:
         return "damaged"
-    return "ok" if digest.hexdigest() == sha else "damaged"
+    return "ok" if hashlib.sha256(data).hexdigest() == sha else "damaged"
 
 
 def _size(paths: list[Path]) -> int:

@@ -5,7 +5,6 @@ it (backups/), so an upgrade that fails leaves the user's data as it was.
 """
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, UTC
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -44,7 +43,9 @@ def backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     folder = make_dir(path.parent / "backups")      # owner-only, like the database itself
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = create_file(folder / f"{path.stem}-v{version}-{stamp}.db")
-    dest = sqlite3.connect(str(target))
+    from sva.store.connection import _connect
+    at_rest = getattr(db, "at_rest", None)          # the copy is keyed like the store
+    dest = _connect(target, at_rest.db_key if at_rest is not None else None)
     try:
         db.conn.backup(dest)
     finally:

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sva import __version__
+from sva.atrest.sealed import SealBroken
 from sva.errors import BadInput, SvaError
 from sva.owner_only import open_private
 from sva.sync import bundle_format as fmt
@@ -167,7 +168,8 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
             digest.update(head)
             sealed = _SealedWriter(fh, content_key, prefix, fmt.segment_aad(header_raw), digest)
             sealed.write(fmt.LENGTH.pack(len(manifest_raw)) + manifest_raw)
-            blob_bytes = sum(_copy_blob(files[sha], sha, blobs[sha], sealed)
+            stored = ws.photos.blobs            # opens sealed files (encrypted folder)
+            blob_bytes = sum(_copy_blob(stored, files[sha], sha, blobs[sha], sealed)
                              for sha in ordered)
             sealed.close()
             key = Ed25519PrivateKey.from_private_bytes(signing)
@@ -184,14 +186,21 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
                         size=target.stat().st_size, device_id=device_id)
 
 
-def _copy_blob(path: Path, sha: str, size: int, sealed: _SealedWriter) -> int:
-    """Stream one photo into the bundle, checking it is still the bytes its name says."""
+def _copy_blob(stored, path: Path, sha: str, size: int, sealed: _SealedWriter) -> int:
+    """Copy one photo into the bundle, checking it is still the bytes its name says.
+    (A rendering is at most a few MB: read whole, then written in segments.)"""
     check, copied = hashlib.sha256(), 0
-    with open(path, "rb") as src:
-        for block in iter(lambda: src.read(fmt.SEGMENT), b""):
-            check.update(block)
-            copied += len(block)
-            sealed.write(block)
+    try:
+        data = stored.read(path)
+    except OSError as exc:
+        if not isinstance(exc, SealBroken):
+            raise
+        data = b""                       # does not open: damaged, said below
+    for start in range(0, len(data), fmt.SEGMENT):
+        block = data[start:start + fmt.SEGMENT]
+        check.update(block)
+        copied += len(block)
+        sealed.write(block)
     if copied != size or check.hexdigest() != sha:
         raise SvaError(f"photo file {path} is damaged (its bytes no longer match {sha[:12]}); "
                        "nothing was exported — run `sva db check`",

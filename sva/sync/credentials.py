@@ -1,4 +1,4 @@
-"""The device token and signing key, kept only in the OS keyring (DESIGN §3, §9).
+"""The device token, signing key and data folder keys, kept only in the OS keyring (DESIGN §3, §9).
 
 The backend is chosen explicitly: $SVA_KEYRING_BACKEND names one
 (e.g. `keyring.backends.SecretService.Keyring`), else keyring's own choice is used — but a
@@ -95,3 +95,33 @@ def load_signing_key(device: str) -> bytes | None:
                                  code="keyring_read_failed",
                                  params={"error": type(exc).__name__}) from None
     return base64.b64decode(value) if value else None
+
+
+def _data_key(folder_id: str) -> str:
+    return f"data-key:{folder_id}"
+
+
+def store_data_key(folder_id: str, key: bytes) -> str:
+    """Keep a data folder's key (sva/atrest); returns the backend's name."""
+    kr = backend()
+    try:
+        kr.set_password(SERVICE, _data_key(folder_id), base64.b64encode(key).decode("ascii"))
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"cannot store the data folder's key: {type(exc).__name__}",
+                                 code="keyring_store_failed",
+                                 params={"error": type(exc).__name__}) from None
+    return backend_name(kr)
+
+
+def load_data_key(folder_id: str) -> bytes | None:
+    kr = backend()
+    try:
+        value = kr.get_password(SERVICE, _data_key(folder_id))
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"cannot read the data folder's key: {type(exc).__name__}",
+                                 code="keyring_read_failed",
+                                 params={"error": type(exc).__name__}) from None
+    try:
+        return base64.b64decode(value, validate=True) if value else None
+    except ValueError:
+        return None                    # not a key: told apart by the key file's check value

@@ -9,7 +9,8 @@ Only when HQ's policy `photo_originals` is on (it travels down with every pull; 
 default) does a second file go too: the full-size, unredacted pixels, upright, re-encoded
 without any metadata — never the original file itself.
 
-Both are cached under `outgoing/` in the workspace (owner-only files): each file is named by
+Both are cached under `outgoing/` in the workspace (owner-only files, sealed in an encrypted
+folder: read them with `ws.photos.blobs.read(path)`): each file is named by
 its own SHA-256 (so a damaged copy is caught before it leaves, like an original), and a small
 reference named by the original's hash and a hash of the marks points to it. A push, its
 retry and a bundle therefore send the very same bytes until the marks change — HQ then sees
@@ -48,24 +49,33 @@ def _key(*parts: str) -> str:
 
 
 def _cached(ws, ref: Path, make) -> Outgoing:
-    """The file a reference points to; made (by `make() -> JPEG bytes`) when missing."""
+    """The file a reference points to; made (by `make() -> JPEG bytes`) when missing. The
+    reference holds the rendering's hash, pixel size and byte size (the file itself may be
+    sealed, and larger than what it holds)."""
     try:
-        sha, width, height = ref.read_text("ascii").split()
+        sha, width, height, size = ref.read_text("ascii").split()
         path = _folder(ws) / sha[:2] / f"{sha}.jpg"
-        return Outgoing(sha, path.stat().st_size, path, int(width), int(height))
+        if path.is_file():
+            return Outgoing(sha, int(size), path, int(width), int(height))
     except (OSError, ValueError):
         pass
     from PIL import Image
     data = make()
     sha = hashlib.sha256(data).hexdigest()
     path = _folder(ws) / sha[:2] / f"{sha}.jpg"
-    if not path.is_file() or path.stat().st_size != len(data):
+    blobs = ws.photos.blobs
+    try:
+        intact = hashlib.sha256(blobs.read(path)).hexdigest() == sha
+    except OSError:
+        intact = False
+    if not intact:
         path.unlink(missing_ok=True)
-        write_atomic(path, data, Path(ws.folder))
+        blobs.write(path, data)
     with Image.open(io.BytesIO(data)) as img:
         width, height = img.size
     ref.unlink(missing_ok=True)
-    write_atomic(ref, f"{sha} {width} {height}\n".encode("ascii"), Path(ws.folder))
+    write_atomic(ref, f"{sha} {width} {height} {len(data)}\n".encode("ascii"),
+                 Path(ws.folder))
     return Outgoing(sha, len(data), path, width, height)
 
 
@@ -87,7 +97,7 @@ def clean_original(ws, photo: dict) -> Outgoing:
 
         from sva.photos import derivatives
         from sva.photos.probe import probe
-        data = ws.photos.path_of(sha).read_bytes()
+        data = ws.photos.original(sha)
         found = probe(data, photo.get("filename") or sha)
         with Image.open(io.BytesIO(data)) as img:
             img.load()
@@ -96,13 +106,19 @@ def clean_original(ws, photo: dict) -> Outgoing:
     return _cached(ws, ref, make)
 
 
-def files_of(ws, audit_id: str, *, originals: bool = False) -> dict[str, Path]:
-    """sha256 → file of everything the audit's live photos send (for the upload)."""
+def entries_of(ws, audit_id: str, *, originals: bool = False) -> dict[str, Outgoing]:
+    """sha256 → what the audit's live photos send (for the upload)."""
     out = {}
     for photo in ws.photos.of_audit(audit_id):
         shown = rendering(ws, photo)
-        out[shown.sha256] = shown.path
+        out[shown.sha256] = shown
         if originals:
             full = clean_original(ws, photo)
-            out[full.sha256] = full.path
+            out[full.sha256] = full
     return out
+
+
+def files_of(ws, audit_id: str, *, originals: bool = False) -> dict[str, Path]:
+    """sha256 → file of everything the audit's live photos send (read them through
+    `ws.photos.blobs.read`: sealed in an encrypted folder)."""
+    return {sha: out.path for sha, out in entries_of(ws, audit_id, originals=originals).items()}

@@ -1,6 +1,8 @@
 """Push audits and their photos; an audit is marked synced only when HQ holds every byte."""
 from __future__ import annotations
 
+import io
+
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from collections.abc import Callable
@@ -32,9 +34,10 @@ def audits_to_push(ws) -> list[str]:
     return pending_ids(ws.db)
 
 
-def upload_blob(client: HqClient, path, sha: str, size: int, *, chunk: int | None = None,
+def upload_blob(client: HqClient, source, sha: str, size: int, *, chunk: int | None = None,
                 progress: Progress | None = None, offset: int | None = None) -> int:
     """Send what HQ lacks of one blob, resuming from HQ's offset; returns bytes sent.
+    `source`: the blob's bytes, or a plain file holding them.
 
     `offset`: where HQ said the upload stands (push answer); else it is asked first. A stale
     offset costs nothing but one refused chunk: HQ answers 409 with the right one.
@@ -46,7 +49,7 @@ def upload_blob(client: HqClient, path, sha: str, size: int, *, chunk: int | Non
     else:
         complete = False
     failures = 0
-    with open(path, "rb") as fh:
+    with (io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")) as fh:
         while not complete:
             fh.seek(offset)
             data = fh.read(min(chunk, size - offset))
@@ -91,10 +94,11 @@ def push_audit(ws, client: HqClient, audit_id: str, report: PushReport,
     missing = answer["missing_blobs"]
     files = outgoing.files_of(ws, audit_id, originals=originals) if missing else {}
     paths = {sha: files[sha] for sha in missing}     # the workspace stays on this thread
+    blobs = ws.photos.blobs                          # opens sealed files (encrypted folder)
 
     def send(sha: str) -> int:
-        return upload_blob(client, paths[sha], sha, sizes[sha], progress=progress,
-                           offset=offsets.get(sha))
+        return upload_blob(client, blobs.read(paths[sha]), sha, sizes[sha],
+                           progress=progress, offset=offsets.get(sha))
 
     if UPLOAD_STREAMS > 1 and len(missing) > 1:
         # Several photos in flight: some stream while HQ hashes and fsyncs the others.

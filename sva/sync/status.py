@@ -138,8 +138,8 @@ def upload_plan(ws) -> list[Upload]:
     for audit_id in pending_ids(ws.db):
         info = ws.queries.audit(audit_id)
         photos = {}
-        for sha, path in outgoing.files_of(ws, audit_id, originals=originals).items():
-            photos[sha] = path.stat().st_size if path.exists() else 0
+        for sha, out in outgoing.entries_of(ws, audit_id, originals=originals).items():
+            photos[sha] = out.size if out.path.exists() else 0
         plan.append(Upload(audit_id, info["supplier_code"], info["planned_date"],
                            tuple(photos.items()), info["supplier_name_en"] or "",
                            info["supplier_name_ja"] or ""))

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import httpx
 import keyring
-import keyring.backend
 import pytest
 from PIL import Image
 
@@ -29,27 +28,10 @@ from sva.hq.storage import open_storage
 from sva.sync.engine import enrol
 from sva.workspace import Workspace
 from tests.hq.pgcluster import Cluster, ClusterError
+from tests.keyrings import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKLISTS = ROOT / "resources" / "checklists"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """In-memory keyring for tests (DESIGN §9): nothing touches disk."""
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.items: dict = {}
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture
@@ -236,6 +218,7 @@ def device(tmp_path, hq, memory_keyring):
     """A device workspace enrolled at `hq` as the auditor haruka."""
     code = hq.auditor("haruka")
     ws = Workspace(tmp_path / "device")
+    assert ws.encrypted     # a keyring is there: sync and bundles run on encrypted data
     enrol(ws, hq.url, code, device_name="laptop-1")
     yield ws
     ws.close()

@@ -99,7 +99,7 @@ def test_round_trip_without_network(hq, device, signed, tmp_path, capsys):
     for sha in hashes:
         data = store.final_path(sha).read_bytes()
         assert hashlib.sha256(data).hexdigest() == sha and held[sha] == len(data)
-        assert data == sent_files(device)[sha].read_bytes()     # the rendering, not the original
+        assert data == device.photos.blobs.read(sent_files(device)[sha])  # the rendering
     assert not list(hq.storage.data_dir.glob(".bundle-import-*"))   # staging cleaned up
 
     # Back online: the ordinary sync confirms HQ holds every byte; nothing is sent again.
@@ -286,7 +286,7 @@ def test_secrets_never_in_clear(hq, device, signed, tmp_path, memory_keyring):
     # the audit text and the photos travel encrypted only
     assert OBSERVED.encode() not in data
     for path in sent_files(device).values():
-        assert path.read_bytes()[1000:1064] not in data
+        assert device.photos.blobs.read(path)[1000:1064] not in data
     # nor do they land in any file: device DB and settings, HQ DB, blob store, server log
     device_only = {k: v for k, v in secrets.items() if k != "token sha256"}
     files = [p for p in tmp_path.rglob("*") if p.is_file() and p.suffix != ".svab"]
@@ -382,8 +382,8 @@ def test_photo_bytes_that_do_not_match_their_hash_are_refused(hq, device, signed
                                                               monkeypatch):
     from sva.sync import bundle as writer
 
-    def lying_copy(path, sha, size, sealed):
-        data = bytearray(path.read_bytes())
+    def lying_copy(stored, path, sha, size, sealed):
+        data = bytearray(stored.read(path))
         data[-1] ^= 0xFF
         sealed.write(bytes(data))
         return size

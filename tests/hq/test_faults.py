@@ -131,7 +131,7 @@ def _one_run(hq, tmp_path, seed: int, totals: Counter, sent: dict) -> tuple[list
         store = BlobStore(hq.storage.blob_dir)
         device_id = state.server(ws.db)["hq_device_id"]
         for sha in shas:
-            assert store.final_path(sha).read_bytes() == files[sha].read_bytes()
+            assert store.final_path(sha).read_bytes() == ws.photos.blobs.read(files[sha])
             assert not store.partial_path(sha, device_id).exists(), \
                 f"seed {seed}: leftover partial"
         print(f"seed {seed}: {attempt} syncs, {time.monotonic() - started:.1f} s, "

@@ -92,7 +92,7 @@ def test_full_round_trip(hq, device):
     for sha in hashes:
         held = store.final_path(sha).read_bytes()
         assert hashlib.sha256(held).hexdigest() == sha
-        assert held == files[sha].read_bytes()          # the rendering the device sent
+        assert held == device.photos.blobs.read(files[sha])   # the rendering the device sent
 
 
 def test_push_twice_is_one_audit_and_second_sync_sends_nothing(hq, device):
@@ -124,7 +124,7 @@ def test_interrupted_upload_resumes_from_server_offset(hq, device, monkeypatch):
     device.audits.complete(audit_id)
     device.audits.sign(audit_id, signer_name="A", role="B", organisation="C", image_png=PNG_1x1)
     (sha, path), = outgoing.files_of(device, audit_id).items()
-    big = path.read_bytes()                             # what goes up: the rendering
+    big = device.photos.blobs.read(path)                # what goes up: the rendering
     chunk = 64 * 1024
     monkeypatch.setattr(push, "CHUNK", chunk)
     real_put = push.HqClient.put_chunk
@@ -155,7 +155,7 @@ def test_half_uploaded_blob_on_disk_is_resumed_after_restart(hq, device):
     device.audits.complete(audit_id)
     device.audits.sign(audit_id, signer_name="A", role="B", organisation="C", image_png=PNG_1x1)
     (sha, path), = outgoing.files_of(device, audit_id).items()
-    data = path.read_bytes()
+    data = device.photos.blobs.read(path)
     from sva.sync import credentials
     from sva.sync.document import audit_document
     from sva.sync.http import HqClient

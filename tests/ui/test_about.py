@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import platform
-import sqlite3
 
 import PySide6
 import pytest
@@ -11,7 +10,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from sva import __version__
-from sva.store import SCHEMA_VERSION
+from sva.store import SCHEMA_VERSION, engine
 from sva.sync import credentials
 from tests.hq.conftest import memory_keyring  # noqa: F401 (fixture)
 
@@ -66,7 +65,7 @@ def test_f1_shows_versions_data_folder_schema_encryption_and_keyring(qtbot, show
     assert rows["sva"] == __version__
     assert rows["python"] == f"{platform.python_implementation()} {platform.python_version()}"
     assert rows["qt"] == f"Qt {qVersion()}, PySide6 {PySide6.__version__}"
-    assert rows["sqlite"] == sqlite3.sqlite_version
+    assert rows["sqlite"] == engine.SQLITE_VERSION          # the device store's (SQLCipher's)
     assert rows["data_folder"] == str(demo_ws.folder)
     assert rows["schema"] == f"{SCHEMA_VERSION} (this app: {SCHEMA_VERSION})"
     assert rows["encryption"] == "Off"

@@ -107,6 +107,25 @@ def _reason(env):
     return no_finding_dialog(f"{item.id} — {item.question['en']}", parent=env.window)
 
 
+@builds("ui.dialogs.recovery_dialogs.RecoveryKeyDialog")
+def _recovery_key(env):
+    from ui.dialogs.recovery_dialogs import RecoveryKeyDialog
+    return RecoveryKeyDialog("ABCDE-FGHIJ-KLMNO-PQRST-UVWXY-Z2345-67ABC-DEFGH",
+                             "/home/haruka.sato/.local/share/sva/a-long-folder-name/data",
+                             parent=env.window)
+
+
+@builds("ui.dialogs.recovery_dialogs.UnlockDialog")
+def _unlock(env):
+    from ui.dialogs.recovery_dialogs import UnlockDialog
+    dialog = UnlockDialog("/home/haruka.sato/.local/share/sva/a-long-folder-name/data",
+                          parent=env.window)
+    dialog.error.setText("this recovery key does not open this data folder (check each "
+                         "group of five); nothing was changed")
+    dialog.error.show()
+    return dialog
+
+
 @builds("ui.dialogs.demo_dialog.DemoDialog")
 def _demo(env):
     from ui.dialogs.demo_dialog import DemoDialog

@@ -87,6 +87,10 @@ class DemoDialog(QDialog):
         self.folder.setEnabled(True)
 
     def _succeeded(self, result: dict) -> None:
+        key = result.pop("recovery_key", None)      # a new encrypted folder: shown once
+        if key:
+            from ui.dialogs.recovery_dialogs import RecoveryKeyDialog
+            RecoveryKeyDialog(key, result["folder"], self).exec()
         self.outcome = result
         self._finish(self.tr("Created {0} suppliers and {1} audits in {2}.")
                      .format(result["suppliers"], result["audits"], result["folder"]))

@@ -107,9 +107,9 @@ def render_task(ws: Workspace, photo_id: str, *, redacted: bool = True) -> Task:
 def display_task(ws: Workspace, photo_id: str) -> Task:
     """The upright display copy without marks, as a QImage (annotation editor)."""
     def work(progress) -> QImage:
-        path = ws.photos.display_path(photo_id)
+        data = ws.photos.display(photo_id)       # opened with the folder's key if sealed
         progress(1, 1)
-        return QImage(str(path))
+        return QImage.fromData(data)
     return Task(work)
 
 
