@@ -737,214 +737,259 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>{path} は破損しているため使用できません。何も書き込んでいません。バックアップはありません。詳しくは「sva db check」を実行してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="89"/>
+        <location filename="../../ui/core_messages.py" line="90"/>
+        <source>the data folder {folder} is encrypted, and this computer&apos;s keyring holds no key for it. Nothing was created or changed. Enter its recovery key, or restore a backup.</source>
+        <translation>データフォルダー {folder} は暗号化されていますが、このコンピューターのキーリングにはその鍵がありません。何も作成・変更されていません。回復キーを入力するか、バックアップから復元してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="93"/>
+        <source>the key the keyring holds for {folder} is not this folder&apos;s key; nothing was changed. Enter the folder&apos;s recovery key to store the right one.</source>
+        <translation>キーリングにある {folder} の鍵はこのフォルダーの鍵ではありません。何も変更されていません。フォルダーの回復キーを入力すると正しい鍵が保存されます。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="96"/>
+        <source>this recovery key does not open this data folder (check each group of five); nothing was changed</source>
+        <translation>この回復キーではこのデータフォルダーを開けません(5 文字ずつのグループを確認してください)。何も変更されていません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="98"/>
+        <source>a recovery key is 8 groups of 5 letters and digits (e.g. ABCDE-FGH23-…); nothing was changed</source>
+        <translation>回復キーは英数字 5 文字 × 8 グループです(例: ABCDE-FGH23-…)。何も変更されていません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="100"/>
+        <source>{folder} holds no database to encrypt (a new folder is encrypted when it is created)</source>
+        <translation>{folder} には暗号化するデータベースがありません(新しいフォルダーは作成時に暗号化されます)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="102"/>
+        <source>{folder} is encrypted already; nothing was changed</source>
+        <translation>{folder} はすでに暗号化されています。何も変更されていません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="103"/>
+        <source>{folder} was encrypted, but its check found problems; the plain copy in backups/ was kept. Run “sva db check” for details.</source>
+        <translation>{folder} は暗号化されましたが、検査で問題が見つかりました。backups/ の暗号化前のコピーは残してあります。詳しくは “sva db check” を実行してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="106"/>
+        <source>{folder} is not encrypted; there is nothing to unlock</source>
+        <translation>{folder} は暗号化されていません。ロック解除するものはありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="108"/>
+        <source>{path} cannot be read ({detail}); it was left as it is. Put back the copy from a backup of this folder.</source>
+        <translation>{path} を読み込めません({detail})。そのままにしてあります。このフォルダーのバックアップからコピーを戻してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="110"/>
         <source>{path} cannot be used ({detail}); it was left as it is</source>
         <translation>{path} を使用できません（{detail}）。ファイルはそのままにしてあります</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="90"/>
+        <location filename="../../ui/core_messages.py" line="111"/>
         <source>the data folder {folder} cannot be written (a read-only disk or folder); nothing was changed. Make it writable or choose another data folder.</source>
         <translation>データフォルダー {folder} に書き込めません（読み取り専用のディスクまたはフォルダーです）。何も変更していません。書き込めるようにするか、別のデータフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="93"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>the disk holding {folder} is full: SVA cannot save there, and nothing was changed. Free some space and try again.</source>
         <translation>{folder} のあるディスクがいっぱいのため保存できません。何も変更していません。空き容量を増やしてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="96"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>the keyring backend {backend} cannot be loaded ({error})</source>
         <translation>キーリングのバックエンド {backend} を読み込めません（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="98"/>
+        <location filename="../../ui/core_messages.py" line="119"/>
         <source>no safe OS keyring for the device token (found {backend})</source>
         <translation>端末トークンを安全に保管できる OS のキーリングがありません（検出されたもの: {backend}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>the keyring refused to store the device&apos;s key ({error})</source>
         <translation>キーリングが端末の鍵の保存を拒否しました（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>the device&apos;s key cannot be read from the keyring ({error})</source>
         <translation>キーリングから端末の鍵を読み取れません（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="104"/>
+        <location filename="../../ui/core_messages.py" line="125"/>
         <source>the server address “{url}” must look like https://hq.example.com</source>
         <translation>サーバーのアドレスは https://hq.example.com のような形式で入力してください（入力値: “{url}”）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="127"/>
         <source>the enrolment code is empty</source>
         <translation>登録コードが空です</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="107"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>HQ cannot be reached at {url} ({error})</source>
         <translation>{url} の本社に接続できません（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="108"/>
+        <location filename="../../ui/core_messages.py" line="129"/>
         <source>HQ refused this device&apos;s token (revoked or unknown)</source>
         <translation>本社がこの端末のトークンを拒否しました（失効しているか、本社に登録がありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="109"/>
+        <location filename="../../ui/core_messages.py" line="130"/>
         <source>HQ refused the enrolment code: unknown, already used or expired</source>
         <translation>本社が登録コードを拒否しました（不明なコード、使用済み、または期限切れです）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="111"/>
+        <location filename="../../ui/core_messages.py" line="132"/>
         <source>HQ failed (HTTP {status}: {detail})</source>
         <translation>本社でエラーが発生しました（HTTP {status}: {detail}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="112"/>
+        <location filename="../../ui/core_messages.py" line="133"/>
         <source>HQ refused the request {request} (HTTP {status}: {detail})</source>
         <translation>本社が要求 {request} を拒否しました（HTTP {status}: {detail}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="113"/>
+        <location filename="../../ui/core_messages.py" line="134"/>
         <source>HQ and this device disagree about photo {photo}</source>
         <translation>写真 {photo} について、本社とこの端末の情報が一致しません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114"/>
+        <location filename="../../ui/core_messages.py" line="135"/>
         <source>HQ sent data this device cannot use: {english}</source>
         <translation>本社から届いたデータをこの端末では使えません: {english}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="115"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>this device is not enrolled with HQ</source>
         <translation>この端末は本社に登録されていません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="116"/>
+        <location filename="../../ui/core_messages.py" line="137"/>
         <source>no device token in the keyring ({backend})</source>
         <translation>キーリングに端末トークンがありません（{backend}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="117"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>HQ&apos;s status “{theirs}” cannot be reached from “{mine}” on this device</source>
         <translation>本社の状態「{theirs}」には、この端末の状態「{mine}」から移行できません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>nothing to export: no signed audit is waiting for HQ</source>
         <translation>書き出すものがありません。本社への送信を待っている署名済みの監査はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="121"/>
+        <location filename="../../ui/core_messages.py" line="142"/>
         <source>this device is not enrolled: bundles are signed with the key it registered when it enrolled</source>
         <translation>この端末は登録されていません。バンドルには、登録時に登録した鍵で署名します</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
+        <location filename="../../ui/core_messages.py" line="144"/>
         <source>the device token or signing key is missing from the keyring ({backend})</source>
         <translation>キーリングに端末トークンまたは署名鍵がありません（{backend}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>{path} is a folder; give a file name such as audits.svab</source>
         <translation>{path} はフォルダーです。audits.svab のようなファイル名を指定してください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>the database is busy: another program (for example the `sva` command line) is writing to this data folder; nothing was saved — try again when it has finished</source>
         <translation>データベースが使用中です。別のプログラム（たとえば `sva` コマンド）がこのデータフォルダーに書き込んでいます。何も保存されていません。終わってからもう一度お試しください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="131"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>“{step}” cannot be undone: what it changed was changed again since</source>
         <translation>「{step}」は元に戻せません。その後、変更した内容がさらに変更されています</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="133"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>“{step}” cannot be redone: what it changed was changed again since</source>
         <translation>「{step}」はやり直せません。その後、変更した内容がさらに変更されています</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>the audit is signed and locked: “{step}” cannot be undone now</source>
         <translation>この監査は署名済みでロックされています。「{step}」は今は元に戻せません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>folder {path} does not exist</source>
         <translation>フォルダー {path} がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>{path} is not empty</source>
         <translation>{path} は空ではありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="159"/>
         <source>the audits are too many for one bundle; export fewer at a time</source>
         <translation>1 つのバンドルに入れるには監査が多すぎます。一度に書き出す監査を減らしてください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="140"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>the bundle is too large for one file</source>
         <translation>バンドルが大きすぎて 1 つのファイルに収まりません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>photo file {path} is damaged (its bytes no longer match); nothing was exported</source>
         <translation>写真ファイル {path} が破損しています（内容が一致しません）。何も書き出していません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="173"/>
         <source>no such file or folder</source>
         <translation>ファイルまたはフォルダーが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="153"/>
-        <location filename="../../ui/core_messages.py" line="154"/>
+        <location filename="../../ui/core_messages.py" line="174"/>
+        <location filename="../../ui/core_messages.py" line="175"/>
         <source>permission denied</source>
         <translation>アクセス権がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="176"/>
         <source>the disk is full</source>
         <translation>ディスクがいっぱいです</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="177"/>
         <source>the disk is read-only</source>
         <translation>ディスクが読み取り専用です</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="157"/>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>is a folder</source>
         <translation>フォルダーです</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="179"/>
         <source>the disk could not be read or written (I/O error)</source>
         <translation>ディスクの読み書きができませんでした（入出力エラー）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="173"/>
+        <location filename="../../ui/core_messages.py" line="194"/>
         <source>file {0}</source>
         <translation>ファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="175"/>
+        <location filename="../../ui/core_messages.py" line="196"/>
         <source>row {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="178"/>
-        <location filename="../../ui/core_messages.py" line="210"/>
+        <location filename="../../ui/core_messages.py" line="199"/>
+        <location filename="../../ui/core_messages.py" line="231"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="178"/>
+        <location filename="../../ui/core_messages.py" line="199"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1290,18 +1335,28 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="55"/>
+        <location filename="../../ui/app.py" line="58"/>
         <source>SVA cannot open its data</source>
         <translation>SVA のデータを開けません</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="56"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>The data folder cannot be opened:
 
 {0}</source>
         <translation>データフォルダーを開けません:
 
 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="77"/>
+        <source>Restore a backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="78"/>
+        <source>Restore a backup of this data folder with `sva restore FILE` (or File → Restore… once SVA is open on another folder), then start SVA again.</source>
+        <translation>このデータフォルダーのバックアップを `sva restore FILE` で(または別のフォルダーで SVA を開いてから ファイル → 復元… で)復元し、SVA を起動し直してください。</translation>
     </message>
 </context>
 <context>
@@ -1863,17 +1918,17 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/demo_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="95"/>
         <source>Created {0} suppliers and {1} audits in {2}.</source>
         <translation>{2} にサプライヤー {0} 社と監査 {1} 件を作成しました。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/demo_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="102"/>
         <source>Could not create demo data: {0}</source>
         <translation>デモデータを作成できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/demo_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/demo_dialog.py" line="106"/>
         <source>Cancelled; nothing was kept.</source>
         <translation>キャンセルしました。何も残していません。</translation>
     </message>
@@ -2359,129 +2414,134 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>サプライヤー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>&amp;Refresh</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>&amp;Audits</source>
         <translation>監査(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;Suppliers</source>
         <translation>サプライヤー(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;About SVA</source>
         <translation>SVA について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Open &amp;log folder</source>
         <translation>ログフォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Create &amp;demo data…</source>
         <translation>デモデータの作成(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Close audit</source>
         <translation>監査を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Back &amp;up…</source>
         <translation>バックアップ(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Restore…</source>
         <translation>復元(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Audit</source>
         <translation>監査(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Data folder: {0}</source>
         <translation>データフォルダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>{0} audits · {1} suppliers</source>
         <translation>監査 {0} 件 · サプライヤー {1} 社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <source>Not encrypted: no usable keyring on this computer (sva db encrypt encrypts it later)</source>
+        <translation>暗号化されていません: このコンピューターには使えるキーリングがありません(後で sva db encrypt で暗号化できます)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Open an audit for photos and reports</source>
         <translation>写真と報告書には監査を開いてください</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Daily backup written to {0}</source>
         <translation>日次バックアップを {0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>The daily backup failed: {0}</source>
         <translation>日次バックアップに失敗しました: {0}</translation>
     </message>
@@ -2695,47 +2755,47 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>写真 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="229"/>
+        <location filename="../../ui/photos/strip.py" line="233"/>
         <source>Caption</source>
         <translation>キャプション</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="230"/>
+        <location filename="../../ui/photos/strip.py" line="234"/>
         <source>Caption of the photo (shown in reports):</source>
         <translation>写真のキャプション（報告書に表示）:</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="236"/>
+        <location filename="../../ui/photos/strip.py" line="240"/>
         <source>Caption photo</source>
         <translation>写真のキャプション</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="247"/>
+        <location filename="../../ui/photos/strip.py" line="251"/>
         <source>Link to finding</source>
         <translation>指摘事項に紐付け</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="248"/>
+        <location filename="../../ui/photos/strip.py" line="252"/>
         <source>This audit has no findings yet: add one first (F).</source>
         <translation>この監査にはまだ指摘事項がありません。先に指摘事項を追加してください (F)。</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="262"/>
+        <location filename="../../ui/photos/strip.py" line="266"/>
         <source>Link photo to finding</source>
         <translation>写真を指摘事項に紐付け</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="263"/>
+        <location filename="../../ui/photos/strip.py" line="267"/>
         <source>Unlink photo from finding</source>
         <translation>写真と指摘事項の紐付けを解除</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="275"/>
+        <location filename="../../ui/photos/strip.py" line="279"/>
         <source>Delete photo</source>
         <translation>写真を削除</translation>
     </message>
     <message>
-        <location filename="../../ui/photos/strip.py" line="286"/>
+        <location filename="../../ui/photos/strip.py" line="290"/>
         <source>Reorder photos</source>
         <translation>写真の並べ替え</translation>
     </message>
@@ -2838,6 +2898,56 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <location filename="../../ui/i18n.py" line="27"/>
         <source>Files of &amp;type:</source>
         <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="21"/>
+        <source>Recovery key of this data folder</source>
+        <translation>このデータフォルダーの回復キー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="24"/>
+        <source>This data folder is encrypted. Its recovery key is shown only now:</source>
+        <translation>このデータフォルダーは暗号化されています。回復キーが表示されるのは今回だけです:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="34"/>
+        <source>Write it down or print it, and keep it apart from this computer. It opens the data on a new computer or when this computer&apos;s keyring lost its key. SVA does not keep it anywhere.</source>
+        <translation>書き留めるか印刷して、このコンピューターとは別の場所に保管してください。新しいコンピューターで、またはこのコンピューターのキーリングから鍵が失われたときに、このキーでデータを開けます。SVA はこのキーをどこにも保存しません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="38"/>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="40"/>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="45"/>
+        <source>I have written it down</source>
+        <translation>書き留めました</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="63"/>
+        <source>SVA recovery key
+
+Data folder: {0}
+
+{1}
+
+Keep this sheet apart from the computer.</source>
+        <translation>SVA 回復キー
+
+データフォルダー: {0}
+
+{1}
+
+この用紙はコンピューターとは別の場所に保管してください。</translation>
     </message>
 </context>
 <context>
@@ -3712,6 +3822,39 @@ CAP 提出済み: {1}
         <location filename="../../ui/sync/controller.py" line="259"/>
         <source>SVA sync bundles (*.svab)</source>
         <translation>SVA 同期バンドル (*.svab)</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="92"/>
+        <source>Encrypted data folder</source>
+        <translation>暗号化されたデータフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="95"/>
+        <source>The data folder {0} is encrypted, and this computer&apos;s keyring holds no key for it (a new computer, or the keyring was reset). Enter its recovery key to open it, or restore a backup. Nothing was changed.</source>
+        <translation>データフォルダー {0} は暗号化されていますが、このコンピューターのキーリングにはその鍵がありません(新しいコンピューター、またはキーリングがリセットされた場合)。開くには回復キーを入力するか、バックアップから復元してください。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="102"/>
+        <source>&amp;Recovery key:</source>
+        <translation>回復キー(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="110"/>
+        <source>&amp;Unlock</source>
+        <translation>ロック解除(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="112"/>
+        <source>Restore a &amp;backup…</source>
+        <translation>バックアップから復元(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/recovery_dialogs.py" line="114"/>
+        <source>Quit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>
