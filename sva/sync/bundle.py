@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sva import __version__
 from sva.atrest.sealed import SealBroken
+from sva.backup.folder import fsync_dir
 from sva.errors import BadInput, SvaError
 from sva.owner_only import open_private
 from sva.sync import bundle_format as fmt
@@ -179,7 +180,7 @@ def export_bundle(ws, target: str | os.PathLike, audit_ids: list[str] | None = N
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     log.info("bundle exported by device %s: audits %s, %d photos, %d bytes", device_id, chosen,
              len(ordered), target.stat().st_size)
     return ExportReport(path=target, audits=chosen, blobs=len(ordered), blob_bytes=blob_bytes,
@@ -208,14 +209,3 @@ def _copy_blob(stored, path: Path, sha: str, size: int, sealed: _SealedWriter) -
     return copied
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
 
 from sva.backup.container import MIN_PASSPHRASE
+from ui.dialogs.task_dialog import RunsTask
 from ui.operations.backup import backup_pool, backup_task
 from ui.operations.tasks import Task
 from ui.sync.common import MessageLine
@@ -21,7 +22,7 @@ def password_field(name: str) -> QLineEdit:
     return field
 
 
-class BackupDialog(QDialog):
+class BackupDialog(RunsTask, QDialog):
     def __init__(self, ws, parent=None):
         super().__init__(parent)
         self.setObjectName("backupDialog")
@@ -114,19 +115,6 @@ class BackupDialog(QDialog):
         self.task.cancel()
         self.cancel_button.setEnabled(False)
         self._say(self.tr("Cancelling…"))
-
-    def reject(self) -> None:
-        if self.task is not None:          # Esc while running: cancel first
-            self.cancel()
-            return
-        super().reject()
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-
-    def _say(self, text: str, kind: str = "info") -> None:
-        self.message.set(kind, text)
 
     def _finish(self, text: str, kind: str = "info") -> None:
         self.task = None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 
 from sva.backup.folder import is_empty
 from sva.errors import SvaError
+from ui.dialogs.task_dialog import RunsTask
 from ui.core_messages import message_of
 from ui.dialogs.backup_dialog import password_field
 from ui.operations.backup import backup_pool, describe, discard_staging, stage_task
@@ -20,7 +21,7 @@ from ui.operations.tasks import Task
 from ui.sync.common import MessageLine
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(RunsTask, QDialog):
     def __init__(self, folder: Path, swap: Callable[[str], Path | None], parent=None):
         super().__init__(parent)
         self.setObjectName("restoreDialog")
@@ -144,19 +145,6 @@ class RestoreDialog(QDialog):
         self.task.cancel()
         self.cancel_button.setEnabled(False)
         self._say(self.tr("Cancelling…"))
-
-    def reject(self) -> None:
-        if self.task is not None:
-            self.cancel()
-            return
-        super().reject()
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-
-    def _say(self, text: str, kind: str = "info") -> None:
-        self.message.set(kind, text)
 
     def _finish(self, text: str, kind: str = "info") -> None:
         self.task = None
