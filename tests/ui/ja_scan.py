@@ -43,6 +43,7 @@ _CODE_PATTERNS = [                                        # case-insensitive
     rf"\(\s*{_KEY}(?:\s*[,/]\s*{_KEY})*\s*\)",            # (Space), (PgUp), (E)
     rf"\b{_KEY}\s*キー",                                  # Enter キー
     r"https?://\S+",
+    r"\bsva(?:-hq)?(?:\s+[a-z][a-z-]*)+",                   # a command line: sva db encrypt
     r"Secret Service",                                    # the freedesktop keyring's name
     r"[「`]sva(?:-hq)?\b[^」`]*[」`]",                      # a command: 「sva-hq bundle import」
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                      # e-mail addresses
