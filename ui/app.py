@@ -66,19 +66,18 @@ def open_workspace(data_dir=None) -> Workspace | None:
 def _unlock_and_open(data_dir, locked) -> Workspace | None:
     """An encrypted folder without its key here: the recovery key (then open it), or how to
     restore a backup. Nothing is created over it."""
-    from PySide6.QtWidgets import QMessageBox
-
     from sva.paths import data_dir as resolve_dir
     from ui.dialogs.recovery_dialogs import UnlockDialog
     dialog = UnlockDialog(str(resolve_dir(data_dir)))
     result = dialog.exec()
     if result == UnlockDialog.RESTORE:
-        QMessageBox.information(
-            None, QCoreApplication.translate("App", "Restore a backup"),
-            QCoreApplication.translate(
-                "App", "Restore a backup of this data folder with `sva restore FILE` (or "
-                "File → Restore… once SVA is open on another folder), then start SVA again."))
-        return None
+        # File > Restore… for this folder (the workspace is not open: nothing to close),
+        # then open whatever is there now (an encrypted backup asks for its own recovery key).
+        from ui.dialogs.restore_dialog import RestoreDialog
+        from ui.operations.backup import finish_restore
+        folder = resolve_dir(data_dir)
+        RestoreDialog(folder, lambda staging: finish_restore(staging, folder)).exec()
+        return open_workspace(data_dir)
     if result != dialog.DialogCode.Accepted:
         return None
     return open_workspace(data_dir)

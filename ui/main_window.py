@@ -409,7 +409,14 @@ class MainWindow(QMainWindow):
         try:
             aside = finish_restore(staging, folder)
         finally:
-            self.set_workspace(Workspace(folder))
+            # An encrypted backup restored where the keyring lacks its key asks for its
+            # recovery key here; declined, the window closes (no data folder to show).
+            from ui.app import open_workspace
+            ws = open_workspace(folder)
+            if ws is not None:
+                self.set_workspace(ws)
+            else:
+                self.close()
         return aside
 
     def finish_backups(self, wait: float = 30.0) -> None:

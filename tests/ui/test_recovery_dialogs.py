@@ -102,3 +102,79 @@ def test_a_folder_created_plain_for_want_of_a_keyring_says_so_in_the_status_bar(
         ws.close()
     assert shown[0][0] and "Not encrypted" in shown[0][1]
     assert not shown[1][0]                               # an existing plain folder: no news
+
+
+def test_a_locked_folder_can_be_restored_from_a_backup_instead(qapp, tmp_path, ring):
+    """No key here and no recovery key at hand: "Restore a backup…" opens the restore dialog
+    for this folder; the backup (of an encrypted folder) is restored, the locked folder kept
+    aside, and the app then asks for the backup's own recovery key and opens it."""
+    import time
+
+    from sva.backup import container, device
+    from ui.app import open_workspace
+    from ui.dialogs.recovery_dialogs import UnlockDialog
+    from ui.dialogs.restore_dialog import RestoreDialog
+    secret = "a passphrase of the backup"
+    source = Workspace(tmp_path / "visit")
+    recovery = source.at_rest.take_recovery_key()
+    source.suppliers.add(code="BK1", name_en="In the backup", country="JP")
+    device.create_backup(source, tmp_path / "visit.svab",
+                         lambda header: container.passphrase_kek(secret, header))
+    source.close()
+    locked = Workspace(tmp_path / "data")                 # another encrypted folder, locked
+    locked.close()
+    ring.items.clear()                                    # a new computer: no key at all
+    steps = []
+
+    def visible(kind):
+        return next((w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, kind) and w.isVisible()), None)
+
+    def choose_restore():
+        dialog = visible(UnlockDialog)
+        if dialog is None:
+            QTimer.singleShot(20, choose_restore)
+            return
+        steps.append("unlock")
+        QTimer.singleShot(0, restore_it)
+        dialog.restore_button.click()
+
+    def restore_it():
+        dialog = visible(RestoreDialog)
+        if dialog is None:
+            QTimer.singleShot(20, restore_it)
+            return
+        steps.append(("restore", str(dialog.folder)))
+        dialog.file.setText(str(tmp_path / "visit.svab"))
+        dialog.passphrase.setText(secret)
+        dialog.start_button.click()
+        dialog.confirm_box.button(dialog.confirm_box.StandardButton.Yes).click()
+        deadline = time.monotonic() + 60
+        while dialog.task is not None and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        steps.append(dialog.message.text.text())
+        QTimer.singleShot(0, unlock_restored)
+        dialog.cancel_button.click()                      # Close
+
+    def unlock_restored():
+        dialog = visible(UnlockDialog)
+        if dialog is None:
+            QTimer.singleShot(20, unlock_restored)
+            return
+        steps.append("unlock again")
+        dialog.field.setText(recovery)
+        dialog.unlock_button.click()
+
+    QTimer.singleShot(0, choose_restore)
+    ws = open_workspace(tmp_path / "data")
+    try:
+        assert steps[:2] == ["unlock", ("restore", str(tmp_path / "data"))]
+        assert "Restored the backup of" in steps[2], steps[2]
+        assert steps[3] == "unlock again"
+        assert ws is not None and ws.encrypted
+        assert "BK1" in {s["code"] for s in ws.queries.suppliers()}
+        assert list(tmp_path.glob("data.before-restore-*"))       # the locked one kept aside
+    finally:
+        if ws is not None:
+            ws.close()
