@@ -1348,16 +1348,6 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
 
 {0}</translation>
     </message>
-    <message>
-        <location filename="../../ui/app.py" line="77"/>
-        <source>Restore a backup</source>
-        <translation>バックアップから復元</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="78"/>
-        <source>Restore a backup of this data folder with `sva restore FILE` (or File → Restore… once SVA is open on another folder), then start SVA again.</source>
-        <translation>このデータフォルダーのバックアップを `sva restore FILE` で(または別のフォルダーで SVA を開いてから ファイル → 復元… で)復元し、SVA を起動し直してください。</translation>
-    </message>
 </context>
 <context>
     <name>AuditEditor</name>
@@ -1471,93 +1461,88 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="28"/>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="50"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="29"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="51"/>
         <source>Back up</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="37"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="46"/>
         <source>A consistent copy of the data folder (database and photos) in one file, encrypted with a passphrase. You can go on working meanwhile. Keep the passphrase safe: without it the backup cannot be restored.</source>
         <translation>データフォルダー（データベースと写真）の整合したコピーを、パスフレーズで暗号化した 1 つのファイルに保存します。その間も作業を続けられます。パスフレーズは大切に保管してください。パスフレーズがないとバックアップを復元できません。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="53"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="61"/>
         <source>&amp;File:</source>
         <translation>ファイル(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="62"/>
         <source>&amp;Passphrase:</source>
         <translation>パスフレーズ(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="63"/>
         <source>&amp;Again:</source>
         <translation>もう一度(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="76"/>
         <source>Back up to</source>
         <translation>バックアップの保存先</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="77"/>
         <source>SVA backups (*.svab)</source>
         <translation>SVA バックアップ (*.svab)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="87"/>
         <source>Choose the file to write.</source>
         <translation>保存するファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="90"/>
         <source>The passphrase needs at least {0} characters.</source>
         <translation>パスフレーズは {0} 文字以上にしてください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="95"/>
         <source>The two passphrases differ.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="106"/>
         <source>Backing up…</source>
         <translation>バックアップしています…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="116"/>
-        <source>Cancelling…</source>
-        <translation>キャンセルしています…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="114"/>
         <source>Backup written to {0}: {1} audits, {2} photos, {3} MB.</source>
         <translation>バックアップを {0} に保存しました: 監査 {1} 件、写真 {2} 枚、{3} MB。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="119"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="122"/>
         <source>The backup was not written: {0}</source>
         <translation>バックアップは保存されませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="126"/>
         <source>Cancelled; no backup file was written.</source>
         <translation>キャンセルしました。バックアップファイルは作成されていません。</translation>
     </message>
@@ -2536,12 +2521,12 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>写真と報告書には監査を開いてください</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Daily backup written to {0}</source>
         <translation>日次バックアップを {0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>The daily backup failed: {0}</source>
         <translation>日次バックアップに失敗しました: {0}</translation>
     </message>
@@ -3181,111 +3166,114 @@ CAP 提出済み: {1}
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="27"/>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="53"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="37"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="48"/>
         <source>The backup is checked completely before anything changes. The data folder {0} is replaced by it; if it holds anything, it is kept aside under a new name.</source>
         <translation>何かを変更する前に、バックアップ全体を検査します。データフォルダー {0} はバックアップの内容に置き換えられます。中身がある場合は、別の名前で残しておきます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="55"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="63"/>
         <source>&amp;Backup file:</source>
         <translation>バックアップファイル(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="65"/>
         <source>&amp;Passphrase:</source>
         <translation>パスフレーズ(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="74"/>
         <source>Backup to restore</source>
         <translation>復元するバックアップ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="76"/>
         <source>SVA backups (*.svab);;All files (*)</source>
         <translation>SVA バックアップ (*.svab);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="92"/>
         <source>Backup of {0}: {1} audits, {2} photos.</source>
         <translation>{0} のバックアップ: 監査 {1} 件、写真 {2} 枚。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="100"/>
         <source>Choose a backup file made by SVA.</source>
         <translation>SVA で作成したバックアップファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="103"/>
         <source>Type the backup&apos;s passphrase.</source>
         <translation>バックアップのパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="109"/>
         <source>Replace the data folder?</source>
         <translation>データフォルダーを置き換えますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="110"/>
         <source>The data folder {0} is not empty. Restoring keeps it aside under a new name (said when done) and puts the backup in its place. Open audits are closed.</source>
         <translation>データフォルダー {0} は空ではありません。復元すると、このフォルダーを別の名前で残し（完了時に表示します）、その場所にバックアップを戻します。開いている監査は閉じられます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="126"/>
         <source>Nothing was changed.</source>
         <translation>何も変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="136"/>
         <source>Checking the backup…</source>
         <translation>バックアップを検査しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="146"/>
-        <source>Cancelling…</source>
-        <translation>キャンセルしています…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="173"/>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="160"/>
         <source>Nothing was restored: {0}</source>
         <translation>何も復元されていません: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="150"/>
         <source>Restored the backup of {0}: {1} audits, {2} photos.</source>
         <translation>{0} のバックアップを復元しました: 監査 {1} 件、写真 {2} 枚。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="153"/>
         <source>The folder as it was is kept in {0}.</source>
         <translation>元のフォルダーは {0} に残してあります。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="157"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="164"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>キャンセルしました。何も変更されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTask</name>
+    <message>
+        <location filename="../../ui/dialogs/task_dialog.py" line="21"/>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
     </message>
 </context>
 <context>

@@ -103,25 +103,11 @@ class BackupDialog(RunsTask, QDialog):
         self.task.signals.succeeded.connect(self._succeeded)
         self.task.signals.failed.connect(self._failed)
         self.task.signals.cancelled.connect(self._cancelled)
-        for widget in (self.start_button, self.file, self.passphrase, self.again):
-            widget.setEnabled(False)
-        self._say(self.tr("Backing up…"))
+        self._started(self.tr("Backing up…"))
         self.task.start(backup_pool())
 
-    def cancel(self) -> None:
-        if self.task is None:
-            self.reject()
-            return
-        self.task.cancel()
-        self.cancel_button.setEnabled(False)
-        self._say(self.tr("Cancelling…"))
-
-    def _finish(self, text: str, kind: str = "info") -> None:
-        self.task = None
-        self._say(text, kind)
-        for widget in (self.start_button, self.file, self.passphrase, self.again,
-                       self.cancel_button):
-            widget.setEnabled(True)
+    def inputs(self) -> tuple:
+        return (self.start_button, self.file, self.passphrase, self.again)
 
     def _succeeded(self, result: dict) -> None:
         self.outcome = result

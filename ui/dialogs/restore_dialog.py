@@ -133,24 +133,11 @@ class RestoreDialog(RunsTask, QDialog):
         self.task.signals.succeeded.connect(self._staged)
         self.task.signals.failed.connect(self._failed)
         self.task.signals.cancelled.connect(self._cancelled)
-        for widget in (self.start_button, self.file, self.passphrase):
-            widget.setEnabled(False)
-        self._say(self.tr("Checking the backup…"))
+        self._started(self.tr("Checking the backup…"))
         self.task.start(backup_pool())
 
-    def cancel(self) -> None:
-        if self.task is None:
-            self.reject()
-            return
-        self.task.cancel()
-        self.cancel_button.setEnabled(False)
-        self._say(self.tr("Cancelling…"))
-
-    def _finish(self, text: str, kind: str = "info") -> None:
-        self.task = None
-        self._say(text, kind)
-        for widget in (self.start_button, self.file, self.passphrase, self.cancel_button):
-            widget.setEnabled(True)
+    def inputs(self) -> tuple:
+        return (self.start_button, self.file, self.passphrase)
 
     def _staged(self, result: dict) -> None:
         staging = result["staging"]
