@@ -55,45 +55,42 @@ def _signing_key(device: str) -> str:
     return f"device-signing-key:{device}"
 
 
-def store_token(device: str, token: str) -> str:
+def _set(user: str, value: str, what: str) -> str:
+    """Keep `value` under `user` in the keyring; returns the backend's name."""
     kr = backend()
     try:
-        kr.set_password(SERVICE, _token_key(device), token)
+        kr.set_password(SERVICE, user, value)
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"cannot store the device token: {type(exc).__name__}",
+        raise KeyringUnavailable(f"cannot store {what}: {type(exc).__name__}",
                                  code="keyring_store_failed",
                                  params={"error": type(exc).__name__}) from None
     return backend_name(kr)
 
 
-def load_token(device: str) -> str | None:
+def _get(user: str, what: str) -> str | None:
     try:
-        return backend().get_password(SERVICE, _token_key(device))
+        return backend().get_password(SERVICE, user)
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"cannot read the device token: {type(exc).__name__}",
+        raise KeyringUnavailable(f"cannot read {what}: {type(exc).__name__}",
                                  code="keyring_read_failed",
                                  params={"error": type(exc).__name__}) from None
+
+
+def store_token(device: str, token: str) -> str:
+    return _set(_token_key(device), token, "the device token")
+
+
+def load_token(device: str) -> str | None:
+    return _get(_token_key(device), "the device token")
 
 
 def store_signing_key(device: str, private_bytes: bytes) -> None:
-    kr = backend()
-    try:
-        kr.set_password(SERVICE, _signing_key(device),
-                        base64.b64encode(private_bytes).decode("ascii"))
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"cannot store the device signing key: {type(exc).__name__}",
-                                 code="keyring_store_failed",
-                                 params={"error": type(exc).__name__}) from None
+    _set(_signing_key(device), base64.b64encode(private_bytes).decode("ascii"),
+         "the device signing key")
 
 
 def load_signing_key(device: str) -> bytes | None:
-    kr = backend()
-    try:
-        value = kr.get_password(SERVICE, _signing_key(device))
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"cannot read the device signing key: {type(exc).__name__}",
-                                 code="keyring_read_failed",
-                                 params={"error": type(exc).__name__}) from None
+    value = _get(_signing_key(device), "the device signing key")
     return base64.b64decode(value) if value else None
 
 
@@ -103,24 +100,12 @@ def _data_key(folder_id: str) -> str:
 
 def store_data_key(folder_id: str, key: bytes) -> str:
     """Keep a data folder's key (sva/atrest); returns the backend's name."""
-    kr = backend()
-    try:
-        kr.set_password(SERVICE, _data_key(folder_id), base64.b64encode(key).decode("ascii"))
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"cannot store the data folder's key: {type(exc).__name__}",
-                                 code="keyring_store_failed",
-                                 params={"error": type(exc).__name__}) from None
-    return backend_name(kr)
+    return _set(_data_key(folder_id), base64.b64encode(key).decode("ascii"),
+                "the data folder's key")
 
 
 def load_data_key(folder_id: str) -> bytes | None:
-    kr = backend()
-    try:
-        value = kr.get_password(SERVICE, _data_key(folder_id))
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"cannot read the data folder's key: {type(exc).__name__}",
-                                 code="keyring_read_failed",
-                                 params={"error": type(exc).__name__}) from None
+    value = _get(_data_key(folder_id), "the data folder's key")
     try:
         return base64.b64decode(value, validate=True) if value else None
     except ValueError:
