@@ -61,9 +61,9 @@ def key_of_copy(path: Path) -> bytes | None:
     """The key a database copy in a data folder (or a restore's staging folder) is encrypted
     with: the folder's key from this computer's keyring when the folder has a key file, else
     None (plain). Raises StoreLocked when the keyring does not hold it."""
+    from sva.atrest import keyfile
     from sva.atrest.keys import resolve
     for folder in (Path(path).parent, Path(path).parent.parent):
-        from sva.atrest import keyfile
         if keyfile.read(folder) is not None:
             return resolve(folder).key
     return None
