@@ -12,6 +12,7 @@ the blob's owners — knowing a photo's hash is not holding the photo.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fcntl
 import hashlib
 import os
@@ -77,7 +78,12 @@ class BlobStore:
         """
         partial = self.partial_path(sha, device)
         make_dir(partial.parent)
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT, 0o600)
+        # Only the first chunk starts a file: a late or repeated chunk for an upload that
+        # was finished meanwhile must not leave a new, empty partial file behind.
+        try:
+            fd = os.open(partial, os.O_WRONLY | (os.O_CREAT if offset == 0 else 0), 0o600)
+        except FileNotFoundError:
+            raise OffsetMismatch(0) from None
         try:
             await _lock(fd)                  # one writer per upload, also across processes
             try:
@@ -139,6 +145,34 @@ class BlobStore:
             return
         make_dir(final.parent)
         os.replace(partial, final)
+
+
+class UploadLocks:
+    """One request at a time per (blob, device) in this process, held from the check of
+    what the device has sent until the blob is recorded as the device's: a repeated request
+    (a proxy that replays, a client that retries after a cut) then sees the finished upload
+    instead of starting a new partial file for bytes HQ already took. (Across processes the
+    flock on the partial file keeps writes in order.)"""
+
+    def __init__(self):
+        self._locks: dict[tuple[str, str], asyncio.Lock] = {}
+        self._users: dict[tuple[str, str], int] = {}
+
+    @contextlib.asynccontextmanager
+    async def hold(self, sha: str, device: str, wait: float = LOCK_WAIT):
+        key = (sha, device)
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._users[key] = self._users.get(key, 0) + 1
+        try:
+            await asyncio.wait_for(lock.acquire(), wait)
+            try:
+                yield
+            finally:
+                lock.release()
+        finally:
+            self._users[key] -= 1
+            if not self._users[key]:
+                del self._users[key], self._locks[key]
 
 
 class _Hasher:

@@ -147,6 +147,37 @@ def test_wrong_bytes_fail_the_hash_check(hq):
         assert c.post(f"/audits/{doc['id']}/confirm").json()["complete"] is True
 
 
+def test_chunks_repeated_after_the_upload_finished_leave_no_partial_file(hq):
+    """A proxy that replays, or a client that retries after a cut, sends chunks of an
+    upload HQ has finished meanwhile — one at a time and at the same moment as the last
+    chunk: HQ answers "complete" and leaves no new partial file behind."""
+    import concurrent.futures
+
+    token, _ = assigned_token(hq, "a")
+    photo = jpeg(3, size=(320, 240))
+    doc = minimal_audit(photos=[photo])
+    sha, size = doc["photos"][0]["sha256"], len(photo)
+    half = size // 2
+    partial = hq.storage.blob_dir / "partial"
+    with client(hq, token) as c:
+        c.post("/audits", json=doc).raise_for_status()
+        assert c.put(f"/blobs/{sha}?offset=0&total={size}",
+                     content=photo[:half]).status_code == 200
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            last = [pool.submit(c.put, f"/blobs/{sha}?offset={half}&total={size}",
+                                content=photo[half:]) for _ in range(4)]
+            first = [pool.submit(c.put, f"/blobs/{sha}?offset=0&total={size}",
+                                 content=photo[:half]) for _ in range(4)]
+            codes = sorted(f.result().status_code for f in last + first)
+        assert 201 in codes and set(codes) <= {200, 201, 409}, codes
+        # after it finished: a late first chunk and a late second chunk
+        for offset, part in ((0, photo[:half]), (half, photo[half:])):
+            r = c.put(f"/blobs/{sha}?offset={offset}&total={size}", content=part)
+            assert r.status_code == 201 and r.headers["Upload-Complete"] == "1"
+        assert c.head(f"/blobs/{sha}").headers["Upload-Complete"] == "1"
+    assert not partial.exists() or list(partial.iterdir()) == []
+
+
 @pytest.mark.parametrize("body, field", [
     ({"code": 5}, "code"),
     ({}, "code"),

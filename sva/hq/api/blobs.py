@@ -21,13 +21,14 @@ from sva.hq import audits as service
 from sva.hq.api.deps import current_device, get_storage
 from sva.hq.api.errors import responses
 from sva.hq.audits import Principal
-from sva.hq.blobs import MAX_CHUNK, BlobStore, HashMismatch, OffsetMismatch
+from sva.hq.blobs import MAX_CHUNK, BlobStore, HashMismatch, OffsetMismatch, UploadLocks
 from sva.hq.images import ImageRefused
 from sva.hq.storage import Storage
 
 router = APIRouter(prefix="/blobs", tags=["blobs"])
 SHA_PATH = Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the bytes, lower-case hex")
 CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
+UPLOADS = UploadLocks()
 
 
 def _declared(storage: Storage, who: Principal, sha: str) -> int:
@@ -90,26 +91,34 @@ async def put_chunk(request: Request, sha256: str = SHA_PATH,
                                  "declared for this photo")
     if length is not None and length > MAX_CHUNK:
         raise HTTPException(413, f"a chunk may hold at most {MAX_CHUNK} bytes")
-    store = BlobStore(storage.blob_dir)
-    held, complete = await run_in_threadpool(_state, storage, who, sha256)
-    if complete:            # sent whole before: nothing to take
-        return Response(status_code=201, headers={"Upload-Offset": str(held),
-                                                  "Upload-Complete": "1"})
     limit = min(length or MAX_CHUNK, MAX_CHUNK)
     try:
-        held, complete = await store.write(sha256, start, whole, request.stream(), limit,
-                                           device=who.device_id)
+        async with UPLOADS.hold(sha256, who.device_id):
+            held, complete = await run_in_threadpool(_state, storage, who, sha256)
+            if complete:            # sent whole before: nothing to take
+                return Response(status_code=201, headers={"Upload-Offset": str(held),
+                                                          "Upload-Complete": "1"})
+            held, complete = await BlobStore(storage.blob_dir).write(
+                sha256, start, whole, request.stream(), limit, device=who.device_id)
+            if complete:
+                await run_in_threadpool(service.record_blob, storage, sha256, held,
+                                        who.device_id)
+    except TimeoutError:        # another request of this device holds the upload
+        held, _ = await run_in_threadpool(_state, storage, who, sha256)
+        return _offset_mismatch(held)
     except OffsetMismatch as exc:
-        return Response(status_code=409, headers={"Upload-Offset": str(exc.received)},
-                        content=f'{{"detail": "upload is at byte {exc.received}"}}',
-                        media_type="application/json")
+        return _offset_mismatch(exc.received)
     except (HashMismatch, ImageRefused) as exc:
         raise HTTPException(422, str(exc)) from None
     except ValueError as exc:
         raise HTTPException(413, str(exc)) from None
     except ClientDisconnect:
         return Response(status_code=400)   # nobody listens; the bytes that came are kept
-    if complete:
-        await run_in_threadpool(service.record_blob, storage, sha256, held, who.device_id)
     return Response(status_code=201 if complete else 200, headers={
         "Upload-Offset": str(held), "Upload-Complete": "1" if complete else "0"})
+
+
+def _offset_mismatch(received: int) -> Response:
+    return Response(status_code=409, headers={"Upload-Offset": str(received)},
+                    content=f'{{"detail": "upload is at byte {received}"}}',
+                    media_type="application/json")
