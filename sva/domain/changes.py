@@ -44,6 +44,9 @@ class Changes:
     @classmethod
     def union(cls, parts) -> Changes:
         """All of `parts` in one (ids in the order first seen)."""
+        parts = [part for part in parts if part is not NOTHING]
+        if len(parts) < 2:      # the usual case (one write, or one side empty): no new object
+            return parts[0] if parts else NOTHING
         flags = dict.fromkeys(FLAGS, False)
         ids: dict[str, dict] = {name: {} for name in IDS}
         for part in parts:
