@@ -82,9 +82,8 @@ CREATE TABLE dissemination_attendees (
     event_id TEXT NOT NULL REFERENCES dissemination_events(id),
     person TEXT NOT NULL,
     position TEXT NOT NULL,
-    supplier_code TEXT,
+    supplier_code TEXT NOT NULL DEFAULT '',    -- '' for HQ staff (internal training)
     management INTEGER NOT NULL DEFAULT 0,
-    staff INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (event_id, person, supplier_code)
 );
 CREATE TABLE dissemination_awards (
