@@ -51,6 +51,66 @@ def cmd_cmrt_smelters(args) -> int:
     return 0
 
 
+def cmd_declarations_import(args) -> int:
+    from sva.hq.programmes import declarations
+    storage = _storage(args)
+    if args.kind == "receipts":
+        out = declarations.import_receipts(storage, args.file)
+        print(f"declarations: {out['receipts']} receipt(s) imported")
+    else:
+        out = declarations.import_requests(storage, args.file)
+        print(f"declarations: {out['requests']} request(s) imported")
+    return 0
+
+
+def cmd_declarations_outstanding(args) -> int:
+    from sva.hq.programmes.declarations import outstanding
+    storage = _storage(args)
+    with storage.transaction(write=False) as tx:
+        rows = outstanding(tx)
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(["supplier_code", "decl_type", "requested_on", "reason"])
+    for r in rows:
+        w.writerow([r["supplier_code"], r["decl_type"], r["requested_on"], r["reason"]])
+    return 0
+
+
+def cmd_events_add(args) -> int:
+    from sva.hq.programmes.dissemination import add_event
+    event_id = add_event(_storage(args), kind=args.kind, held_on=args.date, title=args.title,
+                         topics=args.topic or ())
+    print(event_id)
+    return 0
+
+
+def cmd_events_attendance(args) -> int:
+    from sva.hq.programmes.dissemination import import_attendance
+    out = import_attendance(_storage(args), args.event, args.file)
+    print(f"event {args.event}: {out['attendees']} attendee(s)")
+    return 0
+
+
+def cmd_events_awards(args) -> int:
+    from sva.hq.programmes.dissemination import import_awards
+    out = import_awards(_storage(args), args.event, args.file)
+    print(f"event {args.event}: {out['awards']} award(s)")
+    return 0
+
+
+def cmd_climate_import(args) -> int:
+    from sva.hq.programmes.climate import import_climate
+    out = import_climate(_storage(args), args.file, args.fy)
+    print(f"climate FY{args.fy}: {out['rows']} supplier row(s)")
+    return 0
+
+
+def cmd_chemicals_import(args) -> int:
+    from sva.hq.programmes.chemicals import import_chemicals
+    out = import_chemicals(_storage(args), args.file, args.fy)
+    print(f"chemical surveys FY{args.fy}: {out['rows']} row(s)")
+    return 0
+
+
 def register(sub, common) -> None:
     p = sub.add_parser("cmrt", help="conflict minerals: CMRT workbooks, requests, smelters")
     csub = p.add_subparsers(dest="cmrt_command", required=True, parser_class=Parser)
@@ -75,3 +135,54 @@ def register(sub, common) -> None:
                         help="smelters of a fiscal year across suppliers, as CSV")
     c.add_argument("--fy", type=int, required=True)
     c.set_defaults(handler=cmd_cmrt_smelters)
+
+    p = sub.add_parser("declarations", help="supplier declarations: requests and receipts")
+    dsub = p.add_subparsers(dest="declarations_command", required=True, parser_class=Parser)
+    c = dsub.add_parser("import", parents=[common],
+                        help="receipts (supplier_code, decl_type, version, received_on, "
+                             "signed_by, file) or requests (supplier_code, decl_type, "
+                             "requested_on, reason) from CSV/XLSX")
+    c.add_argument("kind", choices=["receipts", "requests"])
+    c.add_argument("file")
+    c.set_defaults(handler=cmd_declarations_import)
+    c = dsub.add_parser("outstanding", parents=[common],
+                        help="requests not answered by a receipt yet, as CSV")
+    c.set_defaults(handler=cmd_declarations_outstanding)
+
+    p = sub.add_parser("events", help="dissemination events: meetings, briefings, training")
+    esub = p.add_subparsers(dest="events_command", required=True, parser_class=Parser)
+    c = esub.add_parser("add", parents=[common], help="add an event; prints its id")
+    c.add_argument("--kind", required=True)
+    c.add_argument("--date", required=True, help="YYYY-MM-DD")
+    c.add_argument("--title", required=True)
+    c.add_argument("--topic", action="append", help="a topic (repeatable)")
+    c.set_defaults(handler=cmd_events_add)
+    c = esub.add_parser("attendance", parents=[common],
+                        help="attendees of an event (person, position, supplier_code, "
+                             "management); replaces its list")
+    c.add_argument("event")
+    c.add_argument("file")
+    c.set_defaults(handler=cmd_events_attendance)
+    c = esub.add_parser("awards", parents=[common],
+                        help="awards given at an event (supplier_code, award)")
+    c.add_argument("event")
+    c.add_argument("file")
+    c.set_defaults(handler=cmd_events_awards)
+
+    p = sub.add_parser("climate", help="CDP, procurement CO2, green procurement per year")
+    xsub = p.add_subparsers(dest="climate_command", required=True, parser_class=Parser)
+    c = xsub.add_parser("import", parents=[common],
+                        help="one row per supplier: supplier_code, cdp_invited, cdp_responded, "
+                             "cdp_score, co2_t, co2_method, co2_validated, green_status")
+    c.add_argument("file")
+    c.add_argument("--fy", type=int, required=True)
+    c.set_defaults(handler=cmd_climate_import)
+
+    p = sub.add_parser("chemicals", help="RoHS/REACH surveys per supplier and product family")
+    xsub = p.add_subparsers(dest="chemicals_command", required=True, parser_class=Parser)
+    c = xsub.add_parser("import", parents=[common],
+                        help="supplier_code, product_family, regulation, status, substance, "
+                             "exemption")
+    c.add_argument("file")
+    c.add_argument("--fy", type=int, required=True)
+    c.set_defaults(handler=cmd_chemicals_import)

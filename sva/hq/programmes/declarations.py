@@ -173,6 +173,13 @@ def figures(tx: Tx, fy: int) -> dict:
             "coverage": coverage, "outstanding_requests": outstanding}
 
 
-def title(decl_type: str, lang: str) -> str:
-    return types()[decl_type]["title"][lang]
+def outstanding(tx: Tx) -> list[dict]:
+    """Requests no receipt has answered yet, oldest first."""
+    return tx.all(f"SELECT q.supplier_code, q.decl_type, q.requested_on, q.reason FROM "
+                  f"declaration_requests q WHERE NOT {_ANSWERED} ORDER BY q.requested_on, "
+                  f"q.supplier_code", ("9999-12-31",))
+
+
+def title(decl_type: str, lang: str, *, short: bool = False) -> str:
+    return types()[decl_type]["short" if short else "title"][lang]
 

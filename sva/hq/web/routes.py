@@ -21,6 +21,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 from sva.hq.programme.figures_render import _labels
 from sva.hq.programme.fiscal import fy_label
 from sva.hq.programme_figures import figures_from_db
+from sva.hq.programmes.panels import with_panels
 from sva.hq.programme_plans import latest_plan
 from sva.hq.web import charts, queries
 from sva.hq.web.login_routes import router as login_router
@@ -73,7 +74,7 @@ def overview(request: Request):
         fy, years = _fy(request, tx)
         ctx = {"fy": fy, "years": years, "fy_label": fy_label(fy)}
         if queries.sees_all(who):
-            fig = figures_from_db(tx, fy)
+            fig = with_panels(tx, figures_from_db(tx, fy))
             ctx["fig"] = fig
             ctx["charts"] = _overview_charts(fig, _labels()[_lang(request)])
         else:
@@ -113,7 +114,7 @@ def figures_download(request: Request, fmt: str):
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
         fy, _ = _fy(request, tx)
-        fig = figures_from_db(tx, fy)
+        fig = with_panels(tx, figures_from_db(tx, fy))
     lang = _lang(request)
     name = f"sva-figures-FY{fy}-{lang}.{fmt}"
     if fmt == "csv":
