@@ -25,3 +25,6 @@ def storage(tmp_path, hq_db):  # noqa: F811
 def counts(storage, *tables) -> dict:
     with storage.transaction(write=False) as tx:
         return {t: int(tx.scalar(f"SELECT COUNT(*) FROM {t}")) for t in tables}
+
+
+from tests.hq_programme.conftest import demo_master, demo_storage  # noqa: E402,F401
