@@ -27,4 +27,4 @@ def counts(storage, *tables) -> dict:
         return {t: int(tx.scalar(f"SELECT COUNT(*) FROM {t}")) for t in tables}
 
 
-from tests.hq_programme.conftest import demo_master, demo_storage  # noqa: E402,F401
+from tests.hq_programme.conftest import demo_copy, demo_master, demo_storage  # noqa: E402,F401

@@ -55,6 +55,11 @@ def labels() -> dict:
     return yaml.safe_load(resource("programme", "programmes_labels.yaml").read_text("utf-8"))
 
 
+def region_label(region: str, lang: str) -> str:
+    from sva.hq.programme.figures_render import _labels
+    return _labels()[lang]["regions"].get(region, region)
+
+
 def _n(value) -> str:
     if value is None:
         return "–"
@@ -92,8 +97,8 @@ def panel_rows(fig: dict, lang: str = "en") -> list[tuple[str, str]]:
               or L["none"]),
              (f"  {L['co2_t']}", _n(c["co2_t"])),
              (f"  {L['co2_validated_share']}", _n(c["co2_validated_share"])),
-             (f"  {L['co2_by_region']}", ", ".join(f"{r} {_n(v)}" for r, v in
-                                                   c["co2_by_region"].items()) or L["none"]),
+             (f"  {L['co2_by_region']}", ", ".join(f"{region_label(r, lang)} {_n(v)}" for r, v
+                                                   in c["co2_by_region"].items()) or L["none"]),
              (f"  {L['co2_by_category']}", ", ".join(
                  f"{k} {_n(v)}" for k, v in list(c["co2_by_category"].items())[:TOP])
               or L["none"]),

@@ -22,6 +22,7 @@ from sva.hq.programme.figures_render import _labels
 from sva.hq.programme.fiscal import fy_label
 from sva.hq.programme_figures import figures_from_db
 from sva.hq.programmes.panels import with_panels
+from sva.hq.programmes.web import overview_context as programmes_overview
 from sva.hq.programme_plans import latest_plan
 from sva.hq.web import charts, queries
 from sva.hq.web.login_routes import router as login_router
@@ -77,6 +78,7 @@ def overview(request: Request):
             fig = with_panels(tx, figures_from_db(tx, fy))
             ctx["fig"] = fig
             ctx["charts"] = _overview_charts(fig, _labels()[_lang(request)])
+            ctx.update(programmes_overview(fig, _lang(request)))     # issue 19
         else:
             ctx["assignments"] = queries.my_assignments(tx, who)
             ctx["audits"] = queries.audits_list(tx, who, fy=fy)
