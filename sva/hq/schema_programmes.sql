@@ -52,7 +52,8 @@ CREATE TABLE declaration_requests (
     requested_on TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
-CREATE INDEX declaration_requests_supplier ON declaration_requests(supplier_code, decl_type);
+CREATE UNIQUE INDEX declaration_requests_key
+    ON declaration_requests(supplier_code, decl_type, requested_on);
 CREATE TABLE declaration_receipts (
     id TEXT PRIMARY KEY,
     supplier_code TEXT NOT NULL,
@@ -64,7 +65,8 @@ CREATE TABLE declaration_receipts (
     file_sha TEXT NOT NULL DEFAULT '',
     imported_at TEXT NOT NULL
 );
-CREATE INDEX declaration_receipts_supplier ON declaration_receipts(supplier_code, decl_type);
+CREATE UNIQUE INDEX declaration_receipts_key
+    ON declaration_receipts(supplier_code, decl_type, version, received_on);
 CREATE INDEX declaration_receipts_day ON declaration_receipts(received_on);
 
 -- Dissemination: events (partner meetings, briefings, staff training, conferences), the

@@ -67,3 +67,28 @@ def test_bad_request_reason_is_refused(storage, tmp_path):
     with pytest.raises(BadInput, match="row 2, column reason: reason 'because' is not one of"):
         declarations.import_requests(storage, tmp_path / "req.csv")
     assert counts(storage, "declaration_requests") == {"declaration_requests": 0}
+
+
+def test_importing_the_same_receipts_again_adds_nothing(storage, tmp_path):
+    rows = [["S001", "env_ohs", "1", "2020-05-20", "Taro Yamada", ""],
+            ["S002", "env_ohs", "1", "2020-07-01", "Jiro Sato", ""]]
+    write_csv(tmp_path / "rec.csv", RECEIPT, rows)
+    assert declarations.import_receipts(storage, tmp_path / "rec.csv") == \
+        {"receipts": 2, "replaced": 0}
+    rows[1][4] = "Jiro Sato (corrected)"
+    write_csv(tmp_path / "rec.csv", RECEIPT, rows)
+    assert declarations.import_receipts(storage, tmp_path / "rec.csv") == \
+        {"receipts": 2, "replaced": 2}
+    with storage.transaction(write=False) as tx:
+        assert tx.scalar("SELECT signed_by FROM declaration_receipts WHERE supplier_code = "
+                         "'S002'") == "Jiro Sato (corrected)"
+    assert counts(storage, "declaration_receipts") == {"declaration_receipts": 2}
+
+
+def test_a_receipt_twice_in_one_file_is_refused(storage, tmp_path):
+    row = ["S001", "env_ohs", "1", "2020-05-20", "Taro Yamada", ""]
+    write_csv(tmp_path / "rec.csv", RECEIPT, [row, [*row[:4], "Someone else", ""]])
+    with pytest.raises(BadInput, match=r"row 3, column supplier_code: the same receipt is on "
+                                       r"row\(s\) 2"):
+        declarations.import_receipts(storage, tmp_path / "rec.csv")
+    assert counts(storage, "declaration_receipts") == {"declaration_receipts": 0}

@@ -18,7 +18,7 @@ from pydantic import BeforeValidator, ValidationInfo, model_validator
 from sva.hq.accounts import log_event, now_iso
 from sva.hq.programme.cells import Day, Row, required
 from sva.hq.programme.fiscal import fy_bounds
-from sva.hq.programme.tabular import apply_policy, check_rows, open_table
+from sva.hq.programme.tabular import apply_policy, check_rows, open_table, repeated
 from sva.hq.programmes import files
 from sva.hq.programmes.registry import SupplierCode, known_codes
 from sva.hq.storage import Storage, Tx
@@ -96,6 +96,11 @@ class RequestRow(Row):
     reason: Annotated[str, BeforeValidator(_reason)] = ""
 
 
+def _keys(table, columns) -> dict:
+    """row number -> the row's identifying cells (case-folded), for `repeated`."""
+    return {n: tuple(r.get(c, "").strip().upper() for c in columns) for n, r in table.rows}
+
+
 RECEIPT_REQUIRED = ("supplier_code", "decl_type", "version", "received_on", "signed_by")
 REQUEST_COLUMNS = ("supplier_code", "decl_type", "requested_on", "reason")
 
@@ -109,17 +114,26 @@ def import_receipts(storage: Storage, path: str | Path, *, actor: str = "admin")
             good, bad = check_rows(table, ReceiptRow, context={
                 "known": known_codes(tx), "folder": path.parent})
             problems += bad
+            problems += repeated(table, _keys(table, ("supplier_code", "decl_type", "version",
+                                                      "received_on")), "supplier_code",
+                                 lambda k, others: f"the same receipt is on row(s) {others}")
         rows, _ = apply_policy(good, problems, skip_bad=False)
         at = now_iso()
+        replaced = 0
         for _, r in rows:
             sha = files.keep(storage, (path.parent / r.file).read_bytes()) if r.file else ""
+            # a receipt already held (same supplier, type, version and day) is replaced
+            replaced += tx.execute("DELETE FROM declaration_receipts WHERE supplier_code = ? "
+                                   "AND decl_type = ? AND version = ? AND received_on = ?",
+                                   (r.supplier_code, r.decl_type, r.version, r.received_on))
             tx.execute("INSERT INTO declaration_receipts (id, supplier_code, decl_type, version, "
                        "received_on, signed_by, file_name, file_sha, imported_at) "
                        "VALUES (?,?,?,?,?,?,?,?,?)",
                        (str(uuid.uuid4()), r.supplier_code, r.decl_type, r.version,
                         r.received_on, r.signed_by, Path(r.file).name if r.file else "", sha, at))
-        log_event(tx, actor, "import", "declaration_receipts", str(path), rows=len(rows))
-    return {"receipts": len(rows)}
+        log_event(tx, actor, "import", "declaration_receipts", str(path), rows=len(rows),
+                  replaced=replaced)
+    return {"receipts": len(rows), "replaced": replaced}
 
 
 def import_requests(storage: Storage, path: str | Path, *, actor: str = "admin") -> dict:
@@ -129,9 +143,14 @@ def import_requests(storage: Storage, path: str | Path, *, actor: str = "admin")
         if table is not None:
             good, bad = check_rows(table, RequestRow, context={"known": known_codes(tx)})
             problems += bad
+            problems += repeated(table, _keys(table, ("supplier_code", "decl_type",
+                                                      "requested_on")), "supplier_code",
+                                 lambda k, others: f"the same request is on row(s) {others}")
         rows, _ = apply_policy(good, problems, skip_bad=False)
         at = now_iso()
         for _, r in rows:
+            tx.execute("DELETE FROM declaration_requests WHERE supplier_code = ? AND decl_type "
+                       "= ? AND requested_on = ?", (r.supplier_code, r.decl_type, r.requested_on))
             tx.execute("INSERT INTO declaration_requests (id, supplier_code, decl_type, reason, "
                        "requested_on, created_at) VALUES (?,?,?,?,?,?)",
                        (str(uuid.uuid4()), r.supplier_code, r.decl_type, r.reason,

@@ -1,0 +1,32 @@
+"""The programmes' panels on the overview (in-process ASGI client over the demo): managers
+see them with the same values as the figures; an auditor's overview does not show them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sva.hq.app import create_app
+from sva.hq.programmes.panels import figures_with_panels
+from sva.hq.storage import open_storage
+from tests.hq_programme.test_dashboard_http import client
+
+
+@pytest.fixture(scope="module")
+def app(demo_master):
+    return create_app(open_storage(demo_master))
+
+
+def test_manager_sees_the_panels_with_the_figures_values(app, demo_storage):
+    html = client(app, "mgr.kato").get("/dashboard/?fy=2020&lang=en").text
+    fig = figures_with_panels(demo_storage, 2020)["programmes"]
+    assert 'id="programmes"' in html
+    assert re.search(r'class="n">297</span><span>new suppliers declared', html)
+    cells = re.findall(r"<td>([^<]+)</td><td class=\"num\">([^<]+)</td>", html)
+    assert ("Suppliers surveyed", str(fig["cmrt"]["surveyed"])) in cells
+    assert ("Declarations received", str(fig["declarations"]["received"])) in cells
+
+
+def test_auditor_overview_has_no_programme_panels(app):
+    html = client(app, "aud.tanaka").get("/dashboard/?fy=2020").text
+    assert "aud.tanaka" in html and 'id="programmes"' not in html
