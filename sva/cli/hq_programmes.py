@@ -36,6 +36,16 @@ def cmd_cmrt_conformant(args) -> int:
     return 0
 
 
+def cmd_cmrt_file(args) -> int:
+    from sva.hq.programmes.cmrt_store import report_file
+    name, data = report_file(_storage(args), supplier=args.supplier, fy=args.fy)
+    out = args.output or name
+    with open(out, "xb") as fh:                  # never over an existing file
+        fh.write(data)
+    print(f"wrote {out} ({len(data):,} bytes, as imported from {name})")
+    return 0
+
+
 def cmd_cmrt_smelters(args) -> int:
     from sva.hq.programmes.cmrt_store import rollup
     storage = _storage(args)
@@ -131,6 +141,12 @@ def register(sub, common) -> None:
                              "smelter_name, status); replaces the one held")
     c.add_argument("file")
     c.set_defaults(handler=cmd_cmrt_conformant)
+    c = csub.add_parser("file", parents=[common],
+                        help="write the CMRT workbook a supplier sent for a year, as imported")
+    c.add_argument("--supplier", required=True, metavar="CODE")
+    c.add_argument("--fy", type=int, required=True)
+    c.add_argument("-o", "--output", metavar="FILE", help="default: the imported file's name")
+    c.set_defaults(handler=cmd_cmrt_file)
     c = csub.add_parser("smelters", parents=[common],
                         help="smelters of a fiscal year across suppliers, as CSV")
     c.add_argument("--fy", type=int, required=True)

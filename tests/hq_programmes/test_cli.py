@@ -26,6 +26,14 @@ def test_cmrt_commands(tmp_path):
     assert "CMRT 6.22 of S001 for FY2024: 5 smelter(s) kept" in out.stdout
     out = hq_cli("cmrt", "smelters", "--fy", "2024", "--data-dir", hq)
     assert "Gold,CID000082,Asahi Pretec Corp.,JAPAN,1,no,S001" in out.stdout
+    back = tmp_path / "back.xlsx"
+    out = hq_cli("cmrt", "file", "--supplier", "S001", "--fy", "2024", "-o", back,
+                 "--data-dir", hq)
+    assert out.returncode == 0, out.stderr
+    assert back.read_bytes() == (tmp_path / "good.xlsx").read_bytes()
+    out = hq_cli("cmrt", "file", "--supplier", "S001", "--fy", "2023", "-o", back,
+                 "--data-dir", hq)
+    assert out.returncode == 2 and "no CMRT of S001 for FY2023" in out.stderr
 
 
 def test_declarations_events_climate_chemicals_commands(tmp_path):

@@ -30,3 +30,10 @@ def test_manager_sees_the_panels_with_the_figures_values(app, demo_storage):
 def test_auditor_overview_has_no_programme_panels(app):
     html = client(app, "aud.tanaka").get("/dashboard/?fy=2020").text
     assert "aud.tanaka" in html and 'id="programmes"' not in html
+
+
+def test_figures_download_has_the_programmes(app):
+    c = client(app, "mgr.kato")
+    text = c.get("/dashboard/figures.csv?fy=2020").text
+    assert "2020,declarations,new_suppliers_declared,,297" in text
+    assert "2020,climate,green_rate,,100.0" in text

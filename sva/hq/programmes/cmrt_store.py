@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Annotated
 
-from sva.errors import BadInput
+from sva.errors import BadInput, NotFound
 from sva.hq.accounts import log_event, now_iso
 from sva.hq.programme.cells import Day, Row, required
 from sva.hq.programme.tabular import apply_policy, check_rows, open_table, repeated
@@ -54,6 +54,17 @@ def import_cmrt(storage: Storage, path: str | Path, *, supplier: str, fy: int,
                   version=report.version, smelters=len(report.smelters))
     return {"supplier": code, "fy": fy, "version": report.version,
             "smelters": len(report.smelters), "sha": sha}
+
+
+def report_file(storage: Storage, *, supplier: str, fy: int) -> tuple[str, bytes]:
+    """(file name, bytes) of the CMRT kept for a supplier and year."""
+    with storage.transaction(write=False) as tx:
+        code = registered(tx, supplier)
+        row = tx.one("SELECT file_name, file_sha FROM cmrt_reports WHERE supplier_code = ? "
+                     "AND fy = ?", (code, fy))
+    if row is None:
+        raise NotFound(f"no CMRT of {code} for FY{fy}", field="--fy")
+    return row["file_name"], files.read(storage, row["file_sha"])
 
 
 def _smelter_id(cell) -> str:
