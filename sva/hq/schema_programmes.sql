@@ -33,7 +33,7 @@ CREATE TABLE cmrt_smelters (
     country TEXT NOT NULL,
     PRIMARY KEY (supplier_code, fy, metal, smelter_id)
 );
-CREATE INDEX cmrt_smelters_fy ON cmrt_smelters(fy, smelter_id);
+CREATE INDEX cmrt_smelters_fy ON cmrt_smelters(fy, metal, smelter_id);
 CREATE TABLE cmrt_conformant (
     smelter_id TEXT PRIMARY KEY,
     metal TEXT NOT NULL,
@@ -109,6 +109,7 @@ CREATE TABLE climate_records (
     green_status TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (supplier_code, fy)
 );
+CREATE INDEX climate_records_fy ON climate_records(fy);
 
 -- Chemical substances: RoHS/REACH survey status per supplier, product family and year.
 CREATE TABLE chemical_surveys (
@@ -121,3 +122,4 @@ CREATE TABLE chemical_surveys (
     exemption TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (supplier_code, fy, product_family, regulation)
 );
+CREATE INDEX chemical_surveys_fy ON chemical_surveys(fy, regulation, status, supplier_code);

@@ -82,18 +82,20 @@ def import_chemicals(storage: Storage, path: str | Path, fy: int, *,
 
 
 def figures(tx: Tx, fy: int) -> dict:
+    counts: dict = {}
+    for r in tx.all("SELECT regulation, status, COUNT(*) AS n FROM chemical_surveys WHERE "
+                    "fy = ? GROUP BY regulation, status", (fy,)):
+        counts.setdefault(r["regulation"], {})[r["status"]] = int(r["n"])
+    suppliers = {r["regulation"]: int(r["n"]) for r in tx.all(
+        "SELECT regulation, COUNT(DISTINCT supplier_code) AS n FROM chemical_surveys WHERE "
+        "fy = ? GROUP BY regulation", (fy,))}
     out: dict = {}
     for regulation in REGULATIONS:
-        status = {r["status"]: int(r["n"]) for r in tx.all(
-            "SELECT status, COUNT(*) AS n FROM chemical_surveys WHERE fy = ? AND regulation = ? "
-            "GROUP BY status", (fy, regulation))}
+        status = counts.get(regulation, {})
         surveys = sum(status.values())
         answered = sum(status.get(s, 0) for s in ANSWERED)
         out[regulation] = {
-            "surveys": surveys,
-            "suppliers": int(tx.scalar("SELECT COUNT(DISTINCT supplier_code) FROM "
-                                       "chemical_surveys WHERE fy = ? AND regulation = ?",
-                                       (fy, regulation))),
+            "surveys": surveys, "suppliers": suppliers.get(regulation, 0),
             "by_status": {s: status.get(s, 0) for s in STATUSES},
             "coverage": round(100 * answered / surveys, 1) if surveys else None,
             "open_issues": status.get("requested", 0) + status.get("non_compliant", 0)}

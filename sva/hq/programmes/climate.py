@@ -110,13 +110,16 @@ def figures(tx: Tx, fy: int) -> dict:
         "GROUP BY cdp_score", (fy,))}
     by_region: dict = {}
     by_category: dict = {}
-    for r in tx.all("SELECT c.co2_t, s.region, s.country, s.categories FROM climate_records c "
-                    "JOIN suppliers s ON s.code = c.supplier_code WHERE c.fy = ? AND "
-                    "c.co2_t IS NOT NULL", (fy,)):
+    # summed by the database per (region, country, categories); a supplier's CO2 counts
+    # under its first category
+    for r in tx.all("SELECT s.region, s.country, s.categories, SUM(c.co2_t) AS co2 FROM "
+                    "climate_records c JOIN suppliers s ON s.code = c.supplier_code WHERE "
+                    "c.fy = ? AND c.co2_t IS NOT NULL GROUP BY s.region, s.country, "
+                    "s.categories", (fy,)):
         region = r["region"] or region_of(r["country"])
         category = (json.loads(r["categories"] or "[]") or ["—"])[0]
-        by_region[region] = by_region.get(region, 0.0) + float(r["co2_t"])
-        by_category[category] = by_category.get(category, 0.0) + float(r["co2_t"])
+        by_region[region] = by_region.get(region, 0.0) + float(r["co2"])
+        by_category[category] = by_category.get(category, 0.0) + float(r["co2"])
     co2 = float(row["co2"] or 0.0)
     green, base = int(row["green"] or 0), int(row["green_base"] or 0)
     return {"cdp_invited": invited, "cdp_responded": responded,

@@ -165,15 +165,20 @@ def figures(tx: Tx, fy: int) -> dict:
         "SELECT COUNT(*) FROM cmrt_reports r JOIN cmrt_requests q ON q.supplier_code = "
         "r.supplier_code AND q.fy = r.fy WHERE r.fy = ?", (fy,)))
     reports = int(tx.scalar("SELECT COUNT(*) FROM cmrt_reports WHERE fy = ?", (fy,)))
-    smelters = rollup(tx, fy)
-    ids = {s["smelter_id"] for s in smelters}
-    conformant = {s["smelter_id"] for s in smelters if s["conformant"]}
-    by_metal = {m: {"smelters": sum(1 for s in smelters if s["metal"] == m),
-                    "conformant": sum(1 for s in smelters if s["metal"] == m and s["conformant"])}
-                for m in METALS}
+    # each smelter of the year once (an index-only scan), then its conformance: a few
+    # hundred rows however many suppliers named them
+    found = tx.all(
+        "SELECT d.metal, d.smelter_id, CASE WHEN c.smelter_id IS NULL THEN 0 ELSE 1 END AS ok "
+        "FROM (SELECT DISTINCT metal, smelter_id FROM cmrt_smelters WHERE fy = ?) d LEFT JOIN "
+        "cmrt_conformant c ON c.smelter_id = d.smelter_id AND c.status = 'Conformant'", (fy,))
+    by_metal = {m: {"smelters": len({r["smelter_id"] for r in found if r["metal"] == m}),
+                    "conformant": len({r["smelter_id"] for r in found
+                                       if r["metal"] == m and r["ok"]})} for m in METALS}
+    smelters = len({r["smelter_id"] for r in found})
+    conformant = len({r["smelter_id"] for r in found if r["ok"]})
     return {"surveyed": surveyed, "responded": responded, "reports": reports,
-            "response_rate": _pct(responded, surveyed), "smelters": len(ids),
-            "conformant": len(conformant), "conformant_share": _pct(len(conformant), len(ids)),
+            "response_rate": _pct(responded, surveyed), "smelters": smelters,
+            "conformant": conformant, "conformant_share": _pct(conformant, smelters),
             "by_metal": by_metal}
 
 

@@ -176,14 +176,15 @@ def figures(tx: Tx, fy: int) -> dict:
         "r.decl_type AND q.reason = 'new_supplier' AND q.requested_on <= r.received_on)",
         (start, end)))
     active = int(tx.scalar("SELECT COUNT(*) FROM suppliers WHERE deleted = 0"))
+    held = {r["decl_type"]: int(r["n"]) for r in tx.all(
+        "SELECT r.decl_type, COUNT(DISTINCT r.supplier_code) AS n FROM declaration_receipts r "
+        "JOIN suppliers s ON s.code = r.supplier_code AND s.deleted = 0 WHERE r.received_on "
+        "<= ? GROUP BY r.decl_type", (end,))}
     coverage = {}
     for name, spec in types().items():
         if min(v["from"] for v in spec["versions"]) > end:
             continue                        # the type did not exist yet in this year
-        n = int(tx.scalar(
-            "SELECT COUNT(DISTINCT r.supplier_code) FROM declaration_receipts r JOIN suppliers "
-            "s ON s.code = r.supplier_code AND s.deleted = 0 WHERE r.decl_type = ? AND "
-            "r.received_on <= ?", (name, end)))
+        n = held.get(name, 0)
         coverage[name] = {"suppliers": n, "share": round(100 * n / active, 1) if active else None}
     outstanding = int(tx.scalar(
         f"SELECT COUNT(*) FROM declaration_requests q WHERE q.requested_on <= ? AND NOT "
