@@ -21,7 +21,7 @@ from sva.hq.storage import Storage
 
 PRODUCT = ("electronic components", "printed circuit boards", "cables and harnesses",
            "metal parts", "plastic moulding", "contract manufacturing")
-NEW_FY2020, ESTABLISHED = 300, 123         # extra JP suppliers (the demo registry has 65)
+NEW_FY2020 = 300                           # extra JP suppliers with new transactions
 DECLARED_FY2020 = 297
 MEETING_SUPPLIERS, MEETING_PEOPLE = 188, 444
 CDP = {2020: (25, 22), 2021: (73, 61)}     # invited, responded
@@ -48,22 +48,24 @@ def build_programmes_demo(storage: Storage, *, seed: int = 1) -> dict:
                                         "deleted = 0 ORDER BY code")]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        new, established = _more_suppliers(storage, rng, tmp)
+        # enough long-standing suppliers for the partners meeting, whatever the registry held
+        new, established = _more_suppliers(storage, rng, tmp,
+                                           max(MEETING_SUPPLIERS - len(base), 0))
         everyone = [s["code"] for s in base] + established + new
         out = {"suppliers_added": len(new) + len(established)}
         out["declarations"] = _declarations(storage, rng, tmp, base, established, new)
         out["events"] = _events(storage, rng, tmp, [s["code"] for s in base] + established)
         hardware = [s["code"] for s in base if any(c in s["categories"] for c in PRODUCT)]
-        hardware += established[:60]
+        hardware += established[:max(60, CDP[2021][0] - len(hardware))]
         out["climate"] = _climate(storage, rng, tmp, base, hardware, everyone)
         out["chemicals"] = _chemicals(storage, rng, tmp, hardware)
         out["cmrt"] = _cmrt(storage, rng, tmp, hardware)
     return out
 
 
-def _more_suppliers(storage, rng, tmp) -> tuple[list[str], list[str]]:
+def _more_suppliers(storage, rng, tmp, n_established) -> tuple[list[str], list[str]]:
     rows, new, established = [], [], []
-    for prefix, count, bucket in (("E", ESTABLISHED, established), ("N", NEW_FY2020, new)):
+    for prefix, count, bucket in (("E", n_established, established), ("N", NEW_FY2020, new)):
         for i in range(1, count + 1):
             code = f"J{prefix}{i:04d}"
             first, (last_en, last_ja) = rng.choice(FIRST), rng.choice(LAST)
