@@ -57,8 +57,15 @@ def test_programme_panels_in_chromium(demo_copy, tmp_path):
             assert "宣誓した新規取引先" in text and "グリーン調達率" in text
             assert "Declarations received" not in text
             _shot(driver, out / "hq-programmes-ja.png")
+            driver.get(server.url + "/dashboard/suppliers/S0001?lang=en")
+            card = driver.find_element(By.ID, "supplier-programmes")
+            assert card.find_element(By.TAG_NAME, "h2").text == "Programmes"
+            assert "Declarations" in card.text and "Climate" in card.text
+            driver.set_window_size(1366, 3000)
+            card.screenshot(str(out / "hq-programmes-supplier.png"))
+            driver.set_window_size(1366, 900)
     finally:
         server.stop()
-    for name in ("programmes", "programmes-ja"):
+    for name in ("programmes", "programmes-ja", "programmes-supplier"):
         png = (out / f"hq-{name}.png").read_bytes()
         assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5_000, name

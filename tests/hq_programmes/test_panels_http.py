@@ -37,3 +37,19 @@ def test_figures_download_has_the_programmes(app):
     text = c.get("/dashboard/figures.csv?fy=2020").text
     assert "2020,declarations,new_suppliers_declared,,297" in text
     assert "2020,climate,green_rate,,100.0" in text
+
+
+def test_supplier_page_lists_its_programme_records(app, demo_storage):
+    with demo_storage.transaction(write=False) as tx:
+        code = tx.scalar("SELECT supplier_code FROM cmrt_reports WHERE fy = 2020 "
+                         "ORDER BY supplier_code LIMIT 1")
+        n = tx.scalar("SELECT COUNT(*) FROM cmrt_smelters WHERE supplier_code = ? AND fy = 2020",
+                      (code,))
+        award = tx.one("SELECT supplier_code, award FROM dissemination_awards LIMIT 1")
+    c = client(app, "mgr.kato")
+    html = c.get(f"/dashboard/suppliers/{code}?lang=en").text
+    assert 'id="supplier-programmes"' in html and "Conflict minerals (CMRT)" in html
+    assert re.search(rf"<td>FY2020</td><td>6\.31</td><td class=\"num\">{n}</td>", html)
+    assert "Environment &amp; OHS" in html                 # a declaration received
+    ja = c.get(f"/dashboard/suppliers/{award['supplier_code']}?lang=ja").text
+    assert "参加したイベント" in ja and award["award"] in ja

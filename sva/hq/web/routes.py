@@ -22,11 +22,13 @@ from sva.hq.programme.figures_render import _labels
 from sva.hq.programme.fiscal import fy_label
 from sva.hq.programme_figures import figures_from_db
 from sva.hq.programmes.panels import with_panels
+from sva.hq.programmes.supplier_view import supplier_records
 from sva.hq.programmes.web import overview_context as programmes_overview
 from sva.hq.programme_plans import latest_plan
 from sva.hq.web import charts, queries
 from sva.hq.web.login_routes import router as login_router
-from sva.hq.web.pages import HERE, PREFIX, clean, lang_of, page, storage_of, to_login, who
+from sva.hq.web.pages import (HERE, PREFIX, clean, lang_of, page, storage_of, strings,
+                              to_login, who)
 from sva.hq.web.photos import router as photos_router
 from sva.reports.cell_safety import csv_cell
 
@@ -152,6 +154,9 @@ def supplier(request: Request, code: str):
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
         data = queries.supplier_page(tx, who, clean(code, 100))
+        if data is not None:                                            # issue 19
+            data["pr"] = {**supplier_records(tx, data["supplier"]["code"], _lang(request)),
+                          "t": strings()["programmes"][_lang(request)]}
     if data is None:
         return _page(request, "message.html", who, status=404, message_key="not_found")
     points = [(r.fy, r.area_scores.get("ISEC"), r.isec_level) for r in data["results"]]
