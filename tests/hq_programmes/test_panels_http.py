@@ -53,3 +53,4 @@ def test_supplier_page_lists_its_programme_records(app, demo_storage):
     assert "Environment &amp; OHS" in html                 # a declaration received
     ja = c.get(f"/dashboard/suppliers/{award['supplier_code']}?lang=ja").text
     assert "参加したイベント" in ja and award["award"] in ja
+    assert "not_applicable" not in ja and "certified" not in ja          # statuses in words

@@ -21,7 +21,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 from sva.hq.programme.figures_render import _labels
 from sva.hq.programme.fiscal import fy_label
 from sva.hq.programme_figures import figures_from_db
-from sva.hq.programmes.panels import with_panels
+from sva.hq.programmes.panels import labels as programme_labels, with_panels
 from sva.hq.programmes.supplier_view import supplier_records
 from sva.hq.programmes.web import overview_context as programmes_overview
 from sva.hq.programme_plans import latest_plan
@@ -156,7 +156,8 @@ def supplier(request: Request, code: str):
         data = queries.supplier_page(tx, who, clean(code, 100))
         if data is not None:                                            # issue 19
             data["pr"] = {**supplier_records(tx, data["supplier"]["code"], _lang(request)),
-                          "t": strings()["programmes"][_lang(request)]}
+                          "t": strings()["programmes"][_lang(request)],
+                          "L": programme_labels()[_lang(request)]}
     if data is None:
         return _page(request, "message.html", who, status=404, message_key="not_found")
     points = [(r.fy, r.area_scores.get("ISEC"), r.isec_level) for r in data["results"]]
