@@ -73,6 +73,17 @@ def cmd_declarations_import(args) -> int:
     return 0
 
 
+def cmd_declarations_receive(args) -> int:
+    from sva.hq.programmes.declarations import receive
+    out = receive(_storage(args), supplier=args.supplier, decl_type=args.type,
+                  version=args.version, received_on=args.date, signed_by=args.signed_by,
+                  scan=args.scan)
+    print(f"declaration {out['decl_type']} v{out['version']} of {out['supplier']} recorded"
+          + (" (replacing the one of that day)" if out["replaced"] else "")
+          + (f", scan {out['sha'][:12]}" if out["sha"] else ""))
+    return 0
+
+
 def cmd_declarations_outstanding(args) -> int:
     from sva.hq.programmes.declarations import outstanding
     storage = _storage(args)
@@ -90,6 +101,18 @@ def cmd_events_add(args) -> int:
     event_id = add_event(_storage(args), kind=args.kind, held_on=args.date, title=args.title,
                          topics=args.topic or ())
     print(event_id)
+    return 0
+
+
+def cmd_events_list(args) -> int:
+    from sva.hq.programmes.dissemination import events_of
+    storage = _storage(args)
+    with storage.transaction(write=False) as tx:
+        rows = events_of(tx, args.fy)
+    for r in rows:
+        print(f"{r['id']}  {r['held_on']}  {r['kind']:19} {r['attendees']:5} attendee(s) "
+              f"{r['awards']:3} award(s)  {r['title']}")
+    print(f"{len(rows)} event(s)")
     return 0
 
 
@@ -161,6 +184,15 @@ def register(sub, common) -> None:
     c.add_argument("kind", choices=["receipts", "requests"])
     c.add_argument("file")
     c.set_defaults(handler=cmd_declarations_import)
+    c = dsub.add_parser("receive", parents=[common],
+                        help="record one declaration received (with its scan)")
+    c.add_argument("--supplier", required=True, metavar="CODE")
+    c.add_argument("--type", required=True, help="a type of declarations.yaml, e.g. env_ohs")
+    c.add_argument("--version", required=True)
+    c.add_argument("--date", required=True, help="day received, YYYY-MM-DD")
+    c.add_argument("--signed-by", required=True, metavar="NAME")
+    c.add_argument("--scan", metavar="FILE", help="the signed declaration (PDF, image)")
+    c.set_defaults(handler=cmd_declarations_receive)
     c = dsub.add_parser("outstanding", parents=[common],
                         help="requests not answered by a receipt yet, as CSV")
     c.set_defaults(handler=cmd_declarations_outstanding)
@@ -173,6 +205,9 @@ def register(sub, common) -> None:
     c.add_argument("--title", required=True)
     c.add_argument("--topic", action="append", help="a topic (repeatable)")
     c.set_defaults(handler=cmd_events_add)
+    c = esub.add_parser("list", parents=[common], help="events with their ids")
+    c.add_argument("--fy", type=int)
+    c.set_defaults(handler=cmd_events_list)
     c = esub.add_parser("attendance", parents=[common],
                         help="attendees of an event (person, position, supplier_code, "
                              "management); replaces its list")

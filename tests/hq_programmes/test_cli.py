@@ -58,6 +58,8 @@ def test_declarations_events_climate_chemicals_commands(tmp_path):
                  "--title", "Partners meeting", "--topic", "environment", "--data-dir", hq)
     assert out.returncode == 0, out.stderr
     event = out.stdout.strip()
+    listed = hq_cli("events", "list", "--fy", "2019", "--data-dir", hq).stdout
+    assert listed.startswith(f"{event}  2020-01-24  partners_meeting") and "1 event(s)" in listed
     write_csv(tmp_path / "att.csv", ["person", "position", "supplier_code", "management"],
               [["A", "CEO", "S001", "yes"], ["B", "CFO", "S002", "yes"]])
     out = hq_cli("events", "attendance", event, tmp_path / "att.csv", "--data-dir", hq)

@@ -92,3 +92,20 @@ def test_a_receipt_twice_in_one_file_is_refused(storage, tmp_path):
                                        r"row\(s\) 2"):
         declarations.import_receipts(storage, tmp_path / "rec.csv")
     assert counts(storage, "declaration_receipts") == {"declaration_receipts": 0}
+
+
+def test_one_declaration_received_with_its_scan(storage, tmp_path):
+    scan = tmp_path / "S003-rbc.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed")
+    out = declarations.receive(storage, supplier="s003", decl_type="rbc", version=1,
+                               received_on="2021-07-01", signed_by="Aki Sato", scan=scan)
+    assert (out["supplier"], out["replaced"]) == ("S003", 0)
+    assert files.read(storage, out["sha"]) == b"%PDF-1.4 signed"
+    with pytest.raises(BadInput, match=r"^--version: rbc has no version 3 \(known: 1\); "
+                                       r"nothing was recorded$"):
+        declarations.receive(storage, supplier="S003", decl_type="rbc", version=3,
+                             received_on="2021-07-01", signed_by="Aki Sato")
+    with pytest.raises(BadInput, match=r"--scan: no file 'gone.pdf'"):
+        declarations.receive(storage, supplier="S003", decl_type="rbc", version=1,
+                             received_on="2021-07-02", signed_by="A", scan=tmp_path / "gone.pdf")
+    assert counts(storage, "declaration_receipts") == {"declaration_receipts": 1}

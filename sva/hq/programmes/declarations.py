@@ -15,6 +15,7 @@ from typing import Annotated
 import yaml
 from pydantic import BeforeValidator, ValidationInfo, model_validator
 
+from sva.errors import BadInput
 from sva.hq.accounts import log_event, now_iso
 from sva.hq.programme.cells import Day, Row, required
 from sva.hq.programme.fiscal import fy_bounds
@@ -23,7 +24,7 @@ from sva.hq.programmes import files
 from sva.hq.programmes.registry import SupplierCode, known_codes
 from sva.hq.storage import Storage, Tx
 from sva.paths import resource
-from sva.validation.checks import Refusal
+from sva.validation.checks import Refusal, check
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +135,41 @@ def import_receipts(storage: Storage, path: str | Path, *, actor: str = "admin")
         log_event(tx, actor, "import", "declaration_receipts", str(path), rows=len(rows),
                   replaced=replaced)
     return {"receipts": len(rows), "replaced": replaced}
+
+
+def receive(storage: Storage, *, supplier: str, decl_type: str, version: int | str,
+            received_on: str, signed_by: str, scan: str | Path | None = None,
+            actor: str = "admin") -> dict:
+    """One declaration received (the scan optional), checked like a row of a receipts file;
+    the command-line names the options (--type, --date …) in its messages."""
+    scan = Path(scan) if scan else None
+    cells = {"supplier_code": supplier, "decl_type": decl_type, "version": str(version),
+             "received_on": received_on, "signed_by": signed_by,
+             "file": scan.name if scan else ""}
+    with storage.transaction() as tx:
+        row, issues = check(ReceiptRow, cells, context={
+            "known": known_codes(tx), "folder": scan.parent if scan else Path(".")})
+        if issues:
+            raise BadInput("; ".join(f"{OPTION.get(i.loc[0], i.loc[0]) if i.loc else ''}: "
+                                     f"{i.message}" for i in issues) + "; nothing was recorded")
+        sha = files.keep(storage, scan.read_bytes()) if scan else ""
+        replaced = tx.execute("DELETE FROM declaration_receipts WHERE supplier_code = ? AND "
+                              "decl_type = ? AND version = ? AND received_on = ?",
+                              (row.supplier_code, row.decl_type, row.version, row.received_on))
+        tx.execute("INSERT INTO declaration_receipts (id, supplier_code, decl_type, version, "
+                   "received_on, signed_by, file_name, file_sha, imported_at) "
+                   "VALUES (?,?,?,?,?,?,?,?,?)",
+                   (str(uuid.uuid4()), row.supplier_code, row.decl_type, row.version,
+                    row.received_on, row.signed_by, scan.name if scan else "", sha, now_iso()))
+        log_event(tx, actor, "receive", "declaration", row.supplier_code, decl_type=row.decl_type,
+                  version=row.version, received_on=row.received_on, sha=sha)
+    return {"supplier": row.supplier_code, "decl_type": row.decl_type, "version": row.version,
+            "replaced": replaced, "sha": sha}
+
+
+# the command-line option of each column, for `receive`'s messages
+OPTION = {"supplier_code": "--supplier", "decl_type": "--type", "version": "--version",
+          "received_on": "--date", "signed_by": "--signed-by", "file": "--scan"}
 
 
 def import_requests(storage: Storage, path: str | Path, *, actor: str = "admin") -> dict:

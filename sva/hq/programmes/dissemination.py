@@ -125,6 +125,19 @@ def import_awards(storage: Storage, event_id: str, path: str | Path, *,
     return {"awards": len(rows)}
 
 
+def events_of(tx: Tx, fy: int | None = None) -> list[dict]:
+    """Events (newest first) with their attendee and award counts; one fiscal year or all."""
+    where, args = "", ()
+    if fy is not None:
+        where, args = "WHERE e.held_on >= ? AND e.held_on <= ?", tuple(
+            d.isoformat() for d in fy_bounds(fy))
+    return tx.all(
+        "SELECT e.id, e.kind, e.held_on, e.title, (SELECT COUNT(*) FROM "
+        "dissemination_attendees a WHERE a.event_id = e.id) AS attendees, (SELECT COUNT(*) "
+        f"FROM dissemination_awards w WHERE w.event_id = e.id) AS awards FROM "
+        f"dissemination_events e {where} ORDER BY e.held_on DESC, e.title", args)
+
+
 def figures(tx: Tx, fy: int) -> dict:
     start, end = (d.isoformat() for d in fy_bounds(fy))
     events = tx.all(
