@@ -54,3 +54,23 @@ def test_supplier_page_lists_its_programme_records(app, demo_storage):
     ja = c.get(f"/dashboard/suppliers/{award['supplier_code']}?lang=ja").text
     assert "参加したイベント" in ja and award["award"] in ja
     assert "not_applicable" not in ja and "certified" not in ja          # statuses in words
+
+
+def test_smelters_page_lists_the_roll_up_and_keeps_names_inert(app, demo_copy, tmp_path):
+    from sva.hq.programmes.cmrt_store import import_cmrt
+    from .workbooks import cmrt
+    storage = open_storage(demo_copy)
+    evil = '<script>document.title="owned"</script>'
+    import_cmrt(storage, cmrt(tmp_path / "x.xlsx", smelters=[("Gold", evil, "JAPAN",
+                                                               "CID000082")]),
+                supplier="S0001", fy=2024)
+    c = client(create_app(storage), "mgr.sato")
+    html = c.get("/dashboard/smelters?fy=2024&metal=Gold").text
+    assert "<td>CID000082</td>" in html and "<script>document" not in html
+    assert "&lt;script&gt;" in html
+    assert client(create_app(storage), "aud.tanaka").get("/dashboard/smelters").status_code \
+        == 403
+    with storage.transaction(write=False) as tx:
+        n = tx.scalar("SELECT COUNT(DISTINCT smelter_id) FROM cmrt_smelters WHERE fy = 2020")
+    page = client(app, "mgr.sato").get("/dashboard/smelters?fy=2020").text
+    assert page.count("<tr><td>") == n

@@ -31,6 +31,7 @@ def test_strings_have_no_duplicates_and_both_languages(path, block):
     doc = yaml.load((ROOT / path).read_text("utf-8"), _NoDuplicates)
     doc = doc[block] if block else doc
     assert set(doc["en"]) == set(doc["ja"])
+    assert all(isinstance(k, str) for k in doc["en"])     # not `yes:` read as True
 
 
 def test_templates_use_only_defined_keys():
@@ -38,6 +39,6 @@ def test_templates_use_only_defined_keys():
                ["programmes"]["en"])
     folder = ROOT / "sva/hq/web/templates"
     used = set()
-    for name in ("_programmes.html", "_supplier_programmes.html"):
+    for name in ("_programmes.html", "_supplier_programmes.html", "smelters.html"):
         used |= set(re.findall(r"\b(?:pt|pg\.t)\.(\w+)", (folder / name).read_text("utf-8")))
     assert used and used <= keys, used - keys

@@ -30,11 +30,13 @@ from sva.hq.web.login_routes import router as login_router
 from sva.hq.web.pages import (HERE, PREFIX, clean, lang_of, page, storage_of, strings,
                               to_login, who)
 from sva.hq.web.photos import router as photos_router
+from sva.hq.web.programmes_routes import router as programmes_router
 from sva.reports.cell_safety import csv_cell
 
 router = APIRouter(include_in_schema=False)
 router.include_router(login_router)
 router.include_router(photos_router)
+router.include_router(programmes_router)            # issue 19
 STATIC_TYPES = {"css": "text/css", "svg": "image/svg+xml", "js": "text/javascript"}
 
 # Short names for the page helpers (the routes below read as before).
