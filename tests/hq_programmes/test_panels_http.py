@@ -74,3 +74,41 @@ def test_smelters_page_lists_the_roll_up_and_keeps_names_inert(app, demo_copy, t
         n = tx.scalar("SELECT COUNT(DISTINCT smelter_id) FROM cmrt_smelters WHERE fy = 2020")
     page = client(app, "mgr.sato").get("/dashboard/smelters?fy=2020").text
     assert page.count("<tr><td>") == n
+
+
+def _upload(c, path, supplier="S0001", fy="2024", csrf=None):
+    from tests.hq_programme.test_dashboard_http import csrf_token
+    token = csrf if csrf is not None else csrf_token(c, "/dashboard/smelters")
+    with open(path, "rb") as fh:
+        return c.post("/dashboard/cmrt", data={"csrf": token, "supplier": supplier, "fy": fy},
+                      files={"file": (path.name, fh, "application/octet-stream")})
+
+
+def test_cmrt_upload_from_the_dashboard(demo_copy, tmp_path):
+    from .workbooks import cmrt
+    storage = open_storage(demo_copy)
+    app = create_app(storage)
+    c = client(app, "mgr.sato")
+    good = cmrt(tmp_path / "S0001 cmrt.xlsx")
+    r = _upload(c, good)
+    assert r.status_code == 200 and "CMRT 6.22 of S0001 for FY2024: 5 smelter(s) kept." in r.text
+    bad = cmrt(tmp_path / "bad.xlsx", smelters=[("Cobalt", "X", "CHINA", "CID009999")])
+    r = _upload(c, bad, supplier="S0002")
+    assert r.status_code == 422
+    assert "sheet &#39;Smelter List&#39;, cell B5: metal &#39;Cobalt&#39;" in r.text
+    assert _upload(c, good, csrf="0" * 64).status_code == 403
+    assert _upload(client(app, "aud.tanaka"), good, supplier="S0003").status_code == 403
+    with storage.transaction(write=False) as tx:
+        assert [r["supplier_code"] for r in tx.all(
+            "SELECT supplier_code FROM cmrt_reports WHERE fy = 2024")] == ["S0001"]
+        assert tx.scalar("SELECT actor FROM event_log WHERE entity = 'cmrt' ORDER BY at DESC "
+                         "LIMIT 1") == "mgr.sato"
+
+
+def test_a_cmrt_upload_may_be_larger_than_other_forms(demo_copy, tmp_path):
+    import os
+    big = tmp_path / "big.xlsx"
+    big.write_bytes(b"PK" + os.urandom(1_500_000))      # over the 1 MB of other forms
+    c = client(create_app(open_storage(demo_copy)), "mgr.sato")
+    r = _upload(c, big)
+    assert r.status_code == 422 and "not a readable XLSX workbook" in r.text

@@ -39,6 +39,7 @@ def test_templates_use_only_defined_keys():
                ["programmes"]["en"])
     folder = ROOT / "sva/hq/web/templates"
     used = set()
-    for name in ("_programmes.html", "_supplier_programmes.html", "smelters.html"):
+    for name in ("_programmes.html", "_supplier_programmes.html", "smelters.html",
+                 "cmrt_result.html"):
         used |= set(re.findall(r"\b(?:pt|pg\.t)\.(\w+)", (folder / name).read_text("utf-8")))
     assert used and used <= keys, used - keys
