@@ -12,12 +12,25 @@ from tests.hq_programme.conftest import REGISTRY_HEADER, write_csv
 CODES = ("S001", "S002", "S003", "S004")
 
 
-@pytest.fixture
-def storage(tmp_path, hq_db):  # noqa: F811
-    store = open_storage(tmp_path / "hq", hq_db.url)
+def _registry(store, tmp_path):
     rows = [[c, f"Supplier {c}", "", "JP", "parts", 1000, "no", "no", "no", "", ""]
             for c in CODES]
     import_registry(store, write_csv(tmp_path / "registry.csv", REGISTRY_HEADER, rows))
+    return store
+
+
+@pytest.fixture
+def storage(tmp_path, hq_db):  # noqa: F811
+    store = _registry(open_storage(tmp_path / "hq", hq_db.url), tmp_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def sqlite_storage(tmp_path):
+    """For the many bad-file cases: files are refused before anything is written, whatever
+    the database (each import's PostgreSQL path is tested with `storage`)."""
+    store = _registry(open_storage(tmp_path / "hq"), tmp_path)
     yield store
     store.close()
 

@@ -41,13 +41,13 @@ def test_climate_figures(storage, tmp_path):
     (["S001", "no", "no", "", "", "", "no", "green"], "column green_status: green-procurement "
                                                       "status 'green' is not one of"),
 ])
-def test_bad_climate_rows_are_refused_whole(storage, tmp_path, row, message):
+def test_bad_climate_rows_are_refused_whole(sqlite_storage, tmp_path, row, message):
     write_csv(tmp_path / "c.csv", CLIMATE,
               [["S002", "yes", "no", "", "", "", "no", "certified"], row])
     with pytest.raises(BadInput, match="nothing was imported") as err:
-        climate.import_climate(storage, tmp_path / "c.csv", 2021)
+        climate.import_climate(sqlite_storage, tmp_path / "c.csv", 2021)
     assert f"row 3, {message}" in str(err.value)
-    assert counts(storage, "climate_records") == {"climate_records": 0}
+    assert counts(sqlite_storage, "climate_records") == {"climate_records": 0}
 
 
 def _xlsx(path, header, rows):
@@ -85,13 +85,13 @@ def test_chemical_surveys_from_xlsx(storage, tmp_path):
     (["S002", "Cables", "rohs", "compliant", None, None], "row 3, column supplier_code: S002 / "
                                                           "cables / rohs also on row(s) 2"),
 ])
-def test_bad_chemical_rows_are_refused_whole(storage, tmp_path, row, message):
+def test_bad_chemical_rows_are_refused_whole(sqlite_storage, tmp_path, row, message):
     path = _xlsx(tmp_path / "chem.xlsx", CHEM,
                  [["S002", "Cables", "RoHS", "compliant", None, None], row])
     with pytest.raises(BadInput, match="nothing was imported") as err:
-        chemicals.import_chemicals(storage, path, 2020)
+        chemicals.import_chemicals(sqlite_storage, path, 2020)
     assert message in str(err.value)
-    assert counts(storage, "chemical_surveys") == {"chemical_surveys": 0}
+    assert counts(sqlite_storage, "chemical_surveys") == {"chemical_surveys": 0}
 
 
 def test_csv_named_xlsx_is_refused(storage, tmp_path):

@@ -64,16 +64,16 @@ BAD = {
 
 
 @pytest.mark.parametrize("case", list(BAD))
-def test_bad_cmrt_is_refused_whole(storage, tmp_path, case):
+def test_bad_cmrt_is_refused_whole(sqlite_storage, tmp_path, case):
     make, message = BAD[case]
     path = make(tmp_path / "bad.xlsx")
     with pytest.raises(BadInput) as err:
-        cmrt_store.import_cmrt(storage, path, supplier="S001", fy=2024)
+        cmrt_store.import_cmrt(sqlite_storage, path, supplier="S001", fy=2024)
     assert "nothing was imported" in str(err.value)
     assert message in str(err.value)
     assert "bad.xlsx" in str(err.value)
-    assert counts(storage, *TABLES) == {"cmrt_reports": 0, "cmrt_smelters": 0}
-    assert _documents(storage) == []
+    assert counts(sqlite_storage, *TABLES) == {"cmrt_reports": 0, "cmrt_smelters": 0}
+    assert _documents(sqlite_storage) == []
 
 
 def test_unknown_supplier_is_refused(storage, tmp_path):
@@ -113,12 +113,13 @@ def test_rollup_dedupes_smelters_and_checks_conformance(storage, tmp_path):
     ([["CID000082", "Gold", "A", "Conformant"], ["CID000082", "Gold", "A", "Conformant"]],
      "row 3, column smelter_id: CID000082 also appears on row(s) 2"),
 ])
-def test_bad_conformant_list_is_refused(storage, tmp_path, rows, message):
+def test_bad_conformant_list_is_refused(sqlite_storage, tmp_path, rows, message):
     write_csv(tmp_path / "good.csv", ["smelter_id", "metal", "smelter_name", "status"],
               [["CID001898", "Tin", "Thaisarco", "Conformant"]])
-    cmrt_store.import_conformant(storage, tmp_path / "good.csv")
+    cmrt_store.import_conformant(sqlite_storage, tmp_path / "good.csv")
     write_csv(tmp_path / "c.csv", ["smelter_id", "metal", "smelter_name", "status"], rows)
     with pytest.raises(BadInput, match="nothing was imported") as err:
-        cmrt_store.import_conformant(storage, tmp_path / "c.csv")
+        cmrt_store.import_conformant(sqlite_storage, tmp_path / "c.csv")
     assert message in str(err.value)
-    assert counts(storage, "cmrt_conformant") == {"cmrt_conformant": 1}   # the old list stays
+    # the old list stays
+    assert counts(sqlite_storage, "cmrt_conformant") == {"cmrt_conformant": 1}

@@ -53,13 +53,13 @@ def test_receipts_requests_and_figures(storage, tmp_path):
     (["S001", "env_ohs", "1", "2020-05-20", "", ""], "column signed_by: signed_by is empty"),
     (["S001", "env_ohs", "1", "2020-05-20", "A", "gone.pdf"], "column file: no file 'gone.pdf'"),
 ])
-def test_bad_receipts_are_refused_whole(storage, tmp_path, row, message):
+def test_bad_receipts_are_refused_whole(sqlite_storage, tmp_path, row, message):
     write_csv(tmp_path / "rec.csv", RECEIPT,
               [["S002", "env_ohs", "1", "2020-07-01", "Jiro Sato", ""], row])
     with pytest.raises(BadInput, match="nothing was imported") as err:
-        declarations.import_receipts(storage, tmp_path / "rec.csv")
+        declarations.import_receipts(sqlite_storage, tmp_path / "rec.csv")
     assert f"row 3, {message}" in str(err.value)
-    assert counts(storage, "declaration_receipts") == {"declaration_receipts": 0}
+    assert counts(sqlite_storage, "declaration_receipts") == {"declaration_receipts": 0}
 
 
 def test_bad_request_reason_is_refused(storage, tmp_path):
@@ -85,13 +85,13 @@ def test_importing_the_same_receipts_again_adds_nothing(storage, tmp_path):
     assert counts(storage, "declaration_receipts") == {"declaration_receipts": 2}
 
 
-def test_a_receipt_twice_in_one_file_is_refused(storage, tmp_path):
+def test_a_receipt_twice_in_one_file_is_refused(sqlite_storage, tmp_path):
     row = ["S001", "env_ohs", "1", "2020-05-20", "Taro Yamada", ""]
     write_csv(tmp_path / "rec.csv", RECEIPT, [row, [*row[:4], "Someone else", ""]])
     with pytest.raises(BadInput, match=r"row 3, column supplier_code: the same receipt is on "
                                        r"row\(s\) 2"):
-        declarations.import_receipts(storage, tmp_path / "rec.csv")
-    assert counts(storage, "declaration_receipts") == {"declaration_receipts": 0}
+        declarations.import_receipts(sqlite_storage, tmp_path / "rec.csv")
+    assert counts(sqlite_storage, "declaration_receipts") == {"declaration_receipts": 0}
 
 
 def test_one_declaration_received_with_its_scan(storage, tmp_path):

@@ -51,14 +51,14 @@ def test_event_attendance_awards_and_figures(storage, tmp_path):
     ([["X", "Y", "S001", "yes"], ["x", "Z", "S001", "no"]], "row 3, column person: x of S001 "
                                                             "also on row(s) 2"),
 ])
-def test_bad_attendance_is_refused_whole(storage, tmp_path, rows, message):
-    event = dissemination.add_event(storage, kind="supplier_briefing", held_on="2020-06-01",
+def test_bad_attendance_is_refused_whole(sqlite_storage, tmp_path, rows, message):
+    event = dissemination.add_event(sqlite_storage, kind="supplier_briefing", held_on="2020-06-01",
                                     title="Conflict minerals briefing")
     write_csv(tmp_path / "a.csv", HEADER, rows)
     with pytest.raises(BadInput, match="nothing was imported") as err:
-        dissemination.import_attendance(storage, event, tmp_path / "a.csv")
+        dissemination.import_attendance(sqlite_storage, event, tmp_path / "a.csv")
     assert message in str(err.value)
-    assert counts(storage, "dissemination_attendees") == {"dissemination_attendees": 0}
+    assert counts(sqlite_storage, "dissemination_attendees") == {"dissemination_attendees": 0}
 
 
 def test_staff_training_takes_staff_only_and_unknown_events_are_refused(storage, tmp_path):
