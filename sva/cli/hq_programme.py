@@ -127,8 +127,8 @@ def cmd_plan(args) -> int:
 
 def cmd_figures(args) -> int:
     from sva.hq.programme.figures_render import figures_csv, figures_table
-    from sva.hq.programme_figures import figures_for
-    fig = figures_for(_storage(args), args.fy)
+    from sva.hq.programmes.panels import figures_with_panels
+    fig = figures_with_panels(_storage(args), args.fy)
     fmt = args.format
     if fmt in ("xlsx", "pdf") and not args.output:
         raise BadInput(f"--format {fmt} needs -o FILE", field="-o")

@@ -103,7 +103,10 @@ def build_hq_demo(storage: Storage, *, seed: int = 1, force: bool = False,
     planned = save_plan(storage, rows, fy=2026, kind="infosec", capacity=12,
                         auditors=["aud.tanaka", "aud.morita"], first_date="2026-04-13",
                         actor="demo")
+    from sva.hq.programmes.demo import build_programmes_demo    # issue 19
+    programmes = build_programmes_demo(storage, seed=seed)
     return {"suppliers": len(suppliers), "saq_responses": saq_counts, **audit_counts,
+            "programmes": programmes,
             "plan_fy2026_assigned": len(planned["assigned"]),
             "users": {name: {"role": role, "web_password": demo_password(name)}
                       for name, role in USERS}}

@@ -67,7 +67,8 @@ def test_manager_and_admin_see_everything(app, demo_storage, user):
                               "('significant', 'minor') AND status <> 'verified_closed'")
         audit_id = tx.scalar("SELECT a.id FROM audits a JOIN findings f ON f.audit_id = a.id "
                              "JOIN audit_blobs b ON b.audit_id = a.id LIMIT 1")
-    assert len(ids(c.get("/dashboard/suppliers").text, "suppliers")) == n_suppliers
+    # the list shows at most 200 (queries.suppliers_list; the demo has more since issue 19)
+    assert len(ids(c.get("/dashboard/suppliers").text, "suppliers")) == min(n_suppliers, 200)
     caps = c.get("/dashboard/caps").text
     assert caps.count('<span class="sev ') == open_caps
     plan = c.get("/dashboard/plan").text

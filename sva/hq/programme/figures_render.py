@@ -66,7 +66,8 @@ def figures_rows(fig: dict, lang: str = "en") -> list[tuple[str, str]]:
     rows.append((L["procurement_by_region"], ""))
     rows += [(f"  {L['regions'].get(r, r)}", f"{v['share']:.1f}%")
              for r, v in fig["procurement_by_region"].items()]
-    return rows
+    from sva.hq.programmes.panels import panel_rows     # issue 19: the programmes' panels
+    return rows + panel_rows(fig, lang)
 
 
 def figures_table(fig: dict, lang: str = "en") -> str:
@@ -113,6 +114,9 @@ def figures_csv(fig: dict) -> str:
     for region, v in fig["procurement_by_region"].items():
         w.writerow([fy, "procurement_by_region", region, "spend", v["spend"]])
         w.writerow([fy, "procurement_by_region", region, "share", v["share"]])
+    from sva.hq.programmes.panels import panel_csv      # issue 19: the programmes' panels
+    for row in panel_csv(fig):
+        w.writerow(row)
     return out.getvalue()
 
 

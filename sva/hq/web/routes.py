@@ -21,16 +21,22 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 from sva.hq.programme.figures_render import _labels
 from sva.hq.programme.fiscal import fy_label
 from sva.hq.programme_figures import figures_from_db
+from sva.hq.programmes.panels import labels as programme_labels, with_panels
+from sva.hq.programmes.supplier_view import supplier_records
+from sva.hq.programmes.web import overview_context as programmes_overview
 from sva.hq.programme_plans import latest_plan
 from sva.hq.web import charts, queries
 from sva.hq.web.login_routes import router as login_router
-from sva.hq.web.pages import HERE, PREFIX, clean, lang_of, page, storage_of, to_login, who
+from sva.hq.web.pages import (HERE, PREFIX, clean, lang_of, page, storage_of, strings,
+                              to_login, who)
 from sva.hq.web.photos import router as photos_router
+from sva.hq.web.programmes_routes import router as programmes_router
 from sva.reports.cell_safety import csv_cell
 
 router = APIRouter(include_in_schema=False)
 router.include_router(login_router)
 router.include_router(photos_router)
+router.include_router(programmes_router)            # issue 19
 STATIC_TYPES = {"css": "text/css", "svg": "image/svg+xml", "js": "text/javascript"}
 
 # Short names for the page helpers (the routes below read as before).
@@ -73,9 +79,10 @@ def overview(request: Request):
         fy, years = _fy(request, tx)
         ctx = {"fy": fy, "years": years, "fy_label": fy_label(fy)}
         if queries.sees_all(who):
-            fig = figures_from_db(tx, fy)
+            fig = with_panels(tx, figures_from_db(tx, fy))
             ctx["fig"] = fig
             ctx["charts"] = _overview_charts(fig, _labels()[_lang(request)])
+            ctx.update(programmes_overview(fig, _lang(request)))     # issue 19
         else:
             ctx["assignments"] = queries.my_assignments(tx, who)
             ctx["audits"] = queries.audits_list(tx, who, fy=fy)
@@ -113,7 +120,7 @@ def figures_download(request: Request, fmt: str):
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
         fy, _ = _fy(request, tx)
-        fig = figures_from_db(tx, fy)
+        fig = with_panels(tx, figures_from_db(tx, fy))
     lang = _lang(request)
     name = f"sva-figures-FY{fy}-{lang}.{fmt}"
     if fmt == "csv":
@@ -149,6 +156,10 @@ def supplier(request: Request, code: str):
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
         data = queries.supplier_page(tx, who, clean(code, 100))
+        if data is not None:                                            # issue 19
+            data["pr"] = {**supplier_records(tx, data["supplier"]["code"], _lang(request)),
+                          "t": strings()["programmes"][_lang(request)],
+                          "L": programme_labels()[_lang(request)]}
     if data is None:
         return _page(request, "message.html", who, status=404, message_key="not_found")
     points = [(r.fy, r.area_scores.get("ISEC"), r.isec_level) for r in data["results"]]
