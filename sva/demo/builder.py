@@ -242,14 +242,14 @@ class _Builder:
         return "Checked with the site manager; records seen."
 
     def _finding(self, audit_id, item, severity):
-        guidance = item.guidance["en"]
+        action = (item.expected or {}).get("en", "")
         finding_id = self.ws.findings.add(
             audit_id, item_id=item.id, severity=severity,
             observed=f"During the visit: {item.question['en'].rstrip('?')} - not fully in place.",
             evidence=self.rng.choice(["Interview with the line supervisor",
                                       "Records for the last 3 months reviewed",
                                       "Seen on the shop floor"]),
-            required_action=guidance if severity != "observation" else "")
+            required_action=action if severity != "observation" else "")
         self.counts["findings"] += 1
         return finding_id, severity
 

@@ -208,9 +208,9 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
     if finding["photos"]:
         section("finding.photos", [photo_grid(t, finding["photos"], images, styles, width)])
     if finding["severity"] in CAP_SEVERITIES:
-        if finding["required_action"]:
-            section("finding.required_action",
-                    field_text(t, finding, "guidance", "required_action", styles))
+        action = field_text(t, finding, "expected", "required_action", styles)
+        if any(item_text(finding, "expected", "required_action", lang) for lang in t.langs):
+            section("finding.required_action", action)
         section("finding.due_date", [para(t.date(finding["due_date"]), styles["cell_b"])])
     else:
         out.append(Spacer(1, 2))

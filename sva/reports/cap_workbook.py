@@ -92,7 +92,7 @@ def _locked_values(t: Texts, f: dict) -> dict:
     return {"id": f["id"], "no": f["no"], "area": t(f"area.{f['area']}"),
             "severity": t(f"severity.{f['severity']}"),
             "requirement": text("question", "requirement"),
-            "observed": f["observed"] or "", "required_action": text("guidance", "required_action"),
+            "observed": f["observed"] or "", "required_action": text("expected", "required_action"),
             "due_date": f["due_date"] or ""}
 
 

@@ -95,10 +95,24 @@ class ReportData:
 
 def item_text(finding: dict, what: str, field_name: str, lang: str) -> str:
     """The finding's text in `lang`: the checklist's translation when the auditor kept the
-    checklist wording (requirement = question, required action = guidance), else as written."""
+    checklist wording (requirement = question, required action = expected practice), else
+    as written.
+
+    The required action is written for the supplier: where it is empty, or is a copy of the
+    auditor's guidance (findings recorded before items had an `expected` text), the item's
+    expected practice stands in, so the supplier never reads instructions meant for the
+    auditor."""
     written = finding.get(field_name) or ""
     item = finding.get("item")
-    if item is not None and written.strip() == item.text(what, "en").strip():
+    if item is None:
+        return written
+    if what == "expected":
+        guidance = {text.strip() for text in (item.guidance or {}).values()}
+        if item.expected and (not written.strip() or written.strip() in guidance):
+            return item.text("expected", lang)
+        if written.strip() in guidance:
+            return ""
+    if item.text(what, "en") and written.strip() == item.text(what, "en").strip():
         return item.text(what, lang) or written
     return written
 

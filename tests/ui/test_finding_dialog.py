@@ -166,3 +166,18 @@ def test_clicking_elsewhere_keeps_a_two_digit_year(qtbot, due_field):
     qtbot.mouseClick(due_field.evidence, Qt.MouseButton.LeftButton)
     assert due_field.evidence.hasFocus()
     assert due_field.due.text() == "2028-08-10"
+
+
+def test_a_new_finding_prefills_the_supplier_facing_required_action(qtbot, open_editor, ws,
+                                                                    started):
+    """The required action is what the supplier must do (the item's `expected` text), never
+    the auditor's guidance on how to check the item."""
+    editor, dialog = _new_finding(qtbot, open_editor, started)
+    item = editor.current_item()
+    action = dialog.required_action.toPlainText()
+    assert action == item.expected["en"]
+    assert action and action != item.guidance["en"]
+    qtbot.keyClicks(dialog.observed, "Exit door locked")
+    qtbot.keyClick(dialog.observed, K.Key_Return, CTRL)
+    [finding] = ws.findings.of_audit(started)
+    assert finding["required_action"] == item.expected["en"]

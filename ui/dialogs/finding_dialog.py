@@ -1,8 +1,9 @@
 """A finding, new (prefilled from the checklist item) or existing: DESIGN §4 fields.
 
-New from an item: area, requirement (the question), what was seen (the item's note) and a
-severity suggestion for the answer; the due date follows the severity policy until the
-auditor sets one by hand. Ctrl+Enter saves from anywhere in the dialog.
+New from an item: area, requirement (the question), what was seen (the item's note), the
+required action (the item's supplier-facing expected practice) and a severity suggestion for
+the answer; the due date follows the severity policy until the auditor sets one by hand.
+Ctrl+Enter saves from anywhere in the dialog.
 
 A finding says at least what was seen (the core refuses one without it): Save stays disabled
 with the reason under the field until it is filled in. A due date before the visit is saved
@@ -154,6 +155,8 @@ class FindingDialog(QDialog):
             self.item_label.setText(f"{short_id(item.id)} — {text_in(item.question, lang)}")
             self._select(self.area, item.area)
             self.requirement.setPlainText(text_in(item.question, lang))
+            # What the supplier must do, written for the supplier (never the auditor's guidance).
+            self.required_action.setPlainText(text_in(item.expected or {}, lang))
         else:
             self.item_label.setText(self.tr("(no checklist item)"))
         self.observed.setPlainText(note)
