@@ -30,6 +30,18 @@ def _require_observed(row: dict) -> None:
         raise BadInput("a finding needs “what was seen”", field="observed")
 
 
+def late_plan_problem(planned_date: str | None, due_date: str | None,
+                      comment: str | None) -> str | None:
+    """A planned completion after the due date needs the supplier's reason (in the supplier
+    comment); the message says so, or None when the plan is fine."""
+    if not planned_date or not due_date or planned_date[:10] <= due_date[:10]:
+        return None
+    if (comment or "").strip():
+        return None
+    return (f"the planned completion {planned_date[:10]} is after the due date "
+            f"{due_date[:10]}: give the reason in the supplier comment")
+
+
 class Findings(Service):
     def _clean(self, fields: dict) -> dict:
         unknown = set(fields) - set(FINDING_CONTENT_FIELDS) - set(CAP_FIELDS)
@@ -86,6 +98,12 @@ class Findings(Service):
 
     def _write(self, finding_id: str, new: dict, reason: str | None, action: str) -> None:
         old = self.finding(finding_id)
+        if {"planned_date", "supplier_comment", "due_date"} & set(new):
+            after = {**old, **new}
+            problem = late_plan_problem(after["planned_date"], after["due_date"],
+                                        after["supplier_comment"])
+            if problem and "planned_date" in new:
+                raise BadInput(problem, field="planned_date")
         audit = self.ws.audits.audit(old["audit_id"])
         if "severity" in new and "due_date" not in new and new["severity"] != old["severity"]:
             new["due_date"] = due_dates.due_date(new["severity"],

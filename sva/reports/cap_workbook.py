@@ -120,7 +120,7 @@ def build_cap_workbook(data: ReportData, lang: str = "en", *, exported_at: str) 
     sheet = wb.active
     sheet.title = MAIN_SHEET
     first = t.langs[0]
-    by = data.cap_return_by()
+    by = data.cap_return_by(exported_at[:10])
     sheet["A1"] = t.get("xlsx.title", first, supplier=data.supplier_name(first))
     sheet["A1"].font = Font(bold=True, size=14, color="1F3A5F")
     sheet["A2"] = " / ".join(

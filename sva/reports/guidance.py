@@ -156,39 +156,58 @@ def item_photos_section(t: Texts, data: ReportData, styles, width: float,
     return out
 
 
-def cap_section(t: Texts, data: ReportData, styles, width: float) -> list:
-    out = heading(t, "cap.heading", styles)
-    actionable = data.actionable
-    if not actionable:
-        return out + [para(text, styles["body"]) for _, text in t.each("cap.none")]
-    by = data.cap_return_by()
-    for lang in t.langs:
-        out.append(para(t.get("cap.intro", lang, date=t.date(by)), styles["body"]))
-        out.append(para(t.get("cap.workbook", lang, buyer=data.contact["buyer"][lang]),
-                        styles["body"]))
-    out.append(Spacer(1, 4))
+def _cap_table(t: Texts, rows_of: list, styles, width: float, date_key: str, when) -> Grid:
     head = [stacked(t, key, styles, "head", "head") for key in
-            ("finding.no", "summary.area", "cap.item", "finding.due_date",
-             "finding.status")]
+            ("finding.no", "summary.area", "cap.item", date_key, "finding.status")]
     rows = [head]
-    for f in actionable:
-        item_title = f["item_id"] or ""
+    for f in rows_of:
         rows.append([para(f["no"], styles["cell_b"]),
                      [para(t(f"area.{f['area']}"), styles["cell"]),
                       para(t(f"severity.{f['severity']}"), styles["small"])],
-                     para(item_title, styles["cell"]),
-                     para(t.date(f["due_date"]), styles["cell_b"]),
+                     para(f["item_id"] or "", styles["cell"]),
+                     para(t.date(when(f)), styles["cell_b"]),
                      para(t(f"finding_status.{f['status']}"), styles["cell"])])
     table = Grid(rows, colWidths=[width * w for w in (0.08, 0.3, 0.2, 0.2, 0.22)],
-                  repeatRows=1)
+                 repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
-    out += [table, Spacer(1, 6)]
-    out.append(Grid([[stacked(t, "cap.return_by", styles),
-                       para(t.date(by), styles["message"])]],
-                     colWidths=[width * 0.35, width * 0.65],
-                     style=[("BACKGROUND", (0, 0), (-1, -1), BAND),
-                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                            ("BOX", (0, 0), (-1, -1), 0.6, RULE)]))
+    return table
+
+
+def cap_section(t: Texts, data: ReportData, styles, width: float, issued: str) -> list:
+    """What the supplier returns and by when. Only findings still open are actions; findings
+    already verified closed are listed as closed. "Return the CAP by" counts from the day of
+    issue over the findings still waiting for a CAP (sva.due_dates.cap_return_by)."""
+    out = heading(t, "cap.heading", styles)
+    if not data.actionable:
+        return out + [para(text, styles["body"]) for _, text in t.each("cap.none")]
+    by = data.cap_return_by(issued)
+    if data.open_actions:
+        for lang in t.langs:
+            if by:
+                out.append(para(t.get("cap.intro", lang, date=t.date(by)), styles["body"]))
+                out.append(para(t.get("cap.workbook", lang,
+                                      buyer=data.contact["buyer"][lang]), styles["body"]))
+            else:
+                out.append(para(t.get("cap.received", lang), styles["body"]))
+        out.append(Spacer(1, 4))
+        out.append(_cap_table(t, data.open_actions, styles, width, "finding.due_date",
+                              lambda f: f["due_date"]))
+        out.append(Spacer(1, 6))
+    if by:
+        out.append(Grid([[stacked(t, "cap.return_by", styles),
+                          para(t.date(by), styles["message"])]],
+                        colWidths=[width * 0.35, width * 0.65],
+                        style=[("BACKGROUND", (0, 0), (-1, -1), BAND),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("BOX", (0, 0), (-1, -1), 0.6, RULE)]))
+    if data.closed_actions:
+        closed = [Spacer(1, 8)] + [para(text, styles["h2"]) for _, text in
+                                   t.each("cap.closed_heading")]
+        closed += [para(text, styles["small"]) for _, text in t.each("cap.closed_intro")]
+        closed.append(_cap_table(t, data.closed_actions, styles, width, "cap.closed_on",
+                                 lambda f: (f["verified_at"] or "")[:10] or None))
+        out.append(KeepTogether(closed[:4]))
+        out += closed[4:]
     return out
 
 
@@ -260,7 +279,7 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
         story += finding_block(t, data, finding, images, styles, width)
     story += unfound_section(t, data, styles, width, images)  # never omit a nonconformity
     story += item_photos_section(t, data, styles, width, images)
-    story += [Spacer(1, 12)] + cap_section(t, data, styles, width)
+    story += [Spacer(1, 12)] + cap_section(t, data, styles, width, issued)
     for part in (signatures, closing):
         story += [Spacer(1, 12), KeepTogether(part(t, data, styles, width))]
     first = t.langs[0]

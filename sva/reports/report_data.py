@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from sva import due_dates
 from sva.errors import BadInput
 from sva.paths import resource
 from sva.vocabulary import AREAS, CAP_SEVERITIES, LANGS, LOCKED_STATUSES, SEVERITIES
+
+
+NEEDS_CAP = ("open", "cap_rejected")
 
 
 @lru_cache(maxsize=4)
@@ -72,13 +75,27 @@ class ReportData:
     def actionable(self) -> list:
         return [f for f in self.findings if f["severity"] in CAP_SEVERITIES]
 
-    def cap_return_by(self) -> str | None:
-        """When the supplier returns the CAP: N days after the visit, never after a due date."""
-        if not self.actionable:
-            return None
-        by = date.fromisoformat(self.visit_date) + timedelta(days=self.contact["cap_return_days"])
-        dues = [date.fromisoformat(f["due_date"]) for f in self.actionable if f["due_date"]]
-        return min([by, *dues]).isoformat()
+    @property
+    def open_actions(self) -> list:
+        """Findings that still need something from the supplier (not verified closed)."""
+        return [f for f in self.actionable if f["status"] != "verified_closed"]
+
+    @property
+    def closed_actions(self) -> list:
+        return [f for f in self.actionable if f["status"] == "verified_closed"]
+
+    @property
+    def awaiting_cap(self) -> list:
+        """Open findings whose CAP the supplier has yet to send (or send again)."""
+        return [f for f in self.actionable if f["status"] in NEEDS_CAP]
+
+    def cap_return_by(self, issued: str) -> str | None:
+        """When the supplier returns the CAP (sva.due_dates.cap_return_by): counted from the
+        day the report is issued, over the findings still waiting for a CAP only."""
+        waiting = self.awaiting_cap
+        return due_dates.cap_return_by(
+            [f["severity"] for f in waiting], issued, [f["due_date"] for f in waiting],
+            fallback_days=self.contact["cap_return_days"])
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Findings per area × severity (every area of the checklist, even with none)."""
