@@ -26,7 +26,11 @@ from sva.reports.unfound import unfound_section
 
 
 def overall_message(t: Texts, data: ReportData, lang: str) -> str:
-    """E.g. "No significant issues; improvement guidance on 2 topics." in one language."""
+    """E.g. "No significant issues; improvement guidance on 2 topics." in one language. A
+    visit not yet done, or still under way, never reads as "no issues were found"."""
+    state = data.audit["status"]
+    if state == "planned":
+        return t.get("summary.not_visited", lang)
     n = {s: sum(1 for f in data.findings if f["severity"] == s) for s in SEVERITIES}
     parts = []
     if n["significant"]:
@@ -35,7 +39,9 @@ def overall_message(t: Texts, data: ReportData, lang: str) -> str:
         parts.append(t.get("summary.no_significant", lang))
     if n["minor"]:
         parts.append(t.get("summary.minor", lang, n=n["minor"]))
-    if not parts:
+    if not parts and state == "in_progress":
+        parts.append(t.get("summary.in_progress_none", lang))
+    elif not parts:
         parts.append(t.get("summary.nothing", lang))
     noted = [t.get(key, lang, n=n[sev]) for key, sev in
              (("summary.observations", "observation"), ("summary.good", "good_practice"))
@@ -60,7 +66,8 @@ def _supplier_value(t: Texts, data: ReportData, styles) -> list:
 
 
 def cover(t: Texts, data: ReportData, styles, width: float, issued: str) -> list:
-    status = "signed" if data.signed else "draft"
+    status = "signed" if data.signed else (
+        "not_visited" if data.audit["status"] == "planned" else "draft")
     template = data.template
     buyer = t.pick(data.contact["buyer"], sep="  ")
     out = [para(buyer.upper() if t.lang == "en" else buyer, styles["label"]),
@@ -274,7 +281,9 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     room = finding_room(data.findings[0], width) + 20 * mm if data.findings else 0
     story += [Spacer(1, 14), CondPageBreak(room)] + heading(t, "findings.heading", styles)
     if not data.findings:
-        story += [para(text, styles["body"]) for _, text in t.each("findings.none")]
+        none = {"planned": "findings.not_visited", "in_progress": "findings.none_yet"}
+        story += [para(text, styles["body"])
+                  for _, text in t.each(none.get(data.audit["status"], "findings.none"))]
     for finding in data.findings:
         story += finding_block(t, data, finding, images, styles, width)
     story += unfound_section(t, data, styles, width, images)  # never omit a nonconformity

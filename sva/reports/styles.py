@@ -22,7 +22,8 @@ SEVERITY_COLOURS = {
     "observation": colors.HexColor("#2f6fb0"),
     "good_practice": colors.HexColor("#2e7d4f"),
 }
-STATUS_COLOURS = {"draft": colors.HexColor("#9a5b00"), "signed": colors.HexColor("#2e7d4f")}
+STATUS_COLOURS = {"draft": colors.HexColor("#9a5b00"), "signed": colors.HexColor("#2e7d4f"),
+                  "not_visited": colors.HexColor("#6b6f76")}
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
