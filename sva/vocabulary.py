@@ -96,6 +96,13 @@ ROLES_SEEING_ALL = ("admin", "manager")     # see every audit, not only their ow
 # What the auditor wrote: part of the signed content, locked after signing.
 FINDING_CONTENT_FIELDS = ("area", "severity", "requirement", "observed", "evidence",
                           "required_action", "due_date")
+# Written by the auditor too (issue 21): the Japanese version of a finding's texts and its
+# evidence references. Signed and synced like the fields above, but left out of the content
+# hash and the pushed document while empty, so older signatures and documents keep theirs.
+FINDING_JA_FIELDS = MappingProxyType({"observed": "observed_ja", "evidence": "evidence_ja",
+                                      "required_action": "required_action_ja"})
+FINDING_EVIDENCE_FIELDS = ("documents_seen", "interviews", "sample_size")
+FINDING_EXTRA_FIELDS = (*FINDING_JA_FIELDS.values(), *FINDING_EVIDENCE_FIELDS)
 # The supplier's answer: changes after signing are normal work.
 CAP_FIELDS = ("root_cause", "corrective_action", "preventive_action", "responsible",
               "planned_date", "supplier_comment")
@@ -109,7 +116,7 @@ AUDIT_DOC_FIELDS = ("id", "template_ref", "kind", "planned_date", "scope", "stat
 ANSWER_DOC_FIELDS = ("id", "item_id", "result", "note", "answered_at", "no_finding_reason",
                      "deleted")
 FINDING_DOC_FIELDS = ("id", "item_id", *FINDING_CONTENT_FIELDS, *CAP_FIELDS, "status",
-                      *STATUS_COMPANIONS, "deleted")
+                      *STATUS_COMPANIONS, "deleted", *FINDING_EXTRA_FIELDS)
 PHOTO_DOC_FIELDS = ("id", "finding_id", "item_id", "filename", "captured_at", "caption",
                     "position", "annotations", "deleted")
 LOG_FIELDS = ("seq", "at", "actor", "device", "action", "entity", "entity_id", "changes",

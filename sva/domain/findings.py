@@ -6,7 +6,7 @@ from datetime import date
 from sva import due_dates
 from sva.domain.base import Changes, Service, operation
 from sva.errors import BadInput, IllegalTransition
-from sva.vocabulary import (AREAS, CAP_FIELDS, FINDING_CONTENT_FIELDS,
+from sva.vocabulary import (AREAS, CAP_FIELDS, FINDING_CONTENT_FIELDS, FINDING_EXTRA_FIELDS,
                             FINDING_TRANSITIONS, SEVERITIES, VERIFICATION_METHODS)
 
 # A suggestion only: a nonconformity is usually minor unless the auditor raises it.
@@ -44,7 +44,8 @@ def late_plan_problem(planned_date: str | None, due_date: str | None,
 
 class Findings(Service):
     def _clean(self, fields: dict) -> dict:
-        unknown = set(fields) - set(FINDING_CONTENT_FIELDS) - set(CAP_FIELDS)
+        unknown = (set(fields) - set(FINDING_CONTENT_FIELDS) - set(FINDING_EXTRA_FIELDS)
+                   - set(CAP_FIELDS))
         if unknown:
             raise BadInput(f"unknown finding field(s): {', '.join(sorted(unknown))}",
                            field=sorted(unknown)[0])
@@ -66,7 +67,8 @@ class Findings(Service):
     def add(self, audit_id: str, *, severity: str, item_id: str | None = None,
             area: str | None = None, requirement: str | None = None, observed: str = "",
             evidence: str = "", required_action: str = "", due_date: str | None = None,
-            reason: str | None = None) -> str:
+            reason: str | None = None, **extra: str) -> str:
+        """`extra`: the Japanese texts and evidence references (FINDING_EXTRA_FIELDS)."""
         audit = self.ws.audits.audit(audit_id)
         self.ws.audits.require_started(audit)
         if item_id is not None:
@@ -78,7 +80,9 @@ class Findings(Service):
             raise BadInput("a finding without a checklist item needs an area", field="area")
         row = self._clean({"area": area, "severity": severity, "requirement": requirement or "",
                            "observed": observed, "evidence": evidence,
-                           "required_action": required_action})
+                           "required_action": required_action, **extra})
+        for key in FINDING_EXTRA_FIELDS:
+            row[key] = (row.get(key) or "").strip()
         row = self.stamp({"audit_id": audit_id, "item_id": item_id, "status": "open", **row},
                          new=True)
         with self.change("add", "finding", row["id"], audit_id=audit_id) as log:
@@ -87,7 +91,9 @@ class Findings(Service):
             row["due_date"] = (_check_date(due_date, "due_date") if due_date else
                                due_dates.due_date(severity, self.ws.audits.visit_date(audit)))
             self.insert("findings", row)
-            log.diff(None, {k: row[k] for k in ("item_id", *FINDING_CONTENT_FIELDS)})
+            log.diff(None, {k: row[k] for k in ("item_id", *FINDING_CONTENT_FIELDS,
+                                                *FINDING_EXTRA_FIELDS)
+                            if k not in FINDING_EXTRA_FIELDS or row[k]})
         return row["id"]
 
     @operation
@@ -109,7 +115,8 @@ class Findings(Service):
             new["due_date"] = due_dates.due_date(new["severity"],
                                                  self.ws.audits.visit_date(audit))
         with self.change(action, "finding", finding_id, audit_id=audit["id"]) as log:
-            if any(k in FINDING_CONTENT_FIELDS and new[k] != old[k] for k in new):
+            if any(k in (*FINDING_CONTENT_FIELDS, *FINDING_EXTRA_FIELDS) and new[k] != old[k]
+                   for k in new):
                 self.guard_audit(audit, log, reason)
             log.diff(old, new)
             self.update("findings", finding_id, self.stamp(new), before=old)

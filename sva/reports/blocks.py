@@ -14,8 +14,8 @@ from reportlab.platypus import (CondPageBreak, Image, KeepTogether, Paragraph, S
 from sva.errors import BadInput
 from sva.reports.i18n import Texts
 from sva.reports.images import print_photo, print_png
-from sva.reports.report_data import ReportData, item_text
-from sva.vocabulary import CAP_SEVERITIES, KEYED_ANSWER_TYPES
+from sva.reports.report_data import ReportData, finding_text
+from sva.vocabulary import CAP_SEVERITIES, FINDING_EVIDENCE_FIELDS, KEYED_ANSWER_TYPES
 from sva.reports.styles import (Grid, BAND, MUTED, NAVY, PAPER, RULE, SEVERITY_COLOURS, label, para,
                                 stacked)
 
@@ -111,14 +111,34 @@ def finding_band(t: Texts, finding: dict, styles, width: float) -> Table:
 
 
 def field_text(t: Texts, finding: dict, what: str, field_name: str, styles) -> list:
-    """A finding's text in the report language(s); both languages only where they differ."""
+    """A finding's text in the report language(s); both languages only where they differ.
+    In a one-language report, text shown in the other language says so (「英語で記載」); a
+    bilingual reader needs no such note."""
     out, seen = [], []
     for lang in t.langs:
-        text = item_text(finding, what, field_name, lang) if what else finding.get(field_name, "")
+        text, other = finding_text(finding, what, field_name, lang)
         if text and text not in seen:
             seen.append(text)
+            if other and not t.bilingual:
+                out.append(para(t.get("finding.other_lang", lang), styles["small"]))
             out.append(para(text, styles["body"]))
     return out or [para("—", styles["body"])]
+
+
+def evidence_refs(t: Texts, finding: dict, styles, width: float) -> list:
+    """Documents seen, people interviewed, sample sizes: a small label | value table."""
+    rows = [(stacked(t, f"finding.{key}", styles, "small", "label2"),
+             [para(finding[key], styles["cell"])])
+            for key in FINDING_EVIDENCE_FIELDS if (finding.get(key) or "").strip()]
+    if not rows:
+        return []
+    table = Grid([[lab, val] for lab, val in rows], colWidths=[width * 0.27, width * 0.73])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE),
+                               ("TOPPADDING", (0, 0), (-1, -1), 2),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
+    return [table]
 
 
 class _JpegAsIs(ImageReader):
@@ -203,13 +223,17 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
         section("finding.requirement",
                 field_text(t, finding, "question", "requirement", styles))
     section("finding.observed", field_text(t, finding, "", "observed", styles))
-    if finding["evidence"]:
-        section("finding.evidence", field_text(t, finding, "", "evidence", styles))
+    refs = evidence_refs(t, finding, styles, width)
+    if finding["evidence"] or finding.get("evidence_ja") or refs:
+        texts = (field_text(t, finding, "", "evidence", styles)
+                 if finding["evidence"] or finding.get("evidence_ja") else [])
+        section("finding.evidence", texts + refs)
     if finding["photos"]:
         section("finding.photos", [photo_grid(t, finding["photos"], images, styles, width)])
     if finding["severity"] in CAP_SEVERITIES:
         action = field_text(t, finding, "expected", "required_action", styles)
-        if any(item_text(finding, "expected", "required_action", lang) for lang in t.langs):
+        if any(finding_text(finding, "expected", "required_action", lang)[0]
+               for lang in t.langs):
             section("finding.required_action", action)
         section("finding.due_date", [para(t.date(finding["due_date"]), styles["cell_b"])])
     else:
@@ -255,6 +279,17 @@ def item_photos_block(t: Texts, data: ReportData, item_id: str, photos: list, im
     return [KeepTogether(head + [Spacer(1, 3), grid]), Spacer(1, 8)]
 
 
+def role_text(t: Texts, role: str) -> str:
+    """A signatory's role in the report language(s) when it is one the catalogue knows (in
+    either language, any case), else as written."""
+    wanted = " ".join((role or "").split()).casefold()
+    for key in t.strings:
+        if key.startswith("role.") and wanted in {
+                t.get(key, lang).casefold() for lang in ("en", "ja")}:
+            return t(key)
+    return role
+
+
 def signature_table(t: Texts, data: ReportData, styles, width: float) -> Table:
     """Signed: each signature image with name, role, organisation and time (site time)."""
     rows = []
@@ -263,7 +298,7 @@ def signature_table(t: Texts, data: ReportData, styles, width: float) -> Table:
         png = print_png(sig["image_png"], *box)
         picture = Image(io.BytesIO(png), *_fit(png, box))
         facts = [para(sig["signer_name"], styles["cell_b"]),
-                 para(f"{sig['role']}, {sig['organisation']}", styles["cell"]),
+                 para(f"{role_text(t, sig['role'])}, {sig['organisation']}", styles["cell"]),
                  para(f"{t('signatures.signed_at')}: {t.moment(sig['signed_at'], data.zone)}",
                       styles["small"])]
         rows.append([picture, facts])

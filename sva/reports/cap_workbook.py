@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sva.reports.cell_safety import xlsx_cell
 from sva.reports.i18n import Texts
 from sva.reports.page import write_atomically
-from sva.reports.report_data import ReportData, item_text, load_report_data
+from sva.reports.report_data import ReportData, finding_text, load_report_data
 from sva.vocabulary import CAP_FIELDS, CAP_SETTLED_STATUSES, CAP_SEVERITIES, SUPPLIER_CAP_MOVES
 
 FORMAT = "sva-cap/2"           # /2: the export time is under the checksum
@@ -88,11 +88,12 @@ def status_label(t: Texts, status: str) -> str:
 def _locked_values(t: Texts, f: dict) -> dict:
     def text(what, field_name):
         return "\n".join(dict.fromkeys(
-            item_text(f, what, field_name, lang) for lang in t.langs)).strip()
+            finding_text(f, what, field_name, lang)[0] for lang in t.langs)).strip()
     return {"id": f["id"], "no": f["no"], "area": t(f"area.{f['area']}"),
             "severity": t(f"severity.{f['severity']}"),
             "requirement": text("question", "requirement"),
-            "observed": f["observed"] or "", "required_action": text("expected", "required_action"),
+            "observed": text("", "observed"),
+            "required_action": text("expected", "required_action"),
             "due_date": f["due_date"] or ""}
 
 

@@ -15,7 +15,8 @@ import yaml
 from sva import due_dates
 from sva.errors import BadInput
 from sva.paths import resource
-from sva.vocabulary import AREAS, CAP_SEVERITIES, LANGS, LOCKED_STATUSES, SEVERITIES
+from sva.vocabulary import (AREAS, CAP_SEVERITIES, FINDING_JA_FIELDS, LANGS, LOCKED_STATUSES,
+                            SEVERITIES)
 
 
 NEEDS_CAP = ("open", "cap_rejected")
@@ -132,6 +133,31 @@ def item_text(finding: dict, what: str, field_name: str, lang: str) -> str:
     if item.text(what, "en") and written.strip() == item.text(what, "en").strip():
         return item.text(what, lang) or written
     return written
+
+
+def looks_japanese(text: str) -> bool:
+    """Kana or kanji anywhere: the text is (at least partly) Japanese."""
+    return any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def finding_text(finding: dict, what: str, field_name: str, lang: str) -> tuple[str, bool]:
+    """A finding's text for a report in `lang`, and whether it is in the other language.
+
+    Japanese: the Japanese version the auditor wrote (e.g. `observed_ja`) where present,
+    else the checklist's translation (see item_text), else the text as written. English:
+    the text as written, or the Japanese version when only that exists."""
+    ja_field = FINDING_JA_FIELDS.get(field_name)
+    if lang == "ja" and ja_field and (finding.get(ja_field) or "").strip():
+        return finding[ja_field].strip(), False
+    text = (item_text(finding, what, field_name, lang) if what
+            else finding.get(field_name) or "").strip()
+    if not text and ja_field:
+        text = (finding.get(ja_field) or "").strip()
+    if not text:
+        return "", False
+    japanese = looks_japanese(text)
+    other = japanese if lang == "en" else (not japanese and any(c.isalpha() for c in text))
+    return text, other
 
 
 def place_photos(findings: list, photos: list) -> dict[str, list]:

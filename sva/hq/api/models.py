@@ -163,6 +163,14 @@ class Finding(Strict):
     verification_method: METHODS | None = None
     verified_at: IsoTime | None = None
     deleted: Int = Field(default=0, ge=0, le=1)
+    # The Japanese texts and evidence references (device schema_finding_report); older
+    # devices send none of them.
+    observed_ja: Long = ""
+    evidence_ja: Long = ""
+    required_action_ja: Long = ""
+    documents_seen: Long = ""
+    interviews: Long = ""
+    sample_size: Short = ""
     cap_base: dict[CAP_FIELD, Long | None] | None = Field(
         default=None, description="CAP values the device last agreed with HQ (sync "
         "bookkeeping, not part of the document hash)")
