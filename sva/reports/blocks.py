@@ -213,6 +213,10 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
            Spacer(1, 3)]
     if finding["item_id"]:
         out.append(para(t("finding.item", id=finding["item_id"]), styles["small"]))
+    item = finding.get("item")
+    if item is not None and item.references:     # the standard or law clause it rests on
+        out.append(para(f"{t('finding.reference')}: {'; '.join(item.references)}",
+                        styles["small"]))
 
     def section(key: str, flowables: list) -> None:
         head = label(t, key, styles)

@@ -17,6 +17,8 @@ from sva.reports.blocks import (blank_signatures, facts_table, finding_block, fi
                                 grid_style, item_photos_block, photo_box, prepare_photos,
                                 signature_table, texts_in_langs)
 from sva.reports.charts import severity_chart
+from sva.reports.guidance_parts import (executive_summary, follow_up, how_to_respond,
+                                        severity_legend)
 from sva.reports.i18n import Texts
 from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width, page_size
 from sva.reports.report_data import ReportData, load_report_data
@@ -114,11 +116,12 @@ def cover(t: Texts, data: ReportData, styles, width: float, issued: str) -> list
     return out
 
 
-def summary(t: Texts, data: ReportData, styles, width: float) -> list:
+def summary(t: Texts, data: ReportData, styles, width: float, issued: str) -> list:
     counts = data.counts()
-    out = heading(t, "summary.heading", styles)
-    out += [para(overall_message(t, data, lang), styles["message"]) for lang in t.langs]
-    out.append(Spacer(1, 8))
+    out = executive_summary(t, data, styles, issued,
+                            lambda lang: overall_message(t, data, lang))
+    out += [Spacer(1, 6)] + heading(t, "summary.heading", styles)
+    out.append(Spacer(1, 2))
     head = [stacked(t, "summary.area", styles, "head", "head")]
     head += [stacked(t, f"severity.{s}", styles, "head_c", "head_c") for s in SEVERITIES]
     head.append(stacked(t, "summary.total", styles, "head_c", "head_c"))
@@ -265,11 +268,13 @@ def _decor(t: Texts, data: ReportData) -> PageDecor:
 
 
 def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
-                   contact: dict | None = None, issued: str | None = None) -> bytes:
-    """The improvement-guidance report of one audit as PDF bytes."""
+                   contact: dict | None = None, issued: str | None = None,
+                   auditor_contact: dict | None = None) -> bytes:
+    """The improvement-guidance report of one audit as PDF bytes. `auditor_contact`: name,
+    email and phone of the auditor the supplier asks (the app's settings)."""
     t = Texts(lang)
     paper = page_size(size)
-    data = load_report_data(ws, audit_id, contact=contact)
+    data = load_report_data(ws, audit_id, contact=contact, auditor_contact=auditor_contact)
     styles = make_styles()
     width = frame_width(paper)
     issued = issued or datetime.now(UTC).date().isoformat()
@@ -277,7 +282,9 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     shown += [p for photos in data.item_photos.values() for p in photos]
     images = prepare_photos(ws, shown, photo_box(width))
     story = cover(t, data, styles, width, issued)
-    story += [PageBreak()] + summary(t, data, styles, width)
+    story += [PageBreak()] + summary(t, data, styles, width, issued)
+    story += [Spacer(1, 10)] + severity_legend(t, styles, width)
+    story += [Spacer(1, 10)] + follow_up(t, data, styles, width)
     room = finding_room(data.findings[0], width) + 20 * mm if data.findings else 0
     story += [Spacer(1, 14), CondPageBreak(room)] + heading(t, "findings.heading", styles)
     if not data.findings:
@@ -289,6 +296,7 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     story += unfound_section(t, data, styles, width, images)  # never omit a nonconformity
     story += item_photos_section(t, data, styles, width, images)
     story += [Spacer(1, 12)] + cap_section(t, data, styles, width, issued)
+    story += [Spacer(1, 12)] + how_to_respond(t, data, styles, width, issued)
     for part in (signatures, closing):
         story += [Spacer(1, 12), KeepTogether(part(t, data, styles, width))]
     first = t.langs[0]

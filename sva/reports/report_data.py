@@ -63,6 +63,14 @@ class ReportData:
     # Answers recording a nonconformity that no finding covers (each with "item" and the
     # auditor's "no_finding_reason"): the guidance report lists them, never omits them.
     without_finding: list = field(default_factory=list)
+    # The supplier's previous audit of this kind and its findings that needed a CAP: the
+    # report follows them up (closed / still open).
+    previous: dict | None = None
+    previous_findings: list = field(default_factory=list)
+    # The audit's score, e.g. {"value": 82, "max": 100, "band": "B"}: see report_score.
+    score: dict | None = None
+    # Who the supplier asks about the report: name, email, phone (the app's settings).
+    auditor_contact: dict | None = None
 
     @property
     def signed(self) -> bool:
@@ -190,8 +198,16 @@ def sort_key(finding: dict):
             finding["created_at"], finding["id"])
 
 
+def report_score(ws, audit: dict) -> dict | None:
+    """The hook for the checklist-logic scoring (issue 20): a score as {"value", "max",
+    "band"} for the executive summary, or None where the checklist has none. The scoring
+    module plugs in here; until it exists, reports show no score."""
+    return None
+
+
 def load_report_data(ws, audit_id: str, *, with_history: bool = False,
-                     contact: dict | None = None) -> ReportData:
+                     contact: dict | None = None,
+                     auditor_contact: dict | None = None) -> ReportData:
     audit = ws.audits.audit(audit_id)
     template = ws.audits.template_of(audit)
     photos = ws.photos.of_audit(audit_id)
@@ -200,6 +216,7 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         finding["no"] = f"F-{number:02d}"
         finding["item"] = template.items.get(finding["item_id"]) if finding["item_id"] else None
     item_photos = place_photos(findings, photos)
+    previous, previous_findings = ws.queries.previous_findings(audit_id)
     return ReportData(
         audit=audit,
         supplier=ws.suppliers.get("suppliers", audit["supplier_id"], include_deleted=True),
@@ -216,4 +233,6 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         content_hash=ws.audits.content_hash(audit_id) if with_history else "",
         item_photos=item_photos,
         without_finding=ws.audits.without_finding(audit_id),
+        previous=previous, previous_findings=previous_findings,
+        score=report_score(ws, audit), auditor_contact=auditor_contact,
     )
