@@ -105,7 +105,13 @@ FINDING_EVIDENCE_FIELDS = ("documents_seen", "interviews", "sample_size")
 FINDING_EXTRA_FIELDS = (*FINDING_JA_FIELDS.values(), *FINDING_EVIDENCE_FIELDS)
 # The supplier's answer: changes after signing are normal work.
 CAP_FIELDS = ("root_cause", "corrective_action", "preventive_action", "responsible",
-              "planned_date", "supplier_comment")
+              "planned_date", "supplier_comment", "containment", "completion_evidence",
+              "position", "position_comment")
+# The supplier's response (issue 21, CAP workbook): immediate containment, evidence of
+# completion, whether it agrees with or disputes the finding, and why. Left out of the
+# pushed document's hash while empty, so documents from before keep theirs.
+CAP_RESPONSE_FIELDS = ("containment", "completion_evidence", "position", "position_comment")
+CAP_POSITIONS = ("agree", "dispute")
 # A status carries these with it (why rejected, how and when verified).
 STATUS_COMPANIONS = ("rejection_reason", "verification_method", "verified_at")
 # The part of a finding HQ follows up; it flows back down to the device.

@@ -6,8 +6,9 @@ from datetime import date
 from sva import due_dates
 from sva.domain.base import Changes, Service, operation
 from sva.errors import BadInput, IllegalTransition
-from sva.vocabulary import (AREAS, CAP_FIELDS, FINDING_CONTENT_FIELDS, FINDING_EXTRA_FIELDS,
-                            FINDING_TRANSITIONS, SEVERITIES, VERIFICATION_METHODS)
+from sva.vocabulary import (AREAS, CAP_FIELDS, CAP_POSITIONS, FINDING_CONTENT_FIELDS,
+                            FINDING_EXTRA_FIELDS, FINDING_TRANSITIONS, SEVERITIES,
+                            VERIFICATION_METHODS)
 
 # A suggestion only: a nonconformity is usually minor unless the auditor raises it.
 SUGGESTED_SEVERITY = {"nonconformity": "minor", "observation": "observation"}
@@ -58,6 +59,9 @@ class Findings(Service):
         for key in ("due_date", "planned_date"):
             if key in row:
                 row[key] = _check_date(row[key], key)
+        if row.get("position") not in (None, "", *CAP_POSITIONS):
+            raise BadInput(f"position must be {' or '.join(CAP_POSITIONS)}, got "
+                           f"{row['position']!r}", field="position")
         return row
 
     def finding(self, finding_id: str) -> dict:

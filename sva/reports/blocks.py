@@ -13,9 +13,11 @@ from reportlab.platypus import (CondPageBreak, Image, KeepTogether, Paragraph, S
 
 from sva.errors import BadInput
 from sva.reports.i18n import Texts
+from sva.reports.outline import Bookmark, FindingMark
 from sva.reports.images import print_photo, print_png
 from sva.reports.report_data import ReportData, finding_text
-from sva.vocabulary import CAP_SEVERITIES, FINDING_EVIDENCE_FIELDS, KEYED_ANSWER_TYPES
+from sva.vocabulary import (CAP_SEVERITIES, FINDING_EVIDENCE_FIELDS, KEYED_ANSWER_TYPES,
+                            LANGS)
 from sva.reports.styles import (Grid, BAND, MUTED, NAVY, PAPER, RULE, SEVERITY_COLOURS, label, para,
                                 stacked)
 
@@ -209,24 +211,31 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
                   width: float, *, extra=None) -> list:
     """One finding as flowables that may split between pages (long texts never overflow a
     page); the band stays with the requirement, each label with its text."""
-    out = [CondPageBreak(finding_room(finding, width)), finding_band(t, finding, styles, width),
-           Spacer(1, 3)]
+    # The band, the item, the requirement and the first lines of what was seen stay together
+    # (a heading never alone at a page foot); a page that continues the finding repeats its
+    # number at the top (FindingMark, page.PageDecor.continued).
+    title = (f"{finding['no']}  {t('area.' + finding['area'])} - "
+             f"{t('severity.' + finding['severity'])}")
+    head = [Bookmark(title, f"finding-{finding['no']}", level=1), FindingMark(finding["no"]),
+            finding_band(t, finding, styles, width), Spacer(1, 3)]
     if finding["item_id"]:
-        out.append(para(t("finding.item", id=finding["item_id"]), styles["small"]))
+        head.append(para(t("finding.item", id=finding["item_id"]), styles["small"]))
     item = finding.get("item")
     if item is not None and item.references:     # the standard or law clause it rests on
-        out.append(para(f"{t('finding.reference')}: {'; '.join(item.references)}",
-                        styles["small"]))
+        head.append(para(f"{t('finding.reference')}: {'; '.join(item.references)}",
+                         styles["small"]))
+    if finding["requirement"]:
+        head.append(label(t, "finding.requirement", styles))
+        head += field_text(t, finding, "question", "requirement", styles)
+    observed = field_text(t, finding, "", "observed", styles)
+    head += [label(t, "finding.observed", styles), observed[0]]
+    out = [CondPageBreak(finding_room(finding, width)), KeepTogether(head)] + observed[1:]
 
     def section(key: str, flowables: list) -> None:
         head = label(t, key, styles)
         out.append(KeepTogether([head, flowables[0]]) if flowables else head)
         out.extend(flowables[1:])
 
-    if finding["requirement"]:
-        section("finding.requirement",
-                field_text(t, finding, "question", "requirement", styles))
-    section("finding.observed", field_text(t, finding, "", "observed", styles))
     refs = evidence_refs(t, finding, styles, width)
     if finding["evidence"] or finding.get("evidence_ja") or refs:
         texts = (field_text(t, finding, "", "evidence", styles)
@@ -245,7 +254,7 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
         out.append(para(t("finding.no_action"), styles["small"]))
     if extra:
         out.extend(extra(finding))
-    out.append(Spacer(1, 10))
+    out += [FindingMark(None), Spacer(1, 10)]
     return out
 
 
@@ -289,7 +298,7 @@ def role_text(t: Texts, role: str) -> str:
     wanted = " ".join((role or "").split()).casefold()
     for key in t.strings:
         if key.startswith("role.") and wanted in {
-                t.get(key, lang).casefold() for lang in ("en", "ja")}:
+                t.get(key, lang).casefold() for lang in LANGS}:
             return t(key)
     return role
 

@@ -264,7 +264,8 @@ def _decor(t: Texts, data: ReportData) -> PageDecor:
         footer_left=footer,
         page_label=lambda n, total: "  |  ".join(
             t.get("page.label", lang, n=n, total=total) for lang in t.langs),
-        watermark="" if data.signed else t("watermark.draft", sep="  "))
+        watermark="" if data.signed else t("watermark.draft", sep="  "),
+        continued=lambda number: t("page.continued", no=number, sep="  "))
 
 
 def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
@@ -300,14 +301,18 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     for part in (signatures, closing):
         story += [Spacer(1, 12), KeepTogether(part(t, data, styles, width))]
     first = t.langs[0]
-    supplier_en = data.supplier_name("en")
+    state = "signed" if data.signed else "draft"
     meta = Metadata(
         title=f"{t.get('guidance.title', first)} - {data.supplier_name(first)} - "
               f"{data.visit_date}",
-        author=", ".join(data.auditors + [data.contact["buyer"]["en"]]),
-        subject=f"{data.template.title['en']} at {supplier_en}, {data.site['name']} "
-                f"({'signed' if data.signed else 'draft'})",
-        keywords=[data.supplier["code"], data.audit["id"], lang,
-                  "signed" if data.signed else "draft"],
+        author=", ".join(data.auditors + [data.contact["buyer"][first]]),
+        subject=" / ".join(t.get("meta.subject", lang_, checklist=data.template.title[lang_],
+                                 supplier=data.supplier_name(lang_), site=data.site["name"],
+                                 state=t.get(f"meta.{state}", lang_)) for lang_ in t.langs),
+        keywords=[data.supplier["code"], data.audit["id"], *dict.fromkeys(
+            word for lang_ in t.langs for word in
+            (t.get("meta.keyword", lang_), t.get(f"meta.{state}", lang_),
+             *(t.get(f"area.{a}", lang_) for a in dict.fromkeys(
+                 f["area"] for f in data.findings))))],
         lang="ja" if lang == "ja" else "en")
     return build_pdf(story, size=paper, decor=_decor(t, data), meta=meta)

@@ -214,11 +214,15 @@ def build_record(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
                      for lang_ in t.langs],
         page_label=lambda n, total: "  |  ".join(
             t.get("page.label", lang_, n=n, total=total) for lang_ in t.langs),
-        watermark="" if data.signed else t("watermark.draft", sep="  "))
+        watermark="" if data.signed else t("watermark.draft", sep="  "),
+        continued=lambda number: t("page.continued", no=number, sep="  "))
     meta = Metadata(
         title=f"{t.get('record.title', first)} - {data.supplier_name(first)} - {data.visit_date}",
         author=", ".join(data.auditors + [data.contact["buyer"]["en"]]),
-        subject=f"Full record of audit {audit_id} ({data.template.ref})",
-        keywords=[data.supplier["code"], audit_id, "internal"], lang="ja" if lang == "ja" else "en")
+        subject=" / ".join(t.get("meta.record_subject", lang_, ref=data.template.ref,
+                                 supplier=data.supplier_name(lang_)) for lang_ in t.langs),
+        keywords=[data.supplier["code"], audit_id,
+                  *dict.fromkeys(t.get("meta.internal", lang_) for lang_ in t.langs)],
+        lang="ja" if lang == "ja" else "en")
     return build_pdf(story, size=paper, decor=decor, meta=meta)
 
