@@ -51,7 +51,9 @@ def _cover(t: Texts, data: ReportData, styles, width: float) -> list:
 
 def _answers(t: Texts, data: ReportData, styles, width: float) -> list:
     out = heading(t, "record.answers", styles)
-    widths = [22 * mm, width - 22 * mm - 28 * mm - 45 * mm, 28 * mm, 45 * mm]
+    # The answer column fits "Nonconformity" in bold on one line: a narrow column must not
+    # break a word ("Nonconformit/y").
+    widths = [22 * mm, width - 22 * mm - 34 * mm - 40 * mm, 34 * mm, 40 * mm]
     numbers: dict[str, list[str]] = {}      # item id → its photos' numbers in the evidence
     for n, photo in enumerate(data.photos, start=1):
         if photo["item_id"]:
@@ -165,8 +167,8 @@ def _evidence(t: Texts, data: ReportData, images: dict, styles, width: float) ->
         if photo["id"] in shown_with:
             links.append(t("record.photo_of", no=shown_with[photo["id"]]))
         link = " · ".join(links) if links else t("record.photo_unlinked")
-        taken = t("record.taken", at=photo["captured_at"].replace("T", " ")) \
-            if photo["captured_at"] else ""
+        taken = t("record.taken", at=t.moment(photo["captured_at"], data.zone)) \
+            if photo["captured_at"] else ""          # in the site's time zone, like the log
         return [f"{link} · {photo['filename']} {taken}".strip(),
                 f"SHA-256 {photo['sha256'][:16]}… · {photo['width']}×{photo['height']}"]
     return out + [photo_grid(t, data.photos, images, styles, width, details=details)]

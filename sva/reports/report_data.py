@@ -229,7 +229,9 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         signatures=ws.audits.signatures(audit_id),
         answers=ws.audits.answers(audit_id),
         contact=contact or load_contact(),
-        history=ws.audits.history(audit_id) if with_history else [],
+        # In time order (a log merged from devices may hold entries out of sequence order).
+        history=sorted(ws.audits.history(audit_id), key=lambda e: (e["at"], e["seq"]))
+        if with_history else [],
         content_hash=ws.audits.content_hash(audit_id) if with_history else "",
         item_photos=item_photos,
         without_finding=ws.audits.without_finding(audit_id),

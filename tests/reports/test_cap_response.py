@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from cap_sheets import fill, rows
 from report_checks import findings_digest
+from sva.errors import BadInput
 from sva.reports import export_cap, import_cap
 from sva.reports.cap_import import CapWorkbookInvalid
 from sva.reports.cap_instructions import INSTRUCTIONS_SHEET
@@ -121,5 +122,5 @@ def test_the_response_travels_to_hq(ws, capped):
     [sent] = [f for f in audit_document(ws, capped)["findings"] if f["id"] == finding["id"]]
     assert Finding.model_validate(sent).position == "dispute"
     assert CapUpdate.model_validate({"containment": "x", "position": "agree"}).position == "agree"
-    with pytest.raises(Exception):
+    with pytest.raises(BadInput, match="position"):
         ws.findings.edit(finding["id"], position="maybe")
