@@ -200,16 +200,17 @@ def cap_section(t: Texts, data: ReportData, styles, width: float, issued: str) -
             else:
                 out.append(para(t.get("cap.received", lang), styles["body"]))
         out.append(Spacer(1, 4))
-        out.append(_cap_table(t, data.open_actions, styles, width, "finding.due_date",
-                              lambda f: f["due_date"]))
-        out.append(Spacer(1, 6))
-    if by:
-        out.append(Grid([[stacked(t, "cap.return_by", styles),
-                          para(t.date(by), styles["message"])]],
-                        colWidths=[width * 0.35, width * 0.65],
-                        style=[("BACKGROUND", (0, 0), (-1, -1), BAND),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("BOX", (0, 0), (-1, -1), 0.6, RULE)]))
+    table = [_cap_table(t, data.open_actions, styles, width, "finding.due_date",
+                        lambda f: f["due_date"]), Spacer(1, 6)] if data.open_actions else []
+    if by:                     # the date stays with the table of what it is for
+        table.append(Grid([[stacked(t, "cap.return_by", styles),
+                            para(t.date(by), styles["message"])]],
+                          colWidths=[width * 0.35, width * 0.65],
+                          style=[("BACKGROUND", (0, 0), (-1, -1), BAND),
+                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                 ("BOX", (0, 0), (-1, -1), 0.6, RULE)]))
+    if table:
+        out.append(KeepTogether(table))
     if data.closed_actions:
         closed = [Spacer(1, 8)] + [para(text, styles["h2"]) for _, text in
                                    t.each("cap.closed_heading")]
