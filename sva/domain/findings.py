@@ -101,14 +101,18 @@ class Findings(Service):
         return row["id"]
 
     @operation
-    def edit(self, finding_id: str, *, reason: str | None = None, **fields) -> Changes:
+    def edit(self, finding_id: str, *, reason: str | None = None, from_hq: bool = False,
+             **fields) -> Changes:
+        """`from_hq`: values HQ holds (a sync conflict resolved as "theirs") are taken as
+        they are; the rules for what a supplier enters were applied where it was entered."""
         new = self._clean(fields)
         _require_observed(new)
-        self._write(finding_id, new, reason, "edit")
+        self._write(finding_id, new, reason, "edit", check_plan=not from_hq)
 
-    def _write(self, finding_id: str, new: dict, reason: str | None, action: str) -> None:
+    def _write(self, finding_id: str, new: dict, reason: str | None, action: str, *,
+               check_plan: bool = True) -> None:
         old = self.finding(finding_id)
-        if {"planned_date", "supplier_comment", "due_date"} & set(new):
+        if check_plan and {"planned_date", "supplier_comment", "due_date"} & set(new):
             after = {**old, **new}
             problem = late_plan_problem(after["planned_date"], after["due_date"],
                                         after["supplier_comment"])

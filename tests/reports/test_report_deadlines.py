@@ -115,3 +115,12 @@ def test_the_cap_workbook_refuses_a_late_plan_without_a_reason(ws, two, tmp_path
     book[MAIN_SHEET].cell(row, COLUMN_OF["supplier_comment"], "Supplier of the part is late")
     book.save(path)
     assert import_cap(ws, path).submitted == ["F-02"]
+
+
+def test_hqs_values_are_taken_as_they_are_when_a_conflict_is_resolved(ws, two):
+    from sva.sync.conflicts import apply_theirs
+    audit, minor, _ = two
+    finding = ws.findings.finding(minor)
+    late = _after(finding["due_date"], 20)
+    apply_theirs(ws, finding, {**finding, "planned_date": late}, ["planned_date"])
+    assert ws.findings.finding(minor)["planned_date"] == late
