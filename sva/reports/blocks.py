@@ -172,11 +172,13 @@ def _fit(data: bytes, box: tuple[float, float]) -> tuple[float, float]:
 
 
 def photo_grid(t: Texts, photos: list[dict], images: dict, styles, width: float, *,
-               start: int = 1, details=None) -> Table:
-    """Photos two per row with captions; `details(photo)` adds lines under the caption."""
+               start: int = 1, details=None, numbers: dict | None = None) -> Table:
+    """Photos two per row with captions; `details(photo)` adds lines under the caption;
+    `numbers` (photo id -> number): one numbering for the whole document."""
     box = photo_box(width)
     cells = []
     for n, photo in enumerate(photos, start=start):
+        n = (numbers or {}).get(photo["id"], n)
         data = images.get(photo["id"])
         caption = t("finding.photo", n=n) + (f" · {photo['caption']}" if photo["caption"] else "")
         if data is None:
@@ -208,7 +210,7 @@ def finding_room(finding: dict, width: float) -> float:
 
 
 def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, styles,
-                  width: float, *, extra=None) -> list:
+                  width: float, *, extra=None, numbers: dict | None = None) -> list:
     """One finding as flowables that may split between pages (long texts never overflow a
     page); the band stays with the requirement, each label with its text."""
     # The band, the item, the requirement and the first lines of what was seen stay together
@@ -242,7 +244,8 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
                  if finding["evidence"] or finding.get("evidence_ja") else [])
         section("finding.evidence", texts + refs)
     if finding["photos"]:
-        section("finding.photos", [photo_grid(t, finding["photos"], images, styles, width)])
+        section("finding.photos", [photo_grid(t, finding["photos"], images, styles, width,
+                                              numbers=numbers)])
     if finding["severity"] in CAP_SEVERITIES:
         action = field_text(t, finding, "expected", "required_action", styles)
         if any(finding_text(finding, "expected", "required_action", lang)[0]

@@ -201,8 +201,11 @@ def build_record(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     if not data.findings:
         story.append(para(t("findings.none"), styles["body"]))
     extra = _cap_details(t, data, styles, width)
+    # One photo numbering: a finding's photos carry their numbers in "Evidence photos".
+    numbers = {photo["id"]: n for n, photo in enumerate(data.photos, start=1)}
     for finding in data.findings:
-        story += finding_block(t, data, finding, images, styles, width, extra=extra)
+        story += finding_block(t, data, finding, images, styles, width, extra=extra,
+                               numbers=numbers)
     story += [Spacer(1, 10)] + _evidence(t, data, images, styles, width)
     story += [Spacer(1, 10), KeepTogether(_signatures(t, data, styles, width))]
     story += [PageBreak()] + heading(t, "record.log", styles)

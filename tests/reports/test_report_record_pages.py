@@ -45,3 +45,22 @@ def test_the_audit_log_is_in_time_order(ws, audit):
     text = squash(_raw(build_record(ws, audit, lang="en")))
     log = text.split(squash("Audit log"))[-1]
     assert log.index("10:00") < log.index("14:00")      # 01:00 and 05:00 UTC in JST
+
+
+def test_one_photo_numbering_in_the_record(ws, audit):
+    from PIL import Image
+    # The observation is recorded (and photographed) first but printed after the
+    # significant finding: per-finding numbering would call two photos "Photo 1".
+    later = ws.findings.add(audit, area="OHS", severity="observation", observed="Seen first")
+    first = ws.findings.add(audit, area="OHS", severity="significant", observed="Seen next")
+    for n, finding in enumerate((later, first, first)):
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), (40 * n, 90, 120)).save(buffer, "JPEG")
+        ws.photos.add_bytes(audit, buffer.getvalue(), filename=f"IMG_{n}.jpg",
+                            finding_id=finding, caption=f"shot{n}")
+    text = squash(_raw(build_record(ws, audit, lang="en")))
+    findings_part = text.split(squash("Evidence photos"))[0]
+    # The finding shows its photos with the numbers they have in "Evidence photos".
+    numbers = {p["id"]: n for n, p in enumerate(ws.photos.of_audit(audit), start=1)}
+    for photo in ws.photos.of_audit(audit):
+        assert f"Photo{numbers[photo['id']]}·{photo['caption']}" in findings_part
