@@ -26,6 +26,9 @@ def executive_text(t: Texts, data: ReportData, lang: str, issued: str, result: s
                    buyer=data.contact["buyer"][lang], supplier=data.supplier_name(lang),
                    site=data.site["name"], checklist=data.template.title[lang],
                    scope=data.audit["scope"] or "—")] + ([result] if result else [])
+    duration = visit_hours(data)
+    if duration:
+        parts.insert(1, t.get("exec.duration", lang, start=duration[0], end=duration[1]))
     if by:
         parts.append(t.get("exec.actions", lang, n=waiting, date=t.date(by)))
     elif data.actionable:
@@ -33,6 +36,21 @@ def executive_text(t: Texts, data: ReportData, lang: str, issued: str, result: s
     if data.score:
         parts.append(t.get("exec.score", lang, score=score_text(data.score)))
     return " ".join(parts) if lang == "en" else "".join(parts)
+
+
+def visit_hours(data: ReportData) -> tuple[str, str] | None:
+    """When the visit started and was completed, as site clock times (HH:MM)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    start, end = data.audit.get("started_at"), data.audit.get("completed_at")
+    if not start or not end:
+        return None
+    zone = ZoneInfo(data.zone)
+    times = [datetime.fromisoformat(v.replace("Z", "+00:00")).astimezone(zone)
+             for v in (start, end)]
+    if times[0].date() != times[1].date():
+        return None                 # a visit over several days: the dates say enough
+    return times[0].strftime("%H:%M"), times[1].strftime("%H:%M")
 
 
 def score_text(score: dict) -> str:

@@ -98,3 +98,10 @@ def test_how_to_respond_gives_the_return_address_and_the_auditors_contact(ws, fo
     contact = report_data.load_contact()
     for shown in (contact["cap_return_email"], CONTACT["email"], CONTACT["phone"]):
         assert squash(shown) in part, shown
+
+
+def test_the_executive_summary_says_how_long_the_visit_took(ws, found):
+    ws.db.execute("UPDATE audits SET started_at = '2026-05-12T00:10:00.000000Z', "
+                  "completed_at = '2026-05-12T07:40:00.000000Z' WHERE id = ?", [found])
+    text = _text(ws, found)
+    assert squash("The visit ran from 09:10 to 16:40 (site time).") in text     # Tokyo
