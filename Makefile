@@ -19,7 +19,7 @@ DEMO_HOME ?= $(CURDIR)/.sva-demo
 APT_PACKAGES := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 \
 	libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-	poppler-utils poppler-data fonts-ipafont postgresql-15 chromium chromium-driver \
+	poppler-utils poppler-data fonts-ipafont fonts-migmix postgresql-15 chromium chromium-driver \
 	xdotool openbox imagemagick binutils
 
 .PHONY: run test bench apt venv demo screenshots translations clean lock dist dist-test

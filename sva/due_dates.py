@@ -30,7 +30,33 @@ def load_policy(path: Path | None = None) -> dict:
         if days is not None and (not isinstance(days, int) or days < 1):
             raise BadInput(f"due days for {sev} must be a positive whole number or null",
                            file=str(path), field=f"due_days.{sev}")
-    return {"version": doc.get("version"), "due_days": dict(due)}
+    response = doc.get("cap_response_days")
+    if response is not None:
+        if not isinstance(response, dict) or set(response) != set(SEVERITIES):
+            raise BadInput(f"cap_response_days must name exactly {', '.join(SEVERITIES)}",
+                           file=str(path), field="cap_response_days")
+        for sev, days in response.items():
+            if days is not None and (not isinstance(days, int) or days < 1):
+                raise BadInput(f"CAP response days for {sev} must be a positive whole number "
+                               "or null", file=str(path), field=f"cap_response_days.{sev}")
+    return {"version": doc.get("version"), "due_days": dict(due),
+            "cap_response_days": dict(response) if response else None}
+
+
+def cap_return_by(severities, issued: str, dues=(), *, fallback_days: int = 30) -> str | None:
+    """When the supplier returns the CAP for open findings of `severities`: the issue date
+    plus the shortest response period of those severities, or an open finding's due date if
+    that comes sooner, yet never a day already past on the day of issue. None: nothing open
+    needs a CAP."""
+    response = load_policy()["cap_response_days"]
+    days = [response[s] if response else fallback_days for s in severities]
+    days = [d for d in days if d is not None]
+    if not days:
+        return None
+    day = date.fromisoformat(issued[:10])
+    by = day + timedelta(days=min(days))
+    ahead = [date.fromisoformat(d[:10]) for d in dues if d and date.fromisoformat(d[:10]) > day]
+    return min([by, *ahead]).isoformat()
 
 
 def due_date(severity: str, visit_date: str) -> str | None:

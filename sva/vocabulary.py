@@ -96,9 +96,22 @@ ROLES_SEEING_ALL = ("admin", "manager")     # see every audit, not only their ow
 # What the auditor wrote: part of the signed content, locked after signing.
 FINDING_CONTENT_FIELDS = ("area", "severity", "requirement", "observed", "evidence",
                           "required_action", "due_date")
+# Written by the auditor too (issue 21): the Japanese version of a finding's texts and its
+# evidence references. Signed and synced like the fields above, but left out of the content
+# hash and the pushed document while empty, so older signatures and documents keep theirs.
+FINDING_JA_FIELDS = MappingProxyType({"observed": "observed_ja", "evidence": "evidence_ja",
+                                      "required_action": "required_action_ja"})
+FINDING_EVIDENCE_FIELDS = ("documents_seen", "interviews", "sample_size")
+FINDING_EXTRA_FIELDS = (*FINDING_JA_FIELDS.values(), *FINDING_EVIDENCE_FIELDS)
 # The supplier's answer: changes after signing are normal work.
 CAP_FIELDS = ("root_cause", "corrective_action", "preventive_action", "responsible",
-              "planned_date", "supplier_comment")
+              "planned_date", "supplier_comment", "containment", "completion_evidence",
+              "position", "position_comment")
+# The supplier's response (issue 21, CAP workbook): immediate containment, evidence of
+# completion, whether it agrees with or disputes the finding, and why. Left out of the
+# pushed document's hash while empty, so documents from before keep theirs.
+CAP_RESPONSE_FIELDS = ("containment", "completion_evidence", "position", "position_comment")
+CAP_POSITIONS = ("agree", "dispute")
 # A status carries these with it (why rejected, how and when verified).
 STATUS_COMPANIONS = ("rejection_reason", "verification_method", "verified_at")
 # The part of a finding HQ follows up; it flows back down to the device.
@@ -109,7 +122,7 @@ AUDIT_DOC_FIELDS = ("id", "template_ref", "kind", "planned_date", "scope", "stat
 ANSWER_DOC_FIELDS = ("id", "item_id", "result", "note", "answered_at", "no_finding_reason",
                      "deleted")
 FINDING_DOC_FIELDS = ("id", "item_id", *FINDING_CONTENT_FIELDS, *CAP_FIELDS, "status",
-                      *STATUS_COMPANIONS, "deleted")
+                      *STATUS_COMPANIONS, "deleted", *FINDING_EXTRA_FIELDS)
 PHOTO_DOC_FIELDS = ("id", "finding_id", "item_id", "filename", "captured_at", "caption",
                     "position", "annotations", "deleted")
 LOG_FIELDS = ("seq", "at", "actor", "device", "action", "entity", "entity_id", "changes",

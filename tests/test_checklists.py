@@ -183,3 +183,42 @@ def test_number_rules_are_stored_with_the_template_and_absent_elsewhere(ws):
     assert (young["min"], young["max"], young["decimals"]) == (0, 5000, False)
     assert not {"min", "max", "decimals", "min_value"} & set(conformity)
     assert ws.templates.get("svr@2").items["SVR-HR-04"].max_value == 5000
+
+
+@pytest.mark.parametrize("name", ["svr", "infosec"])
+def test_every_item_says_what_the_supplier_must_do(name):
+    """`expected` is written for the supplier (EN and JA), not a copy of the guidance for the
+    auditor; `references` name the clauses an item rests on."""
+    from sva.checklists.loader import load_template
+    from sva.paths import resource
+    template = load_template(resource("checklists", f"{name}.yaml"))
+    for item in template.items.values():
+        assert item.expected and item.expected["en"] and item.expected["ja"], item.id
+        for lang in ("en", "ja"):
+            assert item.expected[lang] != item.guidance[lang], item.id
+        assert not item.expected["en"].startswith(("Ask ", "Check whether", "Review ")), item.id
+        assert "supplier must" not in item.expected["en"], item.id
+        assert any("\u3040" <= ch <= "\u30ff" for ch in item.expected["ja"]), item.id
+        assert all(isinstance(r, str) and r.strip() for r in item.references), item.id
+    assert sum(1 for i in template.items.values() if i.references) == len(template.items)
+
+
+def test_expected_and_references_survive_the_stored_template(tmp_path):
+    from sva.checklists.loader import load_template
+    from sva.checklists.stored import template_doc, template_from_stored
+    from sva.paths import resource
+    template = load_template(resource("checklists", "svr.yaml"))
+    again = template_from_stored(template_doc(template))
+    assert again.items["SVR-HR-01"].expected == template.items["SVR-HR-01"].expected
+    assert again.items["SVR-HR-01"].references == template.items["SVR-HR-01"].references
+
+
+def test_bad_references_name_file_line_and_item(tmp_path):
+    from sva.checklists.loader import validate_file
+    from sva.paths import resource
+    text = resource("checklists", "svr.yaml").read_text("utf-8")
+    bad = text.replace("references: [\"RBA Code of Conduct A.1", "references: [[1], \"x", 1)
+    path = tmp_path / "svr.yaml"
+    path.write_text(bad, "utf-8")
+    problems = [str(p) for p in validate_file(path)]
+    assert problems and all("SVR-HR-01" in p for p in problems), problems

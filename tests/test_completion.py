@@ -182,7 +182,7 @@ def test_migration_to_v4_keeps_every_answer_and_adds_an_empty_reason(tmp_path):
                "'nonconformity', 'no drill records', 't', 't', 't', 'dev')")
     db.close()
     upgraded = open_db(folder)
-    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION == 4
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
     row = upgraded.execute("SELECT item_id, result, note, no_finding_reason FROM answers "
                            "WHERE id = 'a1'").fetchone()
     assert row == ("SVR-HR-02", "nonconformity", "no drill records", "")
@@ -202,3 +202,20 @@ def test_the_reason_goes_to_hq_with_the_answer(ws, answered):
     ws.audits.explain_no_finding(answered, NO_PHOTO_ITEM, "Corrected during the visit")
     [row] = [a for a in audit_document(ws, answered)["answers"] if a["item_id"] == NO_PHOTO_ITEM]
     assert Answer(**row).no_finding_reason == "Corrected during the visit"
+
+
+def test_migration_of_findings_adds_empty_japanese_texts_and_cap_response(tmp_path):
+    """The step after v4 (schema_finding_report.sql): every finding kept, the new texts ''."""
+    folder = tmp_path / "old"
+    db = open_db(folder, migrate=False)
+    migrations.migrate(db, folder / "sva.db", migrations.STEPS[:4])
+    db.execute("PRAGMA foreign_keys=OFF")
+    db.execute("INSERT INTO findings (id, audit_id, area, severity, observed, created_at, "
+               "updated_at, updated_by) VALUES ('f1', 'au1', 'OHS', 'minor', 'Exit locked', "
+               "'t', 't', 'dev')")
+    db.close()
+    upgraded = open_db(folder)
+    row = upgraded.execute("SELECT observed, observed_ja, required_action_ja, sample_size, "
+                           "containment, position FROM findings WHERE id = 'f1'").fetchone()
+    assert row == ("Exit locked", "", "", "", "", "")
+    upgraded.close()

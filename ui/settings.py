@@ -59,6 +59,9 @@ AUDITOR_NAME = Setting("preferences/auditor_name", str, "",
                        legacy_keys=("General/auditor_name", "general/auditor_name"))
 # The auditor's organisation, prefilled when signing.
 ORGANISATION = Setting("preferences/organisation", str, "")
+# How the supplier reaches the auditor: printed in the guidance report's "How to respond".
+AUDITOR_EMAIL = Setting("preferences/auditor_email", str, "")
+AUDITOR_PHONE = Setting("preferences/auditor_phone", str, "")
 # Language of questions and guidance in the editor, independent of the UI language.
 CHECKLIST_LANGUAGE = Setting("editor/checklist_language", str, "both", CHECKLIST_LANGUAGES)
 
@@ -67,8 +70,15 @@ CHECKLIST_LANGUAGE = Setting("editor/checklist_language", str, "both", CHECKLIST
 DAILY_BACKUP = Setting("backup/daily", bool, True)
 DAILY_BACKUP_KEEP = Setting("backup/keep", int, 7)
 
-SETTINGS = (LANGUAGE, AUDITOR_NAME, ORGANISATION, CHECKLIST_LANGUAGE, DAILY_BACKUP,
-            DAILY_BACKUP_KEEP)
+SETTINGS = (LANGUAGE, AUDITOR_NAME, ORGANISATION, AUDITOR_EMAIL, AUDITOR_PHONE,
+            CHECKLIST_LANGUAGE, DAILY_BACKUP, DAILY_BACKUP_KEEP)
+
+
+def auditor_contact(settings) -> dict:
+    """The auditor's name, e-mail and telephone as the reports print them."""
+    return {"name": AUDITOR_NAME.get(settings).strip(),
+            "email": AUDITOR_EMAIL.get(settings).strip(),
+            "phone": AUDITOR_PHONE.get(settings).strip()}
 
 
 def migrate(settings: QSettings) -> None:

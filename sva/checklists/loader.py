@@ -41,6 +41,9 @@ class ChecklistItem(Checked):
     area: Annotated[Literal[AREAS], Says("unknown risk area {value!r} (known: {known})")]
     question: TextField
     guidance: TextField
+    expected: TextField | None = None
+    references: Annotated[list[NonBlank],
+                          Says("references must be a list of texts, got {value!r}")] = []
     evidence: Annotated[list[Literal[EVIDENCE_METHODS]], Field(min_length=1),
                         Says("evidence must be a non-empty list of {known}; got {value!r}")]
     answer: Annotated[Literal[ANSWER_TYPES],
@@ -95,7 +98,9 @@ class ChecklistItem(Checked):
                     self.required, tuple(self.photo_required_on), self.weight, section_id,
                     tuple((c.value, {lang: getattr(c, lang) for lang in LANGS})
                           for c in self.choices or ()),
-                    self.min, self.max, self.decimals is not False)
+                    self.min, self.max, self.decimals is not False,
+                    self.expected.model_dump() if self.expected else None,
+                    tuple(self.references))
 
 
 class ChecklistSection(Checked):

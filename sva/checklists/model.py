@@ -22,9 +22,13 @@ class Item:
     min_value: int | float | None = None
     max_value: int | float | None = None
     decimals: bool = True
+    # What the supplier is expected to do (supplier-facing, EN+JA; the auditor's guidance is
+    # not for the supplier) and the standard or law clauses the item rests on (issue 21).
+    expected: dict | None = None
+    references: tuple = ()
 
     def text(self, what: str, lang: str) -> str:
-        return getattr(self, what).get(lang, "")
+        return (getattr(self, what) or {}).get(lang, "")
 
 
 def grouped(number) -> str:

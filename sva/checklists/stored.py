@@ -18,17 +18,24 @@ def _number_rules(item) -> dict:
     return {key: getattr(item, field) for field, key in _NUMBER_RULES.items() if declared[field]}
 
 
+def _supplier_texts(item) -> dict:
+    """`expected` and `references`, only when the checklist declares them."""
+    out = {"expected": item.expected} if item.expected else {}
+    return out | ({"references": list(item.references)} if item.references else {})
+
+
 def template_doc(t: Template) -> dict:
     return {
         "id": t.id, "version": t.version, "kind": t.kind, "title": t.title,
         "sections": [
             {"id": s.id, "title": s.title, "items": [
                 {**{k: v for k, v in dataclasses.asdict(i).items()
-                    if k not in ("section_id", "choices", *_NUMBER_RULES)},
+                    if k not in ("section_id", "choices", "expected", "references",
+                                 *_NUMBER_RULES)},
                  "evidence": list(i.evidence), "photo_required_on": list(i.photo_required_on),
                  **({"choices": [{"value": v, **labels} for v, labels in i.choices]}
                     if i.choices else {}),
-                 **_number_rules(i)}
+                 **_number_rules(i), **_supplier_texts(i)}
                 for i in s.items]}
             for s in t.sections],
     }
@@ -44,7 +51,9 @@ def template_from_stored(doc: dict) -> Template:
             i["answer"], i["required"], tuple(i["photo_required_on"]), i["weight"], s["id"],
             tuple((c["value"], {k: v for k, v in c.items() if k != "value"})
                   for c in i.get("choices", ())),
-            i.get("min"), i.get("max"), i.get("decimals", True)) for i in s["items"])
+            i.get("min"), i.get("max"), i.get("decimals", True),
+            dict(i["expected"]) if i.get("expected") else None,
+            tuple(i.get("references", ()))) for i in s["items"])
         sections.append(Section(s["id"], dict(s["title"]), items))
     return Template(doc["id"], doc["version"], doc["kind"], dict(doc["title"]), tuple(sections),
                     {i.id: i for s in sections for i in s.items})

@@ -77,6 +77,12 @@ def build_demo(folder=None, *, seed: int = 1, force: bool = False, progress=None
         ws.close()
 
 
+# What the auditor looked at, in English and Japanese (a finding's evidence).
+EVIDENCE = (("Interview with the line supervisor", "ライン監督者への聞き取り"),
+            ("Records for the last 3 months reviewed", "過去3か月分の記録を確認"),
+            ("Seen on the shop floor", "製造現場で確認"))
+
+
 class _Builder:
     def __init__(self, ws: Workspace, recipe: dict, rng: random.Random, clock: DemoClock,
                  today: date, progress=None):
@@ -242,14 +248,17 @@ class _Builder:
         return "Checked with the site manager; records seen."
 
     def _finding(self, audit_id, item, severity):
-        guidance = item.guidance["en"]
+        expected = item.expected or {}
+        evidence, evidence_ja = self.rng.choice(EVIDENCE)
+        acting = severity != "observation"
         finding_id = self.ws.findings.add(
             audit_id, item_id=item.id, severity=severity,
             observed=f"During the visit: {item.question['en'].rstrip('?')} - not fully in place.",
-            evidence=self.rng.choice(["Interview with the line supervisor",
-                                      "Records for the last 3 months reviewed",
-                                      "Seen on the shop floor"]),
-            required_action=guidance if severity != "observation" else "")
+            observed_ja=f"訪問時の確認：「{item.question['ja']}」について、十分に実施されていない"
+                        "点がありました。",
+            evidence=evidence, evidence_ja=evidence_ja,
+            required_action=expected.get("en", "") if acting else "",
+            required_action_ja=expected.get("ja", "") if acting else "")
         self.counts["findings"] += 1
         return finding_id, severity
 

@@ -13,7 +13,8 @@ from sva.checklists.model import Item, grouped
 from sva.domain import completion
 from sva.domain.base import Changes, Service, dumps, operation
 from sva.errors import BadInput, BadNumber, IllegalTransition, IncompleteAudit, VisitNotStarted
-from sva.vocabulary import AUDIT_TRANSITIONS, FINDING_CONTENT_FIELDS, RESULTS
+from sva.vocabulary import (AUDIT_TRANSITIONS, FINDING_CONTENT_FIELDS, FINDING_EXTRA_FIELDS,
+                            RESULTS)
 
 # Fields of a finding that are part of the signed audit content.
 CONTENT_FINDING_FIELDS = ("item_id", *FINDING_CONTENT_FIELDS, "deleted")
@@ -293,8 +294,11 @@ class Audits(Service):
         answers = sorted((r["item_id"], r["result"], r["note"])
                          + ((r["no_finding_reason"],) if r["no_finding_reason"] else ())
                          for r in self.answers(audit_id).values())
+        # Likewise a finding's Japanese texts and evidence references, only when written.
         findings = sorted(
             [r["id"], *[r[f] for f in CONTENT_FINDING_FIELDS]]
+            + ([{f: r[f] for f in FINDING_EXTRA_FIELDS if r[f]}]
+               if any(r[f] for f in FINDING_EXTRA_FIELDS) else [])
             for r in self.db.query("SELECT * FROM findings WHERE audit_id = ?", [audit_id]))
         doc = {"audit": [audit["id"], audit["template_ref"], audit["supplier_id"],
                          audit["site_id"], audit["planned_date"]],

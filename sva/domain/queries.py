@@ -102,6 +102,25 @@ class Queries(Service):
             "SELECT * FROM sites WHERE supplier_id = ? AND deleted = 0 ORDER BY name",
             [supplier_id])
 
+    def previous_findings(self, audit_id: str) -> tuple[dict | None, list[dict]]:
+        """The supplier's previous audit of the same kind (visited before this one) and its
+        findings that needed corrective action: what the report follows up."""
+        audit = self.ws.audits.audit(audit_id)
+        day = self.ws.audits.visit_date(audit)
+        earlier = [a for a in self.rows(
+            "SELECT * FROM audits WHERE supplier_id = ? AND kind = ? AND id != ? "
+            "AND deleted = 0 AND status NOT IN ('planned')",
+            [audit["supplier_id"], audit["kind"], audit_id])
+            if self.ws.audits.visit_date(a) < day]
+        if not earlier:
+            return None, []
+        previous = max(earlier, key=lambda a: (self.ws.audits.visit_date(a), a["id"]))
+        findings = self.rows(
+            "SELECT * FROM findings WHERE audit_id = ? AND deleted = 0 AND severity IN "
+            f"({', '.join('?' * len(CAP_SEVERITIES))}) ORDER BY created_at, id",
+            [previous["id"], *CAP_SEVERITIES])
+        return {**previous, "visit_date": self.ws.audits.visit_date(previous)}, findings
+
 
 def agenda_order(rows: list[dict], today: str) -> list[dict]:
     """What the auditor has to do first, first:

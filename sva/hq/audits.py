@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sva.errors import BadInput
 from sva.hq.accounts import log_event, now_iso
 from sva.hq.storage import Storage, Tx
-from sva.vocabulary import (CAP_SYNC_FIELDS, FINDING_TRANSITIONS, ROLES_SEEING_ALL,
-                            VERIFICATION_METHODS)
+from sva.vocabulary import (CAP_RESPONSE_FIELDS, CAP_SYNC_FIELDS, FINDING_EXTRA_FIELDS,
+                            FINDING_TRANSITIONS, ROLES_SEEING_ALL, VERIFICATION_METHODS)
 
 
 class Forbidden(Exception):
@@ -43,12 +43,18 @@ class Principal:
 
 # Per finding, what the device last agreed with HQ: sync bookkeeping, not audit content.
 PROTOCOL_FINDING_KEYS = ("cap_base",)
+# Finding fields newer than some pushed documents: they count in the hash only when set.
+OMITTED_EMPTY = (*FINDING_EXTRA_FIELDS, *CAP_RESPONSE_FIELDS)
 
 
 def content_of(doc: dict) -> dict:
     """The document without sync bookkeeping: what the audit says, not how it travelled."""
     content = dict(doc)
-    content["findings"] = [{k: v for k, v in f.items() if k not in PROTOCOL_FINDING_KEYS}
+    # A finding's Japanese texts and evidence references (device schema
+    # schema_finding_report) count only when written: a document from before them hashes
+    # as it did.
+    content["findings"] = [{k: v for k, v in f.items() if k not in PROTOCOL_FINDING_KEYS
+                            and not (k in OMITTED_EMPTY and v in ("", None))}
                            for f in doc.get("findings", [])]
     return content
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sva.errors import SchemaTooNew
 from sva.hq.storage import Storage, Tx
 from sva.sql_script import split_statements
+from sva.vocabulary import CAP_RESPONSE_FIELDS
 
 
 def _sql(name: str) -> Callable[[Tx], None]:
@@ -48,6 +49,21 @@ def _versions(tx: Tx) -> None:
     catch_up(tx)
 
 
+def _cap_response(tx: Tx) -> None:
+    """issue 21: the supplier's CAP response (containment, evidence of completion, agree /
+    dispute and its comment), synced like the other CAP fields; existing findings get ''.
+    Safe to run again (SQLite has no ADD COLUMN IF NOT EXISTS: the columns are looked up)."""
+    if tx.kind == "postgresql":
+        have = {r["column_name"] for r in tx.all(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'findings' "
+            "AND table_schema = current_schema()")}
+    else:
+        have = {r["name"] for r in tx.all("PRAGMA table_info(findings)")}
+    for column in CAP_RESPONSE_FIELDS:
+        if column not in have:
+            tx.execute(f"ALTER TABLE findings ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+
 # Index i holds the step that takes the schema from version i to i + 1.
 STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v1.sql"),
@@ -57,6 +73,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v5_security.sql"),     # issue 15: sessions, login throttle, blob owners
     _versions,                          # issue 14: every pushed version of an audit
     _sql("schema_programmes.sql"),      # issue 19: declarations, events, climate, CMRT, chemicals
+    _cap_response,                      # issue 21: containment, evidence, agree/dispute
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -13,9 +13,11 @@ from reportlab.platypus import (CondPageBreak, Image, KeepTogether, Paragraph, S
 
 from sva.errors import BadInput
 from sva.reports.i18n import Texts
+from sva.reports.outline import Bookmark, FindingMark
 from sva.reports.images import print_photo, print_png
-from sva.reports.report_data import ReportData, item_text
-from sva.vocabulary import CAP_SEVERITIES, KEYED_ANSWER_TYPES
+from sva.reports.report_data import ReportData, finding_text
+from sva.vocabulary import (CAP_SEVERITIES, FINDING_EVIDENCE_FIELDS, KEYED_ANSWER_TYPES,
+                            LANGS)
 from sva.reports.styles import (Grid, BAND, MUTED, NAVY, PAPER, RULE, SEVERITY_COLOURS, label, para,
                                 stacked)
 
@@ -111,14 +113,34 @@ def finding_band(t: Texts, finding: dict, styles, width: float) -> Table:
 
 
 def field_text(t: Texts, finding: dict, what: str, field_name: str, styles) -> list:
-    """A finding's text in the report language(s); both languages only where they differ."""
+    """A finding's text in the report language(s); both languages only where they differ.
+    In a one-language report, text shown in the other language says so (「英語で記載」); a
+    bilingual reader needs no such note."""
     out, seen = [], []
     for lang in t.langs:
-        text = item_text(finding, what, field_name, lang) if what else finding.get(field_name, "")
+        text, other = finding_text(finding, what, field_name, lang)
         if text and text not in seen:
             seen.append(text)
+            if other and not t.bilingual:
+                out.append(para(t.get("finding.other_lang", lang), styles["small"]))
             out.append(para(text, styles["body"]))
     return out or [para("—", styles["body"])]
+
+
+def evidence_refs(t: Texts, finding: dict, styles, width: float) -> list:
+    """Documents seen, people interviewed, sample sizes: a small label | value table."""
+    rows = [(stacked(t, f"finding.{key}", styles, "small", "label2"),
+             [para(finding[key], styles["cell"])])
+            for key in FINDING_EVIDENCE_FIELDS if (finding.get(key) or "").strip()]
+    if not rows:
+        return []
+    table = Grid([[lab, val] for lab, val in rows], colWidths=[width * 0.27, width * 0.73])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE),
+                               ("TOPPADDING", (0, 0), (-1, -1), 2),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
+    return [table]
 
 
 class _JpegAsIs(ImageReader):
@@ -150,11 +172,13 @@ def _fit(data: bytes, box: tuple[float, float]) -> tuple[float, float]:
 
 
 def photo_grid(t: Texts, photos: list[dict], images: dict, styles, width: float, *,
-               start: int = 1, details=None) -> Table:
-    """Photos two per row with captions; `details(photo)` adds lines under the caption."""
+               start: int = 1, details=None, numbers: dict | None = None) -> Table:
+    """Photos two per row with captions; `details(photo)` adds lines under the caption;
+    `numbers` (photo id -> number): one numbering for the whole document."""
     box = photo_box(width)
     cells = []
     for n, photo in enumerate(photos, start=start):
+        n = (numbers or {}).get(photo["id"], n)
         data = images.get(photo["id"])
         caption = t("finding.photo", n=n) + (f" · {photo['caption']}" if photo["caption"] else "")
         if data is None:
@@ -186,38 +210,54 @@ def finding_room(finding: dict, width: float) -> float:
 
 
 def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, styles,
-                  width: float, *, extra=None) -> list:
+                  width: float, *, extra=None, numbers: dict | None = None) -> list:
     """One finding as flowables that may split between pages (long texts never overflow a
     page); the band stays with the requirement, each label with its text."""
-    out = [CondPageBreak(finding_room(finding, width)), finding_band(t, finding, styles, width),
-           Spacer(1, 3)]
+    # The band, the item, the requirement and the first lines of what was seen stay together
+    # (a heading never alone at a page foot); a page that continues the finding repeats its
+    # number at the top (FindingMark, page.PageDecor.continued).
+    title = (f"{finding['no']}  {t('area.' + finding['area'])} - "
+             f"{t('severity.' + finding['severity'])}")
+    head = [Bookmark(title, f"finding-{finding['no']}", level=1), FindingMark(finding["no"]),
+            finding_band(t, finding, styles, width), Spacer(1, 3)]
     if finding["item_id"]:
-        out.append(para(t("finding.item", id=finding["item_id"]), styles["small"]))
+        head.append(para(t("finding.item", id=finding["item_id"]), styles["small"]))
+    item = finding.get("item")
+    if item is not None and item.references:     # the standard or law clause it rests on
+        head.append(para(f"{t('finding.reference')}: {'; '.join(item.references)}",
+                         styles["small"]))
+    if finding["requirement"]:
+        head.append(label(t, "finding.requirement", styles))
+        head += field_text(t, finding, "question", "requirement", styles)
+    observed = field_text(t, finding, "", "observed", styles)
+    head += [label(t, "finding.observed", styles), observed[0]]
+    out = [CondPageBreak(finding_room(finding, width)), KeepTogether(head)] + observed[1:]
 
     def section(key: str, flowables: list) -> None:
         head = label(t, key, styles)
         out.append(KeepTogether([head, flowables[0]]) if flowables else head)
         out.extend(flowables[1:])
 
-    if finding["requirement"]:
-        section("finding.requirement",
-                field_text(t, finding, "question", "requirement", styles))
-    section("finding.observed", field_text(t, finding, "", "observed", styles))
-    if finding["evidence"]:
-        section("finding.evidence", field_text(t, finding, "", "evidence", styles))
+    refs = evidence_refs(t, finding, styles, width)
+    if finding["evidence"] or finding.get("evidence_ja") or refs:
+        texts = (field_text(t, finding, "", "evidence", styles)
+                 if finding["evidence"] or finding.get("evidence_ja") else [])
+        section("finding.evidence", texts + refs)
     if finding["photos"]:
-        section("finding.photos", [photo_grid(t, finding["photos"], images, styles, width)])
+        section("finding.photos", [photo_grid(t, finding["photos"], images, styles, width,
+                                              numbers=numbers)])
     if finding["severity"] in CAP_SEVERITIES:
-        if finding["required_action"]:
-            section("finding.required_action",
-                    field_text(t, finding, "guidance", "required_action", styles))
+        action = field_text(t, finding, "expected", "required_action", styles)
+        if any(finding_text(finding, "expected", "required_action", lang)[0]
+               for lang in t.langs):
+            section("finding.required_action", action)
         section("finding.due_date", [para(t.date(finding["due_date"]), styles["cell_b"])])
     else:
         out.append(Spacer(1, 2))
         out.append(para(t("finding.no_action"), styles["small"]))
     if extra:
         out.extend(extra(finding))
-    out.append(Spacer(1, 10))
+    out += [FindingMark(None), Spacer(1, 10)]
     return out
 
 
@@ -255,6 +295,17 @@ def item_photos_block(t: Texts, data: ReportData, item_id: str, photos: list, im
     return [KeepTogether(head + [Spacer(1, 3), grid]), Spacer(1, 8)]
 
 
+def role_text(t: Texts, role: str) -> str:
+    """A signatory's role in the report language(s) when it is one the catalogue knows (in
+    either language, any case), else as written."""
+    wanted = " ".join((role or "").split()).casefold()
+    for key in t.strings:
+        if key.startswith("role.") and wanted in {
+                t.get(key, lang).casefold() for lang in LANGS}:
+            return t(key)
+    return role
+
+
 def signature_table(t: Texts, data: ReportData, styles, width: float) -> Table:
     """Signed: each signature image with name, role, organisation and time (site time)."""
     rows = []
@@ -263,7 +314,7 @@ def signature_table(t: Texts, data: ReportData, styles, width: float) -> Table:
         png = print_png(sig["image_png"], *box)
         picture = Image(io.BytesIO(png), *_fit(png, box))
         facts = [para(sig["signer_name"], styles["cell_b"]),
-                 para(f"{sig['role']}, {sig['organisation']}", styles["cell"]),
+                 para(f"{role_text(t, sig['role'])}, {sig['organisation']}", styles["cell"]),
                  para(f"{t('signatures.signed_at')}: {t.moment(sig['signed_at'], data.zone)}",
                       styles["small"])]
         rows.append([picture, facts])

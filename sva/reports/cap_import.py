@@ -30,6 +30,7 @@ from sva.reports.cap_workbook import (COLUMN_OF, CONTROL_SHEET, COPY_ROW, FORMAT
                                       MAIN_SHEET, OLD_FORMAT, SUPPLIER_MOVES, checksum)
 from sva.reports.i18n import LANGS, Texts
 from sva.validation.checks import check
+from sva.domain.findings import late_plan_problem
 from sva.vocabulary import CAP_FIELDS, CAP_SETTLED_STATUSES, CAP_SYNC_FIELDS, FINDING_STATUSES
 
 
@@ -210,6 +211,10 @@ def _against_the_finding(reader: _Reader, row: int, new: dict, finding: dict, nu
         reader.problem(row, "status", "the finding is already "
                        f"{reader.t('finding_status.' + finding['status'])}; "
                        "its CAP can no longer be submitted")
+    after = {**finding, **new}
+    late = late_plan_problem(after["planned_date"], after["due_date"], after["supplier_comment"])
+    if late and "planned_date" in new:
+        reader.problem(row, "planned_date", late)
     if set(new) & set(CAP_FIELDS) and finding["status"] in CAP_SETTLED_STATUSES:
         reader.problem(row, None, "the CAP of this finding was already accepted; "
                        "it can no longer change")

@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BeforeValidator, ValidationInfo, field_validator
+from pydantic import BeforeValidator, ValidationInfo, field_validator, model_validator
 
 from sva.reports.cap_workbook import SUPPLIER_MOVES
 from sva.validation.checks import Checked, Refusal
+from sva.vocabulary import CAP_POSITIONS
 
 MAX_TEXT = 4000
 REQUIRED_FOR_SUBMIT = ("root_cause", "corrective_action", "responsible", "planned_date")
@@ -64,6 +65,20 @@ def _planned(value, info: ValidationInfo) -> str:
 CapText = Annotated[str | None, BeforeValidator(_text)]
 
 
+def _position(value, info: ValidationInfo) -> str:
+    """'Agree' / 'Dispute' in the workbook's language(s) (or the code) -> the code."""
+    text = cell_text(value).casefold()
+    if not text:
+        return ""
+    t = info.context["t"]
+    for code in CAP_POSITIONS:
+        if text in {code, t(f"xlsx.position.{code}").casefold(),
+                    *(t.get(f"xlsx.position.{code}", lang).casefold() for lang in t.langs)}:
+            return code
+    choices = " or ".join(repr(t(f"xlsx.position.{c}")) for c in CAP_POSITIONS)
+    raise Refusal(f"{cell_text(value)!r} is not {choices}")
+
+
 class CapRow(Checked):
     """None: the column is not open on this row (the workbook locked it)."""
     status: Annotated[str | None, BeforeValidator(_status)] = None
@@ -73,6 +88,17 @@ class CapRow(Checked):
     responsible: CapText = None
     planned_date: Annotated[str | None, BeforeValidator(_planned)] = None
     supplier_comment: CapText = None
+    position: Annotated[str | None, BeforeValidator(_position)] = None
+    position_comment: CapText = None
+    containment: CapText = None
+    completion_evidence: CapText = None
+
+    @model_validator(mode="after")
+    def _dispute_says_why(self):
+        if self.position == "dispute" and not self.position_comment:
+            raise Refusal("a disputed finding needs your comment saying why "
+                          "(column 'Comment on agree / dispute')")
+        return self
 
     @field_validator(*REQUIRED_FOR_SUBMIT)
     @classmethod

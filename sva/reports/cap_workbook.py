@@ -19,11 +19,13 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from sva.reports.cap_instructions import INSTRUCTIONS_SHEET, add_instructions
 from sva.reports.cell_safety import xlsx_cell
 from sva.reports.i18n import Texts
 from sva.reports.page import write_atomically
-from sva.reports.report_data import ReportData, item_text, load_report_data
-from sva.vocabulary import CAP_FIELDS, CAP_SETTLED_STATUSES, CAP_SEVERITIES, SUPPLIER_CAP_MOVES
+from sva.reports.report_data import ReportData, finding_text, load_report_data
+from sva.vocabulary import (CAP_FIELDS, CAP_POSITIONS, CAP_SETTLED_STATUSES, CAP_SEVERITIES,
+                            SUPPLIER_CAP_MOVES)
 
 FORMAT = "sva-cap/2"           # /2: the export time is under the checksum
 OLD_FORMAT = "sva-cap/1"       # /1: it was written beside it (see cap_import.exported_at)
@@ -38,6 +40,9 @@ class Column:
     key: str
     width: float
     supplier: bool = False
+    # Shown and locked but not the auditor's finding (not under the checksum): e.g. how we
+    # verify completion, which follows the severity.
+    info: bool = False
     is_date: bool = False
 
 
@@ -50,8 +55,12 @@ COLUMNS = (
     Column("preventive_action", 32, supplier=True), Column("responsible", 18, supplier=True),
     Column("planned_date", 14, supplier=True, is_date=True),
     Column("supplier_comment", 30, supplier=True),
+    # Added in issue 21 at the end, so workbooks exported before still import.
+    Column("position", 14, supplier=True), Column("position_comment", 30, supplier=True),
+    Column("containment", 32, supplier=True), Column("completion_evidence", 32, supplier=True),
+    Column("verification", 22, info=True),
 )
-LOCKED_KEYS = tuple(c.key for c in COLUMNS if not c.supplier)
+LOCKED_KEYS = tuple(c.key for c in COLUMNS if not c.supplier and not c.info)
 SUPPLIER_KEYS = tuple(c.key for c in COLUMNS if c.supplier)
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS, start=1)}
 SUPPLIER_MOVES = SUPPLIER_CAP_MOVES       # what a supplier may set: submit a CAP
@@ -88,18 +97,30 @@ def status_label(t: Texts, status: str) -> str:
 def _locked_values(t: Texts, f: dict) -> dict:
     def text(what, field_name):
         return "\n".join(dict.fromkeys(
-            item_text(f, what, field_name, lang) for lang in t.langs)).strip()
+            finding_text(f, what, field_name, lang)[0] for lang in t.langs)).strip()
     return {"id": f["id"], "no": f["no"], "area": t(f"area.{f['area']}"),
             "severity": t(f"severity.{f['severity']}"),
             "requirement": text("question", "requirement"),
-            "observed": f["observed"] or "", "required_action": text("guidance", "required_action"),
+            "observed": text("", "observed"),
+            "required_action": text("expected", "required_action"),
             "due_date": f["due_date"] or ""}
 
 
 def _supplier_values(t: Texts, f: dict) -> dict:
     values = {key: f[key] or "" for key in CAP_FIELDS}
     values["status"] = status_label(t, f["status"])
+    values["position"] = t(f"xlsx.position.{f['position']}") if f["position"] else ""
     return values
+
+
+def verification_text(t: Texts, f: dict) -> str:
+    """How we verify completion: the method recorded, else the usual one for the severity
+    (a follow-up visit for a significant finding, a document review for a minor one)."""
+    if f["severity"] not in CAP_SEVERITIES:
+        return ""
+    method = f["verification_method"] or (
+        "follow_up_visit" if f["severity"] == "significant" else "document")
+    return t(f"verification.{method}")
 
 
 def _row_height(values: dict) -> float:
@@ -120,8 +141,10 @@ def build_cap_workbook(data: ReportData, lang: str = "en", *, exported_at: str) 
     sheet = wb.active
     sheet.title = MAIN_SHEET
     first = t.langs[0]
-    by = data.cap_return_by()
-    sheet["A1"] = t.get("xlsx.title", first, supplier=data.supplier_name(first))
+    by = data.cap_return_by(exported_at[:10])
+    draft = not data.signed
+    sheet["A1"] = (f"{t.get('xlsx.draft', first)}  " if draft else "") + \
+        t.get("xlsx.title", first, supplier=data.supplier_name(first))
     sheet["A1"].font = Font(bold=True, size=14, color="1F3A5F")
     sheet["A2"] = " / ".join(
         t.get("xlsx.visit", lang_, date=t.date(data.visit_date), site=data.site["name"],
@@ -149,12 +172,19 @@ def build_cap_workbook(data: ReportData, lang: str = "en", *, exported_at: str) 
         allow_blank=True, showErrorMessage=True, errorTitle="Date",
         error=t("xlsx.date_help"), promptTitle="Date", prompt=t("xlsx.date_help"))
     sheet.add_data_validation(date_check)
+    labels = ",".join(t(f"xlsx.position.{p}") for p in CAP_POSITIONS)
+    positions = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True,
+                               showErrorMessage=True, errorTitle="Agree / dispute",
+                               error=t("xlsx.position_help"))
+    sheet.add_data_validation(positions)
     for offset, finding in enumerate(data.findings):
         row = FIRST_ROW + offset
         locked, supplier = _locked_values(t, finding), _supplier_values(t, finding)
         editable = editable_fields(finding)
+        shown = {"verification": verification_text(t, finding)}
         for column in COLUMNS:
-            value = locked[column.key] if not column.supplier else supplier[column.key]
+            value = (shown[column.key] if column.info else
+                     locked[column.key] if not column.supplier else supplier[column.key])
             if column.is_date and value:
                 value = date.fromisoformat(value)
             cell = sheet.cell(row, COLUMN_OF[column.key])
@@ -181,6 +211,8 @@ def build_cap_workbook(data: ReportData, lang: str = "en", *, exported_at: str) 
             validations[key].add(sheet.cell(row, COLUMN_OF["status"]))
         if "planned_date" in editable:
             date_check.add(sheet.cell(row, COLUMN_OF["planned_date"]))
+        if "position" in editable:
+            positions.add(sheet.cell(row, COLUMN_OF["position"]))
         sheet.row_dimensions[row].height = _row_height({**locked, **supplier})
         copy_rows.append([locked[k] for k in LOCKED_KEYS] +
                          [finding["status"], list(editable),
@@ -194,6 +226,13 @@ def build_cap_workbook(data: ReportData, lang: str = "en", *, exported_at: str) 
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    if draft:                           # an unsigned audit's workbook says so on every page
+        sheet.oddHeader.center.text = t("xlsx.draft", sep="  ")
+        sheet.oddHeader.center.size = 14
+        sheet.oddHeader.center.color = "9A5B00"
+    add_instructions(wb, data, by, draft=draft)
+    wb.active = wb.sheetnames.index(INSTRUCTIONS_SHEET)
 
     meta = [("format", FORMAT), ("audit_id", data.audit["id"]), ("lang", lang),
             ("exported_at", exported_at),
@@ -209,6 +248,7 @@ def build_cap_workbook(data: ReportData, lang: str = "en", *, exported_at: str) 
     wb.properties.title = sheet["A1"].value
     wb.properties.creator = "SVA - Supplier Visit Audits"
     wb.properties.subject = f"CAP for audit {data.audit['id']}"
+    wb.properties.keywords = "draft" if draft else "signed"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -19,7 +19,14 @@ from reportlab.pdfbase.ttfonts import TTFont
 from sva.errors import SvaError
 
 LATIN, LATIN_BOLD, LATIN_ITALIC = "SVA-Sans", "SVA-Sans-Bold", "SVA-Sans-Italic"
-CJK, CJK_SERIF = "SVA-Gothic", "SVA-Mincho"
+CJK, CJK_SERIF, CJK_BOLD = "SVA-Gothic", "SVA-Mincho", "SVA-Gothic-Bold"
+BOLD_FONTS = {LATIN_BOLD, CJK_BOLD}
+
+# A real bold Japanese face, so a bold heading is not bold Latin beside regular kanji:
+# MigMix 2P Bold from Debian's `fonts-migmix` (TrueType outlines, which reportlab embeds;
+# its kanji are IPA Gothic's, emboldened, so they match the regular text). Without it bold
+# Japanese falls back to the regular face.
+MIGMIX_BOLD = ("migmix-2p-bold.ttf", "/usr/share/fonts/truetype/migmix/migmix-2p-bold.ttf")
 
 # Debian's fonts-ipafont; SVA_FONT_DIR (or resources/fonts/) may hold the same files.
 IPA_FILES = {
@@ -52,6 +59,14 @@ def _find_ipa(name: str) -> Path:
         "(apt-get install fonts-ipafont) or put the file into resources/fonts/")
 
 
+def _find_bold() -> Path | None:
+    filename, system = MIGMIX_BOLD
+    for candidate in [d / filename for d in _font_dirs()] + [Path(system)]:
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
     """Register the report fonts once per process (reportlab keeps a global registry)."""
@@ -61,8 +76,12 @@ def register_fonts() -> None:
                                   boldItalic=LATIN_BOLD)
     for name in (CJK, CJK_SERIF):
         pdfmetrics.registerFont(TTFont(name, str(_find_ipa(name))))
-        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,
-                                      boldItalic=name)
+    bold = _find_bold()
+    pdfmetrics.registerFont(TTFont(CJK_BOLD, str(bold or _find_ipa(CJK))))
+    for name in (CJK, CJK_SERIF):
+        heavy = CJK_BOLD if name == CJK else name
+        pdfmetrics.registerFontFamily(name, normal=name, bold=heavy, italic=name,
+                                      boldItalic=heavy)
 
 
 @lru_cache(maxsize=2)
@@ -100,16 +119,18 @@ def markup(text: str) -> str:
     return markup_runs(runs("" if text is None else str(text)))
 
 
-def markup_runs(pieces: list[tuple[bool, str]]) -> str:
+def markup_runs(pieces: list[tuple[bool, str]], *, bold: bool = False) -> str:
+    """Paragraph markup; `bold`: the Japanese runs of a bold style in the bold face."""
+    face = CJK_BOLD if bold else CJK
     parts = []
     for is_cjk, chunk in pieces:
         chunk = escape(chunk).replace("\n", "<br/>")
-        parts.append(f'<font name="{CJK}">{chunk}</font>' if is_cjk else chunk)
+        parts.append(f'<font name="{face}">{chunk}</font>' if is_cjk else chunk)
     return "".join(parts)
 
 
 def font_for(text: str, *, bold: bool = False) -> str:
     """One font for a whole string (chart labels, canvas text, which take no markup)."""
     if needs_cjk(text):
-        return CJK
+        return CJK_BOLD if bold else CJK
     return LATIN_BOLD if bold else LATIN

@@ -17,6 +17,8 @@ from sva.reports.blocks import (blank_signatures, facts_table, finding_block, fi
                                 grid_style, item_photos_block, photo_box, prepare_photos,
                                 signature_table, texts_in_langs)
 from sva.reports.charts import severity_chart
+from sva.reports.guidance_parts import (executive_summary, follow_up, how_to_respond,
+                                        severity_legend)
 from sva.reports.i18n import Texts
 from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width, page_size
 from sva.reports.report_data import ReportData, load_report_data
@@ -26,7 +28,11 @@ from sva.reports.unfound import unfound_section
 
 
 def overall_message(t: Texts, data: ReportData, lang: str) -> str:
-    """E.g. "No significant issues; improvement guidance on 2 topics." in one language."""
+    """E.g. "No significant issues; improvement guidance on 2 topics." in one language. A
+    visit not yet done, or still under way, never reads as "no issues were found"."""
+    state = data.audit["status"]
+    if state == "planned":
+        return t.get("summary.not_visited", lang)
     n = {s: sum(1 for f in data.findings if f["severity"] == s) for s in SEVERITIES}
     parts = []
     if n["significant"]:
@@ -35,7 +41,9 @@ def overall_message(t: Texts, data: ReportData, lang: str) -> str:
         parts.append(t.get("summary.no_significant", lang))
     if n["minor"]:
         parts.append(t.get("summary.minor", lang, n=n["minor"]))
-    if not parts:
+    if not parts and state == "in_progress":
+        parts.append(t.get("summary.in_progress_none", lang))
+    elif not parts:
         parts.append(t.get("summary.nothing", lang))
     noted = [t.get(key, lang, n=n[sev]) for key, sev in
              (("summary.observations", "observation"), ("summary.good", "good_practice"))
@@ -60,7 +68,8 @@ def _supplier_value(t: Texts, data: ReportData, styles) -> list:
 
 
 def cover(t: Texts, data: ReportData, styles, width: float, issued: str) -> list:
-    status = "signed" if data.signed else "draft"
+    status = "signed" if data.signed else (
+        "not_visited" if data.audit["status"] == "planned" else "draft")
     template = data.template
     buyer = t.pick(data.contact["buyer"], sep="  ")
     out = [para(buyer.upper() if t.lang == "en" else buyer, styles["label"]),
@@ -107,11 +116,12 @@ def cover(t: Texts, data: ReportData, styles, width: float, issued: str) -> list
     return out
 
 
-def summary(t: Texts, data: ReportData, styles, width: float) -> list:
+def summary(t: Texts, data: ReportData, styles, width: float, issued: str) -> list:
     counts = data.counts()
-    out = heading(t, "summary.heading", styles)
-    out += [para(overall_message(t, data, lang), styles["message"]) for lang in t.langs]
-    out.append(Spacer(1, 8))
+    out = executive_summary(t, data, styles, issued,
+                            lambda lang: overall_message(t, data, lang))
+    out += [Spacer(1, 6)] + heading(t, "summary.heading", styles)
+    out.append(Spacer(1, 2))
     head = [stacked(t, "summary.area", styles, "head", "head")]
     head += [stacked(t, f"severity.{s}", styles, "head_c", "head_c") for s in SEVERITIES]
     head.append(stacked(t, "summary.total", styles, "head_c", "head_c"))
@@ -156,39 +166,59 @@ def item_photos_section(t: Texts, data: ReportData, styles, width: float,
     return out
 
 
-def cap_section(t: Texts, data: ReportData, styles, width: float) -> list:
-    out = heading(t, "cap.heading", styles)
-    actionable = data.actionable
-    if not actionable:
-        return out + [para(text, styles["body"]) for _, text in t.each("cap.none")]
-    by = data.cap_return_by()
-    for lang in t.langs:
-        out.append(para(t.get("cap.intro", lang, date=t.date(by)), styles["body"]))
-        out.append(para(t.get("cap.workbook", lang, buyer=data.contact["buyer"][lang]),
-                        styles["body"]))
-    out.append(Spacer(1, 4))
+def _cap_table(t: Texts, rows_of: list, styles, width: float, date_key: str, when) -> Grid:
     head = [stacked(t, key, styles, "head", "head") for key in
-            ("finding.no", "summary.area", "cap.item", "finding.due_date",
-             "finding.status")]
+            ("finding.no", "summary.area", "cap.item", date_key, "finding.status")]
     rows = [head]
-    for f in actionable:
-        item_title = f["item_id"] or ""
+    for f in rows_of:
         rows.append([para(f["no"], styles["cell_b"]),
                      [para(t(f"area.{f['area']}"), styles["cell"]),
                       para(t(f"severity.{f['severity']}"), styles["small"])],
-                     para(item_title, styles["cell"]),
-                     para(t.date(f["due_date"]), styles["cell_b"]),
+                     para(f["item_id"] or "", styles["cell"]),
+                     para(t.date(when(f)), styles["cell_b"]),
                      para(t(f"finding_status.{f['status']}"), styles["cell"])])
     table = Grid(rows, colWidths=[width * w for w in (0.08, 0.3, 0.2, 0.2, 0.22)],
-                  repeatRows=1)
+                 repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
-    out += [table, Spacer(1, 6)]
-    out.append(Grid([[stacked(t, "cap.return_by", styles),
-                       para(t.date(by), styles["message"])]],
-                     colWidths=[width * 0.35, width * 0.65],
-                     style=[("BACKGROUND", (0, 0), (-1, -1), BAND),
-                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                            ("BOX", (0, 0), (-1, -1), 0.6, RULE)]))
+    return table
+
+
+def cap_section(t: Texts, data: ReportData, styles, width: float, issued: str) -> list:
+    """What the supplier returns and by when. Only findings still open are actions; findings
+    already verified closed are listed as closed. "Return the CAP by" counts from the day of
+    issue over the findings still waiting for a CAP (sva.due_dates.cap_return_by)."""
+    out = heading(t, "cap.heading", styles)
+    if not data.actionable:
+        return out + [para(text, styles["body"]) for _, text in t.each("cap.none")]
+    by = data.cap_return_by(issued)
+    if data.open_actions:
+        for lang in t.langs:
+            if by:
+                out.append(para(t.get("cap.intro", lang, date=t.date(by)), styles["body"]))
+                out.append(para(t.get("cap.workbook", lang,
+                                      buyer=data.contact["buyer"][lang]), styles["body"]))
+            else:
+                out.append(para(t.get("cap.received", lang), styles["body"]))
+        out.append(Spacer(1, 4))
+    table = [_cap_table(t, data.open_actions, styles, width, "finding.due_date",
+                        lambda f: f["due_date"]), Spacer(1, 6)] if data.open_actions else []
+    if by:                     # the date stays with the table of what it is for
+        table.append(Grid([[stacked(t, "cap.return_by", styles),
+                            para(t.date(by), styles["message"])]],
+                          colWidths=[width * 0.35, width * 0.65],
+                          style=[("BACKGROUND", (0, 0), (-1, -1), BAND),
+                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                 ("BOX", (0, 0), (-1, -1), 0.6, RULE)]))
+    if table:
+        out.append(KeepTogether(table))
+    if data.closed_actions:
+        closed = [Spacer(1, 8)] + [para(text, styles["h2"]) for _, text in
+                                   t.each("cap.closed_heading")]
+        closed += [para(text, styles["small"]) for _, text in t.each("cap.closed_intro")]
+        closed.append(_cap_table(t, data.closed_actions, styles, width, "cap.closed_on",
+                                 lambda f: (f["verified_at"] or "")[:10] or None))
+        out.append(KeepTogether(closed[:4]))
+        out += closed[4:]
     return out
 
 
@@ -235,15 +265,18 @@ def _decor(t: Texts, data: ReportData) -> PageDecor:
         footer_left=footer,
         page_label=lambda n, total: "  |  ".join(
             t.get("page.label", lang, n=n, total=total) for lang in t.langs),
-        watermark="" if data.signed else t("watermark.draft", sep="  "))
+        watermark="" if data.signed else t("watermark.draft", sep="  "),
+        continued=lambda number: t("page.continued", no=number, sep="  "))
 
 
 def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
-                   contact: dict | None = None, issued: str | None = None) -> bytes:
-    """The improvement-guidance report of one audit as PDF bytes."""
+                   contact: dict | None = None, issued: str | None = None,
+                   auditor_contact: dict | None = None) -> bytes:
+    """The improvement-guidance report of one audit as PDF bytes. `auditor_contact`: name,
+    email and phone of the auditor the supplier asks (the app's settings)."""
     t = Texts(lang)
     paper = page_size(size)
-    data = load_report_data(ws, audit_id, contact=contact)
+    data = load_report_data(ws, audit_id, contact=contact, auditor_contact=auditor_contact)
     styles = make_styles()
     width = frame_width(paper)
     issued = issued or datetime.now(UTC).date().isoformat()
@@ -251,27 +284,36 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     shown += [p for photos in data.item_photos.values() for p in photos]
     images = prepare_photos(ws, shown, photo_box(width))
     story = cover(t, data, styles, width, issued)
-    story += [PageBreak()] + summary(t, data, styles, width)
+    story += [PageBreak()] + summary(t, data, styles, width, issued)
+    story += [Spacer(1, 10)] + severity_legend(t, styles, width)
+    story += [Spacer(1, 10)] + follow_up(t, data, styles, width)
     room = finding_room(data.findings[0], width) + 20 * mm if data.findings else 0
     story += [Spacer(1, 14), CondPageBreak(room)] + heading(t, "findings.heading", styles)
     if not data.findings:
-        story += [para(text, styles["body"]) for _, text in t.each("findings.none")]
+        none = {"planned": "findings.not_visited", "in_progress": "findings.none_yet"}
+        story += [para(text, styles["body"])
+                  for _, text in t.each(none.get(data.audit["status"], "findings.none"))]
     for finding in data.findings:
         story += finding_block(t, data, finding, images, styles, width)
     story += unfound_section(t, data, styles, width, images)  # never omit a nonconformity
     story += item_photos_section(t, data, styles, width, images)
-    story += [Spacer(1, 12)] + cap_section(t, data, styles, width)
+    story += [Spacer(1, 12)] + cap_section(t, data, styles, width, issued)
+    story += [Spacer(1, 12)] + how_to_respond(t, data, styles, width, issued)
     for part in (signatures, closing):
         story += [Spacer(1, 12), KeepTogether(part(t, data, styles, width))]
     first = t.langs[0]
-    supplier_en = data.supplier_name("en")
+    state = "signed" if data.signed else "draft"
     meta = Metadata(
         title=f"{t.get('guidance.title', first)} - {data.supplier_name(first)} - "
               f"{data.visit_date}",
-        author=", ".join(data.auditors + [data.contact["buyer"]["en"]]),
-        subject=f"{data.template.title['en']} at {supplier_en}, {data.site['name']} "
-                f"({'signed' if data.signed else 'draft'})",
-        keywords=[data.supplier["code"], data.audit["id"], lang,
-                  "signed" if data.signed else "draft"],
+        author=", ".join(data.auditors + [data.contact["buyer"][first]]),
+        subject=" / ".join(t.get("meta.subject", lang_, checklist=data.template.title[lang_],
+                                 supplier=data.supplier_name(lang_), site=data.site["name"],
+                                 state=t.get(f"meta.{state}", lang_)) for lang_ in t.langs),
+        keywords=[data.supplier["code"], data.audit["id"], *dict.fromkeys(
+            word for lang_ in t.langs for word in
+            (t.get("meta.keyword", lang_), t.get(f"meta.{state}", lang_),
+             *(t.get(f"area.{a}", lang_) for a in dict.fromkeys(
+                 f["area"] for f in data.findings))))],
         lang="ja" if lang == "ja" else "en")
     return build_pdf(story, size=paper, decor=_decor(t, data), meta=meta)

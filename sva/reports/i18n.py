@@ -7,7 +7,7 @@ both languages, the same {placeholders} in each).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -112,6 +112,9 @@ class Texts:
         """A UTC timestamp shown in the site's time zone, with the offset."""
         if not iso_utc:
             return "—"
-        at = datetime.fromisoformat(iso_utc.replace("Z", "+00:00")).astimezone(ZoneInfo(zone))
+        at = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
+        if at.tzinfo is None:                 # stored times are UTC, with or without the Z
+            at = at.replace(tzinfo=UTC)
+        at = at.astimezone(ZoneInfo(zone))
         offset = at.strftime("%z")
         return f"{self.date(at.date().isoformat())} {at:%H:%M} (UTC{offset[:3]}:{offset[3:]})"

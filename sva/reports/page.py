@@ -17,6 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from sva.errors import BadInput
 from sva.reports.fonts import LATIN, font_for, register_fonts
+from sva.reports.outline import write_bookmarks
 from sva.reports.styles import MUTED, NAVY, RULE
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -42,6 +43,8 @@ class PageDecor:
     page_label: Callable[[int, int], str] = lambda n, total: f"Page {n} of {total}"
     watermark: str = ""                                       # e.g. "DRAFT" when unsigned
     first_page_header: bool = False
+    # A page that begins inside a finding repeats its number: "F-02 (continued)".
+    continued: Callable[[str], str] | None = None
 
 
 @dataclass
@@ -81,6 +84,7 @@ def _numbered_canvas(decor: PageDecor):
                 width = self._pagesize[0]
                 _text(self, width - MARGIN_X, MARGIN_BOTTOM - 11 * mm,
                       decor.page_label(number, total), 7.5, align="right")
+                write_bookmarks(self, number)
                 super().showPage()
             super().save()
 
@@ -108,6 +112,11 @@ def _decorate(decor: PageDecor):
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.6)
             canvas.line(MARGIN_X, top - 2.5 * mm, width - MARGIN_X, top - 2.5 * mm)
+            number = getattr(canvas, "sva_finding", None)
+            if decor.continued and number and \
+                    getattr(canvas, "sva_finding_page", 0) < canvas.getPageNumber():
+                _text(canvas, MARGIN_X, top - 6.5 * mm, decor.continued(number), 8,
+                      colour=NAVY, bold=True)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         base = MARGIN_BOTTOM - 7 * mm

@@ -51,7 +51,9 @@ def _cover(t: Texts, data: ReportData, styles, width: float) -> list:
 
 def _answers(t: Texts, data: ReportData, styles, width: float) -> list:
     out = heading(t, "record.answers", styles)
-    widths = [22 * mm, width - 22 * mm - 28 * mm - 45 * mm, 28 * mm, 45 * mm]
+    # The answer column fits "Nonconformity" in bold on one line: a narrow column must not
+    # break a word ("Nonconformit/y").
+    widths = [22 * mm, width - 22 * mm - 34 * mm - 40 * mm, 34 * mm, 40 * mm]
     numbers: dict[str, list[str]] = {}      # item id → its photos' numbers in the evidence
     for n, photo in enumerate(data.photos, start=1):
         if photo["item_id"]:
@@ -165,8 +167,8 @@ def _evidence(t: Texts, data: ReportData, images: dict, styles, width: float) ->
         if photo["id"] in shown_with:
             links.append(t("record.photo_of", no=shown_with[photo["id"]]))
         link = " · ".join(links) if links else t("record.photo_unlinked")
-        taken = t("record.taken", at=photo["captured_at"].replace("T", " ")) \
-            if photo["captured_at"] else ""
+        taken = t("record.taken", at=t.moment(photo["captured_at"], data.zone)) \
+            if photo["captured_at"] else ""          # in the site's time zone, like the log
         return [f"{link} · {photo['filename']} {taken}".strip(),
                 f"SHA-256 {photo['sha256'][:16]}… · {photo['width']}×{photo['height']}"]
     return out + [photo_grid(t, data.photos, images, styles, width, details=details)]
@@ -199,8 +201,11 @@ def build_record(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     if not data.findings:
         story.append(para(t("findings.none"), styles["body"]))
     extra = _cap_details(t, data, styles, width)
+    # One photo numbering: a finding's photos carry their numbers in "Evidence photos".
+    numbers = {photo["id"]: n for n, photo in enumerate(data.photos, start=1)}
     for finding in data.findings:
-        story += finding_block(t, data, finding, images, styles, width, extra=extra)
+        story += finding_block(t, data, finding, images, styles, width, extra=extra,
+                               numbers=numbers)
     story += [Spacer(1, 10)] + _evidence(t, data, images, styles, width)
     story += [Spacer(1, 10), KeepTogether(_signatures(t, data, styles, width))]
     story += [PageBreak()] + heading(t, "record.log", styles)
@@ -214,11 +219,15 @@ def build_record(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
                      for lang_ in t.langs],
         page_label=lambda n, total: "  |  ".join(
             t.get("page.label", lang_, n=n, total=total) for lang_ in t.langs),
-        watermark="" if data.signed else t("watermark.draft", sep="  "))
+        watermark="" if data.signed else t("watermark.draft", sep="  "),
+        continued=lambda number: t("page.continued", no=number, sep="  "))
     meta = Metadata(
         title=f"{t.get('record.title', first)} - {data.supplier_name(first)} - {data.visit_date}",
         author=", ".join(data.auditors + [data.contact["buyer"]["en"]]),
-        subject=f"Full record of audit {audit_id} ({data.template.ref})",
-        keywords=[data.supplier["code"], audit_id, "internal"], lang="ja" if lang == "ja" else "en")
+        subject=" / ".join(t.get("meta.record_subject", lang_, ref=data.template.ref,
+                                 supplier=data.supplier_name(lang_)) for lang_ in t.langs),
+        keywords=[data.supplier["code"], audit_id,
+                  *dict.fromkeys(t.get("meta.internal", lang_) for lang_ in t.langs)],
+        lang="ja" if lang == "ja" else "en")
     return build_pdf(story, size=paper, decor=decor, meta=meta)
 

@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from sva import due_dates
 from sva.errors import BadInput
 from sva.paths import resource
-from sva.vocabulary import AREAS, CAP_SEVERITIES, LANGS, LOCKED_STATUSES, SEVERITIES
+from sva.vocabulary import (AREAS, CAP_SEVERITIES, FINDING_JA_FIELDS, LANGS, LOCKED_STATUSES,
+                            SEVERITIES)
+
+
+NEEDS_CAP = ("open", "cap_rejected")
 
 
 @lru_cache(maxsize=4)
@@ -59,6 +63,14 @@ class ReportData:
     # Answers recording a nonconformity that no finding covers (each with "item" and the
     # auditor's "no_finding_reason"): the guidance report lists them, never omits them.
     without_finding: list = field(default_factory=list)
+    # The supplier's previous audit of this kind and its findings that needed a CAP: the
+    # report follows them up (closed / still open).
+    previous: dict | None = None
+    previous_findings: list = field(default_factory=list)
+    # The audit's score, e.g. {"value": 82, "max": 100, "band": "B"}: see report_score.
+    score: dict | None = None
+    # Who the supplier asks about the report: name, email, phone (the app's settings).
+    auditor_contact: dict | None = None
 
     @property
     def signed(self) -> bool:
@@ -72,13 +84,27 @@ class ReportData:
     def actionable(self) -> list:
         return [f for f in self.findings if f["severity"] in CAP_SEVERITIES]
 
-    def cap_return_by(self) -> str | None:
-        """When the supplier returns the CAP: N days after the visit, never after a due date."""
-        if not self.actionable:
-            return None
-        by = date.fromisoformat(self.visit_date) + timedelta(days=self.contact["cap_return_days"])
-        dues = [date.fromisoformat(f["due_date"]) for f in self.actionable if f["due_date"]]
-        return min([by, *dues]).isoformat()
+    @property
+    def open_actions(self) -> list:
+        """Findings that still need something from the supplier (not verified closed)."""
+        return [f for f in self.actionable if f["status"] != "verified_closed"]
+
+    @property
+    def closed_actions(self) -> list:
+        return [f for f in self.actionable if f["status"] == "verified_closed"]
+
+    @property
+    def awaiting_cap(self) -> list:
+        """Open findings whose CAP the supplier has yet to send (or send again)."""
+        return [f for f in self.actionable if f["status"] in NEEDS_CAP]
+
+    def cap_return_by(self, issued: str) -> str | None:
+        """When the supplier returns the CAP (sva.due_dates.cap_return_by): counted from the
+        day the report is issued, over the findings still waiting for a CAP only."""
+        waiting = self.awaiting_cap
+        return due_dates.cap_return_by(
+            [f["severity"] for f in waiting], issued, [f["due_date"] for f in waiting],
+            fallback_days=self.contact["cap_return_days"])
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Findings per area × severity (every area of the checklist, even with none)."""
@@ -95,12 +121,51 @@ class ReportData:
 
 def item_text(finding: dict, what: str, field_name: str, lang: str) -> str:
     """The finding's text in `lang`: the checklist's translation when the auditor kept the
-    checklist wording (requirement = question, required action = guidance), else as written."""
+    checklist wording (requirement = question, required action = expected practice), else
+    as written.
+
+    The required action is written for the supplier: where it is empty, or is a copy of the
+    auditor's guidance (findings recorded before items had an `expected` text), the item's
+    expected practice stands in, so the supplier never reads instructions meant for the
+    auditor."""
     written = finding.get(field_name) or ""
     item = finding.get("item")
-    if item is not None and written.strip() == item.text(what, "en").strip():
+    if item is None:
+        return written
+    if what == "expected":
+        guidance = {text.strip() for text in (item.guidance or {}).values()}
+        if item.expected and (not written.strip() or written.strip() in guidance):
+            return item.text("expected", lang)
+        if written.strip() in guidance:
+            return ""
+    if item.text(what, "en") and written.strip() == item.text(what, "en").strip():
         return item.text(what, lang) or written
     return written
+
+
+def looks_japanese(text: str) -> bool:
+    """Kana or kanji anywhere: the text is (at least partly) Japanese."""
+    return any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def finding_text(finding: dict, what: str, field_name: str, lang: str) -> tuple[str, bool]:
+    """A finding's text for a report in `lang`, and whether it is in the other language.
+
+    Japanese: the Japanese version the auditor wrote (e.g. `observed_ja`) where present,
+    else the checklist's translation (see item_text), else the text as written. English:
+    the text as written, or the Japanese version when only that exists."""
+    ja_field = FINDING_JA_FIELDS.get(field_name)
+    if lang == "ja" and ja_field and (finding.get(ja_field) or "").strip():
+        return finding[ja_field].strip(), False
+    text = (item_text(finding, what, field_name, lang) if what
+            else finding.get(field_name) or "").strip()
+    if not text and ja_field:
+        text = (finding.get(ja_field) or "").strip()
+    if not text:
+        return "", False
+    japanese = looks_japanese(text)
+    other = japanese if lang == "en" else (not japanese and any(c.isalpha() for c in text))
+    return text, other
 
 
 def place_photos(findings: list, photos: list) -> dict[str, list]:
@@ -133,8 +198,16 @@ def sort_key(finding: dict):
             finding["created_at"], finding["id"])
 
 
+def report_score(ws, audit: dict) -> dict | None:
+    """The hook for the checklist-logic scoring (issue 20): a score as {"value", "max",
+    "band"} for the executive summary, or None where the checklist has none. The scoring
+    module plugs in here; until it exists, reports show no score."""
+    return None
+
+
 def load_report_data(ws, audit_id: str, *, with_history: bool = False,
-                     contact: dict | None = None) -> ReportData:
+                     contact: dict | None = None,
+                     auditor_contact: dict | None = None) -> ReportData:
     audit = ws.audits.audit(audit_id)
     template = ws.audits.template_of(audit)
     photos = ws.photos.of_audit(audit_id)
@@ -143,6 +216,7 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         finding["no"] = f"F-{number:02d}"
         finding["item"] = template.items.get(finding["item_id"]) if finding["item_id"] else None
     item_photos = place_photos(findings, photos)
+    previous, previous_findings = ws.queries.previous_findings(audit_id)
     return ReportData(
         audit=audit,
         supplier=ws.suppliers.get("suppliers", audit["supplier_id"], include_deleted=True),
@@ -155,8 +229,12 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         signatures=ws.audits.signatures(audit_id),
         answers=ws.audits.answers(audit_id),
         contact=contact or load_contact(),
-        history=ws.audits.history(audit_id) if with_history else [],
+        # In time order (a log merged from devices may hold entries out of sequence order).
+        history=sorted(ws.audits.history(audit_id), key=lambda e: (e["at"], e["seq"]))
+        if with_history else [],
         content_hash=ws.audits.content_hash(audit_id) if with_history else "",
         item_photos=item_photos,
         without_finding=ws.audits.without_finding(audit_id),
+        previous=previous, previous_findings=previous_findings,
+        score=report_score(ws, audit), auditor_contact=auditor_contact,
     )

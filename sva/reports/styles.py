@@ -1,6 +1,8 @@
 """The look of the PDF reports: colours, paragraph styles, and bilingual headings/labels."""
 from __future__ import annotations
 
+import re
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -8,7 +10,8 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from sva.reports.fonts import CJK, LATIN, LATIN_BOLD, markup_runs, register_fonts, runs
+from sva.reports.fonts import (BOLD_FONTS, CJK, CJK_BOLD, LATIN, LATIN_BOLD, markup_runs,
+                               register_fonts, runs)
 
 INK = colors.HexColor("#1d2430")
 MUTED = colors.HexColor("#5b6574")
@@ -22,7 +25,8 @@ SEVERITY_COLOURS = {
     "observation": colors.HexColor("#2f6fb0"),
     "good_practice": colors.HexColor("#2e7d4f"),
 }
-STATUS_COLOURS = {"draft": colors.HexColor("#9a5b00"), "signed": colors.HexColor("#2e7d4f")}
+STATUS_COLOURS = {"draft": colors.HexColor("#9a5b00"), "signed": colors.HexColor("#2e7d4f"),
+                  "not_visited": colors.HexColor("#6b6f76")}
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
@@ -81,7 +85,24 @@ _WORD_WRAP: dict[str, tuple[ParagraphStyle, ParagraphStyle]] = {}
 def para(text, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text: escaped, Japanese runs in the CJK font and CJK wrapping."""
     pieces = runs(str(text) if text not in (None, "") else "—")
-    return Paragraph(markup_runs(pieces), wrapping(style, any(c for c, _ in pieces)))
+    body = markup_runs(pieces, bold=style.fontName in BOLD_FONTS)
+    return Paragraph(linked(body), wrapping(style, any(c for c, _ in pieces)))
+
+
+_LINK = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:)）])|"
+                   r"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+
+
+def linked(body: str) -> str:
+    """URLs and e-mail addresses in paragraph markup as links (mailto: for addresses)."""
+    if "@" not in body and "http" not in body:
+        return body
+
+    def link(match) -> str:
+        url, email = match.groups()
+        href = url if url else f"mailto:{email}"
+        return f'<a href="{href}" color="#1f3a5f"><u>{match.group(0)}</u></a>'
+    return _LINK.sub(link, body)
 
 
 def rich(parts: list[tuple[str, str | None]], style: ParagraphStyle) -> Paragraph:
@@ -90,7 +111,7 @@ def rich(parts: list[tuple[str, str | None]], style: ParagraphStyle) -> Paragrap
     for text, tag in parts:
         pieces = runs("" if text is None else str(text))
         cjk = cjk or any(c for c, _ in pieces)
-        body = markup_runs(pieces)
+        body = markup_runs(pieces, bold=tag == "b" or style.fontName in BOLD_FONTS)
         out.append(f"<{tag}>{body}</{tag}>" if tag else body)
     return Paragraph("".join(out), wrapping(style, cjk))
 
@@ -112,13 +133,15 @@ class OneLine(Flowable):
         self._para: Paragraph | None = None
 
     def _runs(self) -> list[tuple[str, str]]:
-        return [(CJK if is_cjk else self.style.fontName, chunk) for is_cjk, chunk in self.drawn]
+        cjk = CJK_BOLD if self.style.fontName in BOLD_FONTS else CJK
+        return [(cjk if is_cjk else self.style.fontName, chunk) for is_cjk, chunk in self.drawn]
 
     def wrap(self, avail_width, avail_height):
         style = self.style
         wide = sum(stringWidth(chunk, font, style.fontSize) for font, chunk in self._runs())
         if self.breaks or wide > avail_width or style.alignment != TA_LEFT:
-            self._para = Paragraph(markup_runs(self.pieces),
+            self._para = Paragraph(markup_runs(self.pieces,
+                                               bold=style.fontName in BOLD_FONTS),
                                    wrapping(style, any(c for c, _ in self.pieces)))
             return self._para.wrap(avail_width, avail_height)
         self._para = None
@@ -158,9 +181,11 @@ def stacked(t, key: str, styles: dict, first: str = "cell_b", second: str = "lab
 
 def heading(t, key: str, styles: dict, *, number: str = "") -> list:
     """A section heading; in the bilingual mode the Japanese title sits under the English."""
+    from sva.reports.outline import Bookmark
     pieces = t.each(key)
     prefix = f"{number}  " if number else ""
-    out = [para(prefix + pieces[0][1], styles["h1"])]
+    out = [Bookmark(prefix + pieces[0][1], f"section-{key}-{number}"),
+           para(prefix + pieces[0][1], styles["h1"])]
     if len(pieces) > 1:
         out.append(para(pieces[1][1], styles["h1b"]))
     else:

@@ -30,6 +30,7 @@ STEPS: list[Callable[[sqlite_utils.Database], None]] = [
     _sql("schema_v2.sql"),
     _sql("schema_v3.sql"),
     _sql("schema_v4.sql"),
+    _sql("schema_finding_report.sql"),
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -48,7 +48,7 @@ def apply_theirs(ws, finding: dict, theirs: dict, fields: list[str]) -> None:
     """Make the local finding hold HQ's values of `fields` (services only, logged)."""
     texts = {k: theirs[k] for k in fields if k in CAP_FIELDS}
     if texts:
-        ws.findings.edit(finding["id"], **texts)
+        ws.findings.edit(finding["id"], from_hq=True, **texts)
     if "status" in fields and theirs["status"] != finding["status"]:
         path = _status_path(finding["status"], theirs["status"])
         if path is None:

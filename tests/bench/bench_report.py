@@ -1,5 +1,7 @@
 """Benchmark: the improvement-guidance report of an audit with 30 findings, 2 photos each
-(12-MP originals), the photos imported through the photo service as the auditor does.
+(12-MP originals), the photos imported through the photo service as the auditor does; then
+a large case, 100 findings with 4 photos each (3-MP originals, to keep the set-up short;
+SVA_BENCH_LARGE=0 skips it), first and repeat builds against the same baseline.
 
 Baseline, measured in the same run: a plain reportlab document (SimpleDocTemplate,
 Paragraphs, Images) with the same texts and the same photos already downscaled to print
@@ -61,12 +63,12 @@ MARKS = [{"kind": "rect", "box": [0.1, 0.2, 0.45, 0.6]},
 SIZE_12MP = (4000, 3000)
 
 
-def camera_photo(rng: random.Random, base: Image.Image) -> bytes:
-    """A 12-MP JPEG with camera-like detail (noise survives compression like a real one)."""
+def camera_photo(rng: random.Random, base: Image.Image, size=SIZE_12MP) -> bytes:
+    """A JPEG with camera-like detail (noise survives compression like a real one)."""
     img = base.copy()
     draw = ImageDraw.Draw(img)
     for _ in range(12):
-        x, y = rng.randint(0, 3600), rng.randint(0, 2600)
+        x, y = rng.randint(0, size[0] - 400), rng.randint(0, size[1] - 400)
         draw.rectangle([x, y, x + rng.randint(100, 400), y + rng.randint(100, 400)],
                        fill=(rng.randint(0, 255), rng.randint(0, 255), rng.randint(0, 255)))
     out = io.BytesIO()
@@ -74,7 +76,8 @@ def camera_photo(rng: random.Random, base: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def make_audit(folder: Path) -> tuple[Workspace, str, list[dict]]:
+def make_audit(folder: Path, findings: int = FINDINGS, per_finding: int = PHOTOS_PER_FINDING,
+               size: tuple[int, int] = SIZE_12MP) -> tuple[Workspace, str, list[dict]]:
     rng = random.Random(7)
     ws = Workspace(folder)
     ws.templates.install_shipped()
@@ -85,21 +88,23 @@ def make_audit(folder: Path) -> tuple[Workspace, str, list[dict]]:
                              planned_date="2026-11-25", auditors=["Haruka Sato"])
     ws.audits.start(audit)
     items = list(ws.audits.template_of(ws.audits.audit(audit)).items.values())
-    noise = Image.effect_noise(SIZE_12MP, 40).convert("RGB")
-    base = Image.blend(Image.new("RGB", SIZE_12MP, (120, 140, 160)), noise, 0.35)
+    noise = Image.effect_noise(size, 40).convert("RGB")
+    base = Image.blend(Image.new("RGB", size, (120, 140, 160)), noise, 0.35)
     base = base.filter(ImageFilter.GaussianBlur(0.6))
     texts = []
-    for n in range(FINDINGS):
+    for n in range(findings):
         item = items[n % len(items)]
+        action = (item.expected or item.guidance)["en"]
         fid = ws.findings.add(audit, item_id=item.id, severity=("minor", "significant")[n % 2],
                               observed=f"Seen at line {n}: " + item.question["en"],
                               evidence="Records for the last 3 months reviewed",
-                              required_action=item.guidance["en"])
-        for k in range(PHOTOS_PER_FINDING):
-            ws.photos.add_bytes(audit, camera_photo(rng, base), filename=f"IMG_{n}_{k}.jpg",
+                              required_action=action)
+        for k in range(per_finding):
+            ws.photos.add_bytes(audit, camera_photo(rng, base, size),
+                                filename=f"IMG_{n}_{k}.jpg",
                                 finding_id=fid, caption=f"Finding {n + 1}, photo {k + 1}")
         texts.append({"requirement": item.question["en"], "observed": f"Seen at line {n}",
-                      "action": item.guidance["en"], "id": fid})
+                      "action": action, "id": fid})
     return ws, audit, texts
 
 
@@ -229,7 +234,47 @@ def main() -> int:
           f"limit 1.2 x images + 300 KB = {limit / 1024:.0f} KB; "
           f"size / limit = {len(pdf) / limit:.2f} (target <= 1.0)")
     print(f"baseline PDF size: {len(plain) / 1024:.0f} KB")
+    if os.environ.get("SVA_BENCH_LARGE", "1") != "0":
+        large_case()
     return 0
+
+
+LARGE = (100, 4, (2000, 1500))          # findings, photos per finding, original size
+LARGE_ROUNDS = int(os.environ.get("SVA_BENCH_LARGE_ROUNDS", "2"))
+
+
+def large_case() -> None:
+    """100 findings x 4 photos: first build after import and repeat build, against the
+    plain-reportlab baseline of the same texts and photos, interleaved rounds."""
+    findings, per_finding, size = LARGE
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        ws, audit, texts = make_audit(Path(tmp) / "ws", findings, per_finding, size)
+        setup = time.perf_counter() - start
+        photos = ws.photos.of_audit(audit)
+        box = photo_box(frame_width(page_size("a4")))
+        jpegs: dict[str, list[bytes]] = {}
+        for photo in photos:
+            jpegs.setdefault(photo["finding_id"], []).append(
+                print_image(ws.photos.path_of(photo["sha256"]), *box))
+        runs: dict[str, list[tuple[float, float]]] = {"first": [], "repeat": [], "base": []}
+        pdf = b""
+        for _ in range(LARGE_ROUNDS):
+            drop(ws, audit, copies=False)
+            runs["first"].append(timed(lambda: build_guidance(ws, audit, lang="en"))[:2])
+            *spent, pdf = timed(lambda: build_guidance(ws, audit, lang="en"))
+            runs["repeat"].append(tuple(spent))
+            runs["base"].append(timed(lambda: baseline_pdf(texts, jpegs, box))[:2])
+        ws.close()
+    wall = {k: statistics.median(w for w, _ in v) for k, v in runs.items()}
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    print(f"large case: {findings} findings x {per_finding} photos ({len(photos)} photos of "
+          f"{size[0]}x{size[1]}) imported in {setup:.1f} s; report {pages} pages, "
+          f"{len(pdf) / 1e6:.1f} MB")
+    print(f"  baseline plain reportlab, median of {LARGE_ROUNDS}: {wall['base'] * 1000:7.0f} ms")
+    for key, name in (("first", "first build"), ("repeat", "repeat build")):
+        print(f"  guidance (en), {name}, median of {LARGE_ROUNDS}: {wall[key] * 1000:7.0f} ms"
+              f"   ratio {wall[key] / wall['base']:.2f} (target <= 1.5)")
 
 
 if __name__ == "__main__":

@@ -166,3 +166,44 @@ def test_clicking_elsewhere_keeps_a_two_digit_year(qtbot, due_field):
     qtbot.mouseClick(due_field.evidence, Qt.MouseButton.LeftButton)
     assert due_field.evidence.hasFocus()
     assert due_field.due.text() == "2028-08-10"
+
+
+def test_a_new_finding_prefills_the_supplier_facing_required_action(qtbot, open_editor, ws,
+                                                                    started):
+    """The required action is what the supplier must do (the item's `expected` text), never
+    the auditor's guidance on how to check the item."""
+    editor, dialog = _new_finding(qtbot, open_editor, started)
+    item = editor.current_item()
+    action = dialog.required_action.toPlainText()
+    assert action == item.expected["en"]
+    assert action and action != item.guidance["en"]
+    assert dialog.required_action_ja.toPlainText() == item.expected["ja"]
+    qtbot.keyClicks(dialog.observed, "Exit door locked")
+    qtbot.keyClick(dialog.observed, K.Key_Return, CTRL)
+    [finding] = ws.findings.of_audit(started)
+    assert finding["required_action"] == item.expected["en"]
+    assert finding["required_action_ja"] == item.expected["ja"]
+
+
+def test_japanese_texts_and_evidence_references_are_saved_and_shown_again(
+        qtbot, open_editor, ws, started):
+    editor, dialog = _new_finding(qtbot, open_editor, started)
+    qtbot.keyClicks(dialog.observed, "Exit door locked")
+    dialog.observed_ja.setPlainText("非常口が施錠されていた")
+    dialog.evidence_ja.setText("現場で確認")
+    for edit, text in ((dialog.documents_seen, "Fire drill log 2026"),
+                       (dialog.interviews, "3 operators, 1 supervisor"),
+                       (dialog.sample_size, "12 of 40 exits")):
+        qtbot.keyClicks(edit, text)
+    qtbot.keyClick(dialog.observed, K.Key_Return, CTRL)
+    [finding] = ws.findings.of_audit(started)
+    assert finding["observed_ja"] == "非常口が施錠されていた"
+    assert finding["evidence_ja"] == "現場で確認"
+    assert (finding["documents_seen"], finding["interviews"], finding["sample_size"]) == \
+        ("Fire drill log 2026", "3 operators, 1 supervisor", "12 of 40 exits")
+    again = FindingDialog(visit_date=VISIT, finding=finding)
+    qtbot.addWidget(again)
+    assert again.observed_ja.toPlainText() == "非常口が施錠されていた"
+    assert again.sample_size.text() == "12 of 40 exits"
+    again.interviews.setText("4 operators")
+    assert again.changed_fields() == {"interviews": "4 operators"}

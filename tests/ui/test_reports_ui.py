@@ -137,3 +137,16 @@ def test_importing_an_unchanged_cap_workbook_changes_nothing(qtbot, signed_edito
     outcome = done.args[0]
     assert outcome.problems == [] and outcome.result.updated == []
     assert reports.message.objectName() == "capImported"
+
+
+def test_the_guidance_report_prints_the_auditors_contact_from_the_settings(qtbot, signed_editor):
+    from ui.settings import AUDITOR_EMAIL, AUDITOR_NAME, AUDITOR_PHONE
+    settings = signed_editor.settings
+    AUDITOR_NAME.set(settings, "Haruka Sato")
+    AUDITOR_EMAIL.set(settings, "haruka.sato@example.com")
+    AUDITOR_PHONE.set(settings, "+81 3 0000 1111")
+    signed_editor.reports.build("guidance", "en")
+    preview = wait_preview(qtbot, signed_editor.reports)
+    text = "".join("".join(page.extract_text().split())
+                   for page in PdfReader(preview.path).pages)
+    assert "haruka.sato@example.com" in text and "+81300001111" in text

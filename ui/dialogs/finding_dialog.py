@@ -1,8 +1,9 @@
 """A finding, new (prefilled from the checklist item) or existing: DESIGN §4 fields.
 
-New from an item: area, requirement (the question), what was seen (the item's note) and a
-severity suggestion for the answer; the due date follows the severity policy until the
-auditor sets one by hand. Ctrl+Enter saves from anywhere in the dialog.
+New from an item: area, requirement (the question), what was seen (the item's note), the
+required action (the item's supplier-facing expected practice) and a severity suggestion for
+the answer; the due date follows the severity policy until the auditor sets one by hand.
+Ctrl+Enter saves from anywhere in the dialog.
 
 A finding says at least what was seen (the core refuses one without it): Save stays disabled
 with the reason under the field until it is filled in. A due date before the visit is saved
@@ -22,7 +23,7 @@ from sva.checklists.model import Item
 from sva import due_dates
 from sva.domain.findings import SUGGESTED_SEVERITY
 from ui.editor.checklist_model import short_id, text_in
-from sva.vocabulary import AREAS, SEVERITIES
+from sva.vocabulary import AREAS, FINDING_EXTRA_FIELDS, SEVERITIES
 from ui.vocabulary import area_label, result_label, severity_label
 from ui.widgets.answer_icons import answer_icon
 from ui.widgets.date_field import DateField
@@ -89,6 +90,27 @@ class FindingDialog(QDialog):
         self.evidence.setPlaceholderText(self.tr("Documents seen, people interviewed, photos"))
         self.required_action = _text_edit(2, "findingAction")
         self.required_action.setPlaceholderText(self.tr("What the supplier must do"))
+        # The Japanese version of each text, side by side with it (optional): the Japanese
+        # report prints it where present.
+        self.observed_ja = _text_edit(3, "findingObservedJa")
+        self.observed_ja.setPlaceholderText(self.tr("In Japanese (optional)"))
+        self.evidence_ja = QLineEdit()
+        self.evidence_ja.setObjectName("findingEvidenceJa")
+        self.evidence_ja.setPlaceholderText(self.tr("In Japanese (optional)"))
+        self.required_action_ja = _text_edit(2, "findingActionJa")
+        self.required_action_ja.setPlaceholderText(self.tr("In Japanese (optional)"))
+        self.documents_seen = QLineEdit()
+        self.documents_seen.setObjectName("findingDocuments")
+        self.documents_seen.setPlaceholderText(self.tr("Documents seen"))
+        self.interviews = QLineEdit()
+        self.interviews.setObjectName("findingInterviews")
+        self.interviews.setPlaceholderText(self.tr("People interviewed"))
+        self.sample_size = QLineEdit()
+        self.sample_size.setObjectName("findingSample")
+        self.sample_size.setPlaceholderText(self.tr("Sample, e.g. 25 of 310 files"))
+        refs_row = QHBoxLayout()
+        for edit in (self.documents_seen, self.interviews, self.sample_size):
+            refs_row.addWidget(edit, 1)
         self.has_due = QCheckBox(self.tr("Due"))
         self.has_due.setObjectName("findingHasDue")
         self.due = DateField()
@@ -110,9 +132,11 @@ class FindingDialog(QDialog):
         form.addRow(self.tr("&Area:"), self.area)
         form.addRow(self.tr("&Severity:"), _wrap(sev_row))
         form.addRow(self.tr("&Requirement:"), self.requirement)
-        form.addRow(self.tr("&What was seen:"), _wrap(observed_box))
-        form.addRow(self.tr("&Evidence:"), self.evidence)
-        form.addRow(self.tr("Required a&ction:"), self.required_action)
+        form.addRow(self.tr("&What was seen:"), _pair(_wrap(observed_box), self.observed_ja))
+        form.addRow(self.tr("&Evidence:"), _pair(self.evidence, self.evidence_ja))
+        form.addRow(self.tr("Evidence &references:"), _wrap(refs_row))
+        form.addRow(self.tr("Required a&ction:"),
+                    _pair(self.required_action, self.required_action_ja))
         form.addRow(self.tr("Due date:"), _wrap(due_row))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -127,7 +151,7 @@ class FindingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(640, self.sizeHint().height())
+        self.resize(820, self.sizeHint().height())
 
         self._fill(item, result, note, lang, finding)
         self.severity.currentIndexChanged.connect(self._severity_changed)
@@ -147,6 +171,8 @@ class FindingDialog(QDialog):
             self.observed.setPlainText(finding["observed"] or "")
             self.evidence.setText(finding["evidence"] or "")
             self.required_action.setPlainText(finding["required_action"] or "")
+            for key in FINDING_EXTRA_FIELDS:
+                _set_text(getattr(self, key), finding.get(key) or "")
             self._set_due(finding["due_date"])
             self._update_policy_label()
             return
@@ -154,6 +180,10 @@ class FindingDialog(QDialog):
             self.item_label.setText(f"{short_id(item.id)} — {text_in(item.question, lang)}")
             self._select(self.area, item.area)
             self.requirement.setPlainText(text_in(item.question, lang))
+            # What the supplier must do, written for the supplier (never the auditor's guidance).
+            self.required_action.setPlainText(text_in(item.expected or {}, lang))
+            if lang != "ja":
+                self.required_action_ja.setPlainText((item.expected or {}).get("ja", ""))
         else:
             self.item_label.setText(self.tr("(no checklist item)"))
         self.observed.setPlainText(note)
@@ -261,6 +291,7 @@ class FindingDialog(QDialog):
                   "evidence": self.evidence.text().strip(),
                   "required_action": self.required_action.toPlainText().strip(),
                   "due_date": due}
+        fields.update({key: _get_text(getattr(self, key)) for key in FINDING_EXTRA_FIELDS})
         if due:
             date.fromisoformat(due)
         return fields
@@ -271,6 +302,25 @@ class FindingDialog(QDialog):
             return self.fields()
         return {k: v for k, v in self.fields().items()
                 if (self.finding.get(k) or None) != (v or None)}
+
+
+def _pair(first: QWidget, second: QWidget) -> QWidget:
+    """A text and its Japanese version side by side."""
+    row = QHBoxLayout()
+    row.addWidget(first, 1)
+    row.addWidget(second, 1)
+    return _wrap(row)
+
+
+def _set_text(edit, text: str) -> None:
+    if isinstance(edit, QPlainTextEdit):
+        edit.setPlainText(text)
+    else:
+        edit.setText(text)
+
+
+def _get_text(edit) -> str:
+    return (edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()).strip()
 
 
 def _wrap(layout) -> QWidget:

@@ -1,13 +1,13 @@
 """Preferences: UI language (applied at the next start), the auditor's name and organisation
-(prefilled when signing), checklist language."""
+(prefilled when signing), e-mail and telephone (printed in reports), checklist language."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QLineEdit, QSpinBox, QVBoxLayout)
 
-from ui.settings import (AUDITOR_NAME, CHECKLIST_LANGUAGE, DAILY_BACKUP, DAILY_BACKUP_KEEP,
-                         LANGUAGE, ORGANISATION)
+from ui.settings import (AUDITOR_EMAIL, AUDITOR_NAME, AUDITOR_PHONE, CHECKLIST_LANGUAGE,
+                         DAILY_BACKUP, DAILY_BACKUP_KEEP, LANGUAGE, ORGANISATION)
 
 
 class SettingsDialog(QDialog):
@@ -27,6 +27,12 @@ class SettingsDialog(QDialog):
         self.organisation = QLineEdit(ORGANISATION.get(settings))
         self.organisation.setObjectName("auditorOrganisation")
         self.organisation.setPlaceholderText(self.tr("Prefilled when you sign"))
+        self.email = QLineEdit(AUDITOR_EMAIL.get(settings))
+        self.email.setObjectName("auditorEmail")
+        self.email.setPlaceholderText(self.tr("Printed in reports for the supplier"))
+        self.phone = QLineEdit(AUDITOR_PHONE.get(settings))
+        self.phone.setObjectName("auditorPhone")
+        self.phone.setPlaceholderText(self.tr("Printed in reports for the supplier"))
         self.checklist = QComboBox()
         self.checklist.setObjectName("defaultChecklistLanguage")
         self.checklist.addItem(self.tr("English"), "en")
@@ -53,6 +59,8 @@ class SettingsDialog(QDialog):
         form.addRow("", self.restart_note)
         form.addRow(self.tr("&Auditor name:"), self.auditor)
         form.addRow(self.tr("O&rganisation:"), self.organisation)
+        form.addRow(self.tr("&E-mail:"), self.email)
+        form.addRow(self.tr("&Telephone:"), self.phone)
         form.addRow(self.tr("&Checklist language:"), self.checklist)
         form.addRow("", self.daily_backup)
         form.addRow(self.tr("&Keep copies:"), self.keep)
@@ -70,6 +78,8 @@ class SettingsDialog(QDialog):
         LANGUAGE.set(self.settings, self.language.currentData())
         AUDITOR_NAME.set(self.settings, self.auditor.text().strip())
         ORGANISATION.set(self.settings, self.organisation.text().strip())
+        AUDITOR_EMAIL.set(self.settings, self.email.text().strip())
+        AUDITOR_PHONE.set(self.settings, self.phone.text().strip())
         CHECKLIST_LANGUAGE.set(self.settings, self.checklist.currentData())
         DAILY_BACKUP.set(self.settings, self.daily_backup.isChecked())
         DAILY_BACKUP_KEEP.set(self.settings, self.keep.value())

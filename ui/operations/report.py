@@ -38,15 +38,17 @@ def exports_folder(ws: Workspace) -> Path:
 
 
 def build_task(ws: Workspace, audit_id: str, kind: str, lang: str, path: Path, *,
-               size: str = "a4") -> Task:
-    """Write one report (guidance PDF, record PDF or CAP workbook) to `path` atomically."""
+               size: str = "a4", auditor_contact: dict | None = None) -> Task:
+    """Write one report (guidance PDF, record PDF or CAP workbook) to `path` atomically.
+    `auditor_contact`: name, e-mail, telephone from the settings (the guidance report)."""
     if kind not in KINDS:
         raise ValueError(kind)
 
     def work(progress) -> Path:
         progress(0, 2)
         if kind == "guidance":
-            out = write_guidance(ws, audit_id, path, lang=lang, size=size)
+            out = write_guidance(ws, audit_id, path, lang=lang, size=size,
+                                 auditor_contact=auditor_contact)
         elif kind == "record":
             out = write_record(ws, audit_id, path, lang=lang, size=size)
         else:

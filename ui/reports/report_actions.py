@@ -19,6 +19,7 @@ from ui.operations.report import (CapImportOutcome, build_task, cap_import_task,
 from ui.operations.tasks import Task
 from ui.reports.cap_problems import CapProblemsDialog
 from ui.reports.preview import ReportPreview
+from ui.settings import auditor_contact
 from ui.widgets.actions import make_action
 
 
@@ -70,7 +71,9 @@ class ReportActions(QObject):
         label = {"guidance": self.tr("Building the improvement-guidance report…"),
                  "record": self.tr("Building the full audit record…"),
                  "cap": self.tr("Writing the CAP workbook…")}[kind]
-        return self._run(build_task(ws, audit_id, kind, lang, target), label,
+        contact = auditor_contact(self.editor.settings)
+        return self._run(build_task(ws, audit_id, kind, lang, target, auditor_contact=contact),
+                         label,
                          lambda out: self._built(kind, out))
 
     def export_cap(self) -> None:

@@ -32,6 +32,13 @@ def field_label(name: str) -> str:
             "planned_date": QCoreApplication.translate("ConflictsDialog", "Planned date"),
             "supplier_comment": QCoreApplication.translate("ConflictsDialog",
                                                            "Supplier comment"),
+            "containment": QCoreApplication.translate("ConflictsDialog",
+                                                      "Containment (immediate action)"),
+            "completion_evidence": QCoreApplication.translate("ConflictsDialog",
+                                                              "Evidence of completion"),
+            "position": QCoreApplication.translate("ConflictsDialog", "Agree / dispute"),
+            "position_comment": QCoreApplication.translate("ConflictsDialog",
+                                                           "Comment on agree / dispute"),
             }.get(name, name)
 
 

@@ -16,8 +16,9 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       StringConstraints)
 from pydantic.json_schema import SkipJsonSchema
 
-from sva.vocabulary import (AREAS as AREA_CODES, AUDIT_KINDS, AUDIT_STATUSES, CAP_SYNC_FIELDS,
-                            FINDING_STATUSES, SEVERITIES as SEVERITY_CODES, VERIFICATION_METHODS)
+from sva.vocabulary import (AREAS as AREA_CODES, AUDIT_KINDS, AUDIT_STATUSES, CAP_POSITIONS,
+                            CAP_SYNC_FIELDS, FINDING_STATUSES, SEVERITIES as SEVERITY_CODES,
+                            VERIFICATION_METHODS)
 
 UUID_LIKE = r"^[0-9A-Za-z][0-9A-Za-z_.:@-]{0,99}$"
 AUDIT_ID = UUID_LIKE
@@ -37,6 +38,7 @@ NO_NUL = "^[^\\u0000]*$"
 AREAS = Literal[AREA_CODES]
 SEVERITIES = Literal[SEVERITY_CODES]
 STATUSES = Literal[FINDING_STATUSES]
+POSITIONS = Literal["", *CAP_POSITIONS]
 METHODS = Literal[VERIFICATION_METHODS]
 CAP_FIELD = Literal[CAP_SYNC_FIELDS]
 MEDIA_TYPES = Literal["image/jpeg", "image/png", "image/heic"]
@@ -163,6 +165,19 @@ class Finding(Strict):
     verification_method: METHODS | None = None
     verified_at: IsoTime | None = None
     deleted: Int = Field(default=0, ge=0, le=1)
+    # The Japanese texts and evidence references (device schema_finding_report); older
+    # devices send none of them.
+    observed_ja: Long = ""
+    evidence_ja: Long = ""
+    required_action_ja: Long = ""
+    documents_seen: Long = ""
+    interviews: Long = ""
+    sample_size: Short = ""
+    # The supplier's CAP response (device schema_finding_report).
+    containment: Long = ""
+    completion_evidence: Long = ""
+    position: POSITIONS = ""
+    position_comment: Long = ""
     cap_base: dict[CAP_FIELD, Long | None] | None = Field(
         default=None, description="CAP values the device last agreed with HQ (sync "
         "bookkeeping, not part of the document hash)")
@@ -313,6 +328,10 @@ class CapUpdate(Strict):
     responsible: CapShort = None
     planned_date: IsoDate | None = None
     supplier_comment: CapText = None
+    containment: CapText = None
+    completion_evidence: CapText = None
+    position: Annotated[POSITIONS | SkipJsonSchema[None], AfterValidator(_not_null)] = None
+    position_comment: CapText = None
 
 
 __all__ = ["Amendment", "AuditDocument", "AuditVersion", "AuditVersionDocument", "CapUpdate",
