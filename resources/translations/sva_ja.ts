@@ -1765,92 +1765,112 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>サプライヤーのコメント</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="35"/>
+        <source>Containment (immediate action)</source>
+        <translation>応急処置（直ちに行った処置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="37"/>
+        <source>Evidence of completion</source>
+        <translation>完了の証跡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="39"/>
+        <source>Agree / dispute</source>
+        <translation>同意／異議</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync/conflicts_dialog.py" line="40"/>
+        <source>Comment on agree / dispute</source>
+        <translation>同意／異議の理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="47"/>
         <source>(empty)</source>
         <translation>（空欄）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="52"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="59"/>
         <source>Sync conflicts</source>
         <translation>同期の競合</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="56"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="63"/>
         <source>These finding fields were changed both on this device and at HQ since they last agreed. Choose which value to keep for each: “Keep mine” sends this device&apos;s value to HQ at the next sync; “Keep HQ&apos;s” takes HQ&apos;s value now. Each choice is written to the audit log.</source>
         <translation>以下の指摘事項の項目は、前回の一致以降にこの端末と本社の両方で変更されました。項目ごとに残す値を選んでください。「自分の値を残す」はこの端末の値を次回の同期で本社へ送ります。「本社の値を残す」は本社の値を今この端末に書き込みます。どちらの選択も監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="64"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="71"/>
         <source>Supplier</source>
         <translation>サプライヤー</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="64"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="71"/>
         <source>Finding</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="64"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="71"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="65"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="72"/>
         <source>Agreed before</source>
         <translation>前回一致した値</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="65"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="72"/>
         <source>On this device (mine)</source>
         <translation>この端末（自分）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="65"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="72"/>
         <source>At HQ</source>
         <translation>本社</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="75"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="82"/>
         <source>No open conflicts.</source>
         <translation>未解決の競合はありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="81"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="88"/>
         <source>Keep &amp;mine</source>
         <translation>自分の値を残す(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="85"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="92"/>
         <source>This device&apos;s value stays and goes to HQ at the next sync (Ctrl+M)</source>
         <translation>この端末の値を残し、次回の同期で本社へ送ります (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="87"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="94"/>
         <source>Keep &amp;HQ&apos;s</source>
         <translation>本社の値を残す(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="91"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="98"/>
         <source>HQ&apos;s value is written on this device now (Ctrl+H)</source>
         <translation>本社の値を今この端末に書き込みます (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="93"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="100"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="152"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="159"/>
         <source>Not resolved</source>
         <translation>解決できませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="157"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="164"/>
         <source>Kept this device&apos;s value for {0} field(s); it goes to HQ at the next sync.</source>
         <translation>{0} 項目でこの端末の値を残しました。次回の同期で本社へ送ります。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/conflicts_dialog.py" line="160"/>
+        <location filename="../../ui/sync/conflicts_dialog.py" line="167"/>
         <source>Took HQ&apos;s value for {0} field(s).</source>
         <translation>{0} 項目で本社の値を取り込みました。</translation>
     </message>
@@ -2164,128 +2184,155 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="57"/>
         <source>Edit finding</source>
         <translation>指摘事項の編集</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="57"/>
         <source>New finding</source>
         <translation>新しい指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="76"/>
         <source>What exactly was seen, where, how many…</source>
         <translation>何を、どこで、どれだけ確認したか…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="77"/>
         <source>Required: say what was seen to save the finding.</source>
         <translation>必須：保存するには確認内容を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="90"/>
         <source>Documents seen, people interviewed, photos</source>
         <translation>確認した文書、聞き取りした人、写真</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="92"/>
         <source>What the supplier must do</source>
         <translation>サプライヤーが行うべきこと</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="101"/>
+        <source>In Japanese (optional)</source>
+        <translation>日本語（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="104"/>
+        <source>Documents seen</source>
+        <translation>確認した文書</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="107"/>
+        <source>People interviewed</source>
+        <translation>聞き取りをした人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="110"/>
+        <source>Sample, e.g. 25 of 310 files</source>
+        <translation>サンプル数（例：310件中25件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="114"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="131"/>
         <source>Item:</source>
         <translation>項目:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="132"/>
         <source>&amp;Area:</source>
         <translation>領域(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="133"/>
         <source>&amp;Severity:</source>
         <translation>重要度(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="134"/>
         <source>&amp;Requirement:</source>
         <translation>要求事項(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="135"/>
         <source>&amp;What was seen:</source>
         <translation>確認内容(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="136"/>
         <source>&amp;Evidence:</source>
         <translation>証跡(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="137"/>
+        <source>Evidence &amp;references:</source>
+        <translation>証跡の詳細(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="138"/>
         <source>Required a&amp;ction:</source>
         <translation>是正要求(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="140"/>
         <source>Due date:</source>
         <translation>期限:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="145"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="146"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="142"/>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="188"/>
         <source>(no checklist item)</source>
         <translation>（チェックリスト項目なし）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="193"/>
         <source>suggested for “{0}”</source>
         <translation>「{0}」の推奨値</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="193"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="223"/>
         <source>Policy: no due date for {0}</source>
         <translation>ポリシー: {0}には期限なし</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="196"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="226"/>
         <source>Policy: {0} days after the visit ({1})</source>
         <translation>ポリシー: 訪問日（{1}）から {0} 日</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="260"/>
         <source>Due date before the visit</source>
         <translation>訪問日より前の期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="261"/>
         <source>The due date {0} is before the visit ({1}). Save the finding with this due date?</source>
         <translation>期限 {0} が訪問日（{1}）より前です。この期限で指摘事項を保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="266"/>
         <source>Save with this date</source>
         <translation>この日付で保存</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/finding_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/finding_dialog.py" line="267"/>
         <source>Change the date</source>
         <translation>日付を変更</translation>
     </message>
@@ -2938,101 +2985,101 @@ Keep this sheet apart from the computer.</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="43"/>
+        <location filename="../../ui/reports/report_actions.py" line="44"/>
         <source>Improvement guidance (&amp;English)</source>
         <translation>改善指導報告書（英語）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="45"/>
+        <location filename="../../ui/reports/report_actions.py" line="46"/>
         <source>Improvement guidance (&amp;Japanese)</source>
         <translation>改善指導報告書（日本語）(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="48"/>
+        <location filename="../../ui/reports/report_actions.py" line="49"/>
         <source>Improvement guidance (English + Japanese)</source>
         <translation>改善指導報告書（英語＋日本語）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="51"/>
+        <location filename="../../ui/reports/report_actions.py" line="52"/>
         <source>Full audit &amp;record</source>
         <translation>監査記録（全体）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="53"/>
+        <location filename="../../ui/reports/report_actions.py" line="54"/>
         <source>E&amp;xport CAP workbook…</source>
         <translation>CAP ワークブックを書き出す(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="55"/>
+        <location filename="../../ui/reports/report_actions.py" line="56"/>
         <source>&amp;Import CAP workbook…</source>
         <translation>CAP ワークブックを取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="70"/>
+        <location filename="../../ui/reports/report_actions.py" line="71"/>
         <source>Building the improvement-guidance report…</source>
         <translation>改善指導報告書を作成しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="71"/>
+        <location filename="../../ui/reports/report_actions.py" line="72"/>
         <source>Building the full audit record…</source>
         <translation>監査記録を作成しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="72"/>
+        <location filename="../../ui/reports/report_actions.py" line="73"/>
         <source>Writing the CAP workbook…</source>
         <translation>CAP ワークブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="80"/>
+        <location filename="../../ui/reports/report_actions.py" line="83"/>
         <source>Export CAP workbook</source>
         <translation>CAP ワークブックの書き出し</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="81"/>
-        <location filename="../../ui/reports/report_actions.py" line="92"/>
+        <location filename="../../ui/reports/report_actions.py" line="84"/>
+        <location filename="../../ui/reports/report_actions.py" line="95"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ワークブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="91"/>
-        <location filename="../../ui/reports/report_actions.py" line="96"/>
+        <location filename="../../ui/reports/report_actions.py" line="94"/>
+        <location filename="../../ui/reports/report_actions.py" line="99"/>
         <source>Import CAP workbook</source>
         <translation>CAP ワークブックの取り込み</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="100"/>
+        <location filename="../../ui/reports/report_actions.py" line="103"/>
         <source>Checking the CAP workbook…</source>
         <translation>CAP ワークブックを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="110"/>
+        <location filename="../../ui/reports/report_actions.py" line="113"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="112"/>
+        <location filename="../../ui/reports/report_actions.py" line="115"/>
         <source>Reports</source>
         <translation>報告書</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="135"/>
+        <location filename="../../ui/reports/report_actions.py" line="138"/>
         <source>Report not made</source>
         <translation>報告書を作成できませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="145"/>
+        <location filename="../../ui/reports/report_actions.py" line="148"/>
         <source>CAP workbook</source>
         <translation>CAP ワークブック</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="146"/>
+        <location filename="../../ui/reports/report_actions.py" line="149"/>
         <source>The CAP workbook was written to {0}.
 Send it to the supplier with the improvement-guidance report.</source>
         <translation>CAP ワークブックを {0} に書き出しました。
 改善指導報告書と一緒にサプライヤーへ送ってください。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="167"/>
+        <location filename="../../ui/reports/report_actions.py" line="170"/>
         <source>Updated findings: {0}
 CAP submitted for: {1}
 Unchanged: {2}</source>
@@ -3041,12 +3088,12 @@ CAP 提出済み: {1}
 変更なし: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="171"/>
+        <location filename="../../ui/reports/report_actions.py" line="174"/>
         <source>Nothing to change: the workbook matches the audit.</source>
         <translation>変更はありません：ワークブックは監査と一致しています。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_actions.py" line="173"/>
+        <location filename="../../ui/reports/report_actions.py" line="176"/>
         <source>CAP workbook imported</source>
         <translation>CAP ワークブックを取り込みました</translation>
     </message>
@@ -3296,56 +3343,72 @@ CAP 提出済み: {1}
     </message>
     <message>
         <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="35"/>
+        <source>Printed in reports for the supplier</source>
+        <translation>サプライヤー向けの報告書に記載されます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="38"/>
         <source>English</source>
         <translation>英語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="39"/>
         <source>Japanese</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="40"/>
         <source>English + Japanese</source>
         <translation>英語＋日本語</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="43"/>
         <source>&amp;Daily copy of the database in the data folder&apos;s backups/</source>
         <translation>データフォルダー内にデータベースのコピーを毎日作る(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
         <source>A new interface language is used from the next start.</source>
         <translation>表示言語の変更は次回の起動から反映されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
         <source>&amp;Interface language:</source>
         <translation>表示言語(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
         <source>&amp;Auditor name:</source>
         <translation>監査員名(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
         <source>O&amp;rganisation:</source>
         <translation>所属(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
+        <source>&amp;E-mail:</source>
+        <translation>電子メール(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="63"/>
+        <source>&amp;Telephone:</source>
+        <translation>電話(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
         <source>&amp;Checklist language:</source>
         <translation>チェックリストの言語(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="66"/>
         <source>&amp;Keep copies:</source>
         <translation>保持するコピーの数(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="69"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
