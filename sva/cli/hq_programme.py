@@ -26,7 +26,7 @@ def _print_skipped(skipped) -> None:
 
 def cmd_import_suppliers(args) -> int:
     from sva.hq.programme_store import import_registry
-    out = import_registry(_storage(args), args.file, skip_bad=args.skip_bad)
+    out = import_registry(_storage(args), args.file, skip_bad=args.skip_bad, sheet=args.sheet)
     print(f"suppliers: {out['added']} added, {out['updated']} updated, "
           f"{out['unchanged']} unchanged, {len(out['skipped'])} skipped")
     _print_skipped(out["skipped"])
@@ -35,7 +35,8 @@ def cmd_import_suppliers(args) -> int:
 
 def cmd_import_saq(args) -> int:
     from sva.hq.programme_store import import_saq
-    out = import_saq(_storage(args), args.file, args.fy, skip_bad=args.skip_bad)
+    out = import_saq(_storage(args), args.file, args.fy, skip_bad=args.skip_bad,
+                     sheet=args.sheet)
     levels = ", ".join(f"{k}: {n}" for k, n in out["levels"].items()) or "none"
     print(f"SAQ FY{args.fy}: {out['responses']} response(s) scored (levels {levels}), "
           f"{len(out['skipped'])} skipped")
@@ -170,6 +171,10 @@ def cmd_passwd(args) -> int:
     return 0
 
 
+SHEET_HELP = ("XLSX sheet holding the data (default: the first sheet whose top rows hold the "
+              "header)")
+
+
 def _subparsers_of(parser: argparse.ArgumentParser):
     return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
 
@@ -185,6 +190,7 @@ def register(sub, common) -> None:
     c.add_argument("file")
     c.add_argument("--skip-bad", action="store_true",
                    help="import the good rows and list the bad ones that were skipped")
+    c.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
     c.set_defaults(handler=cmd_import_suppliers)
     c = isub.add_parser("saq", parents=[common],
                         help="one fiscal year's SAQ responses (one row per supplier: "
@@ -192,6 +198,7 @@ def register(sub, common) -> None:
     c.add_argument("file")
     c.add_argument("--fy", type=int, required=True, help="fiscal year the file answers")
     c.add_argument("--skip-bad", action="store_true")
+    c.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
     c.set_defaults(handler=cmd_import_saq)
     c = isub.add_parser("sites", parents=[common],
                         help="sites of registered suppliers (code, site_name, country, "
@@ -209,8 +216,8 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("eligible", parents=[common],
                        help="suppliers whose current level meets a required level")
-    p.add_argument("--level", required=True, help="required level (A best … D)")
-    p.add_argument("--category")
+    p.add_argument("--level", required=True, help="required level (A best … D; a or A)")
+    p.add_argument("--category", help="displayed name or key ('IT services' or it_services)")
     p.add_argument("--explain", action="store_true", help="print basis and explanation")
     p.set_defaults(handler=cmd_eligible)
 

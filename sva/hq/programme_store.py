@@ -28,10 +28,10 @@ SCORE_COLUMNS = {area: f"score_{area.lower()}" for area in AREAS}
 # -- supplier registry -----------------------------------------------------------------------
 
 def import_registry(storage: Storage, path: str | Path, *, skip_bad: bool = False,
-                    actor: str = "admin") -> dict:
+                    actor: str = "admin", sheet: str | None = None) -> dict:
     """Upsert every supplier of a registry file (CSV/XLSX) in one transaction.
     Any bad row: BadInput listing all, nothing written — unless skip_bad."""
-    rows, skipped = load_registry(path, skip_bad=skip_bad)
+    rows, skipped = load_registry(path, skip_bad=skip_bad, sheet=sheet)
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     with storage.transaction() as tx:
         rev = tx.next_rev()
@@ -105,7 +105,7 @@ def load_suppliers(tx: Tx, *, include_deleted: bool = False) -> list[dict]:
 # -- SAQ responses and levels ------------------------------------------------------------------
 
 def import_saq(storage: Storage, path: str | Path, fy: int, *, skip_bad: bool = False,
-               actor: str = "admin") -> dict:
+               actor: str = "admin", sheet: str | None = None) -> dict:
     """Import one fiscal year's SAQ responses, score them and keep each supplier's result for
     that year (a re-import replaces it). The supplier's current level follows its latest FY."""
     saq = load_questionnaire()
@@ -114,7 +114,7 @@ def import_saq(storage: Storage, path: str | Path, fy: int, *, skip_bad: bool = 
         codes = {r["code"].upper(): r["code"] for r in tx.all(
             "SELECT code FROM suppliers WHERE deleted = 0")}
     responses, skipped = load_responses(path, saq, fy=fy, known_codes=set(codes),
-                                        skip_bad=skip_bad)
+                                        skip_bad=skip_bad, sheet=sheet)
     results = [score(r, saq, rules) for r in responses]
     now = now_iso()
     with storage.transaction() as tx:

@@ -6,21 +6,30 @@ from sva.hq.programme.levels import current
 from sva.vocabulary import ISEC_LEVELS as LEVELS    # best first, as in isec_levels.yaml
 
 
+def category_key(category: str) -> str:
+    """The key of a category as planning.yaml writes it: 'IT services' -> 'it_services'."""
+    import unicodedata
+    text = unicodedata.normalize("NFKC", str(category)).strip().lower()
+    return "_".join(text.replace("-", " ").split())
+
+
 def eligible(suppliers, levels, required: str = "B", category: str | None = None,
              *, order=LEVELS) -> list[dict]:
     """Suppliers whose current level (from their latest fiscal year's SAQ) is `required` or
-    better, optionally only those handling `category` (case-insensitive). Each row carries
+    better (a level may be typed in lower case), optionally only those handling `category`
+    (its displayed name or its key: 'IT services' or 'it_services'). Each row carries
     the level, the fiscal year and date it was set, and its basis and explanation.
     Suppliers with no SAQ result are never eligible."""
+    required = str(required).strip().upper()
     if required not in order:
         raise BadInput(f"unknown level {required!r} (known: {', '.join(order)})", field="level")
     latest = current(levels)
-    wanted = category.strip().lower() if category else None
+    wanted = category_key(category) if category and category.strip() else None
     rows = []
     for s in suppliers:
         if s.get("deleted"):
             continue
-        if wanted and wanted not in (c.lower() for c in s.get("categories") or ()):
+        if wanted and wanted not in (category_key(c) for c in s.get("categories") or ()):
             continue
         result = latest.get(str(s["code"]).upper())
         if result is None or order.index(result.isec_level) > order.index(required):
