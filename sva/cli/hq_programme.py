@@ -26,9 +26,12 @@ def _print_skipped(skipped) -> None:
 
 def cmd_import_suppliers(args) -> int:
     from sva.hq.programme_store import import_registry
-    out = import_registry(_storage(args), args.file, skip_bad=args.skip_bad, sheet=args.sheet)
-    print(f"suppliers: {out['added']} added, {out['updated']} updated, "
-          f"{out['unchanged']} unchanged, {len(out['skipped'])} skipped")
+    out = import_registry(_storage(args), args.file, skip_bad=args.skip_bad, sheet=args.sheet,
+                          fy=args.fy)
+    print(f"suppliers FY{out['fy']}: {out['added']} added, {out['updated']} updated, "
+          f"{out['unchanged']} unchanged, {len(out['skipped'])} skipped"
+          + (f", {out['history']} recorded for the year only (a later year is current)"
+             if out["history"] else ""))
     _print_skipped(out["skipped"])
     return 0
 
@@ -191,6 +194,8 @@ def register(sub, common) -> None:
     c.add_argument("--skip-bad", action="store_true",
                    help="import the good rows and list the bad ones that were skipped")
     c.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    c.add_argument("--fy", type=int, help="fiscal year the spend, flags and categories are for "
+                                          "(default: the current one)")
     c.set_defaults(handler=cmd_import_suppliers)
     c = isub.add_parser("saq", parents=[common],
                         help="one fiscal year's SAQ responses (one row per supplier: "

@@ -30,6 +30,7 @@ from sva.hq.images import clean_jpeg
 from sva.hq.programme.registry import COLUMNS as REGISTRY_COLUMNS
 from sva.hq.programme.saq import load_questionnaire
 from sva.hq.programme_plans import plan_for, save_plan
+from sva.hq.programme_history import current_fy
 from sva.hq.programme_store import import_registry, import_saq, import_sites
 from sva.hq.storage import Storage
 from sva.owner_only import make_dir
@@ -84,9 +85,13 @@ def build_hq_demo(storage: Storage, *, seed: int = 1, force: bool = False,
     suppliers = _suppliers(rng, recipe, suppliers_per_region)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        _write(tmp / "registry.csv", REGISTRY_COLUMNS,
-               [[s[k] for k in REGISTRY_COLUMNS] for s in suppliers])
-        import_registry(storage, tmp / "registry.csv", actor="demo")
+        # the registry as imported for each year: spend grows 3 % a year, flags stay
+        for fy in sorted({*SAQ_YEARS, current_fy()}):
+            scale = 1.03 ** (fy - current_fy())    # today's registry is the recipe's
+            _write(tmp / f"registry-{fy}.csv", REGISTRY_COLUMNS,
+                   [[int(s[k] * scale) // 1000 * 1000 if k == "annual_spend" else s[k]
+                     for k in REGISTRY_COLUMNS] for s in suppliers])
+            import_registry(storage, tmp / f"registry-{fy}.csv", actor="demo", fy=fy)
         _write(tmp / "sites.csv", ["code", "site_name", "country", "timezone", "address"],
                [[s["code"], s["site"], s["country"], s["tz"], s["city_ja"]] for s in suppliers])
         import_sites(storage, tmp / "sites.csv", actor="demo")

@@ -48,6 +48,15 @@ def _versions(tx: Tx) -> None:
     catch_up(tx)
 
 
+def _governance(tx: Tx) -> None:
+    """Issue 18: the registry's history (spend per FY, flags and categories with dates), the
+    registry of before recorded as the current year's."""
+    from sva.hq.accounts import now_iso
+    from sva.hq.programme_history import backfill
+    _sql("schema_governance.sql")(tx)
+    backfill(tx, now_iso())
+
+
 # Index i holds the step that takes the schema from version i to i + 1.
 STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v1.sql"),
@@ -56,6 +65,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _catch_up_facts,                    # programme facts of audits pushed before v4
     _sql("schema_v5_security.sql"),     # issue 15: sessions, login throttle, blob owners
     _versions,                          # issue 14: every pushed version of an audit
+    _governance,                        # issue 18: registry history, closed years, plans
 ]
 SCHEMA_VERSION = len(STEPS)
 

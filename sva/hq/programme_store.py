@@ -28,17 +28,33 @@ SCORE_COLUMNS = {area: f"score_{area.lower()}" for area in AREAS}
 # -- supplier registry -----------------------------------------------------------------------
 
 def import_registry(storage: Storage, path: str | Path, *, skip_bad: bool = False,
-                    actor: str = "admin", sheet: str | None = None) -> dict:
-    """Upsert every supplier of a registry file (CSV/XLSX) in one transaction.
-    Any bad row: BadInput listing all, nothing written — unless skip_bad."""
+                    actor: str = "admin", sheet: str | None = None,
+                    fy: int | None = None) -> dict:
+    """Upsert every supplier of a registry file (CSV/XLSX) in one transaction, and record
+    its spend, flags and categories as those of fiscal year `fy` (default: the current one).
+    A file for an older year than a supplier's latest only adds to its history (today's
+    registry row stays). Any bad row: BadInput listing all, nothing written — unless skip_bad."""
+    from sva.hq.programme_history import current_fy, latest_spend_fy, record_year
     rows, skipped = load_registry(path, skip_bad=skip_bad, sheet=sheet)
-    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    fy = current_fy() if fy is None else fy
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "history": 0}
+    now = now_iso()
     with storage.transaction() as tx:
         rev = tx.next_rev()
         for row in rows:
-            counts[_upsert_supplier(tx, row, rev)] += 1
-        log_event(tx, actor, "import", "registry", str(path), skipped=len(skipped), **counts)
-    return {**counts, "skipped": skipped}
+            old = tx.one("SELECT code FROM suppliers WHERE UPPER(code) = ?",
+                         (row["code"].upper(),))
+            code = old["code"] if old else row["code"]
+            latest = latest_spend_fy(tx, code) if old else None
+            if latest is not None and fy < latest:
+                counts["history"] += 1
+            else:
+                counts[_upsert_supplier(tx, row, rev)] += 1
+            record_year(tx, code, fy, row, row.get("region") or region_of(row["country"]),
+                        now, Path(path).name)
+        log_event(tx, actor, "import", "registry", str(path), fy=fy, skipped=len(skipped),
+                  **counts)
+    return {**counts, "fy": fy, "skipped": skipped}
 
 
 _SUPPLIER_COLS = ("name_en", "name_ja", "country", "region", "categories", "annual_spend",

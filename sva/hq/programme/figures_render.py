@@ -47,6 +47,8 @@ def figures_rows(fig: dict, lang: str = "en") -> list[tuple[str, str]]:
     for area, n in dc["by_area"].items():
         rows.append((f"  {L['areas'][area]}", f"{_fmt(n['all'])} / {_fmt(n['critical'])}"))
     rows.append((L["infosec_document_checks"], _fmt(fig["infosec_document_checks"])))
+    if "critical_suppliers" in fig:
+        rows.append((L["critical_suppliers"], _fmt(fig["critical_suppliers"])))
     rows.append((L["isec_levels"], ", ".join(f"{k}: {_fmt(v)}" for k, v in
                                              fig["isec_levels"].items()) or L["none"]))
     rows.append((L["onsite_assessments"], ""))
@@ -94,6 +96,8 @@ def figures_csv(fig: dict) -> str:
         for scope, n in counts.items():
             w.writerow([fy, "document_checks", area, scope, n])
     w.writerow([fy, "infosec_document_checks", "", "", fig["infosec_document_checks"]])
+    if "critical_suppliers" in fig:
+        w.writerow([fy, "critical_suppliers", "", "", fig["critical_suppliers"]])
     for level, n in fig["isec_levels"].items():
         w.writerow([fy, "isec_levels", level, "", n])
     for kind, n in fig["onsite_assessments"].items():
