@@ -154,6 +154,42 @@ def cmd_figures(args) -> int:
     return 0
 
 
+def acting_user(args) -> str | None:
+    """The named HQ user doing a command: --by NAME, else $SVA_HQ_USER."""
+    import os
+    return (getattr(args, "by", None) or os.environ.get("SVA_HQ_USER") or "").strip() or None
+
+
+def cmd_fy_close(args) -> int:
+    from sva.hq.programme_closing import close_year
+    out = close_year(_storage(args), args.fy, by=acting_user(args))
+    print(f"FY{out['fy']} closed on {out['closed_at'][:10]} by {out['closed_by']} "
+          f"(content hash {out['content_hash']})")
+    return 0
+
+
+def cmd_fy_reopen(args) -> int:
+    from sva.hq.programme_closing import reopen_year
+    out = reopen_year(_storage(args), args.fy, by=acting_user(args), reason=args.reason)
+    print(f"FY{out['fy']} reopened on {out['reopened_at'][:10]} by {out['reopened_by']}")
+    return 0
+
+
+def cmd_fy_list(args) -> int:
+    from sva.hq.programme_closing import closures
+    rows = closures(_storage(args))
+    for r in rows:
+        state = (f"reopened {r['reopened_at'][:10]} by {r['reopened_by']}: {r['reopen_reason']}"
+                 if r["reopened_at"] else "closed")
+        print(f"FY{r['fy']}  closed {r['closed_at'][:10]} by {r['closed_by']}  "
+              f"{r['content_hash'][:12]}  {state}")
+    print(f"{len(rows)} closing(s)")
+    return 0
+
+
+BY_HELP = "the HQ user doing this (default: $SVA_HQ_USER); recorded in the event log"
+
+
 def cmd_demo(args) -> int:
     from sva.hq.demo import build_hq_demo
     out = build_hq_demo(_storage(args), seed=args.seed, force=args.force)
@@ -246,6 +282,22 @@ def register(sub, common) -> None:
     p.add_argument("--lang", choices=LANGS, default="en")
     p.add_argument("-o", "--output", metavar="FILE")
     p.set_defaults(handler=cmd_figures)
+
+    p = sub.add_parser("fy", help="close or reopen a fiscal year's figures")
+    fsub = p.add_subparsers(dest="fy_command", required=True, parser_class=Parser)
+    c = fsub.add_parser("close", parents=[common],
+                        help="freeze a year's figures as a snapshot with a content hash")
+    c.add_argument("fy", type=int)
+    c.add_argument("--by", metavar="NAME", help=BY_HELP)
+    c.set_defaults(handler=cmd_fy_close)
+    c = fsub.add_parser("reopen", parents=[common],
+                        help="reopen a closed year (needs a reason; logged)")
+    c.add_argument("fy", type=int)
+    c.add_argument("--reason", required=True)
+    c.add_argument("--by", metavar="NAME", help=BY_HELP)
+    c.set_defaults(handler=cmd_fy_reopen)
+    c = fsub.add_parser("list", parents=[common], help="every closing and reopening")
+    c.set_defaults(handler=cmd_fy_list)
 
     p = sub.add_parser("demo", parents=[common], help="build a deterministic HQ demo data set")
     p.add_argument("--seed", type=int, default=1)

@@ -24,8 +24,10 @@ _DONE = (f"a.status NOT IN ({', '.join('?' for _ in NOT_DONE_STATUSES)}) "
 
 
 def figures_for(storage: Storage, fy: int) -> dict:
+    """The year's figures: a closed year's snapshot (sva.hq.programme_closing), else live."""
+    from sva.hq.programme_closing import year_figures
     with storage.transaction(write=False) as tx:
-        return figures_from_db(tx, fy)
+        return year_figures(tx, fy)
 
 
 def figures_from_db(tx: Tx, fy: int, tz: str = HQ_TIMEZONE) -> dict:

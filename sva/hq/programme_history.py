@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from sva.hq.programme.fiscal import fy_bounds, fy_of
 from sva.hq.storage import Tx
+from sva.places import region_of
 from sva.vocabulary import SUPPLIER_FLAGS
 
 _ATTRS = (*SUPPLIER_FLAGS, "categories")
@@ -82,8 +83,10 @@ def backfill(tx: Tx, now: str, today: date | None = None) -> None:
     no spend until imported with --fy), its flags and categories as held since ever."""
     fy = current_fy(today)
     for s in tx.all("SELECT code, region, country, annual_spend, categories, "
-                    + ", ".join(SUPPLIER_FLAGS) + " FROM suppliers WHERE deleted = 0"):
-        from sva.places import region_of
+                    + ", ".join(SUPPLIER_FLAGS) + " FROM suppliers s WHERE deleted = 0 AND "
+                    "NOT EXISTS (SELECT 1 FROM supplier_spend p WHERE p.supplier_code = s.code) "
+                    "AND NOT EXISTS (SELECT 1 FROM supplier_attributes h "
+                    "WHERE h.supplier_code = s.code)"):
         tx.execute("INSERT INTO supplier_spend (supplier_code, fy, annual_spend, region, "
                    "imported_at, imported_from) VALUES (?, ?, ?, ?, ?, ?)",
                    (s["code"], fy, int(s["annual_spend"] or 0),

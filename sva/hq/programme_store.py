@@ -35,8 +35,11 @@ def import_registry(storage: Storage, path: str | Path, *, skip_bad: bool = Fals
     A file for an older year than a supplier's latest only adds to its history (today's
     registry row stays). Any bad row: BadInput listing all, nothing written — unless skip_bad."""
     from sva.hq.programme_history import current_fy, latest_spend_fy, record_year
+    from sva.hq.programme_closing import require_open
     rows, skipped = load_registry(path, skip_bad=skip_bad, sheet=sheet)
     fy = current_fy() if fy is None else fy
+    with storage.transaction(write=False) as tx:
+        require_open(tx, fy, "importing its registry")
     counts = {"added": 0, "updated": 0, "unchanged": 0, "history": 0}
     now = now_iso()
     with storage.transaction() as tx:
@@ -126,7 +129,9 @@ def import_saq(storage: Storage, path: str | Path, fy: int, *, skip_bad: bool = 
     that year (a re-import replaces it). The supplier's current level follows its latest FY."""
     saq = load_questionnaire()
     rules = load_rules(saq)
+    from sva.hq.programme_closing import require_open
     with storage.transaction(write=False) as tx:
+        require_open(tx, fy, "importing its SAQ responses")
         codes = {r["code"].upper(): r["code"] for r in tx.all(
             "SELECT code FROM suppliers WHERE deleted = 0")}
     responses, skipped = load_responses(path, saq, fy=fy, known_codes=set(codes),

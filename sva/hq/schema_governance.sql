@@ -1,10 +1,10 @@
 -- HQ schema step "governance" (issue 18): the registry's history, so that every figure of a
 -- fiscal year is computed from that year's data and does not move when today's registry
--- changes. Portable SQL (SQLite and PostgreSQL), like schema_v1.sql.
+-- changes. Portable SQL (SQLite and PostgreSQL), like schema_v1.sql; safe to run again.
 
 -- What was spent with each supplier in each fiscal year, as imported for that year
 -- (`sva-hq import suppliers FILE --fy N`). supplier_code is suppliers.code as stored.
-CREATE TABLE supplier_spend (
+CREATE TABLE IF NOT EXISTS supplier_spend (
     supplier_code TEXT NOT NULL,
     fy INTEGER NOT NULL,
     annual_spend BIGINT NOT NULL,
@@ -13,11 +13,11 @@ CREATE TABLE supplier_spend (
     imported_from TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (supplier_code, fy)
 );
-CREATE INDEX supplier_spend_fy ON supplier_spend(fy, region);
+CREATE INDEX IF NOT EXISTS supplier_spend_fy ON supplier_spend(fy, region);
 
 -- Critical flags and categories with the dates they held: [valid_from, valid_to], both
 -- inclusive ISO days, valid_to NULL = still in force. Periods of one supplier never overlap.
-CREATE TABLE supplier_attributes (
+CREATE TABLE IF NOT EXISTS supplier_attributes (
     supplier_code TEXT NOT NULL,
     valid_from TEXT NOT NULL,
     valid_to TEXT,
@@ -28,4 +28,21 @@ CREATE TABLE supplier_attributes (
     recorded_at TEXT NOT NULL,
     PRIMARY KEY (supplier_code, valid_from)
 );
-CREATE INDEX supplier_attributes_to ON supplier_attributes(valid_to, valid_from);
+CREATE INDEX IF NOT EXISTS supplier_attributes_to ON supplier_attributes(valid_to, valid_from);
+
+-- Closed fiscal years: the figures frozen at closing as one JSON document of panels
+-- ({"programme": {...}}; other panels may join it), its SHA-256 content hash, who closed the
+-- year and when. Re-opening needs a reason and keeps the row (reopened_*); a later close
+-- adds a new row. At most one row per year is in force (reopened_at IS NULL).
+CREATE TABLE IF NOT EXISTS fy_closures (
+    id TEXT PRIMARY KEY,
+    fy INTEGER NOT NULL,
+    snapshot TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    closed_at TEXT NOT NULL,
+    closed_by TEXT NOT NULL,
+    reopened_at TEXT,
+    reopened_by TEXT,
+    reopen_reason TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS fy_closures_in_force ON fy_closures(fy) WHERE reopened_at IS NULL;

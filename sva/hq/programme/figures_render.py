@@ -41,7 +41,10 @@ def figures_rows(fig: dict, lang: str = "en") -> list[tuple[str, str]]:
         raise BadInput(f"unknown language {lang!r} (en or ja)", field="lang")
     L = _labels()[lang]
     dc = fig["document_checks"]
-    rows = [(f"{L['title']} {fy_label(fig['fy'])}", ""), (L["document_checks"], "")]
+    rows = [(f"{L['title']} {fy_label(fig['fy'])}", "")]
+    if fig.get("closed"):
+        rows.append((_labels()[lang]["status"], closed_text(fig["closed"], lang)))
+    rows.append((L["document_checks"], ""))
     rows.append((f"  {L['suppliers']} ({L['all']} / {L['critical']})",
                  f"{_fmt(dc['suppliers']['all'])} / {_fmt(dc['suppliers']['critical'])}"))
     for area, n in dc["by_area"].items():
@@ -71,6 +74,12 @@ def figures_rows(fig: dict, lang: str = "en") -> list[tuple[str, str]]:
     return rows
 
 
+def closed_text(closed: dict, lang: str = "en") -> str:
+    """'Closed on 2026-05-10 by mgr.sato (content hash 1a2b3c4d5e6f)' in the language."""
+    return _labels()[lang]["closed_on"].format(on=closed["at"][:10], by=closed["by"],
+                                               hash=closed["hash"][:12])
+
+
 def figures_table(fig: dict, lang: str = "en") -> str:
     rows = figures_rows(fig, lang)
     width = max(_width(label) for label, _ in rows)
@@ -89,6 +98,9 @@ def figures_csv(fig: dict) -> str:
     w = _SafeWriter(csv.writer(out, lineterminator="\n"))
     w.writerow(["fy", "section", "key", "subkey", "value"])
     fy = fig["fy"]
+    for key in ("at", "by", "hash"):
+        if fig.get("closed"):
+            w.writerow([fy, "closed", key, "", fig["closed"][key]])
     dc = fig["document_checks"]
     for scope, n in dc["suppliers"].items():
         w.writerow([fy, "document_checks", "suppliers", scope, n])

@@ -20,7 +20,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 
 from sva.hq.programme.figures_render import _labels
 from sva.hq.programme.fiscal import fy_label
-from sva.hq.programme_figures import figures_from_db
+from sva.hq.programme_closing import year_figures
 from sva.hq.programme_plans import latest_plan
 from sva.hq.web import charts, queries
 from sva.hq.web.login_routes import router as login_router
@@ -73,8 +73,11 @@ def overview(request: Request):
         fy, years = _fy(request, tx)
         ctx = {"fy": fy, "years": years, "fy_label": fy_label(fy)}
         if queries.sees_all(who):
-            fig = figures_from_db(tx, fy)
+            fig = year_figures(tx, fy)
             ctx["fig"] = fig
+            if fig.get("closed"):
+                from sva.hq.programme.figures_render import closed_text
+                ctx["closed_note"] = closed_text(fig["closed"], _lang(request))
             ctx["charts"] = _overview_charts(fig, _labels()[_lang(request)])
         else:
             ctx["assignments"] = queries.my_assignments(tx, who)
@@ -113,7 +116,7 @@ def figures_download(request: Request, fmt: str):
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
         fy, _ = _fy(request, tx)
-        fig = figures_from_db(tx, fy)
+        fig = year_figures(tx, fy)
     lang = _lang(request)
     name = f"sva-figures-FY{fy}-{lang}.{fmt}"
     if fmt == "csv":
