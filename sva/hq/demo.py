@@ -29,7 +29,8 @@ from sva.hq.blobs import BlobStore
 from sva.hq.images import clean_jpeg
 from sva.hq.programme.registry import COLUMNS as REGISTRY_COLUMNS
 from sva.hq.programme.saq import load_questionnaire
-from sva.hq.programme_plans import plan_for, save_plan
+from sva.hq.programme_assign import assign_plan
+from sva.hq.programme_plans import approve_plan, plan_for, save_plan
 from sva.hq.programme_history import current_fy
 from sva.hq.programme_store import import_registry, import_saq, import_sites
 from sva.hq.storage import Storage
@@ -105,9 +106,11 @@ def build_hq_demo(storage: Storage, *, seed: int = 1, force: bool = False,
                                         actor="demo")["responses"]
     audit_counts = _audits(storage, rng, new_id, suppliers)
     rows = plan_for(storage, 2026, capacity=12, kind="infosec")
-    planned = save_plan(storage, rows, fy=2026, kind="infosec", capacity=12,
-                        auditors=["aud.tanaka", "aud.morita"], first_date="2026-04-13",
-                        actor="demo")
+    name = "FY2026 infosec (demo)"
+    save_plan(storage, rows, name=name, fy=2026, kind="infosec", capacity=12, actor="demo")
+    approve_plan(storage, name, by="mgr.sato")
+    planned = assign_plan(storage, name, auditors=["aud.tanaka", "aud.morita"],
+                          first_date="2026-04-13", actor="mgr.sato")
     return {"suppliers": len(suppliers), "saq_responses": saq_counts, **audit_counts,
             "plan_fy2026_assigned": len(planned["assigned"]),
             "users": {name: {"role": role, "web_password": demo_password(name)}

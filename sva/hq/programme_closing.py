@@ -68,7 +68,8 @@ def require_open(tx: Tx, fy: int, what: str) -> None:
                        f"sva-hq fy reopen {fy} --reason TEXT --by NAME", field="--fy")
 
 
-def _manager(tx: Tx, name: str | None, action: str) -> str:
+def manager(tx: Tx, name: str | None, action: str) -> str:
+    """The name of the enabled manager or admin `name`; BadInput for anyone else."""
     if not name or not name.strip():
         raise BadInput(f"{action} needs the name of the manager doing it (--by NAME or "
                        "SVA_HQ_USER)", field="--by")
@@ -83,7 +84,7 @@ def _manager(tx: Tx, name: str | None, action: str) -> str:
 def close_year(storage: Storage, fy: int, *, by: str | None) -> dict:
     """Freeze FY `fy`: compute every panel, store it with its hash. One transaction."""
     with storage.transaction() as tx:
-        who = _manager(tx, by, "close a year")
+        who = manager(tx, by, "close a year")
         old = tx.one("SELECT closed_at, closed_by FROM fy_closures WHERE fy = ? AND "
                      "reopened_at IS NULL", (fy,))
         if old is not None:
@@ -104,7 +105,7 @@ def reopen_year(storage: Storage, fy: int, *, by: str | None, reason: str | None
         raise BadInput("reopening a closed year needs a reason (--reason, 5 characters or "
                        "more)", field="--reason")
     with storage.transaction() as tx:
-        who = _manager(tx, by, "reopen a year")
+        who = manager(tx, by, "reopen a year")
         row = tx.one("SELECT id, content_hash FROM fy_closures WHERE fy = ? AND "
                      "reopened_at IS NULL", (fy,))
         if row is None:

@@ -46,3 +46,27 @@ CREATE TABLE IF NOT EXISTS fy_closures (
     reopen_reason TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS fy_closures_in_force ON fy_closures(fy) WHERE reopened_at IS NULL;
+
+-- A saved plan is a named draft until a manager approves it (who, when); assignments are
+-- made from approved plans only. overrides: the manager's includes, excludes and weight
+-- changes, each with its reason ([{type, code|factor, value, reason}]).
+CREATE TABLE IF NOT EXISTS plan_drafts (
+    plan_id TEXT PRIMARY KEY REFERENCES plans(id),
+    name TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'approved')),
+    overrides TEXT NOT NULL DEFAULT '[]',
+    approved_by TEXT,
+    approved_at TEXT
+);
+
+-- A manager's extension of an information-security level past its validity (the current and
+-- previous fiscal year by default): the level of SAQ year saq_fy counts until until_fy.
+CREATE TABLE IF NOT EXISTS level_extensions (
+    supplier_code TEXT NOT NULL,
+    saq_fy INTEGER NOT NULL,
+    until_fy INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    extended_by TEXT NOT NULL,
+    extended_at TEXT NOT NULL,
+    PRIMARY KEY (supplier_code, saq_fy)
+);

@@ -115,5 +115,6 @@ def test_saq_xlsx_on_a_named_sheet_with_japanese_headers_and_answers(tmp_path):
     out = hq_cli("import", "saq", tmp_path / "saq.xlsx", "--fy", 2025, "--sheet", "データ",
                  "--data-dir", d)
     assert out.returncode == 2 and "no sheet named 'データ'" in out.stderr and "回答" in out.stderr
-    out = hq_cli("eligible", "--level", "a", "--category", "it_services", "--data-dir", d)
+    out = hq_cli("eligible", "--level", "a", "--category", "it_services", "--fy", 2025,
+                 "--data-dir", d)
     assert out.returncode == 0 and "SUP001" in out.stdout and "1 supplier(s)" in out.stdout

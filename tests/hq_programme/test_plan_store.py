@@ -1,6 +1,6 @@
 """The planner over stored HQ data: deterministic on the demo, weights change the order,
-every row explains itself, and `--assign` creates assignments a device then pulls from a
-real server on loopback."""
+every row explains itself, and an approved plan's assignments are what a device then pulls
+from a real server on loopback."""
 from __future__ import annotations
 
 import re
@@ -61,11 +61,15 @@ def test_every_row_explains_and_weights_change_the_order(demo_storage):
 
 
 def test_assign_creates_assignments_a_device_pulls(demo_copy):
-    out = hq_cli("plan", "--fy", 2026, "--capacity", 4, "--kind", "svr", "--assign",
-                 "--auditor", "aud.li", "--auditor", "aud.morita", "--date", "2026-04-06",
+    out = hq_cli("plan", "--fy", 2026, "--capacity", 4, "--kind", "svr", "--save", "svr-4",
                  "--data-dir", demo_copy)
     assert out.returncode == 0, out.stderr
     planned = set(ranking(out.stdout))
+    assert hq_cli("plans", "approve", "svr-4", "--by", "mgr.kato",
+                  "--data-dir", demo_copy).returncode == 0
+    out = hq_cli("plans", "assign", "svr-4", "--auditor", "aud.li", "--auditor", "aud.morita",
+                 "--date", "2026-04-06", "--data-dir", demo_copy)
+    assert out.returncode == 0, out.stderr
     assert len(planned) == 4 and out.stdout.count("assigned ") == 4
     li = {m for m in re.findall(r"assigned (\S+) to aud\.li on (\S+)", out.stdout)}
     assert {d for _, d in li} == {"2026-04-06", "2026-04-07"}     # one visit a working day
@@ -88,9 +92,11 @@ def test_assign_creates_assignments_a_device_pulls(demo_copy):
 
 def test_plan_pure_function_sees_same_inputs(demo_storage):
     """plan_for is the pure planner over what the store holds (no hidden filtering)."""
+    from sva.hq.programme_plans import load_assignments
     from sva.hq.programme_store import load_open_findings, load_results, load_visits
     with demo_storage.transaction(write=False) as tx:
         direct = plan(load_suppliers(tx), load_results(tx), load_visits(tx),
-                      load_open_findings(tx), 2026, capacity=15, kind="infosec")
+                      load_open_findings(tx), 2026, capacity=15, kind="infosec",
+                      assigned=load_assignments(tx))
     assert [(r.code, r.score) for r in direct] == \
         [(r.code, r.score) for r in plan_for(demo_storage, 2026, capacity=15, kind="infosec")]

@@ -31,16 +31,37 @@ class PlanRow:
     name_en: str
     score: float
     factors: tuple
+    note: str = ""                # a manager's override and its reason ("included: …")
 
     def explanation(self) -> list[str]:
-        return [f"{f.name}: {f.weight:g} × {f.value:.2f} = {f.contribution:.2f} ({f.detail})"
-                for f in self.factors]
+        return ([self.note] if self.note else []) + [
+            f"{f.name}: {f.weight:g} × {f.value:.2f} = {f.contribution:.2f} ({f.detail})"
+            for f in self.factors]
+
+
+def busy_in_year(visits, assigned, fy: int, kind: str | None = None) -> dict:
+    """{supplier code (upper): why it is not planned again} for suppliers visited or with a
+    live assignment in the fiscal year (of the same kind when a kind is given)."""
+    start, end = fy_bounds(fy)
+    out: dict = {}
+    for what, rows in (("visited", visits), ("assigned", assigned or ())):
+        for r in rows:
+            if kind and r.get("kind") != kind:
+                continue
+            when = to_date(r["date"], field=f"{what} date")
+            if start <= when <= end:
+                out.setdefault(str(r["supplier_code"]).upper(), f"{what} {when.isoformat()}")
+    return out
 
 
 def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None = None,
          kind: str | None = None, weights: dict | None = None,
-         rules: PlanningRules | None = None) -> list[PlanRow]:
+         rules: PlanningRules | None = None, *, assigned=(), include: dict | None = None,
+         exclude: dict | None = None) -> list[PlanRow]:
     """Ranked rows, best reason to visit first (ties by supplier code), at most `capacity`.
+    Suppliers visited or assigned in the year (`assigned`: dicts supplier_code, kind, date)
+    are never planned again; `exclude` (code -> reason) leaves suppliers out, `include`
+    (code -> reason) puts them in ahead of the ranking, within the capacity.
 
     suppliers: dicts (code, name_en, categories, annual_spend, the three flags);
     levels: SAQ results (only fiscal years ≤ fy are used); visits: dicts (supplier_code,
@@ -61,6 +82,9 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
         code, when = str(v["supplier_code"]).upper(), to_date(v["date"], field="visit date")
         if code not in last_visit or when > last_visit[code]:
             last_visit[code] = when
+    busy = busy_in_year(visits, assigned, fy, kind)
+    exclude = {str(c).upper(): r for c, r in (exclude or {}).items()}
+    include = {str(c).upper(): r for c, r in (include or {}).items()}
     open_by: dict = {}
     for f in open_findings:
         open_by.setdefault(str(f["supplier_code"]).upper(), []).append(f["severity"])
@@ -69,6 +93,8 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
         if s.get("deleted"):
             continue
         code = str(s["code"]).upper()
+        if code in busy or code in exclude:
+            continue
         values = _values(rules, kind or "any", s, latest.get(code), last_visit.get(code),
                          open_by.get(code, []), start)
         parts = [(name, round(values[name][0], 4)) for name in FACTORS]
@@ -76,12 +102,16 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
         total = round(sum(c for _, _, c in parts), 2)
         scored.append((-total, str(s["code"]), s, total, parts, values))
     scored.sort(key=lambda t: (t[0], t[1]))
+    if include:
+        scored = ([t for t in scored if t[1].upper() in include]
+                  + [t for t in scored if t[1].upper() not in include])
     if capacity is not None:
         scored = scored[:capacity]
     # Sentences are written only for the rows returned: most of 20,000 never need them.
     return [PlanRow(i, code, s.get("name_en", ""), total,
                     tuple(Factor(name, v, w[name], c, _DETAIL[name](*values[name][1]))
-                          for name, v, c in parts))
+                          for name, v, c in parts),
+                    f"included: {include[code.upper()]}" if code.upper() in include else "")
             for i, (_, code, s, total, parts, values) in enumerate(scored, start=1)]
 
 

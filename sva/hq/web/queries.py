@@ -194,3 +194,13 @@ def audit_page(tx: Tx, who: dict, audit_id: str) -> dict | None:
 
 def _dicts(value) -> list[dict]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def categories(tx) -> list[str]:
+    """Every category the registry names (displayed names), sorted."""
+    import json
+    seen: dict = {}
+    for r in tx.all("SELECT DISTINCT categories FROM suppliers WHERE deleted = 0"):
+        for c in json.loads(r["categories"] or "[]"):
+            seen.setdefault(c.lower(), c)
+    return sorted(seen.values(), key=str.lower)

@@ -238,3 +238,43 @@ def plan_page(request: Request):
         years = sorted({*years, fy}, reverse=True)
     return _page(request, "plan.html", who, plan=plans_fy, fy=fy, years=years)
 
+
+
+@router.get(f"{PREFIX}/eligibility")
+@router.get(f"{PREFIX}/eligibility.csv")
+def eligibility_page(request: Request):
+    """Required level → the suppliers eligible now (level, date, basis, open infosec findings)
+    and those whose level expired; `.csv` exports the eligible ones."""
+    from sva.hq.programme.eligibility import LEVELS, required_level
+    from sva.hq.programme_eligibility import eligibility_for
+    who = _who(request)
+    if who is None:
+        return _to_login(request)
+    if not queries.sees_all(who):
+        return _page(request, "message.html", who, status=403, message_key="manager_only")
+    level = clean(request.query_params.get("level") or "B", 2).upper()
+    if level not in LEVELS:
+        level = "B"
+    category = clean(request.query_params.get("category"), 80) or None
+    storage = _storage(request)
+    raw_fy = request.query_params.get("fy", "")
+    as_of = int(raw_fy) if raw_fy.isdigit() and 2000 <= int(raw_fy) <= 2100 else None
+    data = eligibility_for(storage, required_level(level), category, as_of_fy=as_of)
+    if request.url.path.endswith(".csv"):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["code", "name_en", "name_ja", "level", "fy", "date", "valid_until", "basis",
+                    "extension", "open_isec_findings"])
+        for r in data["eligible"]:
+            ext = r["extension"]
+            w.writerow([csv_cell(v) for v in (
+                r["code"], r["name_en"], r["name_ja"], r["level"], r["fy"], r["date"],
+                r["valid_until"], r["basis"],
+                f"{ext['extended_by']}: {ext['reason']}" if ext else "", r["open_isec"])])
+        name = f"sva-eligible-{level}-FY{data['as_of_fy']}.csv"
+        return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    with storage.transaction(write=False) as tx:
+        categories = queries.categories(tx)
+    return _page(request, "eligibility.html", who, data=data, level=level, levels=LEVELS,
+                 category=category or "", categories=categories)

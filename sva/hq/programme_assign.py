@@ -1,0 +1,160 @@
+"""Assignments from an approved plan (issue 18, points 4–5), and changing them afterwards:
+cancel (the device learns the assignment is withdrawn: `deleted` flows down on the next pull)
+or reassign (the old assignment is cancelled for its auditor, a new one made for the other;
+so each device hears about its own). Every change has a reason and a named user in the
+event log."""
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from sva.errors import BadInput, NotFound
+from sva.hq.accounts import log_event, now_iso, user_by_name
+from sva.hq.programme.fiscal import fy_bounds
+from sva.hq.programme.planner import busy_in_year
+from sva.hq.programme_plans import _head, load_assignments
+from sva.hq.programme_store import load_visits
+from sva.hq.storage import Storage, Tx
+from sva.vocabulary import AUDIT_KINDS
+
+
+def visit_days(first: date, count: int, auditors: int):
+    """Working days from `first`: each auditor takes one visit per working day."""
+    day, out = first, []
+    while len(out) < count:
+        if day.weekday() < 5:
+            out.extend([day] * min(auditors, count - len(out)))
+        day += timedelta(days=1)
+    return out
+
+
+def _auditor(tx: Tx, name: str) -> dict:
+    user = user_by_name(tx, name)
+    if user["role"] != "auditor" or user.get("disabled"):
+        raise BadInput(f"{name} is {'a disabled' if user.get('disabled') else 'a'} "
+                       f"{user['role']}, not an auditor who can visit", field="--auditor")
+    return user
+
+
+def assign_plan(storage: Storage, name: str, *, auditors: list[str], first_date: str,
+                actor: str) -> dict:
+    """Assign every row of approved plan `name` not assigned yet (round robin, one visit per
+    auditor per working day from first_date). A supplier visited or assigned meanwhile is
+    left out and named. All or nothing."""
+    if not auditors:
+        raise BadInput("assigning a plan needs at least one --auditor NAME", field="--auditor")
+    try:
+        start = date.fromisoformat(first_date or "")
+    except ValueError:
+        raise BadInput(f"{first_date!r} is not a date (YYYY-MM-DD)", field="--date") from None
+    assigned, skipped, missing_sites = [], [], []
+    with storage.transaction() as tx:
+        head = _head(tx, name)
+        if head["status"] != "approved":
+            raise BadInput(f"plan {name!r} is a draft: a manager approves it first "
+                           f"(sva-hq plans approve {name!r} --by NAME)", field="plan")
+        kind = head["kind"]
+        if kind not in AUDIT_KINDS:
+            raise BadInput(f"plan {name!r} was made for any kind; assignments need a plan made "
+                           "with --kind svr or --kind infosec (the checklist to use)",
+                           field="plan")
+        if not fy_bounds(head["fy"])[0] <= start <= fy_bounds(head["fy"])[1]:
+            raise BadInput(f"{start} is outside FY{head['fy']}", field="--date")
+        users = [_auditor(tx, n) for n in auditors]
+        template = tx.one("SELECT ref FROM checklists WHERE kind = ? ORDER BY version DESC "
+                          "LIMIT 1", (kind,))
+        if template is None:
+            raise NotFound(f"no published {kind} checklist; run `sva-hq checklist publish`",
+                           field="plan")
+        busy = busy_in_year(load_visits(tx), load_assignments(tx), head["fy"], kind)
+        rows = tx.all("SELECT rank, supplier_code FROM plan_rows WHERE plan_id = ? AND "
+                      "assignment_id IS NULL ORDER BY rank", (head["id"],))
+        todo = []
+        for r in rows:
+            why = busy.get(r["supplier_code"].upper())
+            if why:
+                skipped.append(f"{r['supplier_code']} ({why})")
+                continue
+            site = tx.one("SELECT st.id, st.supplier_id FROM sites st JOIN suppliers s "
+                          "ON s.id = st.supplier_id WHERE s.code = ? AND st.deleted = 0 "
+                          "ORDER BY st.name LIMIT 1", (r["supplier_code"],))
+            if site is None:
+                missing_sites.append(r["supplier_code"])
+            todo.append((r, site))
+        if missing_sites:
+            raise BadInput(f"{len(missing_sites)} planned supplier(s) have no site to visit, "
+                           "nothing was assigned: " + ", ".join(missing_sites)
+                           + " (add sites with `sva-hq import sites FILE`)", field="plan")
+        rev = tx.next_rev()
+        days = visit_days(start, len(todo), len(users))
+        for i, (r, site) in enumerate(todo):
+            user, assignment_id = users[i % len(users)], str(uuid.uuid4())
+            tx.execute("INSERT INTO assignments (id, auditor_id, supplier_id, site_id, kind, "
+                       "template_ref, planned_date, created_at, rev) VALUES (?,?,?,?,?,?,?,?,?)",
+                       (assignment_id, user["id"], site["supplier_id"], site["id"], kind,
+                        template["ref"], days[i].isoformat(), now_iso(), rev))
+            tx.execute("UPDATE plan_rows SET assignment_id = ? WHERE plan_id = ? AND rank = ?",
+                       (assignment_id, head["id"], r["rank"]))
+            assigned.append({"assignment_id": assignment_id, "code": r["supplier_code"],
+                             "auditor": user["name"], "date": days[i].isoformat()})
+        log_event(tx, actor, "assign", "plan", head["id"], name=name, assigned=len(assigned),
+                  skipped=skipped)
+    return {"assigned": assigned, "skipped": skipped}
+
+
+def _live(tx: Tx, assignment_id: str) -> dict:
+    row = tx.one("SELECT a.*, u.name AS auditor, s.code FROM assignments a JOIN users u ON "
+                 "u.id = a.auditor_id JOIN suppliers s ON s.id = a.supplier_id WHERE a.id = ?",
+                 (assignment_id,))
+    if row is None:
+        raise NotFound(f"no assignment {assignment_id}", field="assignment")
+    if row["deleted"]:
+        raise BadInput(f"assignment {assignment_id} is cancelled already", field="assignment")
+    if tx.one("SELECT 1 AS x FROM audits WHERE assignment_id = ?", (assignment_id,)):
+        raise BadInput(f"assignment {assignment_id} has an audit at HQ already; it cannot be "
+                       "cancelled or moved", field="assignment")
+    return row
+
+
+def _reason(reason: str | None) -> str:
+    if not reason or len(reason.strip()) < 5:
+        raise BadInput("this change needs a reason (--reason, 5 characters or more)",
+                       field="--reason")
+    return reason.strip()
+
+
+def cancel_assignment(storage: Storage, assignment_id: str, *, reason: str | None,
+                      actor: str) -> dict:
+    why = _reason(reason)
+    with storage.transaction() as tx:
+        row = _live(tx, assignment_id)
+        tx.execute("UPDATE assignments SET deleted = 1, rev = ? WHERE id = ?",
+                   (tx.next_rev(), assignment_id))
+        log_event(tx, actor, "cancel", "assignment", assignment_id, reason=why,
+                  auditor=row["auditor"], supplier=row["code"])
+    return {"assignment_id": assignment_id, "auditor": row["auditor"], "code": row["code"]}
+
+
+def reassign(storage: Storage, assignment_id: str, *, auditor: str, planned_date: str | None,
+             reason: str | None, actor: str) -> dict:
+    why = _reason(reason)
+    with storage.transaction() as tx:
+        row = _live(tx, assignment_id)
+        user = _auditor(tx, auditor)
+        when = planned_date or row["planned_date"]
+        try:
+            date.fromisoformat(when)
+        except ValueError:
+            raise BadInput(f"{when!r} is not a date (YYYY-MM-DD)", field="--date") from None
+        rev, new_id = tx.next_rev(), str(uuid.uuid4())
+        tx.execute("UPDATE assignments SET deleted = 1, rev = ? WHERE id = ?",
+                   (rev, assignment_id))
+        tx.execute("INSERT INTO assignments (id, auditor_id, supplier_id, site_id, kind, "
+                   "template_ref, planned_date, created_at, rev) VALUES (?,?,?,?,?,?,?,?,?)",
+                   (new_id, user["id"], row["supplier_id"], row["site_id"], row["kind"],
+                    row["template_ref"], when, now_iso(), rev))
+        tx.execute("UPDATE plan_rows SET assignment_id = ? WHERE assignment_id = ?",
+                   (new_id, assignment_id))
+        log_event(tx, actor, "reassign", "assignment", assignment_id, reason=why,
+                  new_assignment=new_id, auditor=user["name"], was=row["auditor"], date=when)
+    return {"assignment_id": new_id, "auditor": user["name"], "date": when, "code": row["code"]}
