@@ -39,6 +39,8 @@ class ChecklistItem(Checked):
                   unique("duplicate item id (first at line {first})"),
                   Says("bad item id {value!r}")]
     area: Annotated[Literal[AREAS], Says("unknown risk area {value!r} (known: {known})")]
+    topic: Annotated[TextField | None,
+                     Says("'topic' must be a mapping with 'en' and 'ja'")] = None
     question: TextField
     guidance: TextField
     evidence: Annotated[list[Literal[EVIDENCE_METHODS]], Field(min_length=1),
@@ -95,7 +97,8 @@ class ChecklistItem(Checked):
                     self.required, tuple(self.photo_required_on), self.weight, section_id,
                     tuple((c.value, {lang: getattr(c, lang) for lang in LANGS})
                           for c in self.choices or ()),
-                    self.min, self.max, self.decimals is not False)
+                    self.min, self.max, self.decimals is not False,
+                    self.topic.model_dump() if self.topic else None)
 
 
 class ChecklistSection(Checked):

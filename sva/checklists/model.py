@@ -22,6 +22,9 @@ class Item:
     min_value: int | float | None = None
     max_value: int | float | None = None
     decimals: bool = True
+    # A short improvement-guidance phrase {en, ja} ("confidential labelling") that the HQ
+    # figures count suppliers under; None when the checklist gives none.
+    topic: dict | None = None
 
     def text(self, what: str, lang: str) -> str:
         return getattr(self, what).get(lang, "")

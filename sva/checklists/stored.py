@@ -24,7 +24,8 @@ def template_doc(t: Template) -> dict:
         "sections": [
             {"id": s.id, "title": s.title, "items": [
                 {**{k: v for k, v in dataclasses.asdict(i).items()
-                    if k not in ("section_id", "choices", *_NUMBER_RULES)},
+                    if k not in ("section_id", "choices", "topic", *_NUMBER_RULES)},
+                 **({"topic": dict(i.topic)} if i.topic else {}),
                  "evidence": list(i.evidence), "photo_required_on": list(i.photo_required_on),
                  **({"choices": [{"value": v, **labels} for v, labels in i.choices]}
                     if i.choices else {}),
@@ -44,7 +45,8 @@ def template_from_stored(doc: dict) -> Template:
             i["answer"], i["required"], tuple(i["photo_required_on"]), i["weight"], s["id"],
             tuple((c["value"], {k: v for k, v in c.items() if k != "value"})
                   for c in i.get("choices", ())),
-            i.get("min"), i.get("max"), i.get("decimals", True)) for i in s["items"])
+            i.get("min"), i.get("max"), i.get("decimals", True),
+            dict(i["topic"]) if i.get("topic") else None) for i in s["items"])
         sections.append(Section(s["id"], dict(s["title"]), items))
     return Template(doc["id"], doc["version"], doc["kind"], dict(doc["title"]), tuple(sections),
                     {i.id: i for s in sections for i in s.items})

@@ -269,11 +269,17 @@ def load_open_findings(tx: Tx) -> list[dict]:
 
 
 def topic_titles(tx: Tx) -> dict:
-    """item id -> {en, ja} label (id + the start of the question) from published checklists."""
+    """item id -> {en, ja} label from published checklists: the item's improvement-guidance
+    topic ("confidential labelling") where the checklist gives one, else the id and the start
+    of the question."""
     out: dict = {}
     for row in tx.all("SELECT body FROM checklists ORDER BY version"):
         for section in json.loads(row["body"]).get("sections", []):
             for item in section.get("items", []):
+                topic = item.get("topic")
+                if isinstance(topic, dict) and topic.get("en"):
+                    out[item["id"]] = {"en": topic["en"], "ja": topic.get("ja") or topic["en"]}
+                    continue
                 q = item.get("question") or {}
                 out[item["id"]] = {"en": f"{item['id']} " + _short(q.get("en", ""), 64),
                                    "ja": f"{item['id']} " + _short(q.get("ja", ""), 32)}

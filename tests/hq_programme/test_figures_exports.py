@@ -53,3 +53,19 @@ def test_pdf_has_footer_page_numbers_fonts_and_metadata(demo_master, tmp_path):
             fonts[font["/BaseFont"]] = bool(desc and any(
                 k in desc.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")))
     assert fonts and all(fonts.values()), fonts                  # every font embedded
+
+
+def test_improvement_topics_are_the_checklists_phrases(demo_master, demo_storage):
+    """The figures count suppliers per improvement-guidance topic, named by the short phrase
+    of the checklist item (data in resources/checklists/*.yaml, EN and JA)."""
+    fig = figures_for(demo_storage, 2024)
+    topics = fig["improvement_topics"]
+    assert topics and all(t["suppliers"] > 0 for t in topics)
+    from sva.checklists.loader import load_template
+    from sva.paths import resource
+    phrases = {i.id: i.topic for n in ("svr.yaml", "infosec.yaml")
+               for i in load_template(resource("checklists", n)).items.values()}
+    for t in topics:
+        assert t["title"] == phrases[t["item_id"]], t
+    text = hq_cli("figures", "--fy", 2024, "--lang", "ja", "--data-dir", demo_master).stdout
+    assert phrases[topics[0]["item_id"]]["ja"] in text

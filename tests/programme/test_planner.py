@@ -87,10 +87,16 @@ def test_capacity_and_ties_are_deterministic():
     assert rows[0].score == rows[1].score
 
 
-def test_a_visit_this_year_pushes_a_supplier_down():
+def test_a_visit_last_year_pushes_a_supplier_down_and_one_this_year_leaves_it_out():
     s = [{"code": "A", "annual_spend": 10**8}, {"code": "B", "annual_spend": 10**8}]
-    rows = plan(s, [], [{"supplier_code": "A", "kind": "svr", "date": "2025-04-15"}], [], 2025)
+    rows = plan(s, [], [{"supplier_code": "A", "kind": "svr", "date": "2025-03-15"}], [], 2025)
     assert [r.code for r in rows] == ["B", "A"]
+    # issue 18: a supplier visited (or assigned) in the year is not planned again
+    rows = plan(s, [], [{"supplier_code": "A", "kind": "svr", "date": "2025-04-15"}], [], 2025)
+    assert [r.code for r in rows] == ["B"]
+    rows = plan(s, [], [], [], 2025, assigned=[{"supplier_code": "b", "kind": "svr",
+                                                "date": "2026-03-31"}])
+    assert [r.code for r in rows] == ["A"]
 
 
 @pytest.mark.parametrize("kwargs", [{"weights": {"luck": 3}}, {"weights": {"open_findings": -1}},

@@ -131,5 +131,7 @@ def _regions(year_spend) -> dict:
 
 
 def topic_titles(templates) -> dict:
-    """item id -> {en, ja} question text, from checklist Templates, for `figures(topics=…)`."""
-    return {item.id: dict(item.question) for t in templates for item in t.items.values()}
+    """item id -> {en, ja} improvement-guidance topic (else the question text), from checklist
+    Templates, for `figures(topics=…)`."""
+    return {item.id: dict(item.topic or item.question) for t in templates
+            for item in t.items.values()}
