@@ -25,12 +25,14 @@ from sva.hq.programme_plans import latest_plan
 from sva.hq.web import charts, queries
 from sva.hq.web.login_routes import router as login_router
 from sva.hq.web.pages import HERE, PREFIX, clean, lang_of, page, storage_of, to_login, who
+from sva.hq.web.manager_routes import router as manager_router
 from sva.hq.web.photos import router as photos_router
 from sva.reports.cell_safety import csv_cell
 
 router = APIRouter(include_in_schema=False)
 router.include_router(login_router)
 router.include_router(photos_router)
+router.include_router(manager_router)
 STATIC_TYPES = {"css": "text/css", "svg": "image/svg+xml", "js": "text/javascript"}
 
 # Short names for the page helpers (the routes below read as before).
@@ -229,8 +231,17 @@ def plan_page(request: Request):
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
         fy, years = _fy(request, tx)
+    name = clean(request.query_params.get("name"), 120)
     plans_fy = latest_plan(storage, None)
-    if request.query_params.get("fy"):
+    if name:
+        from sva.errors import NotFound
+        from sva.hq.programme_plans import get_plan
+        try:
+            plans_fy = get_plan(storage, name)
+            fy = plans_fy["fy"]
+        except NotFound:
+            return _page(request, "message.html", who, status=404, message_key="not_found")
+    elif request.query_params.get("fy"):
         plans_fy = latest_plan(storage, fy)
     elif plans_fy:
         fy = plans_fy["fy"]

@@ -1,0 +1,58 @@
+"""Issue 18, point 15: a manager approves a draft plan and closes or reopens a year from the
+dashboard — POST forms with the CSRF token, for managers only, recorded under their name."""
+from __future__ import annotations
+
+import re
+
+from sva.hq.app import create_app
+from sva.hq.storage import open_storage
+
+from .conftest import hq_cli
+from .test_dashboard_http import client, csrf_token
+
+
+def test_manager_approves_a_plan_and_closes_a_year_with_csrf(demo_copy):
+    assert hq_cli("plan", "--fy", 2026, "--kind", "svr", "--capacity", 3, "--save", "svr-3",
+                  "--by", "mgr.kato", "--data-dir", demo_copy).returncode == 0
+    storage = open_storage(demo_copy)
+    app = create_app(storage)
+    sato = client(app, "mgr.sato")
+    page = sato.get("/dashboard/plan?name=svr-3")
+    assert 'id="approve-plan"' in page.text and "draft" in page.text
+    # without the CSRF field, or as an auditor: refused, nothing changes
+    r = sato.post("/dashboard/plan/approve", data={"plan": "svr-3"}, follow_redirects=False)
+    assert r.status_code == 403
+    auditor = client(app, "aud.li")
+    r = auditor.post("/dashboard/plan/approve", data={
+        "plan": "svr-3", "csrf": csrf_token(auditor, "/dashboard/")}, follow_redirects=False)
+    assert r.status_code == 403
+    with storage.transaction(write=False) as tx:
+        assert tx.scalar("SELECT status FROM plan_drafts WHERE name = 'svr-3'") == "draft"
+    token = csrf_token(sato, "/dashboard/plan?name=svr-3")
+    r = sato.post("/dashboard/plan/approve", data={"plan": "svr-3", "fy": "2026",
+                                                   "csrf": token}, follow_redirects=False)
+    assert r.status_code == 303
+    page = sato.get("/dashboard/plan?name=svr-3")
+    assert re.search(r"approved by mgr\.sato on \d{4}-\d{2}-\d{2}", page.text)
+    assert 'id="approve-plan"' not in page.text
+    # close FY2024 from the overview, then reopen it with a reason
+    token = csrf_token(sato, "/dashboard/?fy=2024")
+    r = sato.post("/dashboard/fy/close", data={"fy": "2024", "csrf": token},
+                  follow_redirects=False)
+    assert r.status_code == 303
+    overview = sato.get("/dashboard/?fy=2024&lang=en").text
+    assert "Closed on" in overview and "by mgr.sato" in overview and 'id="reopen-year"' in overview
+    r = sato.post("/dashboard/fy/reopen", data={"fy": "2024", "reason": "x", "csrf": token},
+                  follow_redirects=False)
+    assert r.status_code == 422                                   # a reason is required
+    r = sato.post("/dashboard/fy/reopen", data={"fy": "2024", "csrf": token,
+                                                "reason": "late CAP evidence from S0003"},
+                  follow_redirects=False)
+    assert r.status_code == 303
+    assert "Closed on" not in sato.get("/dashboard/?fy=2024").text
+    with storage.transaction(write=False) as tx:
+        events = [(r["actor"], r["action"]) for r in tx.all(
+            "SELECT actor, action FROM event_log WHERE entity IN ('plan', 'fiscal_year') "
+            "AND actor <> 'demo' ORDER BY at")]
+    assert events[-3:] == [("mgr.sato", "approve"), ("mgr.sato", "close"),
+                           ("mgr.sato", "reopen")]
