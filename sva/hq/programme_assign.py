@@ -6,26 +6,18 @@ event log."""
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 
 from sva.errors import BadInput, NotFound
 from sva.hq.accounts import log_event, now_iso, user_by_name
 from sva.hq.programme.fiscal import fy_bounds
 from sva.hq.programme.planner import busy_in_year
+from sva.hq.programme.visit_calendar import Visit, schedule
 from sva.hq.programme_plans import _head, load_assignments
 from sva.hq.programme_store import load_visits
 from sva.hq.storage import Storage, Tx
+from sva.places import region_of
 from sva.vocabulary import AUDIT_KINDS
-
-
-def visit_days(first: date, count: int, auditors: int):
-    """Working days from `first`: each auditor takes one visit per working day."""
-    day, out = first, []
-    while len(out) < count:
-        if day.weekday() < 5:
-            out.extend([day] * min(auditors, count - len(out)))
-        day += timedelta(days=1)
-    return out
 
 
 def _auditor(tx: Tx, name: str) -> dict:
@@ -38,9 +30,10 @@ def _auditor(tx: Tx, name: str) -> dict:
 
 def assign_plan(storage: Storage, name: str, *, auditors: list[str], first_date: str,
                 actor: str) -> dict:
-    """Assign every row of approved plan `name` not assigned yet (round robin, one visit per
-    auditor per working day from first_date). A supplier visited or assigned meanwhile is
-    left out and named. All or nothing."""
+    """Assign every row of approved plan `name` not assigned yet: grouped by region, one
+    block of visits per auditor, one visit per working day from first_date that is no public
+    holiday in Japan or the site's country (sva.hq.programme.visit_calendar). A supplier
+    visited or assigned meanwhile is left out and named. All or nothing."""
     if not auditors:
         raise BadInput("assigning a plan needs at least one --auditor NAME", field="--auditor")
     try:
@@ -69,34 +62,38 @@ def assign_plan(storage: Storage, name: str, *, auditors: list[str], first_date:
         busy = busy_in_year(load_visits(tx), load_assignments(tx), head["fy"], kind)
         rows = tx.all("SELECT rank, supplier_code FROM plan_rows WHERE plan_id = ? AND "
                       "assignment_id IS NULL ORDER BY rank", (head["id"],))
-        todo = []
+        todo = {}
         for r in rows:
             why = busy.get(r["supplier_code"].upper())
             if why:
                 skipped.append(f"{r['supplier_code']} ({why})")
                 continue
-            site = tx.one("SELECT st.id, st.supplier_id FROM sites st JOIN suppliers s "
-                          "ON s.id = st.supplier_id WHERE s.code = ? AND st.deleted = 0 "
-                          "ORDER BY st.name LIMIT 1", (r["supplier_code"],))
+            site = tx.one("SELECT st.id, st.supplier_id, st.country, s.region FROM sites st "
+                          "JOIN suppliers s ON s.id = st.supplier_id WHERE s.code = ? AND "
+                          "st.deleted = 0 ORDER BY st.name LIMIT 1", (r["supplier_code"],))
             if site is None:
                 missing_sites.append(r["supplier_code"])
-            todo.append((r, site))
+                continue
+            todo[r["supplier_code"]] = (r, site)
         if missing_sites:
             raise BadInput(f"{len(missing_sites)} planned supplier(s) have no site to visit, "
                            "nothing was assigned: " + ", ".join(missing_sites)
                            + " (add sites with `sva-hq import sites FILE`)", field="plan")
         rev = tx.next_rev()
-        days = visit_days(start, len(todo), len(users))
-        for i, (r, site) in enumerate(todo):
-            user, assignment_id = users[i % len(users)], str(uuid.uuid4())
+        visits = [Visit(code, site["country"], site["region"] or region_of(site["country"]))
+                  for code, (_, site) in todo.items()]
+        for visit, k, day in schedule(visits, len(users), start):
+            r, site = todo[visit.code]
+            user, assignment_id = users[k], str(uuid.uuid4())
             tx.execute("INSERT INTO assignments (id, auditor_id, supplier_id, site_id, kind, "
                        "template_ref, planned_date, created_at, rev) VALUES (?,?,?,?,?,?,?,?,?)",
                        (assignment_id, user["id"], site["supplier_id"], site["id"], kind,
-                        template["ref"], days[i].isoformat(), now_iso(), rev))
+                        template["ref"], day.isoformat(), now_iso(), rev))
             tx.execute("UPDATE plan_rows SET assignment_id = ? WHERE plan_id = ? AND rank = ?",
                        (assignment_id, head["id"], r["rank"]))
             assigned.append({"assignment_id": assignment_id, "code": r["supplier_code"],
-                             "auditor": user["name"], "date": days[i].isoformat()})
+                             "auditor": user["name"], "date": day.isoformat(),
+                             "country": visit.country})
         log_event(tx, actor, "assign", "plan", head["id"], name=name, assigned=len(assigned),
                   skipped=skipped)
     return {"assigned": assigned, "skipped": skipped}
