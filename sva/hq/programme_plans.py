@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date, timedelta
+from functools import lru_cache
 
 from sva.errors import BadInput, NotFound
 from sva.hq.accounts import log_event, now_iso
@@ -16,6 +18,7 @@ from sva.hq.programme.planning_rules import load_planning
 from sva.hq.programme_store import load_current_results, load_open_findings, load_suppliers, \
     load_visits
 from sva.hq.storage import Storage, Tx
+from sva.vocabulary import UNCLOSED_FINDING_STATUSES
 
 
 def load_assignments(tx: Tx) -> list[dict]:
@@ -25,18 +28,58 @@ def load_assignments(tx: Tx) -> list[dict]:
                             "suppliers s ON s.id = a.supplier_id WHERE a.deleted = 0")]
 
 
+def follow_ups(tx: Tx, kind: str | None, today: date | None = None) -> dict:
+    """{supplier code: why a follow-up visit is due}: an unclosed significant finding, or a
+    finding's CAP overdue by more than the configured days (resources/programme/
+    follow_up.yaml), from a visit of `kind` (any kind when None)."""
+    days = follow_up_days()
+    limit = ((today or date.today()) - timedelta(days=days)).isoformat()
+    marks = ", ".join("?" for _ in UNCLOSED_FINDING_STATUSES)
+    rows = tx.all(
+        "SELECT a.supplier_code AS code, f.item_id, f.severity, f.due_date FROM findings f "
+        f"JOIN audits a ON a.id = f.audit_id WHERE f.status IN ({marks}) AND "
+        "f.fact_deleted = 0 AND (f.severity = 'significant' OR (f.due_date IS NOT NULL AND "
+        "f.due_date <> '' AND f.due_date < ?))" + (" AND a.kind = ?" if kind else "")
+        + " ORDER BY a.supplier_code, f.due_date",
+        (*UNCLOSED_FINDING_STATUSES, limit, *((kind,) if kind else ())))
+    out: dict = {}
+    for r in rows:
+        why = (f"significant finding {r['item_id'] or ''} not closed".replace("  ", " ")
+               if r["severity"] == "significant"
+               else f"CAP of {r['item_id'] or 'a finding'} overdue since {r['due_date']} "
+                    f"(more than {days} days)")
+        if r["code"] not in out or r["severity"] == "significant":
+            out[r["code"]] = why
+    return out
+
+
+@lru_cache(maxsize=1)
+def follow_up_days() -> int:
+    from sva.paths import resource
+    from sva.validation.yaml_file import read_yaml
+    doc, problems = read_yaml(resource("programme", "follow_up.yaml"))
+    days = (doc or {}).get("cap_overdue_days") if not problems else None
+    if not isinstance(days, int) or days < 0:
+        raise ValueError("resources/programme/follow_up.yaml: cap_overdue_days must be a "
+                         "whole number ≥ 0")
+    return days
+
+
 def plan_for(storage: Storage, fy: int, *, capacity: int | None = None,
              kind: str | None = None, weights: dict | None = None,
-             include: dict | None = None, exclude: dict | None = None) -> list[PlanRow]:
+             include: dict | None = None, exclude: dict | None = None,
+             today: date | None = None) -> list[PlanRow]:
+    """The planner over the stored data, with the follow-up visits that are due."""
     with storage.transaction(write=False) as tx:
         suppliers = load_suppliers(tx)
         results = load_current_results(tx, fy)
         visits = load_visits(tx)
         open_findings = load_open_findings(tx)
         assigned = load_assignments(tx)
+        due = follow_ups(tx, kind, today)
     return plan(suppliers, results, visits, open_findings, fy, capacity=capacity, kind=kind,
                 weights=weights, rules=load_planning(), assigned=assigned, include=include,
-                exclude=exclude)
+                exclude=exclude, follow_up=due)
 
 
 def overrides_of(weights: dict | None, reason: str | None, include: dict | None,

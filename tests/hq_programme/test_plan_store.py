@@ -38,24 +38,28 @@ def test_deterministic_on_demo_data(demo_copy, tmp_path):
 
 
 def test_every_row_explains_and_weights_change_the_order(demo_storage):
+    def ranked(rows):
+        """The rows the score ranks (follow-up visits come first with their reason)."""
+        return [r for r in rows if not r.note]
     rows = plan_for(demo_storage, 2026, kind="svr")
     for row in rows:
-        assert len(row.explanation()) == 7
+        assert len(row.explanation()) == 7 + bool(row.note)
         assert row.score == round(sum(f.contribution for f in row.factors), 2)
-    scores = [r.score for r in rows]
+    assert all(r.note.startswith("follow-up: ") for r in rows if r.note)
+    scores = [r.score for r in ranked(rows)]
     assert scores == sorted(scores, reverse=True)
     with demo_storage.transaction(write=False) as tx:
         spend = {s["code"]: s["annual_spend"] for s in load_suppliers(tx)}
-    only_spend = plan_for(demo_storage, 2026, kind="svr", weights={
+    only_spend = ranked(plan_for(demo_storage, 2026, kind="svr", weights={
         "transaction_scale": 100, "saq_results": 0, "critical_flags": 0,
-        "years_since_visit": 0, "open_findings": 0})
+        "years_since_visit": 0, "open_findings": 0}))
     capped = [min(spend[r.code], 10_000_000_000) for r in only_spend[:50]]  # full at 10bn
     assert capped == sorted(capped, reverse=True)                  # spend decides alone
     top = [r.code for r in only_spend[:10]]
-    assert top != [r.code for r in rows[:10]]
-    never_visited = plan_for(demo_storage, 2026, kind="svr", weights={
+    assert top != [r.code for r in ranked(rows)[:10]]
+    never_visited = ranked(plan_for(demo_storage, 2026, kind="svr", weights={
         "transaction_scale": 0, "saq_results": 0, "critical_flags": 0,
-        "years_since_visit": 100, "open_findings": 0})
+        "years_since_visit": 100, "open_findings": 0}))
     assert all(dict((f.name, f.detail) for f in r.factors)["years_since_visit"]
                .startswith("never visited") for r in never_visited[:5])
 
@@ -92,11 +96,11 @@ def test_assign_creates_assignments_a_device_pulls(demo_copy):
 
 def test_plan_pure_function_sees_same_inputs(demo_storage):
     """plan_for is the pure planner over what the store holds (no hidden filtering)."""
-    from sva.hq.programme_plans import load_assignments
+    from sva.hq.programme_plans import follow_ups, load_assignments
     from sva.hq.programme_store import load_open_findings, load_results, load_visits
     with demo_storage.transaction(write=False) as tx:
         direct = plan(load_suppliers(tx), load_results(tx), load_visits(tx),
                       load_open_findings(tx), 2026, capacity=15, kind="infosec",
-                      assigned=load_assignments(tx))
+                      assigned=load_assignments(tx), follow_up=follow_ups(tx, "infosec"))
     assert [(r.code, r.score) for r in direct] == \
         [(r.code, r.score) for r in plan_for(demo_storage, 2026, capacity=15, kind="infosec")]

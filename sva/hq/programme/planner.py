@@ -57,11 +57,12 @@ def busy_in_year(visits, assigned, fy: int, kind: str | None = None) -> dict:
 def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None = None,
          kind: str | None = None, weights: dict | None = None,
          rules: PlanningRules | None = None, *, assigned=(), include: dict | None = None,
-         exclude: dict | None = None) -> list[PlanRow]:
+         exclude: dict | None = None, follow_up: dict | None = None) -> list[PlanRow]:
     """Ranked rows, best reason to visit first (ties by supplier code), at most `capacity`.
     Suppliers visited or assigned in the year (`assigned`: dicts supplier_code, kind, date)
     are never planned again; `exclude` (code -> reason) leaves suppliers out, `include`
-    (code -> reason) puts them in ahead of the ranking, within the capacity.
+    (code -> reason) puts them in ahead of the ranking, within the capacity, and so does
+    `follow_up` (code -> why a follow-up visit is due) after them.
 
     suppliers: dicts (code, name_en, categories, annual_spend, the three flags);
     levels: SAQ results (only fiscal years ≤ fy are used); visits: dicts (supplier_code,
@@ -84,7 +85,9 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
             last_visit[code] = when
     busy = busy_in_year(visits, assigned, fy, kind)
     exclude = {str(c).upper(): r for c, r in (exclude or {}).items()}
-    include = {str(c).upper(): r for c, r in (include or {}).items()}
+    notes = {str(c).upper(): f"follow-up: {r}" for c, r in (follow_up or {}).items()}
+    notes.update({str(c).upper(): f"included: {r}" for c, r in (include or {}).items()})
+    first = {c: 0 if c in {str(k).upper() for k in include or ()} else 1 for c in notes}
     open_by: dict = {}
     for f in open_findings:
         open_by.setdefault(str(f["supplier_code"]).upper(), []).append(f["severity"])
@@ -102,16 +105,15 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
         total = round(sum(c for _, _, c in parts), 2)
         scored.append((-total, str(s["code"]), s, total, parts, values))
     scored.sort(key=lambda t: (t[0], t[1]))
-    if include:
-        scored = ([t for t in scored if t[1].upper() in include]
-                  + [t for t in scored if t[1].upper() not in include])
+    if notes:
+        scored.sort(key=lambda t: first.get(t[1].upper(), 2))      # stable: ranks kept
     if capacity is not None:
         scored = scored[:capacity]
     # Sentences are written only for the rows returned: most of 20,000 never need them.
     return [PlanRow(i, code, s.get("name_en", ""), total,
                     tuple(Factor(name, v, w[name], c, _DETAIL[name](*values[name][1]))
                           for name, v, c in parts),
-                    f"included: {include[code.upper()]}" if code.upper() in include else "")
+                    notes.get(code.upper(), ""))
             for i, (_, code, s, total, parts, values) in enumerate(scored, start=1)]
 
 
