@@ -118,6 +118,13 @@ def reopen_year(storage: Storage, fy: int, *, by: str | None, reason: str | None
     return {"fy": fy, "reopened_at": at, "reopened_by": who}
 
 
+def trends(tx: Tx) -> list[dict]:
+    """The programme figures of every closed year, oldest first (each checked against its
+    hash): what the dashboard's multi-year trend shows."""
+    rows = tx.all("SELECT fy FROM fy_closures WHERE reopened_at IS NULL ORDER BY fy")
+    return [year_figures(tx, int(r["fy"])) for r in rows]
+
+
 def closures(storage: Storage) -> list[dict]:
     """Every closing, newest first, without the snapshots."""
     with storage.transaction(write=False) as tx:

@@ -56,3 +56,21 @@ def test_manager_approves_a_plan_and_closes_a_year_with_csrf(demo_copy):
             "AND actor <> 'demo' ORDER BY at")]
     assert events[-3:] == [("mgr.sato", "approve"), ("mgr.sato", "close"),
                            ("mgr.sato", "reopen")]
+
+
+def test_overview_shows_the_trend_of_closed_years_from_their_snapshots(demo_copy):
+    for fy in (2023, 2024):
+        assert hq_cli("fy", "close", fy, "--by", "mgr.sato", "--data-dir",
+                      demo_copy).returncode == 0
+    storage = open_storage(demo_copy)
+    with storage.transaction() as tx:       # the data changes after closing
+        tx.execute("UPDATE audits SET status = 'in_progress'")
+    sato = client(create_app(storage), "mgr.sato")
+    html = sato.get("/dashboard/?fy=2025&lang=en").text
+    trend = html.split('id="trends"')[1].split("</table>")[0]
+    years = re.findall(r"<td><a href=\"/dashboard/\?fy=(\d+)\">FY\d+</a></td>"
+                       r"<td class=\"num\">[\d,]+</td><td class=\"num\">(\d+)</td>", trend)
+    assert [y for y, _ in years] == ["2023", "2024"]
+    assert all(int(n) > 0 for _, n in years)          # frozen counts, not today's zero
+    live = sato.get("/dashboard/?fy=2025").text       # an open year: live, no visits now
+    assert 'id="closed-note"' not in live

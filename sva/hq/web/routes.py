@@ -80,6 +80,8 @@ def overview(request: Request):
             if fig.get("closed"):
                 from sva.hq.programme.figures_render import closed_text
                 ctx["closed_note"] = closed_text(fig["closed"], _lang(request))
+            from sva.hq.programme_closing import trends
+            ctx["trends"] = trends(tx)
             ctx["charts"] = _overview_charts(fig, _labels()[_lang(request)])
         else:
             ctx["assignments"] = queries.my_assignments(tx, who)
