@@ -85,6 +85,8 @@ def cmd_eligible(args) -> int:
     for r in out["eligible"]:
         print(f"{r['code']:12} level {r['level']}  FY{r['fy']} ({r['date']})  valid until "
               f"FY{r['valid_until']}  open infosec findings {r['open_isec']}  {r['name_en']}")
+        if r["lowered"]:
+            print(f"    {r['lowered']}")
         if r["extension"]:
             print(f"    extended by {r['extension']['extended_by']}: "
                   f"{r['extension']['reason']}")

@@ -3,6 +3,8 @@ of the current fiscal year, expired after the configured validity unless a manag
 it with a reason (`level_extensions`), with its open information-security findings."""
 from __future__ import annotations
 
+from datetime import date
+
 from sva.errors import BadInput, NotFound
 from sva.hq.accounts import log_event, now_iso
 from sva.hq.programme.eligibility import eligibility
@@ -18,20 +20,28 @@ def _extensions(tx: Tx) -> dict:
         "FROM level_extensions")}
 
 
-def _open_isec(tx: Tx) -> dict:
+def _open_isec(tx: Tx, *, due_before: str | None = None) -> dict:
+    """{supplier code: open information-security findings} (only those whose due date is
+    before `due_before`, when given). Good practices and observations need no action."""
     marks = ", ".join("?" for _ in UNCLOSED_FINDING_STATUSES)
+    late = " AND f.due_date IS NOT NULL AND f.due_date <> '' AND f.due_date < ?" \
+        if due_before else ""
     return {r["code"].upper(): int(r["n"]) for r in tx.all(
         "SELECT a.supplier_code AS code, COUNT(*) AS n FROM findings f JOIN audits a ON "
         f"a.id = f.audit_id WHERE f.area = 'ISEC' AND f.status IN ({marks}) AND "
-        "f.fact_deleted = 0 GROUP BY a.supplier_code", UNCLOSED_FINDING_STATUSES)}
+        "f.fact_deleted = 0 AND f.severity IN ('significant', 'minor')" + late
+        + " GROUP BY a.supplier_code",
+        (*UNCLOSED_FINDING_STATUSES, *((due_before,) if due_before else ())))}
 
 
 def eligibility_for(storage: Storage, level: str, category: str | None = None, *,
-                    as_of_fy: int | None = None) -> dict:
+                    as_of_fy: int | None = None, today: date | None = None) -> dict:
     as_of = current_fy() if as_of_fy is None else as_of_fy
     with storage.transaction(write=False) as tx:
         out = eligibility(load_suppliers(tx), load_results(tx, max_fy=as_of), level, category,
-                          as_of_fy=as_of, extensions=_extensions(tx), open_isec=_open_isec(tx))
+                          as_of_fy=as_of, extensions=_extensions(tx), open_isec=_open_isec(tx),
+                          overdue_isec=_open_isec(tx, due_before=(
+                              today or date.today()).isoformat()))
     return {**out, "as_of_fy": as_of}
 
 

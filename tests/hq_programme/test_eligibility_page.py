@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 
 from sva.hq.app import create_app
 from sva.hq.programme.saq import load_questionnaire
@@ -54,11 +55,21 @@ def test_levels_expire_unless_extended_with_a_reason(tmp_path):
 def test_eligibility_page_lists_and_exports(demo_copy):
     storage = open_storage(demo_copy)
     with storage.transaction(write=False) as tx:
-        # each supplier's latest level up to FY2025, still valid (set in FY2024 or FY2025)
-        want = {r["supplier_code"] for r in tx.all(
-            "SELECT l.supplier_code FROM saq_levels l JOIN (SELECT supplier_code, MAX(fy) AS fy "
-            "FROM saq_levels WHERE fy <= 2025 GROUP BY supplier_code) m ON m.supplier_code = "
-            "l.supplier_code AND m.fy = l.fy WHERE l.fy >= 2024 AND l.isec_level IN ('A', 'B')")}
+        # each supplier's latest level up to FY2025, still valid (set in FY2024 or FY2025),
+        # one step lower while an infosec finding is open past its due date
+        late = {r["supplier_code"] for r in tx.all(
+            "SELECT a.supplier_code FROM findings f JOIN audits a ON a.id = f.audit_id WHERE "
+            "f.area = 'ISEC' AND f.status <> 'verified_closed' AND f.fact_deleted = 0 AND "
+            "f.severity IN ('significant', 'minor') AND f.due_date < ?",
+            (date.today().isoformat(),))}
+        levels = {r["supplier_code"]: r["isec_level"] for r in tx.all(
+            "SELECT l.supplier_code, l.isec_level FROM saq_levels l JOIN (SELECT "
+            "supplier_code, MAX(fy) AS fy FROM saq_levels WHERE fy <= 2025 GROUP BY "
+            "supplier_code) m ON m.supplier_code = l.supplier_code AND m.fy = l.fy "
+            "WHERE l.fy >= 2024")}
+    want = {c for c, lv in levels.items() if lv == "A" or (lv == "B" and c not in late)}
+    lowered = {c for c, lv in levels.items() if lv == "A" and c in late}
+    assert lowered and {c for c, lv in levels.items() if lv == "B"} & late   # both cases
     app = create_app(storage)
     c = client(app, "mgr.sato")
     page = c.get("/dashboard/eligibility?level=b&fy=2025&lang=ja")
@@ -72,6 +83,7 @@ def test_eligibility_page_lists_and_exports(demo_copy):
     rows = list(csv.DictReader(io.StringIO(export.text)))
     assert {r["code"] for r in rows} == want
     assert all(r["level"] in ("A", "B") and r["basis"] for r in rows)
+    assert {r["code"] for r in rows if r["level"] == "B" and r["code"] in lowered} == lowered
     auditor = client(app, "aud.li").get("/dashboard/eligibility")
     assert auditor.status_code == 403
 

@@ -41,14 +41,16 @@ def required_level(required: str, order=LEVELS) -> str:
 
 def eligibility(suppliers, levels, required: str = "B", category: str | None = None, *,
                 as_of_fy: int | None = None, extensions: dict | None = None,
-                open_isec: dict | None = None, years: int | None = None,
-                order=LEVELS) -> dict:
+                open_isec: dict | None = None, overdue_isec: dict | None = None,
+                years: int | None = None, order=LEVELS) -> dict:
     """{"eligible": rows, "expired": rows}: suppliers whose latest level (up to as_of_fy) is
     `required` or better, handling `category` (displayed name or key) if given. A level set
     more than `years` fiscal years before as_of_fy is expired — in "expired", not eligible —
     unless extended (extensions: {(code upper, saq fy): {until_fy, reason, extended_by}}).
     Rows carry level, fiscal year, date, basis, explanation, valid_until and the number of
-    open information-security findings (open_isec: {code upper: n})."""
+    open information-security findings (open_isec: {code upper: n}). On-site results count
+    too: an information-security finding open past its due date (overdue_isec: {code upper:
+    n}) lowers the level one step until it is closed (`lowered` says why)."""
     required = required_level(required, order)
     years = years or valid_years()
     latest = current(levels, as_of_fy=as_of_fy)
@@ -61,14 +63,23 @@ def eligibility(suppliers, levels, required: str = "B", category: str | None = N
             continue
         code = str(s["code"]).upper()
         result = latest.get(code)
-        if result is None or order.index(result.isec_level) > order.index(required):
+        if result is None:
+            continue
+        level, lowered = result.isec_level, ""
+        if (overdue_isec or {}).get(code):
+            n = overdue_isec[code]
+            level = order[min(order.index(level) + 1, len(order) - 1)]
+            lowered = (f"lowered from {result.isec_level} to {level}: {n} information-security "
+                       "finding(s) open past their due date")
+        if order.index(level) > order.index(required):
             continue
         until = result.fy + years - 1
         extension = (extensions or {}).get((code, result.fy))
         if extension:
             until = max(until, int(extension["until_fy"]))
         row = {"code": s["code"], "name_en": s.get("name_en", ""),
-               "name_ja": s.get("name_ja", ""), "level": result.isec_level,
+               "name_ja": s.get("name_ja", ""), "level": level, "saq_level": result.isec_level,
+               "lowered": lowered,
                "fy": result.fy, "date": result.submitted_on, "basis": result.basis,
                "explanation": result.explanation("en"), "valid_until": until,
                "extension": extension, "open_isec": (open_isec or {}).get(code, 0)}
