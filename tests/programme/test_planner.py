@@ -58,7 +58,19 @@ def test_factor_values_follow_the_rules(levels):
     assert data["open_findings"].value == 1.0
     assert data["open_findings"].detail == "1 significant, 1 minor open"
     mid = {f.name: f for f in rows["MID"].factors}
-    assert mid["isec_level"].detail == "no SAQ result yet" and mid["saq_results"].value == 1.0
+    assert mid["isec_level"].detail == "no SAQ result yet"
+    # issue 18: the ISEC score is counted once, through the level made from it
+    assert mid["saq_results"].value == 0.0
+    assert mid["saq_results"].detail == "ISEC score counted once, in isec_level"
+
+
+def test_the_isec_score_is_not_counted_twice(levels):
+    rows = {r.code: r for r in plan(SUPPLIERS, levels, VISITS, OPEN, fy=2025)}    # any kind
+    detail = {f.name: f.detail for f in rows["DATA"].factors}["saq_results"]
+    assert "ISEC" not in detail and detail.startswith("mean HR/OHS/ENV/FT/PQS")
+    no_level = plan(SUPPLIERS, levels, VISITS, OPEN, fy=2025, weights={"isec_level": 0})
+    detail = {f.name: f.detail for f in {r.code: r for r in no_level}["DATA"].factors}
+    assert "ISEC" in detail["saq_results"]             # without the level, the score counts
 
 
 def test_weights_change_the_order(levels):

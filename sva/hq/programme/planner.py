@@ -99,7 +99,7 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
         if code in busy or code in exclude:
             continue
         values = _values(rules, kind or "any", s, latest.get(code), last_visit.get(code),
-                         open_by.get(code, []), start)
+                         open_by.get(code, []), start, level_counts=w["isec_level"] > 0)
         parts = [(name, round(values[name][0], 4)) for name in FACTORS]
         parts = [(name, v, round(w[name] * v, 2)) for name, v in parts]
         total = round(sum(c for _, _, c in parts), 2)
@@ -117,8 +117,10 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
             for i, (_, code, s, total, parts, values) in enumerate(scored, start=1)]
 
 
-def _values(rules, kind, s, result, last, severities, start) -> dict:
-    """factor -> (value 0..1, facts for its sentence); sentences are written by _DETAIL."""
+def _values(rules, kind, s, result, last, severities, start, *, level_counts=True) -> dict:
+    """factor -> (value 0..1, facts for its sentence); sentences are written by _DETAIL.
+    The ISEC SAQ score is counted once: when the infosec level (made from it) has a weight,
+    saq_results leaves ISEC out."""
     f = rules.factors
     ts = f["transaction_scale"]
     spend = int(s.get("annual_spend") or 0)
@@ -131,11 +133,11 @@ def _values(rules, kind, s, result, last, severities, start) -> dict:
     out["info_criticality"] = (top[0], (top[1],))
     level = result.isec_level if result else "none"
     out["isec_level"] = (f["isec_level"][level], (level, result.fy if result else None))
-    areas = f["saq_results"]["areas"][kind]
+    areas = [a for a in f["saq_results"]["areas"][kind] if not (level_counts and a == "ISEC")]
     got = [g for g in (result.area_scores.get(a) for a in areas) if g is not None] if result else []
     mean = sum(got) / len(got) if got else None
-    out["saq_results"] = (f["saq_results"]["missing"] if mean is None else 1 - mean / 100,
-                          (areas, mean))
+    out["saq_results"] = (0.0 if not areas else f["saq_results"]["missing"] if mean is None
+                          else 1 - mean / 100, (areas, mean))
     flags = [fl for fl in SUPPLIER_FLAGS if s.get(fl)]
     out["critical_flags"] = (len(flags) / len(SUPPLIER_FLAGS), (flags,))
     years = None if last is None else max(0.0, (start - last).days / 365.25)
@@ -163,7 +165,8 @@ _DETAIL = {
     "isec_level": lambda level, fy:
         f"level {level} from FY{fy} SAQ" if fy is not None else "no SAQ result yet",
     "saq_results": lambda areas, mean:
-        f"mean {'/'.join(areas)} SAQ score {mean:.1f}" if mean is not None
+        "ISEC score counted once, in isec_level" if not areas
+        else f"mean {'/'.join(areas)} SAQ score {mean:.1f}" if mean is not None
         else f"no {'/'.join(areas)} SAQ score",
     "critical_flags": lambda flags: "critical: " + ", ".join(flags) if flags else "not critical",
     "years_since_visit": lambda last, years, kind:
