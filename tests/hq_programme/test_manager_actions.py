@@ -74,3 +74,22 @@ def test_overview_shows_the_trend_of_closed_years_from_their_snapshots(demo_copy
     assert all(int(n) > 0 for _, n in years)          # frozen counts, not today's zero
     live = sato.get("/dashboard/?fy=2025").text       # an open year: live, no visits now
     assert 'id="closed-note"' not in live
+
+
+def test_the_current_year_shows_planned_visits_against_done(demo_copy):
+    from sva.hq.programme_history import current_fy
+    fy = current_fy()
+    storage = open_storage(demo_copy)
+    with storage.transaction() as tx:
+        planned = tx.scalar("SELECT COUNT(*) FROM assignments WHERE deleted = 0 AND "
+                            "planned_date >= ? AND planned_date <= ?",
+                            (f"{fy}-04-01", f"{fy + 1}-03-31"))
+        done = tx.scalar("SELECT COUNT(*) FROM assignments asg WHERE asg.deleted = 0 AND "
+                         "asg.planned_date >= ? AND asg.planned_date <= ? AND EXISTS (SELECT 1 "
+                         "FROM audits a WHERE a.assignment_id = asg.id AND a.status NOT IN "
+                         "('planned', 'in_progress'))", (f"{fy}-04-01", f"{fy + 1}-03-31"))
+    assert planned > 0
+    sato = client(create_app(storage), "mgr.sato")
+    tile = sato.get(f"/dashboard/?fy={fy}&lang=en").text.split('id="planned-done"')[1]
+    assert re.search(rf'<span class="n">{done} / {planned}</span>', tile)
+    assert 'id="planned-done"' not in sato.get(f"/dashboard/?fy={fy - 2}").text   # past year

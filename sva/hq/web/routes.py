@@ -82,6 +82,9 @@ def overview(request: Request):
                 ctx["closed_note"] = closed_text(fig["closed"], _lang(request))
             from sva.hq.programme_closing import trends
             ctx["trends"] = trends(tx)
+            from sva.hq.programme_history import current_fy
+            if fy == current_fy():                  # the running year: planned vs done
+                ctx["progress"] = queries.planned_vs_done(tx, fy)
             ctx["charts"] = _overview_charts(fig, _labels()[_lang(request)])
         else:
             ctx["assignments"] = queries.my_assignments(tx, who)
