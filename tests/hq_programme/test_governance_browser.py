@@ -45,6 +45,22 @@ def test_governance_pages_in_chromium(demo_copy, tmp_path):
                 note = driver.find_element(By.ID, "closed-note").text
                 assert "mgr.sato" in note and ("Closed on" in note or "締めた" in note)
                 full_page_shot(driver, out / f"hq-overview-closed{suffix}.png")
+            # Japanese pages on a narrow (1024 px) window: no table wider than its card, no
+            # name wrapped one character a line
+            driver.set_window_size(1024, 800)
+            for path in ("/dashboard/plan", "/dashboard/suppliers", "/dashboard/?fy=2026",
+                         "/dashboard/eligibility?fy=2025", "/dashboard/caps"):
+                driver.get(f"{server.url}{path}{'&' if '?' in path else '?'}lang=ja")
+                wide = driver.execute_script(
+                    "return [...document.querySelectorAll('.card')].filter("
+                    "c => c.scrollWidth > c.clientWidth + 1).length")
+                assert wide == 0, path
+                tall = driver.execute_script(   # lines of text in each name cell
+                    "return [...document.querySelectorAll('td.name')].filter(td => {"
+                    " const r = document.createRange(); r.selectNodeContents(td);"
+                    " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size"
+                    " > 1; }).map(td => td.textContent)")
+                assert tall == [], (path, tall[:3])
     finally:
         server.stop()
     for name in SHOTS:
