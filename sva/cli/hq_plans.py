@@ -162,7 +162,25 @@ def cmd_assignment_reassign(args) -> int:
     return 0
 
 
+def cmd_user_qualify(args) -> int:
+    from sva.hq.programme_assign import qualify
+    kinds = qualify(_storage(args), args.name, args.kind, remove=args.remove,
+                    actor=_actor(args))
+    print(f"{args.name} is qualified for: {', '.join(kinds) or 'every kind (none recorded)'}")
+    return 0
+
+
 def register(sub, common) -> None:
+    usub = next(a for a in sub.choices["user"]._actions
+                if a.__class__.__name__ == "_SubParsersAction")
+    c = usub.add_parser("qualify", parents=[common],
+                        help="record the visit kinds an auditor may make (plans assign them "
+                             "only those once any is recorded)")
+    c.add_argument("name")
+    c.add_argument("--kind", required=True, choices=AUDIT_KINDS)
+    c.add_argument("--remove", action="store_true")
+    c.set_defaults(handler=cmd_user_qualify)
+
     p = sub.add_parser("plan", parents=[common],
                        help="rank suppliers for on-site visits (a preview; --save NAME keeps a "
                             "draft)")

@@ -20,12 +20,37 @@ from sva.places import region_of
 from sva.vocabulary import AUDIT_KINDS
 
 
-def _auditor(tx: Tx, name: str) -> dict:
+def _auditor(tx: Tx, name: str, kind: str | None = None) -> dict:
+    """An enabled auditor, qualified for `kind` when their qualifications are recorded."""
     user = user_by_name(tx, name)
     if user["role"] != "auditor" or user.get("disabled"):
         raise BadInput(f"{name} is {'a disabled' if user.get('disabled') else 'a'} "
                        f"{user['role']}, not an auditor who can visit", field="--auditor")
+    kinds = {r["kind"] for r in tx.all("SELECT kind FROM auditor_qualifications WHERE "
+                                       "user_id = ?", (user["id"],))}
+    if kind and kinds and kind not in kinds:
+        raise BadInput(f"{name} is qualified for {', '.join(sorted(kinds))} visits, not {kind} "
+                       f"(sva-hq user qualify {name} --kind {kind})", field="--auditor")
     return user
+
+
+def qualify(storage: Storage, name: str, kind: str, *, remove: bool = False,
+            actor: str) -> list[str]:
+    """Record (or remove) that an auditor may make visits of `kind`; their kinds now."""
+    if kind not in AUDIT_KINDS:
+        raise BadInput(f"unknown kind {kind!r} (known: {', '.join(AUDIT_KINDS)})",
+                       field="--kind")
+    with storage.transaction() as tx:
+        user = _auditor(tx, name)
+        tx.execute("DELETE FROM auditor_qualifications WHERE user_id = ? AND kind = ?",
+                   (user["id"], kind))
+        if not remove:
+            tx.execute("INSERT INTO auditor_qualifications (user_id, kind, recorded_by, "
+                       "recorded_at) VALUES (?, ?, ?, ?)", (user["id"], kind, actor, now_iso()))
+        log_event(tx, actor, "unqualify" if remove else "qualify", "user", user["id"],
+                  name=name, kind=kind)
+        return sorted(r["kind"] for r in tx.all(
+            "SELECT kind FROM auditor_qualifications WHERE user_id = ?", (user["id"],)))
 
 
 def assign_plan(storage: Storage, name: str, *, auditors: list[str], first_date: str,
@@ -53,7 +78,7 @@ def assign_plan(storage: Storage, name: str, *, auditors: list[str], first_date:
                            field="plan")
         if not fy_bounds(head["fy"])[0] <= start <= fy_bounds(head["fy"])[1]:
             raise BadInput(f"{start} is outside FY{head['fy']}", field="--date")
-        users = [_auditor(tx, n) for n in auditors]
+        users = [_auditor(tx, n, kind) for n in auditors]
         template = tx.one("SELECT ref FROM checklists WHERE kind = ? ORDER BY version DESC "
                           "LIMIT 1", (kind,))
         if template is None:
@@ -137,7 +162,7 @@ def reassign(storage: Storage, assignment_id: str, *, auditor: str, planned_date
     why = _reason(reason)
     with storage.transaction() as tx:
         row = _live(tx, assignment_id)
-        user = _auditor(tx, auditor)
+        user = _auditor(tx, auditor, row["kind"])
         when = planned_date or row["planned_date"]
         try:
             date.fromisoformat(when)

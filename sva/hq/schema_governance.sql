@@ -70,3 +70,14 @@ CREATE TABLE IF NOT EXISTS level_extensions (
     extended_at TEXT NOT NULL,
     PRIMARY KEY (supplier_code, saq_fy)
 );
+
+-- The visit kinds an auditor is qualified for. An auditor with no row here is taken as
+-- qualified for every kind (as before qualifications were recorded); once one is recorded,
+-- plans assign and reassign only that auditor's kinds.
+CREATE TABLE IF NOT EXISTS auditor_qualifications (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, kind)
+);

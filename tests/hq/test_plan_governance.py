@@ -89,6 +89,11 @@ def test_plans_are_drafted_approved_then_assigned(tmp_path, hq_db):
     assert re.search(r"svr-a .* approved by mgr\.sato on \d{4}-\d{2}-\d{2}",
                      cli("plans", "list").stdout)
     assert "approved plan only" in cli("plan", "--fy", 2025, "--assign", code=2).stderr
+    # an auditor qualified for infosec visits only is not sent on an SVR visit
+    cli("user", "qualify", "aud.li", "--kind", "infosec", "--by", "mgr.sato")
+    assert "qualified for infosec visits, not svr" in cli(
+        "plans", "assign", "svr-a", "--auditor", "aud.li", "--date", "2025-06-02", code=2).stderr
+    cli("user", "qualify", "aud.li", "--kind", "svr", "--by", "mgr.sato")
     out = cli("plans", "assign", "svr-a", "--auditor", "aud.li", "--date", "2025-06-02",
               "--by", "mgr.sato")
     ids = dict(re.findall(r"assigned (\S+) to aud\.li on \S+ \((\S+)\)", out.stdout))
