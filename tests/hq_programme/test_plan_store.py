@@ -9,6 +9,7 @@ import httpx
 
 from sva.hq import accounts
 from sva.hq.programme.planner import plan
+from sva.hq.programme.planning_rules import FACTORS
 from sva.hq.programme_plans import plan_for
 from sva.hq.programme_store import load_suppliers
 from sva.hq.storage import open_storage
@@ -43,7 +44,7 @@ def test_every_row_explains_and_weights_change_the_order(demo_storage):
         return [r for r in rows if not r.note]
     rows = plan_for(demo_storage, 2026, kind="svr")
     for row in rows:
-        assert len(row.explanation()) == 7 + bool(row.note)
+        assert len(row.explanation()) == len(FACTORS) + bool(row.note)
         assert row.score == round(sum(f.contribution for f in row.factors), 2)
     assert all(r.note.startswith("follow-up: ") for r in rows if r.note)
     scores = [r.score for r in ranked(rows)]

@@ -116,3 +116,14 @@ def test_a_visit_last_year_pushes_a_supplier_down_and_one_this_year_leaves_it_ou
 def test_bad_arguments_are_bad_input(kwargs):
     with pytest.raises(BadInput):
         plan([], [], [], [], 2025, **kwargs)
+
+
+def test_the_focus_regions_can_be_weighted():
+    s = [{"code": "US1", "annual_spend": 10**9, "region": "NA"},
+         {"code": "JP1", "annual_spend": 10**9, "region": "JP"},
+         {"code": "VN1", "annual_spend": 10**9, "region": "ASIA"}]
+    assert [r.code for r in plan(s, [], [], [], 2025)] == ["JP1", "US1", "VN1"]    # by code
+    rows = plan(s, [], [], [], 2025, weights={"region": 10})
+    assert [r.code for r in rows] == ["JP1", "VN1", "US1"]
+    region = {r.code: {f.name: f for f in r.factors}["region"] for r in rows}
+    assert region["US1"].value == 0.3 and region["US1"].detail == "region NA"

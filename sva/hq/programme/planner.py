@@ -147,6 +147,9 @@ def _values(rules, kind, s, result, last, severities, start, *, level_counts=Tru
     of = f["open_findings"]
     points = sum(of["points"].get(sev, 0.0) for sev in severities)
     out["open_findings"] = (min(1.0, points / of["full_at"]), (severities,))
+    rf = f["region"]
+    region = s.get("region") or ""
+    out["region"] = (rf["regions"].get(region, rf["default"]), (region,))
     return out
 
 
@@ -173,4 +176,5 @@ _DETAIL = {
         f"last visit {last.isoformat()}, {years:.1f} years before FY start" if last
         else "never visited" + (f" ({kind})" if kind != "any" else ""),
     "open_findings": _open_text,
+    "region": lambda region: f"region {region or 'unknown'}",
 }
