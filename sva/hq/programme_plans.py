@@ -132,7 +132,8 @@ def save_plan(storage: Storage, rows: list[PlanRow], *, name: str, fy: int, kind
                        (plan_id, row.rank, row.code, row.score, json.dumps(
                            {"note": row.note, "factors": [
                                {"name": f.name, "value": f.value, "weight": f.weight,
-                                "contribution": f.contribution, "detail": f.detail}
+                                "contribution": f.contribution, "detail": f.detail,
+                                "detail_ja": f.detail_ja}
                                for f in row.factors]}, ensure_ascii=False)))
         log_event(tx, actor, "save", "plan", plan_id, name=name, fy=fy, kind=kind or "any",
                   rows=len(rows), overrides=len(overrides or []))

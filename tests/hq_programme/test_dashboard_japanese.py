@@ -20,8 +20,6 @@ RAW = {*FINDING_STATUSES, *AUDIT_STATUSES, *SUPPLIER_FLAGS, *FACTORS, *CATEGORIE
 
 def visible_text(html: str) -> str:
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    # the planner's factor sentences stay English for now (listed as left undone)
-    html = re.sub(r'<table class="factors">.*?</table>', " ", html, flags=re.S)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 

@@ -22,6 +22,7 @@ class Factor:
     weight: float
     contribution: float
     detail: str
+    detail_ja: str = ""          # the same sentence in Japanese, for the dashboard
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
         scored = scored[:capacity]
     # Sentences are written only for the rows returned: most of 20,000 never need them.
     return [PlanRow(i, code, s.get("name_en", ""), total,
-                    tuple(Factor(name, v, w[name], c, _DETAIL[name](*values[name][1]))
+                    tuple(Factor(name, v, w[name], c, _DETAIL[name](*values[name][1]),
+                                 _DETAIL_JA[name](*values[name][1]))
                           for name, v, c in parts),
                     notes.get(code.upper(), ""))
             for i, (_, code, s, total, parts, values) in enumerate(scored, start=1)]
@@ -177,4 +179,44 @@ _DETAIL = {
         else "never visited" + (f" ({kind})" if kind != "any" else ""),
     "open_findings": _open_text,
     "region": lambda region: f"region {region or 'unknown'}",
+}
+
+
+def _category_ja(category: str) -> str:
+    from sva.hq.programme.figures_render import _labels
+    return _labels()["ja"].get("categories", {}).get(category, category)
+
+
+_SEVERITY_JA = {"significant": "重大", "minor": "軽微", "observation": "観察事項",
+                "good_practice": "良好事例"}
+
+
+def _open_text_ja(severities) -> str:
+    counts = {sev: severities.count(sev) for sev in dict.fromkeys(severities)}
+    if not counts:
+        return "未完了の指摘なし"
+    return "未完了: " + "、".join(f"{_SEVERITY_JA.get(sev, sev)} {n} 件"
+                                 for sev, n in counts.items())
+
+
+_DETAIL_JA = {
+    "transaction_scale": lambda spend, lo, hi:
+        f"年間取引額 ¥{spend:,}（対数目盛: ¥{lo:,} → 0、¥{hi:,} → 1）",
+    "info_criticality": lambda category:
+        f"最も機密性の高いカテゴリ: {_category_ja(category)}" if category
+        else "カテゴリ未登録: 既定値",
+    "isec_level": lambda level, fy:
+        f"FY{fy} の自己評価によるレベル {level}" if fy is not None else "自己評価の結果なし",
+    "saq_results": lambda areas, mean:
+        "ISEC の点数は情報セキュリティレベルで一度だけ算入" if not areas
+        else f"{'/'.join(areas)} の自己評価平均点 {mean:.1f}" if mean is not None
+        else f"{'/'.join(areas)} の自己評価点なし",
+    "critical_flags": lambda flags: "重要サプライヤー区分: " + "、".join(
+        {"large_amount": "大口取引", "rare_product": "希少品", "hard_to_replace": "代替困難"}
+        .get(f, f) for f in flags) if flags else "重要サプライヤーではない",
+    "years_since_visit": lambda last, years, kind:
+        f"前回訪問 {last.isoformat()}（年度開始の {years:.1f} 年前）" if last
+        else "訪問実績なし",
+    "open_findings": _open_text_ja,
+    "region": lambda region: f"地域 {region or '不明'}",
 }
