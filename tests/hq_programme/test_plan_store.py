@@ -86,8 +86,19 @@ def test_assign_creates_assignments_a_device_pulls(demo_copy):
         token = r.json()["token"]
         pulled = httpx.get(server.url + "/api/v1/pull", params={"cursor": 0}, trust_env=False,
                            headers={"Authorization": f"Bearer {token}"}).json()
+        # a cancelled and a reassigned visit reach aud.li's device as withdrawn (issue 18)
+        ids = [a_id for a_id in re.findall(r"to aud\.li on \S+ \((\S+)\)", out.stdout)]
+        assert hq_cli("assignment", "cancel", ids[0], "--reason", "supplier site closed",
+                      "--by", "mgr.kato", "--data-dir", demo_copy).returncode == 0
+        moved = hq_cli("assignment", "reassign", ids[1], "--auditor", "aud.morita", "--reason",
+                       "aud.li is on leave", "--by", "mgr.kato", "--data-dir", demo_copy)
+        assert moved.returncode == 0, moved.stderr
+        again = httpx.get(server.url + "/api/v1/pull", params={"cursor": pulled["cursor"]},
+                          trust_env=False, headers={"Authorization": f"Bearer {token}"}).json()
     finally:
         server.stop()
+    withdrawn = {a["id"]: a["deleted"] for a in again["assignments"]}
+    assert withdrawn == {ids[0]: 1, ids[1]: 1}                      # nothing else changed
     supplier_code = {s["id"]: s["code"] for s in pulled["suppliers"]}
     mine = [a for a in pulled["assignments"] if a["kind"] == "svr"
             and a["planned_date"] >= "2026-04-06"]
