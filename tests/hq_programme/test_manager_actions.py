@@ -93,3 +93,45 @@ def test_the_current_year_shows_planned_visits_against_done(demo_copy):
     tile = sato.get(f"/dashboard/?fy={fy}&lang=en").text.split('id="planned-done"')[1]
     assert re.search(rf'<span class="n">{done} / {planned}</span>', tile)
     assert 'id="planned-done"' not in sato.get(f"/dashboard/?fy={fy - 2}").text   # past year
+
+
+def test_manager_accepts_or_returns_a_cap_from_the_audit_page(demo_copy):
+    storage = open_storage(demo_copy)
+    with storage.transaction(write=False) as tx:
+        two = tx.all("SELECT f.id, f.audit_id FROM findings f WHERE f.status = 'cap_submitted' "
+                     "AND f.fact_deleted = 0 ORDER BY f.id LIMIT 2")
+    assert len(two) == 2
+    app = create_app(storage)
+    sato = client(app, "mgr.sato")
+    (first, second) = two
+    page = sato.get(f"/dashboard/audits/{first['audit_id']}").text
+    assert f'/dashboard/findings/{first["id"]}/cap' in page
+    token = csrf_token(sato, f"/dashboard/audits/{first['audit_id']}")
+    auditor = client(app, "aud.li")
+    r = auditor.post(f"/dashboard/findings/{first['id']}/cap", data={
+        "decision": "accept", "audit": first["audit_id"],
+        "csrf": csrf_token(auditor, "/dashboard/")}, follow_redirects=False)
+    assert r.status_code == 403
+    r = sato.post(f"/dashboard/findings/{first['id']}/cap", data={
+        "decision": "accept", "audit": first["audit_id"]}, follow_redirects=False)
+    assert r.status_code == 403                                     # no CSRF field
+    r = sato.post(f"/dashboard/findings/{first['id']}/cap", data={
+        "decision": "accept", "audit": first["audit_id"], "csrf": token},
+        follow_redirects=False)
+    assert r.status_code == 303
+    r = sato.post(f"/dashboard/findings/{second['id']}/cap", data={
+        "decision": "return", "audit": second["audit_id"], "reason": "", "csrf": token},
+        follow_redirects=False)
+    assert r.status_code == 422                                     # returning needs a reason
+    r = sato.post(f"/dashboard/findings/{second['id']}/cap", data={
+        "decision": "return", "audit": second["audit_id"], "csrf": token,
+        "reason": "root cause not analysed"}, follow_redirects=False)
+    assert r.status_code == 303
+    with storage.transaction(write=False) as tx:
+        rows = {r["id"]: r for r in tx.all(
+            "SELECT id, status, rejection_reason, updated_by FROM findings WHERE id IN (?, ?)",
+            (first["id"], second["id"]))}
+    assert rows[first["id"]]["status"] == "cap_accepted"
+    assert rows[second["id"]]["status"] == "cap_rejected"
+    assert rows[second["id"]]["rejection_reason"] == "root cause not analysed"
+    assert rows[first["id"]]["updated_by"] == "hq:mgr.sato"          # flows down on the next pull

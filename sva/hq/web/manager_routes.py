@@ -79,3 +79,27 @@ async def reopen(request: Request):
     return await _run(request, user, lambda: reopen_year(storage_of(request), fy,
                                                          by=user["name"], reason=reason),
                       f"{PREFIX}/?fy={fy}")
+
+
+@router.post(f"{PREFIX}/findings/{{finding_id}}/cap")
+async def cap_decision(request: Request, finding_id: str):
+    """Accept a submitted CAP, or return it to the supplier with a reason."""
+    from sva.hq.audits import Missing, update_cap
+    user, form = await _checked(request)
+    if user is None:
+        return form
+    decision = clean(form.get("decision"), 10)
+    if decision == "accept":
+        fields = {"status": "cap_accepted"}
+    elif decision == "return":
+        fields = {"status": "cap_rejected", "rejection_reason": clean(form.get("reason"), 500)}
+    else:
+        return page(request, "message.html", user, status=422, text="accept or return?")
+    audit = clean(form.get("audit"), 40)
+
+    def call():
+        try:
+            update_cap(storage_of(request), user["name"], clean(finding_id, 40), fields)
+        except Missing:
+            raise BadInput("no such finding", field="finding") from None
+    return await _run(request, user, call, f"{PREFIX}/audits/{audit}")
