@@ -74,8 +74,10 @@ CREATE TABLE IF NOT EXISTS level_extensions (
 -- The visit kinds an auditor is qualified for. An auditor with no row here is taken as
 -- qualified for every kind (as before qualifications were recorded); once one is recorded,
 -- plans assign and reassign only that auditor's kinds.
+-- (No foreign key: `sva-hq user remove` deletes a user without work at HQ, and a stale
+-- qualification of a removed user is harmless.)
 CREATE TABLE IF NOT EXISTS auditor_qualifications (
-    user_id TEXT NOT NULL REFERENCES users(id),
+    user_id TEXT NOT NULL,
     kind TEXT NOT NULL,
     recorded_by TEXT NOT NULL,
     recorded_at TEXT NOT NULL,
