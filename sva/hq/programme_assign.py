@@ -93,9 +93,7 @@ def assign_plan(storage: Storage, name: str, *, auditors: list[str], first_date:
             if why:
                 skipped.append(f"{r['supplier_code']} ({why})")
                 continue
-            site = tx.one("SELECT st.id, st.supplier_id, st.country, s.region FROM sites st "
-                          "JOIN suppliers s ON s.id = st.supplier_id WHERE s.code = ? AND "
-                          "st.deleted = 0 ORDER BY st.name LIMIT 1", (r["supplier_code"],))
+            site = tx.one(_RISKIEST_SITE, (r["supplier_code"],))
             if site is None:
                 missing_sites.append(r["supplier_code"])
                 continue
@@ -122,6 +120,16 @@ def assign_plan(storage: Storage, name: str, *, auditors: list[str], first_date:
         log_event(tx, actor, "assign", "plan", head["id"], name=name, assigned=len(assigned),
                   skipped=skipped)
     return {"assigned": assigned, "skipped": skipped}
+
+
+# The site to visit: the one with the most unclosed findings from earlier visits (the risk
+# seen there), then by name.
+_RISKIEST_SITE = (
+    "SELECT st.id, st.supplier_id, st.country, s.region, (SELECT COUNT(*) FROM findings f "
+    "JOIN audits a ON a.id = f.audit_id JOIN assignments asg ON asg.id = a.assignment_id "
+    "WHERE asg.site_id = st.id AND f.status <> 'verified_closed' AND f.fact_deleted = 0) "
+    "AS risk FROM sites st JOIN suppliers s ON s.id = st.supplier_id WHERE s.code = ? AND "
+    "st.deleted = 0 ORDER BY risk DESC, st.name LIMIT 1")
 
 
 def _live(tx: Tx, assignment_id: str) -> dict:

@@ -116,3 +116,34 @@ def test_plan_pure_function_sees_same_inputs(demo_storage):
                       assigned=load_assignments(tx), follow_up=follow_ups(tx, "infosec"))
     assert [(r.code, r.score) for r in direct] == \
         [(r.code, r.score) for r in plan_for(demo_storage, 2026, capacity=15, kind="infosec")]
+
+
+def test_the_site_visited_is_the_riskiest_not_the_first_by_name(demo_copy, tmp_path):
+    """Issue 18, point 7: a supplier's site with unclosed findings from earlier visits is
+    chosen over one that merely comes first in name order."""
+    storage = open_storage(demo_copy)
+    with storage.transaction(write=False) as tx:
+        code, site = tx.one(
+            "SELECT s.code, st.name FROM findings f JOIN audits a ON a.id = f.audit_id JOIN "
+            "assignments asg ON asg.id = a.assignment_id JOIN sites st ON st.id = asg.site_id "
+            "JOIN suppliers s ON s.id = st.supplier_id WHERE f.status <> 'verified_closed' "
+            "AND f.fact_deleted = 0 AND s.code NOT IN (SELECT s2.code FROM assignments x JOIN "
+            "suppliers s2 ON s2.id = x.supplier_id WHERE x.planned_date >= '2026-04-01') "
+            "GROUP BY s.code, st.name ORDER BY s.code LIMIT 1").values()
+    annex = tmp_path / "annex.csv"
+    annex.write_text(f"code,site_name,country,timezone\n{code},AAA Annex,JP,Asia/Tokyo\n",
+                     encoding="utf-8")
+    assert hq_cli("import", "sites", annex, "--data-dir", demo_copy).returncode == 0
+    assert hq_cli("plan", "--fy", 2026, "--kind", "svr", "--capacity", 1, "--include",
+                  f"{code}=site risk check", "--save", "one", "--data-dir",
+                  demo_copy).returncode == 0
+    assert hq_cli("plans", "approve", "one", "--by", "mgr.sato", "--data-dir",
+                  demo_copy).returncode == 0
+    out = hq_cli("plans", "assign", "one", "--auditor", "aud.li", "--date", "2026-06-01",
+                 "--data-dir", demo_copy)
+    assert out.returncode == 0 and f"assigned {code} to aud.li" in out.stdout, out.stderr
+    with storage.transaction(write=False) as tx:
+        chosen = tx.scalar("SELECT st.name FROM assignments a JOIN sites st ON st.id = "
+                           "a.site_id JOIN suppliers s ON s.id = a.supplier_id WHERE s.code = ? "
+                           "AND a.planned_date >= '2026-06-01'", (code,))
+    assert chosen == site != "AAA Annex"
