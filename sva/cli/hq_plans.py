@@ -133,6 +133,15 @@ def cmd_plans_approve(args) -> int:
     return 0
 
 
+def cmd_plans_amend(args) -> int:
+    from sva.cli.hq_programme import acting_user
+    from sva.hq.programme_plans import amend_draft
+    out = amend_draft(_storage(args), args.name, include=_pairs(args.include, "--include"),
+                      exclude=_pairs(args.exclude, "--exclude"), by=acting_user(args))
+    print(f"plan {out['name']!r} changed by {out['by']}: {out['rows']} supplier(s)")
+    return 0
+
+
 def cmd_plans_assign(args) -> int:
     from sva.hq.programme_assign import assign_plan
     out = assign_plan(_storage(args), args.name, auditors=args.auditor, first_date=args.date,
@@ -214,6 +223,13 @@ def register(sub, common) -> None:
     c = psub.add_parser("approve", parents=[common], help="approve a draft (a manager: --by)")
     c.add_argument("name")
     c.set_defaults(handler=cmd_plans_approve)
+    c = psub.add_parser("amend", parents=[common],
+                        help="include or exclude suppliers in a draft, each with a reason "
+                             "(a manager: --by)")
+    c.add_argument("name")
+    c.add_argument("--include", action="append", metavar="CODE=REASON")
+    c.add_argument("--exclude", action="append", metavar="CODE=REASON")
+    c.set_defaults(handler=cmd_plans_amend)
     c = psub.add_parser("assign", parents=[common],
                         help="make the assignments of an approved plan")
     c.add_argument("name")

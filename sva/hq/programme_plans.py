@@ -129,12 +129,7 @@ def save_plan(storage: Storage, rows: list[PlanRow], *, name: str, fy: int, kind
         for row in rows:
             tx.execute("INSERT INTO plan_rows (plan_id, rank, supplier_code, score, factors, "
                        "assignment_id) VALUES (?,?,?,?,?,NULL)",
-                       (plan_id, row.rank, row.code, row.score, json.dumps(
-                           {"note": row.note, "factors": [
-                               {"name": f.name, "value": f.value, "weight": f.weight,
-                                "contribution": f.contribution, "detail": f.detail,
-                                "detail_ja": f.detail_ja}
-                               for f in row.factors]}, ensure_ascii=False)))
+                       (plan_id, row.rank, row.code, row.score, _factors_json(row)))
         log_event(tx, actor, "save", "plan", plan_id, name=name, fy=fy, kind=kind or "any",
                   rows=len(rows), overrides=len(overrides or []))
     return {"plan_id": plan_id, "name": name, "rows": len(rows)}
@@ -220,3 +215,54 @@ def latest_plan(storage: Storage, fy: int | None = None) -> dict | None:
             return None
         head["overrides"] = json.loads(head["overrides"] or "[]")
         return {**head, "rows": _rows(tx, head["id"])}
+
+
+def amend_draft(storage: Storage, name: str, *, include: dict | None = None,
+                exclude: dict | None = None, by: str | None) -> dict:
+    """A manager includes or excludes suppliers in a draft, each with a reason: an excluded
+    row goes, an included supplier goes first (scored and explained like the others); the
+    ranks are renumbered and the overrides kept with the plan. Approved plans do not change."""
+    from sva.hq.programme_closing import manager
+    new = overrides_of(None, None, include, exclude)
+    if not new:
+        raise BadInput("nothing to change: give a supplier to include or exclude",
+                       field="--include")
+    with storage.transaction(write=False) as tx:
+        head = _head(tx, name)
+    added = {}
+    if include:
+        rows = plan_for(storage, head["fy"], kind=None if head["kind"] == "any" else head["kind"],
+                        weights=head["weights"], include=include)
+        added = {r.code.upper(): r for r in rows if r.code.upper() in
+                 {c.upper() for c in include}}
+        missing = sorted(set(c.upper() for c in include) - set(added))
+        if missing:
+            raise BadInput(f"cannot include {', '.join(missing)}: unknown, or visited or "
+                           "assigned in the year already", field="--include")
+    with storage.transaction() as tx:
+        who = manager(tx, by, "change a plan")
+        head = _head(tx, name)
+        if head["status"] != "draft":
+            raise BadInput(f"plan {name!r} is approved; save a new draft to change it",
+                           field="plan")
+        rows = tx.all("SELECT * FROM plan_rows WHERE plan_id = ? ORDER BY rank", (head["id"],))
+        gone = {c.upper() for c in exclude or ()} | set(added)
+        kept = [r for r in rows if r["supplier_code"].upper() not in gone]
+        tx.execute("DELETE FROM plan_rows WHERE plan_id = ?", (head["id"],))
+        fresh = [(r.code, r.score, _factors_json(r)) for r in added.values()]
+        for rank, (code, score, factors) in enumerate(
+                fresh + [(r["supplier_code"], r["score"], r["factors"]) for r in kept], start=1):
+            tx.execute("INSERT INTO plan_rows (plan_id, rank, supplier_code, score, factors, "
+                       "assignment_id) VALUES (?,?,?,?,?,NULL)",
+                       (head["id"], rank, code, score, factors))
+        tx.execute("UPDATE plan_drafts SET overrides = ? WHERE plan_id = ?",
+                   (json.dumps(head["overrides"] + new, ensure_ascii=False), head["id"]))
+        log_event(tx, who, "amend", "plan", head["id"], name=name, overrides=new)
+    return {"name": name, "rows": len(fresh) + len(kept), "by": who}
+
+
+def _factors_json(row: PlanRow) -> str:
+    return json.dumps({"note": row.note, "factors": [
+        {"name": f.name, "value": f.value, "weight": f.weight, "contribution": f.contribution,
+         "detail": f.detail, "detail_ja": f.detail_ja} for f in row.factors]},
+        ensure_ascii=False)

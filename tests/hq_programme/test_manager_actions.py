@@ -135,3 +135,35 @@ def test_manager_accepts_or_returns_a_cap_from_the_audit_page(demo_copy):
     assert rows[second["id"]]["status"] == "cap_rejected"
     assert rows[second["id"]]["rejection_reason"] == "root cause not analysed"
     assert rows[first["id"]]["updated_by"] == "hq:mgr.sato"          # flows down on the next pull
+
+
+def test_manager_includes_and_excludes_in_a_draft_with_reasons(demo_copy):
+    assert hq_cli("plan", "--fy", 2026, "--kind", "svr", "--capacity", 3, "--save", "svr-3",
+                  "--data-dir", demo_copy).returncode == 0
+    storage = open_storage(demo_copy)
+    with storage.transaction(write=False) as tx:
+        first = tx.scalar("SELECT supplier_code FROM plan_rows r JOIN plan_drafts d ON "
+                          "d.plan_id = r.plan_id WHERE d.name = 'svr-3' AND r.rank = 1")
+        outsider = tx.scalar(
+            "SELECT code FROM suppliers WHERE code NOT IN (SELECT supplier_code FROM plan_rows) "
+            "AND id NOT IN (SELECT supplier_id FROM assignments WHERE planned_date >= "
+            "'2026-04-01') ORDER BY code LIMIT 1")
+    sato = client(create_app(storage), "mgr.sato")
+    token = csrf_token(sato, "/dashboard/plan?name=svr-3")
+    r = sato.post("/dashboard/plan/amend", data={"plan": "svr-3", "action": "exclude",
+                                                 "code": first, "reason": "", "csrf": token},
+                  follow_redirects=False)
+    assert r.status_code == 422                                    # a reason is required
+    for action, code, reason in (("exclude", first, "audited by the group team in May"),
+                                 ("include", outsider, "new contract for design data")):
+        r = sato.post("/dashboard/plan/amend", data={
+            "plan": "svr-3", "action": action, "code": code, "reason": reason, "csrf": token},
+            follow_redirects=False)
+        assert r.status_code == 303, r.text
+    page = sato.get("/dashboard/plan?name=svr-3&lang=en").text
+    assert f"exclude {first}: audited by the group team in May" in page
+    assert "included: new contract for design data" in page
+    shown = hq_cli("plans", "show", "svr-3", "--data-dir", demo_copy).stdout
+    ranks = re.findall(r"^\s*(\d+)\. (\S+)", shown, flags=re.M)
+    assert ranks[0] == ("1", outsider) and first not in dict((c, n) for n, c in ranks)
+    assert [int(n) for n, _ in ranks] == list(range(1, len(ranks) + 1))

@@ -3,6 +3,8 @@ reopen a fiscal year. POST forms with the CSRF token (sva.hq.web.csrf), for mana
 admins only; each is the same service call as the CLI's, recorded under the logged-in user."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
@@ -53,6 +55,27 @@ async def approve(request: Request):
     return await _run(request, user, lambda: approve_plan(storage_of(request), name,
                                                           by=user["name"]),
                       f"{PREFIX}/plan?fy={_fy(form) or ''}")
+
+
+@router.post(f"{PREFIX}/plan/amend")
+async def amend(request: Request):
+    """Include or exclude a supplier in a draft plan, with the reason."""
+    from sva.hq.programme_plans import amend_draft
+    user, form = await _checked(request)
+    if user is None:
+        return form
+    name = clean(form.get("plan"), 120)
+    code = clean(form.get("code"), 32).strip()
+    reason = clean(form.get("reason"), 500).strip()
+    action = clean(form.get("action"), 10)
+    if action not in ("include", "exclude") or not code:
+        return page(request, "message.html", user, status=422, text="include or exclude whom?")
+    given = {code: reason}
+    return await _run(request, user, lambda: amend_draft(
+        storage_of(request), name, by=user["name"],
+        include=given if action == "include" else None,
+        exclude=given if action == "exclude" else None),
+        f"{PREFIX}/plan?name={quote(name)}")
 
 
 @router.post(f"{PREFIX}/fy/close")
