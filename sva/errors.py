@@ -126,3 +126,8 @@ class BadNumber(BadInput):
 
 class AuditLocked(BadInput):
     """A signed audit changed without an amendment reason."""
+
+
+class SnapshotAltered(SvaError):
+    """A stored snapshot (the figures of a closed fiscal year at HQ) no longer matches the
+    content hash taken when it was made: it was changed outside SVA."""

@@ -39,6 +39,8 @@ class ChecklistItem(Checked):
                   unique("duplicate item id (first at line {first})"),
                   Says("bad item id {value!r}")]
     area: Annotated[Literal[AREAS], Says("unknown risk area {value!r} (known: {known})")]
+    topic: Annotated[TextField | None,
+                     Says("'topic' must be a mapping with 'en' and 'ja'")] = None
     question: TextField
     guidance: TextField
     expected: TextField | None = None
@@ -100,7 +102,8 @@ class ChecklistItem(Checked):
                           for c in self.choices or ()),
                     self.min, self.max, self.decimals is not False,
                     self.expected.model_dump() if self.expected else None,
-                    tuple(self.references))
+                    tuple(self.references),
+                    self.topic.model_dump() if self.topic else None)
 
 
 class ChecklistSection(Checked):

@@ -26,6 +26,9 @@ class Item:
     # not for the supplier) and the standard or law clauses the item rests on (issue 21).
     expected: dict | None = None
     references: tuple = ()
+    # A short improvement-guidance phrase {en, ja} ("confidential labelling") that the HQ
+    # figures count suppliers under; None when the checklist gives none.
+    topic: dict | None = None
 
     def text(self, what: str, lang: str) -> str:
         return (getattr(self, what) or {}).get(lang, "")

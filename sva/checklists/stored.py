@@ -30,8 +30,9 @@ def template_doc(t: Template) -> dict:
         "sections": [
             {"id": s.id, "title": s.title, "items": [
                 {**{k: v for k, v in dataclasses.asdict(i).items()
-                    if k not in ("section_id", "choices", "expected", "references",
+                    if k not in ("section_id", "choices", "expected", "references", "topic",
                                  *_NUMBER_RULES)},
+                 **({"topic": dict(i.topic)} if i.topic else {}),
                  "evidence": list(i.evidence), "photo_required_on": list(i.photo_required_on),
                  **({"choices": [{"value": v, **labels} for v, labels in i.choices]}
                     if i.choices else {}),
@@ -53,7 +54,8 @@ def template_from_stored(doc: dict) -> Template:
                   for c in i.get("choices", ())),
             i.get("min"), i.get("max"), i.get("decimals", True),
             dict(i["expected"]) if i.get("expected") else None,
-            tuple(i.get("references", ()))) for i in s["items"])
+            tuple(i.get("references", ())),
+            dict(i["topic"]) if i.get("topic") else None) for i in s["items"])
         sections.append(Section(s["id"], dict(s["title"]), items))
     return Template(doc["id"], doc["version"], doc["kind"], dict(doc["title"]), tuple(sections),
                     {i.id: i for s in sections for i in s.items})

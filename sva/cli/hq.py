@@ -17,7 +17,7 @@ from sva.vocabulary import AUDIT_KINDS, FINDING_STATUSES, ROLES, VERIFICATION_ME
 
 
 # Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
-COMMAND_MODULES: list[str] = ["sva.cli.hq_programme", "sva.cli.hq_bundle",
+COMMAND_MODULES: list[str] = ["sva.cli.hq_programme", "sva.cli.hq_plans", "sva.cli.hq_bundle",
                                "sva.cli.hq_security", "sva.cli.hq_backup",
                                "sva.cli.hq_programmes"]
 
@@ -26,7 +26,23 @@ def _common() -> argparse.ArgumentParser:
     parent = data_dir_parent("SVA_HQ_HOME")
     parent.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                         help="postgresql://… (default: $SVA_HQ_DB, else SQLite in the data folder)")
+    parent.add_argument("--by", metavar="NAME", default=argparse.SUPPRESS,
+                        help="the HQ user doing this, recorded in the event log (default: "
+                             "$SVA_HQ_USER, else os:<login name>)")
     return parent
+
+
+def actor(args) -> str:
+    """Who a command is done by, for the event log: --by, $SVA_HQ_USER, else the login name
+    of the person at the terminal (marked os:), never a made-up 'admin'."""
+    import getpass
+    named = (getattr(args, "by", None) or os.environ.get("SVA_HQ_USER") or "").strip()
+    if named:
+        return named
+    try:
+        return f"os:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "os:unknown"
 
 
 def _storage(args):
@@ -78,7 +94,7 @@ def _tls(args) -> dict:
 
 def cmd_user_add(args) -> int:
     from sva.hq.accounts import add_user
-    user_id = add_user(_storage(args), args.name, args.role)
+    user_id = add_user(_storage(args), args.name, args.role, actor=actor(args))
     print(f"user {args.name} ({args.role}) added: {user_id}")
     return 0
 
@@ -98,7 +114,8 @@ def cmd_enrol_code(args) -> int:
     from sva.hq.accounts import new_enrol_code
     if args.hours <= 0 or args.hours > 24 * 30:
         raise BadInput("--hours must be between 1 and 720", field="--hours")
-    code, expires = new_enrol_code(_storage(args), args.user, ttl=timedelta(hours=args.hours))
+    code, expires = new_enrol_code(_storage(args), args.user, ttl=timedelta(hours=args.hours),
+                                   actor=actor(args))
     print(f"enrolment code for {args.user}: {code}")
     print(f"valid once, until {expires}")
     return 0
@@ -106,7 +123,7 @@ def cmd_enrol_code(args) -> int:
 
 def cmd_device_revoke(args) -> int:
     from sva.hq.accounts import revoke_device
-    revoke_device(_storage(args), args.device)
+    revoke_device(_storage(args), args.device, actor=actor(args))
     print(f"device {args.device} revoked")
     return 0
 
@@ -122,14 +139,14 @@ def cmd_device_list(args) -> int:
 def cmd_checklist_publish(args) -> int:
     from sva.hq.masterdata import publish_checklist
     for path in args.files:
-        print(f"published {publish_checklist(_storage(args), path)}")
+        print(f"published {publish_checklist(_storage(args), path, actor=actor(args))}")
     return 0
 
 
 def cmd_assign(args) -> int:
     from sva.hq.masterdata import assign
     assignment = assign(_storage(args), args.auditor, args.supplier, args.site, kind=args.kind,
-                        planned_date=args.date)
+                        planned_date=args.date, actor=actor(args))
     print(f"assignment {assignment}: {args.auditor} visits {args.supplier} / {args.site} "
           f"on {args.date} ({args.kind})")
     return 0
@@ -143,7 +160,7 @@ def cmd_finding_update(args) -> int:
     if not fields:
         raise BadInput("nothing to change: give --status or another field", field="finding")
     try:
-        row = update_cap(_storage(args), "admin", args.finding, fields)
+        row = update_cap(_storage(args), actor(args), args.finding, fields)
     except Missing:
         raise BadInput(f"no finding with id {args.finding}", field="finding") from None
     print(json.dumps(row, ensure_ascii=False, indent=2))

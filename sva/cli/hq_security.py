@@ -7,6 +7,11 @@ import json
 from sva.cli.common import Parser
 
 
+def actor(args) -> str:
+    from sva.cli.hq import actor as named
+    return named(args)
+
+
 def _storage(args):
     from sva.cli.hq import _storage as open_hq
     return open_hq(args)
@@ -14,21 +19,21 @@ def _storage(args):
 
 def cmd_disable(args) -> int:
     from sva.hq.accounts import set_disabled
-    set_disabled(_storage(args), args.name, True)
+    set_disabled(_storage(args), args.name, True, actor=actor(args))
     print(f"user {args.name} disabled: device tokens and dashboard sessions stopped")
     return 0
 
 
 def cmd_enable(args) -> int:
     from sva.hq.accounts import set_disabled
-    set_disabled(_storage(args), args.name, False)
+    set_disabled(_storage(args), args.name, False, actor=actor(args))
     print(f"user {args.name} enabled again (revoked devices stay revoked)")
     return 0
 
 
 def cmd_remove(args) -> int:
     from sva.hq.accounts import remove_user
-    outcome = remove_user(_storage(args), args.name)
+    outcome = remove_user(_storage(args), args.name, actor=actor(args))
     if outcome == "deleted":
         print(f"user {args.name} removed")
     else:
@@ -47,7 +52,7 @@ def cmd_policy_show(args) -> int:
 
 def cmd_policy_set(args) -> int:
     from sva.hq.policy import set_policy
-    policy = set_policy(_storage(args), args.name, args.value == "on")
+    policy = set_policy(_storage(args), args.name, args.value == "on", actor=actor(args))
     print(f"{args.name}: {json.dumps(policy[args.name])}")
     return 0
 

@@ -29,7 +29,9 @@ from sva.hq.blobs import BlobStore
 from sva.hq.images import clean_jpeg
 from sva.hq.programme.registry import COLUMNS as REGISTRY_COLUMNS
 from sva.hq.programme.saq import load_questionnaire
-from sva.hq.programme_plans import plan_for, save_plan
+from sva.hq.programme_assign import assign_plan
+from sva.hq.programme_plans import approve_plan, plan_for, save_plan
+from sva.hq.programme_history import current_fy
 from sva.hq.programme_store import import_registry, import_saq, import_sites
 from sva.hq.storage import Storage
 from sva.owner_only import make_dir
@@ -84,9 +86,13 @@ def build_hq_demo(storage: Storage, *, seed: int = 1, force: bool = False,
     suppliers = _suppliers(rng, recipe, suppliers_per_region)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        _write(tmp / "registry.csv", REGISTRY_COLUMNS,
-               [[s[k] for k in REGISTRY_COLUMNS] for s in suppliers])
-        import_registry(storage, tmp / "registry.csv", actor="demo")
+        # the registry as imported for each year: spend grows 3 % a year, flags stay
+        for fy in sorted({*SAQ_YEARS, current_fy()}):
+            scale = 1.03 ** (fy - current_fy())    # today's registry is the recipe's
+            _write(tmp / f"registry-{fy}.csv", REGISTRY_COLUMNS,
+                   [[int(s[k] * scale) // 1000 * 1000 if k == "annual_spend" else s[k]
+                     for k in REGISTRY_COLUMNS] for s in suppliers])
+            import_registry(storage, tmp / f"registry-{fy}.csv", actor="demo", fy=fy)
         _write(tmp / "sites.csv", ["code", "site_name", "country", "timezone", "address"],
                [[s["code"], s["site"], s["country"], s["tz"], s["city_ja"]] for s in suppliers])
         import_sites(storage, tmp / "sites.csv", actor="demo")
@@ -100,9 +106,11 @@ def build_hq_demo(storage: Storage, *, seed: int = 1, force: bool = False,
                                         actor="demo")["responses"]
     audit_counts = _audits(storage, rng, new_id, suppliers)
     rows = plan_for(storage, 2026, capacity=12, kind="infosec")
-    planned = save_plan(storage, rows, fy=2026, kind="infosec", capacity=12,
-                        auditors=["aud.tanaka", "aud.morita"], first_date="2026-04-13",
-                        actor="demo")
+    name = "FY2026 infosec (demo)"
+    save_plan(storage, rows, name=name, fy=2026, kind="infosec", capacity=12, actor="demo")
+    approve_plan(storage, name, by="mgr.sato")
+    planned = assign_plan(storage, name, auditors=["aud.tanaka", "aud.morita"],
+                          first_date="2026-04-13", actor="mgr.sato")
     from sva.hq.programmes.demo import build_programmes_demo    # issue 19
     programmes = build_programmes_demo(storage, seed=seed)
     return {"suppliers": len(suppliers), "saq_responses": saq_counts, **audit_counts,

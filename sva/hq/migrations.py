@@ -64,6 +64,15 @@ def _cap_response(tx: Tx) -> None:
             tx.execute(f"ALTER TABLE findings ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
 
 
+def _governance(tx: Tx) -> None:
+    """Issue 18: the registry's history (spend per FY, flags and categories with dates), the
+    registry of before recorded as the current year's."""
+    from sva.hq.accounts import now_iso
+    from sva.hq.programme_history import backfill
+    _sql("schema_governance.sql")(tx)
+    backfill(tx, now_iso())
+
+
 # Index i holds the step that takes the schema from version i to i + 1.
 STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v1.sql"),
@@ -74,6 +83,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _versions,                          # issue 14: every pushed version of an audit
     _sql("schema_programmes.sql"),      # issue 19: declarations, events, climate, CMRT, chemicals
     _cap_response,                      # issue 21: containment, evidence, agree/dispute
+    _governance,                        # issue 18: registry history, closed years, plans
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
-from sva.hq.programme.figures_render import _labels, figures_csv, figures_rows
+from sva.hq.programme.figures_render import Share, _labels, closed_text, display, \
+    figures_csv, figures_rows
 from sva.hq.programme.fiscal import fy_label
 from sva.reports.cell_safety import csv_text, xlsx_row
 
@@ -21,8 +23,14 @@ def write_xlsx(fig: dict, path: str | Path, lang: str = "en") -> None:
     ws = wb.active
     ws.title = f"FY{fig['fy']}"
     for label, value in figures_rows(fig, lang):
-        xlsx_row(ws, [label.strip(), value])        # text cells are never formulas
-        if value == "":
+        # numbers stay numbers (a pair 'all / critical' in two columns, a share as a
+        # percentage); text cells are never formulas
+        cells = list(value) if isinstance(value, tuple) else \
+            [value / 100 if isinstance(value, Share) else value]
+        xlsx_row(ws, [label.strip(), *cells])
+        if isinstance(value, Share):
+            ws.cell(ws.max_row, 2).number_format = "0.0%"
+        if isinstance(value, str) and value == "":
             ws.cell(ws.max_row, 1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 60
     ws.column_dimensions["B"].width = 24
@@ -39,7 +47,7 @@ def _bars(pairs, width, colour, label_font, *, percent=False):
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
     h = 16 * max(1, len(pairs)) + 24
-    d = Drawing(width, h)
+    d = Drawing(width, h, initialFontName="SVA-Sans")     # no unembedded Helvetica
     c = HorizontalBarChart()
     c.x, c.y, c.width, c.height = 150, 14, width - 190, h - 20
     c.data = [[v for _, v in reversed(pairs)] or [0]]
@@ -65,8 +73,9 @@ def _bars(pairs, width, colour, label_font, *, percent=False):
 def write_pdf(fig: dict, path: str | Path, lang: str = "en") -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width
 
     from sva.reports.charts import severity_chart
     from sva.reports.fonts import LATIN, LATIN_BOLD, font_for, markup, register_fonts
@@ -78,7 +87,7 @@ def write_pdf(fig: dict, path: str | Path, lang: str = "en") -> None:
                         textColor=NAVY, spaceAfter=6)
     h2 = ParagraphStyle("h2", parent=base, fontName=LATIN_BOLD, fontSize=11, leading=15,
                         textColor=NAVY, spaceBefore=10, spaceAfter=4)
-    width = A4[0] - 36 * mm
+    width = frame_width(A4)
     story = [Paragraph(markup(f"{L['title']} {fy_label(fig['fy'])}"), h1)]
 
     def chart_font(texts):
@@ -98,18 +107,28 @@ def write_pdf(fig: dict, path: str | Path, lang: str = "en") -> None:
     story.append(Paragraph(markup(L["procurement_by_region"]), h2))
     story.append(_bars(regions, width, "#9a5b00", chart_font(r for r, _ in regions), percent=True))
     story.append(Paragraph(markup(L["title"]), h2))
-    rows, styles = [], [("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+    rows, styles = [], [("FONT", (0, 0), (-1, -1), LATIN),     # not the unembedded Helvetica
+                        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                         ("VALIGN", (0, 0), (-1, -1), "TOP")]
     for i, (label, value) in enumerate(figures_rows(fig, lang)[1:]):
-        rows.append([Paragraph(markup(label.strip()), base), Paragraph(markup(value), base)])
-        if value == "":
+        rows.append([Paragraph(markup(label.strip()), base),
+                     Paragraph(markup(display(value)), base)])
+        if isinstance(value, str) and value == "":
             styles.append(("BACKGROUND", (0, i), (-1, i), BAND))
     table = Table(rows, colWidths=[width * 0.68, width * 0.32])
     table.setStyle(TableStyle(styles))
     story.append(table)
+    title = f"{L['title']} FY{fig['fy']}"
+    made = date.today().isoformat()
+    footer = [L["footer"].format(date=made)]
+    if fig.get("closed"):
+        footer.append(closed_text(fig["closed"], lang))
+    decor = PageDecor(header_left=title, header_right=fy_label(fig["fy"]), footer_left=footer,
+                      page_label=lambda n, total: L["page"].format(n=n, total=total))
+    meta = Metadata(title=title, author=(fig.get("closed") or {}).get("by") or "SVA HQ",
+                    subject=f"{L['title']} {fy_label(fig['fy'])}",
+                    keywords=["SVA", "programme figures", f"FY{fig['fy']}"], lang=lang)
+    data = build_pdf(story, size=A4, decor=decor, meta=meta)
     tmp = Path(str(path) + ".part")
-    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=16 * mm, bottomMargin=16 * mm,
-                            title=f"{L['title']} FY{fig['fy']}")
-    doc.build(story)
+    tmp.write_bytes(data)
     tmp.replace(path)

@@ -11,28 +11,30 @@ from statistics import median
 
 from sva.hq.programme.figures import CLOSED, GUIDANCE, _title
 from sva.hq.programme.fiscal import HQ_TIMEZONE, fy_bounds, to_date
+from sva.hq.programme_history import in_force
 from sva.hq.programme_store import SCORE_COLUMNS, load_results, load_suppliers, topic_titles
 from sva.hq.storage import Storage, Tx
-from sva.places import region_of
 from sva.vocabulary import (AREAS, AUDIT_KINDS, CAP_SEVERITIES, NOT_DONE_STATUSES, SEVERITIES,
                             SUPPLIER_FLAGS)
 
-_CRITICAL = "(" + " OR ".join(f"s.{f} <> 0" for f in SUPPLIER_FLAGS) + ")"
+_CRITICAL = "(" + " OR ".join(f"h.{f} <> 0" for f in SUPPLIER_FLAGS) + ")"
 # audits of the year that count: done, visit date inside the fiscal year
 _DONE = (f"a.status NOT IN ({', '.join('?' for _ in NOT_DONE_STATUSES)}) "
          "AND a.visit_date >= ? AND a.visit_date <= ?")
 
 
 def figures_for(storage: Storage, fy: int) -> dict:
+    """The year's figures: a closed year's snapshot (sva.hq.programme_closing), else live."""
+    from sva.hq.programme_closing import year_figures
     with storage.transaction(write=False) as tx:
-        return figures_from_db(tx, fy)
+        return year_figures(tx, fy)
 
 
 def figures_from_db(tx: Tx, fy: int, tz: str = HQ_TIMEZONE) -> dict:
     start, end = fy_bounds(fy)
     year = (*NOT_DONE_STATUSES, start.isoformat(), end.isoformat())
     fig: dict = {"fy": fy, "start": start.isoformat(), "end": end.isoformat()}
-    fig.update(_document_checks(tx, fy))
+    fig.update(_document_checks(tx, fy, end.isoformat()))
     kinds = sorted({r["kind"] for r in tx.all("SELECT DISTINCT kind FROM audits "
                                                 "WHERE kind IS NOT NULL")} | set(AUDIT_KINDS))
     counts = {r["kind"]: r for r in tx.all(
@@ -61,20 +63,27 @@ def figures_from_db(tx: Tx, fy: int, tz: str = HQ_TIMEZONE) -> dict:
     topics.sort(key=lambda t: (-t["suppliers"], t["item_id"]))
     fig["improvement_topics"] = topics
     fig["cap"] = _caps(tx, year, tz)
-    fig["procurement_by_region"] = _regions(tx)
+    fig["procurement_by_region"] = _regions(tx, fy)
     return fig
 
 
-def _document_checks(tx: Tx, fy: int) -> dict:
+def _document_checks(tx: Tx, fy: int, end: str) -> dict:
+    """Document checks of the year; 'critical' by the flags in force on the year's last day
+    (supplier_attributes), the number of critical suppliers among that year's registry."""
     # lower-case aliases: PostgreSQL folds unquoted names (crit_HR comes back as crit_hr)
     area_cols = ", ".join(
         f"SUM(CASE WHEN l.{c} IS NOT NULL THEN 1 ELSE 0 END) AS all_{a.lower()}, "
-        f"SUM(CASE WHEN l.{c} IS NOT NULL AND s.id IS NOT NULL THEN 1 ELSE 0 END) "
+        f"SUM(CASE WHEN l.{c} IS NOT NULL AND h.supplier_code IS NOT NULL THEN 1 ELSE 0 END) "
         f"AS crit_{a.lower()}" for a, c in SCORE_COLUMNS.items())
     row = tx.one(
-        f"SELECT COUNT(*) AS n, SUM(CASE WHEN s.id IS NOT NULL THEN 1 ELSE 0 END) AS crit, "
-        f"{area_cols} FROM saq_levels l LEFT JOIN suppliers s ON s.code = l.supplier_code "
-        f"AND s.deleted = 0 AND {_CRITICAL} WHERE l.fy = ?", (fy,))
+        "SELECT COUNT(*) AS n, SUM(CASE WHEN h.supplier_code IS NOT NULL THEN 1 ELSE 0 END) "
+        f"AS crit, {area_cols} FROM saq_levels l LEFT JOIN supplier_attributes h "
+        f"ON h.supplier_code = l.supplier_code AND {in_force('h')} AND {_CRITICAL} "
+        "WHERE l.fy = ?", (end, end, fy))
+    critical = tx.scalar(
+        "SELECT COUNT(*) FROM supplier_spend p JOIN supplier_attributes h "
+        f"ON h.supplier_code = p.supplier_code AND {in_force('h')} AND {_CRITICAL} "
+        "WHERE p.fy = ?", (end, end, fy))
     by_area = {a: {"critical": int(row[f"crit_{a.lower()}"] or 0),
                    "all": int(row[f"all_{a.lower()}"] or 0)} for a in SCORE_COLUMNS}
     levels = {r["isec_level"]: int(r["n"]) for r in tx.all(
@@ -84,6 +93,7 @@ def _document_checks(tx: Tx, fy: int) -> dict:
                                               "all": int(row["n"])},
                                 "by_area": by_area},
             "infosec_document_checks": by_area["ISEC"]["all"],
+            "critical_suppliers": int(critical or 0),
             "isec_levels": dict(sorted(levels.items()))}
 
 
@@ -103,12 +113,12 @@ def _caps(tx: Tx, year, tz) -> dict:
             "median_days_to_close": median(days) if days else None}
 
 
-def _regions(tx: Tx) -> dict:
+def _regions(tx: Tx, fy: int) -> dict:
+    """The year's spend as imported for it (supplier_spend), by the region it had then."""
     spend: dict = {}
-    for r in tx.all("SELECT region, country, SUM(annual_spend) AS spend FROM suppliers "
-                    "WHERE deleted = 0 GROUP BY region, country"):
-        region = r["region"] or region_of(r["country"])
-        spend[region] = spend.get(region, 0) + int(r["spend"] or 0)
+    for r in tx.all("SELECT region, SUM(annual_spend) AS spend FROM supplier_spend "
+                    "WHERE fy = ? GROUP BY region", (fy,)):
+        spend[r["region"]] = spend.get(r["region"], 0) + int(r["spend"] or 0)
     total = sum(spend.values())
     return {region: {"spend": amount, "share": round(100 * amount / total, 1) if total else 0.0}
             for region, amount in sorted(spend.items(), key=lambda kv: (-kv[1], kv[0]))}
@@ -127,4 +137,8 @@ def inputs_from_db(tx: Tx) -> dict:
                                 "fact_deleted FROM findings WHERE severity IS NOT NULL")]
     return {"suppliers": load_suppliers(tx, include_deleted=True),
             "saq_results": load_results(tx), "audits": audits, "findings": findings,
-            "topics": topic_titles(tx)}
+            "topics": topic_titles(tx),
+            "spend": tx.all("SELECT supplier_code, fy, annual_spend, region "
+                            "FROM supplier_spend"),
+            "attributes": tx.all("SELECT supplier_code, valid_from, valid_to, "
+                                 + ", ".join(SUPPLIER_FLAGS) + " FROM supplier_attributes")}

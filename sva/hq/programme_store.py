@@ -28,17 +28,36 @@ SCORE_COLUMNS = {area: f"score_{area.lower()}" for area in AREAS}
 # -- supplier registry -----------------------------------------------------------------------
 
 def import_registry(storage: Storage, path: str | Path, *, skip_bad: bool = False,
-                    actor: str = "admin") -> dict:
-    """Upsert every supplier of a registry file (CSV/XLSX) in one transaction.
-    Any bad row: BadInput listing all, nothing written — unless skip_bad."""
-    rows, skipped = load_registry(path, skip_bad=skip_bad)
-    counts = {"added": 0, "updated": 0, "unchanged": 0}
+                    actor: str = "admin", sheet: str | None = None,
+                    fy: int | None = None) -> dict:
+    """Upsert every supplier of a registry file (CSV/XLSX) in one transaction, and record
+    its spend, flags and categories as those of fiscal year `fy` (default: the current one).
+    A file for an older year than a supplier's latest only adds to its history (today's
+    registry row stays). Any bad row: BadInput listing all, nothing written — unless skip_bad."""
+    from sva.hq.programme_history import current_fy, latest_spend_fy, record_year
+    from sva.hq.programme_closing import require_open
+    rows, skipped = load_registry(path, skip_bad=skip_bad, sheet=sheet)
+    fy = current_fy() if fy is None else fy
+    with storage.transaction(write=False) as tx:
+        require_open(tx, fy, "importing its registry")
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "history": 0}
+    now = now_iso()
     with storage.transaction() as tx:
         rev = tx.next_rev()
         for row in rows:
-            counts[_upsert_supplier(tx, row, rev)] += 1
-        log_event(tx, actor, "import", "registry", str(path), skipped=len(skipped), **counts)
-    return {**counts, "skipped": skipped}
+            old = tx.one("SELECT code FROM suppliers WHERE UPPER(code) = ?",
+                         (row["code"].upper(),))
+            code = old["code"] if old else row["code"]
+            latest = latest_spend_fy(tx, code) if old else None
+            if latest is not None and fy < latest:
+                counts["history"] += 1
+            else:
+                counts[_upsert_supplier(tx, row, rev)] += 1
+            record_year(tx, code, fy, row, row.get("region") or region_of(row["country"]),
+                        now, Path(path).name)
+        log_event(tx, actor, "import", "registry", str(path), fy=fy, skipped=len(skipped),
+                  **counts)
+    return {**counts, "fy": fy, "skipped": skipped}
 
 
 _SUPPLIER_COLS = ("name_en", "name_ja", "country", "region", "categories", "annual_spend",
@@ -105,16 +124,18 @@ def load_suppliers(tx: Tx, *, include_deleted: bool = False) -> list[dict]:
 # -- SAQ responses and levels ------------------------------------------------------------------
 
 def import_saq(storage: Storage, path: str | Path, fy: int, *, skip_bad: bool = False,
-               actor: str = "admin") -> dict:
+               actor: str = "admin", sheet: str | None = None) -> dict:
     """Import one fiscal year's SAQ responses, score them and keep each supplier's result for
     that year (a re-import replaces it). The supplier's current level follows its latest FY."""
     saq = load_questionnaire()
     rules = load_rules(saq)
+    from sva.hq.programme_closing import require_open
     with storage.transaction(write=False) as tx:
+        require_open(tx, fy, "importing its SAQ responses")
         codes = {r["code"].upper(): r["code"] for r in tx.all(
             "SELECT code FROM suppliers WHERE deleted = 0")}
     responses, skipped = load_responses(path, saq, fy=fy, known_codes=set(codes),
-                                        skip_bad=skip_bad)
+                                        skip_bad=skip_bad, sheet=sheet)
     results = [score(r, saq, rules) for r in responses]
     now = now_iso()
     with storage.transaction() as tx:
@@ -248,11 +269,17 @@ def load_open_findings(tx: Tx) -> list[dict]:
 
 
 def topic_titles(tx: Tx) -> dict:
-    """item id -> {en, ja} label (id + the start of the question) from published checklists."""
+    """item id -> {en, ja} label from published checklists: the item's improvement-guidance
+    topic ("confidential labelling") where the checklist gives one, else the id and the start
+    of the question."""
     out: dict = {}
     for row in tx.all("SELECT body FROM checklists ORDER BY version"):
         for section in json.loads(row["body"]).get("sections", []):
             for item in section.get("items", []):
+                topic = item.get("topic")
+                if isinstance(topic, dict) and topic.get("en"):
+                    out[item["id"]] = {"en": topic["en"], "ja": topic.get("ja") or topic["en"]}
+                    continue
                 q = item.get("question") or {}
                 out[item["id"]] = {"en": f"{item['id']} " + _short(q.get("en", ""), 64),
                                    "ja": f"{item['id']} " + _short(q.get("ja", ""), 32)}

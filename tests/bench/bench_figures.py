@@ -1,5 +1,6 @@
 """Benchmark: yearly figures and the visit planner on a generated HQ database of 20,000
-suppliers and 5 fiscal years (≈10,000 audits, 100,000 findings).
+suppliers and 5 fiscal years (≈10,000 audits, 100,000 findings), with the registry's history
+(spend per supplier per year, flags with validity dates).
 
 Prints the time of `figures` for one year (sva.hq.programme_figures.figures_for: what
 `sva-hq figures` and the dashboard run) next to a baseline measured in the same run on the
@@ -51,6 +52,22 @@ def build(folder: Path) -> None:
     conn.executemany("INSERT INTO suppliers (id, code, name_en, country, region, categories, "
                      "annual_spend, large_amount, rare_product, hard_to_replace, updated_at, "
                      "rev) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", suppliers)
+    # the registry's history: spend per supplier per year, flags with validity dates (a tenth
+    # of the suppliers change flags in FY2022)
+    conn.executemany("INSERT INTO supplier_spend (supplier_code, fy, annual_spend, region, "
+                     "imported_at) VALUES (?,?,?,?,?)",
+                     [(code, fy, int(spend * rng.uniform(0.8, 1.2)), region, "2020-01-01")
+                      for _, code, _, _, region, _, spend, *_ in suppliers for fy in YEARS])
+    attributes = []
+    for _, code, _, _, _, cats, _, large, rare, hard, *_ in suppliers:
+        if rng.random() < 0.1:
+            attributes.append((code, "2000-01-01", "2022-03-31", 1 - large, rare, hard, cats))
+            attributes.append((code, "2022-04-01", None, large, rare, hard, cats))
+        else:
+            attributes.append((code, "2000-01-01", None, large, rare, hard, cats))
+    conn.executemany("INSERT INTO supplier_attributes (supplier_code, valid_from, valid_to, "
+                     "large_amount, rare_product, hard_to_replace, categories, recorded_at) "
+                     "VALUES (?,?,?,?,?,?,?,'2020-01-01')", attributes)
     levels = []
     for fy in YEARS:
         for _, code, *_ in suppliers:
@@ -96,8 +113,14 @@ def baseline(db: Path, fy: int) -> None:
     join = f"FROM findings f JOIN audits a ON a.id = f.audit_id WHERE {done}"
     conn = sqlite3.connect(db)
     queries = [
-        ("SELECT COUNT(*), SUM(s.large_amount + s.rare_product + s.hard_to_replace > 0) FROM "
-         "saq_levels l LEFT JOIN suppliers s ON s.code = l.supplier_code WHERE l.fy = ?", (fy,)),
+        ("SELECT COUNT(*), SUM(h.large_amount + h.rare_product + h.hard_to_replace > 0) FROM "
+         "saq_levels l LEFT JOIN supplier_attributes h ON h.supplier_code = l.supplier_code "
+         "AND h.valid_from <= ? AND (h.valid_to IS NULL OR h.valid_to >= ?) WHERE l.fy = ?",
+         (hi, hi, fy)),
+        ("SELECT COUNT(*) FROM supplier_spend p JOIN supplier_attributes h ON h.supplier_code = "
+         "p.supplier_code AND h.valid_from <= ? AND (h.valid_to IS NULL OR h.valid_to >= ?) "
+         "WHERE p.fy = ? AND h.large_amount + h.rare_product + h.hard_to_replace > 0",
+         (hi, hi, fy)),
         ("SELECT " + ", ".join(f"COUNT(score_{a.lower()})" for a in AREAS)
          + " FROM saq_levels WHERE fy = ?", (fy,)),
         ("SELECT isec_level, COUNT(*) FROM saq_levels WHERE fy = ? GROUP BY isec_level", (fy,)),
@@ -110,7 +133,8 @@ def baseline(db: Path, fy: int) -> None:
          "('significant', 'minor')", (lo, hi)),
         (f"SELECT julianday(f.verified_at) - julianday(a.visit_date) {join} AND f.severity IN "
          "('significant', 'minor') AND f.status = 'verified_closed'", (lo, hi)),
-        ("SELECT region, SUM(annual_spend) FROM suppliers WHERE deleted = 0 GROUP BY region", ()),
+        ("SELECT region, SUM(annual_spend) FROM supplier_spend WHERE fy = ? GROUP BY region",
+         (fy,)),
     ]
     for sql, args in queries:
         conn.execute(sql, args).fetchall()

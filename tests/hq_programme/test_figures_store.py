@@ -34,11 +34,14 @@ def independent(db, fy):
                "ON f.id = json_extract(j.value, '$.id') WHERE " + year +
                " AND COALESCE(json_extract(j.value, '$.deleted'), 0) = 0")
     sev = "json_extract(j.value, '$.severity')"
-    crit = "(s.large_amount + s.rare_product + s.hard_to_replace) > 0 AND s.deleted = 0"
+    # critical: the flags in force on the year's last day
+    crit = (f"(s.large_amount + s.rare_product + s.hard_to_replace) > 0 AND s.valid_from <= "
+            f"'{hi}' AND COALESCE(s.valid_to, '9999') >= '{hi}'")
     out = {
         "saq_all": q(conn, "SELECT COUNT(*) FROM saq_responses WHERE fy = ?", (fy,))[0][0],
-        "saq_critical": q(conn, f"SELECT COUNT(*) FROM saq_responses r JOIN suppliers s ON "
-                                f"s.code = r.supplier_code WHERE r.fy = ? AND {crit}", (fy,))[0][0],
+        "saq_critical": q(conn, f"SELECT COUNT(*) FROM saq_responses r JOIN supplier_attributes "
+                                f"s ON s.supplier_code = r.supplier_code WHERE r.fy = ? AND {crit}",
+                          (fy,))[0][0],
         "levels": dict(q(conn, "SELECT isec_level, COUNT(*) FROM saq_levels WHERE fy = ? "
                                "GROUP BY isec_level", (fy,))),
         "kinds": dict(q(conn, f"SELECT json_extract(a.document, '$.kind'), COUNT(*) FROM "
@@ -56,8 +59,9 @@ def independent(db, fy):
         "closed_days": [d for (d,) in q(
             conn, f"SELECT julianday(f.verified_at) - julianday({VISIT}) {finding} AND {sev} IN "
                   "('significant', 'minor') AND f.status = 'verified_closed'")],
-        "spend": dict(q(conn, "SELECT region, SUM(annual_spend) FROM suppliers WHERE deleted = 0 "
-                              "GROUP BY region")),
+        "spend": dict(q(conn, "SELECT s.region, SUM(h.annual_spend) FROM supplier_spend h JOIN "
+                              "suppliers s ON s.code = h.supplier_code WHERE h.fy = ? "
+                              "GROUP BY s.region", (fy,))),
     }
     conn.close()
     return out
@@ -94,7 +98,8 @@ def test_every_figure_equals_plain_sql(demo_master, demo_storage, fy):
     with demo_storage.transaction(write=False) as tx:
         data = inputs_from_db(tx)
     assert figures(fy, data["suppliers"], data["saq_results"], data["audits"],
-                   data["findings"], topics=data["topics"]) == fig
+                   data["findings"], topics=data["topics"], spend=data["spend"],
+                   attributes=data["attributes"]) == fig
 
 
 def test_demo_is_weighted_like_the_spend_split(demo_storage):

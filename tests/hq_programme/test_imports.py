@@ -159,13 +159,21 @@ def test_sites_import_then_plan_assign_uses_them(tmp_path):
     assert hq_cli("checklist", "publish", resource("checklists", "svr.yaml"),
                   "--data-dir", d).returncode == 0
     # S2, S3 have no site: nothing is assigned, the message names them
-    out = hq_cli("plan", "--fy", 2025, "--kind", "svr", "--assign", "--auditor", "mika",
-                 "--date", "2025-05-12", "--data-dir", d)
+    assert hq_cli("user", "add", "mgr", "--role", "manager", "--data-dir", d).returncode == 0
+    assert hq_cli("plan", "--fy", 2025, "--kind", "svr", "--save", "all", "--data-dir",
+                  d).returncode == 0
+    assert hq_cli("plans", "approve", "all", "--by", "mgr", "--data-dir", d).returncode == 0
+    out = hq_cli("plans", "assign", "all", "--auditor", "mika", "--date", "2025-05-12",
+                 "--data-dir", d)
     assert out.returncode == 2 and "S2" in out.stderr and "S3" in out.stderr
     assert db_rows(d, "SELECT COUNT(*) AS n FROM assignments")[0]["n"] == 0
     out = hq_cli("plan", "--fy", 2025, "--kind", "svr", "--capacity", 1, "--weight",
-                 "transaction_scale=100", "--assign", "--auditor", "mika", "--date",
-                 "2025-05-10", "--data-dir", d)
+                 "transaction_scale=100", "--reason", "spend first this year", "--save", "one",
+                 "--data-dir", d)
+    assert out.returncode == 0, out.stderr
+    assert hq_cli("plans", "approve", "one", "--by", "mgr", "--data-dir", d).returncode == 0
+    out = hq_cli("plans", "assign", "one", "--auditor", "mika", "--date", "2025-05-10",
+                 "--data-dir", d)
     assert out.returncode == 0, out.stderr
     (a,) = db_rows(d, "SELECT a.planned_date, s.code FROM assignments a JOIN suppliers s "
                       "ON s.id = a.supplier_id")

@@ -36,7 +36,7 @@ def test_history_across_two_fiscal_years(tmp_path):
     with sqlite3.connect(d / "hq.db") as conn:
         current = dict(conn.execute("SELECT code, isec_level FROM suppliers").fetchall())
     assert current == {"S1": "B", "S2": "A", "S3": None}      # the latest FY's level
-    out = hq_cli("eligible", "--level", "B", "--explain", "--data-dir", d)
+    out = hq_cli("eligible", "--level", "B", "--explain", "--fy", 2025, "--data-dir", d)
     assert out.returncode == 0
     assert "S1" in out.stdout and "FY2025" in out.stdout and "S2" in out.stdout
     assert "S3" not in out.stdout                              # no SAQ result: never eligible

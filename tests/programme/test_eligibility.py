@@ -56,3 +56,24 @@ def test_category_filter_is_case_insensitive(levels):
 def test_unknown_level_is_bad_input(levels):
     with pytest.raises(BadInput):
         eligible(SUPPLIERS, levels, required="E")
+
+
+def test_an_overdue_infosec_finding_lowers_the_level_until_closed(levels):
+    from sva.hq.programme.eligibility import eligibility
+    out = eligibility(SUPPLIERS, levels, "B", overdue_isec={"S1": 1, "S2": 2})
+    rows = {r["code"]: r for r in out["eligible"]}
+    assert set(rows) == {"S1"}                      # S2: B lowered to C, no longer eligible
+    assert (rows["S1"]["level"], rows["S1"]["saq_level"]) == ("B", "A")
+    assert "lowered from A to B: 1 information-security finding(s)" in rows["S1"]["lowered"]
+    assert {r["code"] for r in eligible(SUPPLIERS, levels, "B")} == {"S1", "S2"}   # closed
+
+
+def test_a_level_expires_after_its_validity(levels):
+    from sva.hq.programme.eligibility import eligibility
+    out = eligibility(SUPPLIERS, levels, "C", as_of_fy=2026, years=2)
+    assert {r["code"] for r in out["eligible"]} == {"S1", "S2", "S3"}
+    out = eligibility(SUPPLIERS, levels, "C", as_of_fy=2027, years=2)
+    assert out["eligible"] == [] and {r["code"] for r in out["expired"]} == {"S1", "S2", "S3"}
+    ext = {("S2", 2025): {"until_fy": 2027, "reason": "merger", "extended_by": "mgr"}}
+    out = eligibility(SUPPLIERS, levels, "C", as_of_fy=2027, years=2, extensions=ext)
+    assert [r["code"] for r in out["eligible"]] == ["S2"]

@@ -58,7 +58,19 @@ def test_factor_values_follow_the_rules(levels):
     assert data["open_findings"].value == 1.0
     assert data["open_findings"].detail == "1 significant, 1 minor open"
     mid = {f.name: f for f in rows["MID"].factors}
-    assert mid["isec_level"].detail == "no SAQ result yet" and mid["saq_results"].value == 1.0
+    assert mid["isec_level"].detail == "no SAQ result yet"
+    # issue 18: the ISEC score is counted once, through the level made from it
+    assert mid["saq_results"].value == 0.0
+    assert mid["saq_results"].detail == "ISEC score counted once, in isec_level"
+
+
+def test_the_isec_score_is_not_counted_twice(levels):
+    rows = {r.code: r for r in plan(SUPPLIERS, levels, VISITS, OPEN, fy=2025)}    # any kind
+    detail = {f.name: f.detail for f in rows["DATA"].factors}["saq_results"]
+    assert "ISEC" not in detail and detail.startswith("mean HR/OHS/ENV/FT/PQS")
+    no_level = plan(SUPPLIERS, levels, VISITS, OPEN, fy=2025, weights={"isec_level": 0})
+    detail = {f.name: f.detail for f in {r.code: r for r in no_level}["DATA"].factors}
+    assert "ISEC" in detail["saq_results"]             # without the level, the score counts
 
 
 def test_weights_change_the_order(levels):
@@ -87,10 +99,16 @@ def test_capacity_and_ties_are_deterministic():
     assert rows[0].score == rows[1].score
 
 
-def test_a_visit_this_year_pushes_a_supplier_down():
+def test_a_visit_last_year_pushes_a_supplier_down_and_one_this_year_leaves_it_out():
     s = [{"code": "A", "annual_spend": 10**8}, {"code": "B", "annual_spend": 10**8}]
-    rows = plan(s, [], [{"supplier_code": "A", "kind": "svr", "date": "2025-04-15"}], [], 2025)
+    rows = plan(s, [], [{"supplier_code": "A", "kind": "svr", "date": "2025-03-15"}], [], 2025)
     assert [r.code for r in rows] == ["B", "A"]
+    # issue 18: a supplier visited (or assigned) in the year is not planned again
+    rows = plan(s, [], [{"supplier_code": "A", "kind": "svr", "date": "2025-04-15"}], [], 2025)
+    assert [r.code for r in rows] == ["B"]
+    rows = plan(s, [], [], [], 2025, assigned=[{"supplier_code": "b", "kind": "svr",
+                                                "date": "2026-03-31"}])
+    assert [r.code for r in rows] == ["A"]
 
 
 @pytest.mark.parametrize("kwargs", [{"weights": {"luck": 3}}, {"weights": {"open_findings": -1}},
@@ -98,3 +116,14 @@ def test_a_visit_this_year_pushes_a_supplier_down():
 def test_bad_arguments_are_bad_input(kwargs):
     with pytest.raises(BadInput):
         plan([], [], [], [], 2025, **kwargs)
+
+
+def test_the_focus_regions_can_be_weighted():
+    s = [{"code": "US1", "annual_spend": 10**9, "region": "NA"},
+         {"code": "JP1", "annual_spend": 10**9, "region": "JP"},
+         {"code": "VN1", "annual_spend": 10**9, "region": "ASIA"}]
+    assert [r.code for r in plan(s, [], [], [], 2025)] == ["JP1", "US1", "VN1"]    # by code
+    rows = plan(s, [], [], [], 2025, weights={"region": 10})
+    assert [r.code for r in rows] == ["JP1", "VN1", "US1"]
+    region = {r.code: {f.name: f for f in r.factors}["region"] for r in rows}
+    assert region["US1"].value == 0.3 and region["US1"].detail == "region NA"

@@ -46,7 +46,7 @@ def test_xlsx_first_sheet_gives_the_same_rows(tmp_path, write_csv):
 BAD_CASES = [
     ("code", ""), ("code", "S 1"), ("name_en", ""), ("country", "Japan"), ("country", "XX"),
     ("annual_spend", "-5"), ("annual_spend", "12.5"), ("annual_spend", ""),
-    ("large_amount", "maybe"), ("declaration_date", "2024/05/01"),
+    ("large_amount", "maybe"), ("declaration_date", "01/05/2024"),
     ("declaration_date", "2024-02-30"),
 ]
 
@@ -129,11 +129,15 @@ def test_too_many_cells_is_a_row_problem(write_csv):
     assert good == [] and [(p.row, p.column) for p in problems] == [(2, None)]
 
 
-def test_file_that_is_not_utf8_is_refused(tmp_path):
+def test_shift_jis_is_read_and_a_file_in_neither_encoding_is_refused(tmp_path):
     path = tmp_path / "reg.csv"
     path.write_bytes(",".join(COLUMNS).encode() + "\nS1,関東,,JP,,1,,,,,\n".encode("shift_jis"))
     good, problems = parse_registry(path)
-    assert good == [] and "not UTF-8" in problems[0].message and problems[0].row is None
+    assert problems == [] and good[0]["name_en"] == "関東"          # issue 18: CP932 detected
+    path.write_bytes(",".join(COLUMNS).encode() + b"\nS1,\x81 ,,JP,,1,,,,,\n")
+    good, problems = parse_registry(path)
+    assert good == [] and "neither UTF-8 nor Shift-JIS" in problems[0].message
+    assert problems[0].row is None
 
 
 def test_broken_xlsx_is_refused(tmp_path):

@@ -14,9 +14,11 @@ from sva.errors import BadInput
 from sva.places import check_timezone, region_of
 from sva.validation.checks import Checked, Refusal
 
-TRUE = {"yes", "y", "1", "true"}
-FALSE = {"no", "n", "0", "false", ""}
+TRUE = {"yes", "y", "1", "true", "はい", "○", "◯", "有", "あり"}
+FALSE = {"no", "n", "0", "false", "", "いいえ", "×", "✕", "無", "なし"}
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# how Japanese offices write a day: 2025/04/10, 2025/4/10, 2025.4.10, 2025年4月10日
+_LOCAL_DAY = re.compile(r"(\d{4})(?:/|\.|-|年)(\d{1,2})(?:/|\.|-|月)(\d{1,2})日?")
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
 _AMOUNT = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 
@@ -68,7 +70,11 @@ def _timezone(cell) -> str:
 
 
 def _yen(cell) -> int:
+    """Whole yen: '1200000', '1,200,000', '¥1,200,000' or '1,200,000円'."""
     amount = _text(cell)
+    bare = amount.removeprefix("¥").removeprefix("\\").removesuffix("円").strip()
+    if _AMOUNT.match(bare):
+        return int(bare.replace(",", ""))
     if not _AMOUNT.match(amount):
         raise Refusal(f"{amount or '(empty)'} is not a whole number of yen ≥ 0")
     return int(amount.replace(",", ""))
@@ -78,11 +84,18 @@ def _yes_no(cell) -> bool:
     value = _text(cell).lower()
     if value in TRUE or value in FALSE:
         return value in TRUE
-    raise Refusal(f"{_text(cell)!r} is not yes/no (accepted: yes, no, 1, 0, true, false)")
+    raise Refusal(f"{_text(cell)!r} is not yes/no (accepted: yes, no, 1, 0, true, false, "
+                  "はい, いいえ, ○, ×)")
+
+
+def _iso_day(text: str) -> str:
+    """A typed day in ISO form when it has the shape of one (validity is checked later)."""
+    m = _LOCAL_DAY.fullmatch(text)
+    return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}" if m else text
 
 
 def _optional_date(cell) -> str | None:
-    text = _text(cell)
+    text = _iso_day(_text(cell))
     if not text:
         return None
     try:
@@ -94,7 +107,7 @@ def _optional_date(cell) -> str | None:
 
 
 def _day(cell) -> str:
-    text = _text(cell)
+    text = _iso_day(_text(cell))
     if not _ISO_DAY.fullmatch(text):
         raise Refusal(f"{text or '(empty)'} is not a date (YYYY-MM-DD)")
     try:

@@ -1,8 +1,11 @@
 """Fiscal-year programme figures (April–March), computed from plain data.
 
 Inputs: suppliers (dicts: code, region or country, annual_spend, the three critical flags),
-SAQ results (levels.SaqResult), audits (dicts: id, supplier_code, kind, date, optional
-status) and findings (dicts: audit_id, item_id, area, severity, status, closed_at or
+the registry's history (spend: dicts supplier_code, fy, annual_spend, region; attributes:
+dicts supplier_code, valid_from, valid_to, the three flags — a year's shares come from its
+spend, its critical suppliers from the flags in force on its last day; without history, today's
+registry stands in), SAQ results (levels.SaqResult), audits (dicts: id, supplier_code, kind,
+date, optional status) and findings (dicts: audit_id, item_id, area, severity, status, closed_at or
 verified_at). An audit counts in the year of its visit date once it is past `in_progress`;
 its findings count with it. Days to close run from the visit date to the closing date.
 """
@@ -24,13 +27,23 @@ def _is_critical(s: dict) -> bool:
 
 
 def figures(fy: int, suppliers, saq_results, audits, findings, *, topics: dict | None = None,
-            tz: str = HQ_TIMEZONE) -> dict:
+            spend=None, attributes=None, tz: str = HQ_TIMEZONE) -> dict:
     """Every yearly figure of DESIGN §1/§6 as a plain dict (see figures_render for output)."""
     live = [s for s in suppliers if not s.get("deleted")]
-    by_code = {str(s["code"]).upper(): s for s in live}
     start, end = fy_bounds(fy)
+    if spend is None or attributes is None:       # no history: today's registry stands in
+        spend = [{"supplier_code": s["code"], "fy": fy, "annual_spend": s.get("annual_spend"),
+                  "region": s.get("region") or region_of(s["country"])} for s in live]
+        attributes = [{**s, "supplier_code": s["code"], "valid_from": "0000",
+                       "valid_to": None} for s in live]
+    day = end.isoformat()
+    held = {str(a["supplier_code"]).upper(): a for a in attributes
+            if a["valid_from"] <= day and (a["valid_to"] is None or a["valid_to"] >= day)}
+    year_spend = [p for p in spend if int(p["fy"]) == fy]
     fig: dict = {"fy": fy, "start": start.isoformat(), "end": end.isoformat()}
-    fig.update(_document_checks(fy, by_code, saq_results))
+    fig.update(_document_checks(fy, held, saq_results))
+    fig["critical_suppliers"] = sum(
+        1 for p in year_spend if _is_critical(held.get(str(p["supplier_code"]).upper(), {})))
     done = [a for a in audits if not a.get("deleted") and a.get("status") not in NOT_DONE_STATUSES
             and in_fy(a["date"], fy, tz)]
     audit_by_id = {a["id"]: a for a in done}
@@ -48,7 +61,7 @@ def figures(fy: int, suppliers, saq_results, audits, findings, *, topics: dict |
                for sev in SEVERITIES} for area in AREAS}
     fig["improvement_topics"] = _topics(year_findings, audit_by_id, topics or {})
     fig["cap"] = _caps(year_findings, audit_by_id, tz)
-    fig["procurement_by_region"] = _regions(live)
+    fig["procurement_by_region"] = _regions(year_spend)
     return fig
 
 
@@ -108,16 +121,17 @@ def _caps(year_findings, audit_by_id, tz) -> dict:
             "median_days_to_close": median(days) if days else None}
 
 
-def _regions(live) -> dict:
+def _regions(year_spend) -> dict:
     spend: dict = {}
-    for s in live:
-        region = s.get("region") or region_of(s["country"])
-        spend[region] = spend.get(region, 0) + int(s.get("annual_spend") or 0)
+    for p in year_spend:
+        spend[p["region"]] = spend.get(p["region"], 0) + int(p.get("annual_spend") or 0)
     total = sum(spend.values())
     return {region: {"spend": amount, "share": round(100 * amount / total, 1) if total else 0.0}
             for region, amount in sorted(spend.items(), key=lambda kv: (-kv[1], kv[0]))}
 
 
 def topic_titles(templates) -> dict:
-    """item id -> {en, ja} question text, from checklist Templates, for `figures(topics=…)`."""
-    return {item.id: dict(item.question) for t in templates for item in t.items.values()}
+    """item id -> {en, ja} improvement-guidance topic (else the question text), from checklist
+    Templates, for `figures(topics=…)`."""
+    return {item.id: dict(item.topic or item.question) for t in templates
+            for item in t.items.values()}

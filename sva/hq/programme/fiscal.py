@@ -53,8 +53,8 @@ def fy_label(fy: int) -> str:
 
 
 def parse_fy(value) -> int:
-    """Accept 2025, '2025' or 'FY2025' (as typed in a CSV or on the command line)."""
-    text = str(value).strip().upper().removeprefix("FY")
+    """Accept 2025, '2025', 'FY2025' or '2025年度' (as typed in a CSV or on the command line)."""
+    text = str(value).strip().upper().removeprefix("FY").removesuffix("年度").strip()
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))
     if not text.isdigit() or not 2000 <= int(text) <= 2100:

@@ -22,6 +22,7 @@ class Factor:
     weight: float
     contribution: float
     detail: str
+    detail_ja: str = ""          # the same sentence in Japanese, for the dashboard
 
 
 @dataclass(frozen=True)
@@ -31,16 +32,38 @@ class PlanRow:
     name_en: str
     score: float
     factors: tuple
+    note: str = ""                # a manager's override and its reason ("included: …")
 
     def explanation(self) -> list[str]:
-        return [f"{f.name}: {f.weight:g} × {f.value:.2f} = {f.contribution:.2f} ({f.detail})"
-                for f in self.factors]
+        return ([self.note] if self.note else []) + [
+            f"{f.name}: {f.weight:g} × {f.value:.2f} = {f.contribution:.2f} ({f.detail})"
+            for f in self.factors]
+
+
+def busy_in_year(visits, assigned, fy: int, kind: str | None = None) -> dict:
+    """{supplier code (upper): why it is not planned again} for suppliers visited or with a
+    live assignment in the fiscal year (of the same kind when a kind is given)."""
+    start, end = fy_bounds(fy)
+    out: dict = {}
+    for what, rows in (("visited", visits), ("assigned", assigned or ())):
+        for r in rows:
+            if kind and r.get("kind") != kind:
+                continue
+            when = to_date(r["date"], field=f"{what} date")
+            if start <= when <= end:
+                out.setdefault(str(r["supplier_code"]).upper(), f"{what} {when.isoformat()}")
+    return out
 
 
 def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None = None,
          kind: str | None = None, weights: dict | None = None,
-         rules: PlanningRules | None = None) -> list[PlanRow]:
+         rules: PlanningRules | None = None, *, assigned=(), include: dict | None = None,
+         exclude: dict | None = None, follow_up: dict | None = None) -> list[PlanRow]:
     """Ranked rows, best reason to visit first (ties by supplier code), at most `capacity`.
+    Suppliers visited or assigned in the year (`assigned`: dicts supplier_code, kind, date)
+    are never planned again; `exclude` (code -> reason) leaves suppliers out, `include`
+    (code -> reason) puts them in ahead of the ranking, within the capacity, and so does
+    `follow_up` (code -> why a follow-up visit is due) after them.
 
     suppliers: dicts (code, name_en, categories, annual_spend, the three flags);
     levels: SAQ results (only fiscal years ≤ fy are used); visits: dicts (supplier_code,
@@ -61,6 +84,11 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
         code, when = str(v["supplier_code"]).upper(), to_date(v["date"], field="visit date")
         if code not in last_visit or when > last_visit[code]:
             last_visit[code] = when
+    busy = busy_in_year(visits, assigned, fy, kind)
+    exclude = {str(c).upper(): r for c, r in (exclude or {}).items()}
+    notes = {str(c).upper(): f"follow-up: {r}" for c, r in (follow_up or {}).items()}
+    notes.update({str(c).upper(): f"included: {r}" for c, r in (include or {}).items()})
+    first = {c: 0 if c in {str(k).upper() for k in include or ()} else 1 for c in notes}
     open_by: dict = {}
     for f in open_findings:
         open_by.setdefault(str(f["supplier_code"]).upper(), []).append(f["severity"])
@@ -69,24 +97,32 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
         if s.get("deleted"):
             continue
         code = str(s["code"]).upper()
+        if code in busy or code in exclude:
+            continue
         values = _values(rules, kind or "any", s, latest.get(code), last_visit.get(code),
-                         open_by.get(code, []), start)
+                         open_by.get(code, []), start, level_counts=w["isec_level"] > 0)
         parts = [(name, round(values[name][0], 4)) for name in FACTORS]
         parts = [(name, v, round(w[name] * v, 2)) for name, v in parts]
         total = round(sum(c for _, _, c in parts), 2)
         scored.append((-total, str(s["code"]), s, total, parts, values))
     scored.sort(key=lambda t: (t[0], t[1]))
+    if notes:
+        scored.sort(key=lambda t: first.get(t[1].upper(), 2))      # stable: ranks kept
     if capacity is not None:
         scored = scored[:capacity]
     # Sentences are written only for the rows returned: most of 20,000 never need them.
     return [PlanRow(i, code, s.get("name_en", ""), total,
-                    tuple(Factor(name, v, w[name], c, _DETAIL[name](*values[name][1]))
-                          for name, v, c in parts))
+                    tuple(Factor(name, v, w[name], c, _DETAIL[name](*values[name][1]),
+                                 _DETAIL_JA[name](*values[name][1]))
+                          for name, v, c in parts),
+                    notes.get(code.upper(), ""))
             for i, (_, code, s, total, parts, values) in enumerate(scored, start=1)]
 
 
-def _values(rules, kind, s, result, last, severities, start) -> dict:
-    """factor -> (value 0..1, facts for its sentence); sentences are written by _DETAIL."""
+def _values(rules, kind, s, result, last, severities, start, *, level_counts=True) -> dict:
+    """factor -> (value 0..1, facts for its sentence); sentences are written by _DETAIL.
+    The ISEC SAQ score is counted once: when the infosec level (made from it) has a weight,
+    saq_results leaves ISEC out."""
     f = rules.factors
     ts = f["transaction_scale"]
     spend = int(s.get("annual_spend") or 0)
@@ -99,11 +135,11 @@ def _values(rules, kind, s, result, last, severities, start) -> dict:
     out["info_criticality"] = (top[0], (top[1],))
     level = result.isec_level if result else "none"
     out["isec_level"] = (f["isec_level"][level], (level, result.fy if result else None))
-    areas = f["saq_results"]["areas"][kind]
+    areas = [a for a in f["saq_results"]["areas"][kind] if not (level_counts and a == "ISEC")]
     got = [g for g in (result.area_scores.get(a) for a in areas) if g is not None] if result else []
     mean = sum(got) / len(got) if got else None
-    out["saq_results"] = (f["saq_results"]["missing"] if mean is None else 1 - mean / 100,
-                          (areas, mean))
+    out["saq_results"] = (0.0 if not areas else f["saq_results"]["missing"] if mean is None
+                          else 1 - mean / 100, (areas, mean))
     flags = [fl for fl in SUPPLIER_FLAGS if s.get(fl)]
     out["critical_flags"] = (len(flags) / len(SUPPLIER_FLAGS), (flags,))
     years = None if last is None else max(0.0, (start - last).days / 365.25)
@@ -113,6 +149,9 @@ def _values(rules, kind, s, result, last, severities, start) -> dict:
     of = f["open_findings"]
     points = sum(of["points"].get(sev, 0.0) for sev in severities)
     out["open_findings"] = (min(1.0, points / of["full_at"]), (severities,))
+    rf = f["region"]
+    region = s.get("region") or ""
+    out["region"] = (rf["regions"].get(region, rf["default"]), (region,))
     return out
 
 
@@ -131,11 +170,53 @@ _DETAIL = {
     "isec_level": lambda level, fy:
         f"level {level} from FY{fy} SAQ" if fy is not None else "no SAQ result yet",
     "saq_results": lambda areas, mean:
-        f"mean {'/'.join(areas)} SAQ score {mean:.1f}" if mean is not None
+        "ISEC score counted once, in isec_level" if not areas
+        else f"mean {'/'.join(areas)} SAQ score {mean:.1f}" if mean is not None
         else f"no {'/'.join(areas)} SAQ score",
     "critical_flags": lambda flags: "critical: " + ", ".join(flags) if flags else "not critical",
     "years_since_visit": lambda last, years, kind:
         f"last visit {last.isoformat()}, {years:.1f} years before FY start" if last
         else "never visited" + (f" ({kind})" if kind != "any" else ""),
     "open_findings": _open_text,
+    "region": lambda region: f"region {region or 'unknown'}",
+}
+
+
+def _category_ja(category: str) -> str:
+    from sva.hq.programme.figures_render import _labels
+    return _labels()["ja"].get("categories", {}).get(category, category)
+
+
+_SEVERITY_JA = {"significant": "重大", "minor": "軽微", "observation": "観察事項",
+                "good_practice": "良好事例"}
+
+
+def _open_text_ja(severities) -> str:
+    counts = {sev: severities.count(sev) for sev in dict.fromkeys(severities)}
+    if not counts:
+        return "未完了の指摘なし"
+    return "未完了: " + "、".join(f"{_SEVERITY_JA.get(sev, sev)} {n} 件"
+                                 for sev, n in counts.items())
+
+
+_DETAIL_JA = {
+    "transaction_scale": lambda spend, lo, hi:
+        f"年間取引額 ¥{spend:,}（対数目盛: ¥{lo:,} → 0、¥{hi:,} → 1）",
+    "info_criticality": lambda category:
+        f"最も機密性の高いカテゴリ: {_category_ja(category)}" if category
+        else "カテゴリ未登録: 既定値",
+    "isec_level": lambda level, fy:
+        f"FY{fy} の自己評価によるレベル {level}" if fy is not None else "自己評価の結果なし",
+    "saq_results": lambda areas, mean:
+        "ISEC の点数は情報セキュリティレベルで一度だけ算入" if not areas
+        else f"{'/'.join(areas)} の自己評価平均点 {mean:.1f}" if mean is not None
+        else f"{'/'.join(areas)} の自己評価点なし",
+    "critical_flags": lambda flags: "重要サプライヤー区分: " + "、".join(
+        {"large_amount": "大口取引", "rare_product": "希少品", "hard_to_replace": "代替困難"}
+        .get(f, f) for f in flags) if flags else "重要サプライヤーではない",
+    "years_since_visit": lambda last, years, kind:
+        f"前回訪問 {last.isoformat()}（年度開始の {years:.1f} 年前）" if last
+        else "訪問実績なし",
+    "open_findings": _open_text_ja,
+    "region": lambda region: f"地域 {region or '不明'}",
 }

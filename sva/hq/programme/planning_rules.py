@@ -14,7 +14,7 @@ from sva.validation.yaml_file import load_checked
 from sva.vocabulary import AREAS, AUDIT_KINDS, ISEC_LEVELS, SEVERITIES
 
 FACTORS = ("transaction_scale", "info_criticality", "isec_level", "saq_results",
-           "critical_flags", "years_since_visit", "open_findings")
+           "critical_flags", "years_since_visit", "open_findings", "region")
 PLAN_KINDS = (*AUDIT_KINDS, "any")      # "any": a plan over both kinds of visit
 
 
@@ -101,6 +101,12 @@ class OpenFindings(_Factor):
     full_at: Annotated[Number, Field(gt=0)]
 
 
+class RegionFocus(_Factor):
+    says = "default and every region value must be a number from 0 to 1"
+    default: Unit
+    regions: dict[str, Unit] = {}
+
+
 FACTORS_SAY = Says(f"'factors' must configure exactly {', '.join(FACTORS)}")
 
 
@@ -113,6 +119,7 @@ class Factors(_Factor):
     critical_flags: Annotated[CriticalFlags, FACTORS_SAY]
     years_since_visit: Annotated[YearsSinceVisit, FACTORS_SAY]
     open_findings: Annotated[OpenFindings, FACTORS_SAY]
+    region: Annotated[RegionFocus, FACTORS_SAY]
 
 
 Weights = create_model("Weights", __base__=_Factor,

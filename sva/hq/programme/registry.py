@@ -1,9 +1,11 @@
-"""Supplier registry import: CSV (UTF-8, header row) or the first sheet of an XLSX.
+"""Supplier registry import: CSV (UTF-8 or CP932) or a sheet of an XLSX (see tabular).
 
-Columns (header names, any order, case-insensitive):
+Columns (header names or their aliases in resources/programme/column_aliases.yaml, any
+order, case-insensitive):
   code*, name_en*, name_ja, country* (ISO alpha-2), categories (';'-separated),
-  annual_spend* (whole JPY; '1,200,000' is accepted), large_amount / rare_product /
-  hard_to_replace (yes/no/1/0/true/false; blank = no), declaration_date (YYYY-MM-DD),
+  annual_spend* (whole JPY; '1,200,000', '¥1,200,000' are accepted), large_amount /
+  rare_product / hard_to_replace (yes/no/1/0/true/false/はい/いいえ/○/×; blank = no),
+  declaration_date (YYYY-MM-DD or 2025/04/10),
   declaration_scope.   (* = required column and value)
 
 Every row is checked and every problem returned; `apply_policy` then decides between
@@ -56,9 +58,10 @@ class SupplierRow(Row):
                 "declaration_status": "received" if self.declaration_date else "none"}
 
 
-def parse_registry(path: str | Path) -> tuple[list[dict], list[RowProblem]]:
+def parse_registry(path: str | Path, *, sheet: str | None = None
+                   ) -> tuple[list[dict], list[RowProblem]]:
     """Returns (good rows, problems). A row with any problem is not among the good rows."""
-    table, problems = open_table(path, REQUIRED, COLUMNS)
+    table, problems = open_table(path, REQUIRED, COLUMNS, kind="registry", sheet=sheet)
     if table is None:
         return [], problems
     checked, bad = check_rows(table, SupplierRow)
@@ -96,14 +99,15 @@ class SiteRow(Row):
 
 def parse_sites(path: str | Path, known: dict) -> tuple[list[SiteRow], list[RowProblem]]:
     """Sites file (code, site_name, country, timezone[, address]): (good rows, problems)."""
-    table, problems = open_table(path, SITE_REQUIRED, SITE_COLUMNS)
+    table, problems = open_table(path, SITE_REQUIRED, SITE_COLUMNS, kind="sites")
     if table is None:
         return [], problems
     checked, bad = check_rows(table, SiteRow, context={"known": known})
     return [row for _, row in checked], problems + bad
 
 
-def load_registry(path: str | Path, *, skip_bad: bool = False) -> tuple[list[dict], list[Skipped]]:
+def load_registry(path: str | Path, *, skip_bad: bool = False,
+                  sheet: str | None = None) -> tuple[list[dict], list[Skipped]]:
     """Parse and apply the all-or-nothing policy in one call (what the CLI uses)."""
-    good, problems = parse_registry(path)
+    good, problems = parse_registry(path, sheet=sheet)
     return apply_policy(good, problems, skip_bad)

@@ -93,12 +93,19 @@ def _row_model(saq: Questionnaire):
 
 
 def parse_responses(path: str | Path, saq: Questionnaire, *, fy: int | None = None,
-                    known_codes=None) -> tuple[list[SaqResponse], list[RowProblem]]:
+                    known_codes=None, sheet: str | None = None
+                    ) -> tuple[list[SaqResponse], list[RowProblem]]:
     """Returns (good responses, problems). `fy` pins the fiscal year being imported;
     `known_codes` (a set of supplier codes) rejects answers from unknown suppliers."""
     question_cols = {q.lower(): q for q in saq.questions}
     columns = (*FIXED, *question_cols)
-    table, problems = open_table(path, columns, columns)
+    table, problems = open_table(path, FIXED, columns, kind="saq", sheet=sheet)
+    if table is not None:
+        problems += [RowProblem(table.file, table.header_row, c,
+                                "required column is missing from the header", True)
+                     for c in question_cols if c not in table.header]
+        if any(p.fatal for p in problems):
+            return [], problems
     if table is None:
         return [], problems
     # question columns under the question's own id (the header is read in lower case)
@@ -124,8 +131,9 @@ def _response_key(cells: dict):
 
 
 def load_responses(path, saq: Questionnaire, *, fy=None, known_codes=None,
-                   skip_bad: bool = False) -> tuple[list[SaqResponse], list[Skipped]]:
-    good, problems = parse_responses(path, saq, fy=fy, known_codes=known_codes)
+                   skip_bad: bool = False, sheet: str | None = None
+                   ) -> tuple[list[SaqResponse], list[Skipped]]:
+    good, problems = parse_responses(path, saq, fy=fy, known_codes=known_codes, sheet=sheet)
     return apply_policy(good, problems, skip_bad)
 
 

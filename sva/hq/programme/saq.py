@@ -4,6 +4,7 @@ shape is the Pydantic models below; sva.validation words their problems)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -48,7 +49,20 @@ class Questionnaire:
 
     def __post_init__(self):
         everything = (*self.scale, *([self.not_applicable] if self.not_applicable else []))
-        self._by_value = {c.value.lower(): c for c in everything}
+        # an answer may be typed as its value or as one of its labels (whole, or the part
+        # before a bracketed gloss: 'はい' for 'はい（仕組みがあり文書化されている）'); ○/× mean
+        # yes/no where the scale has them. Values win over labels.
+        self._by_value = {}
+        for c in everything:
+            for label in c.label.values():
+                text = unicodedata.normalize("NFKC", str(label)).strip().lower()
+                self._by_value.setdefault(text, c)
+                self._by_value.setdefault(text.split("(")[0].strip(), c)
+        values = {c.value.lower(): c for c in everything}
+        for mark, value in (("○", "yes"), ("◯", "yes"), ("×", "no")):
+            if value in values:
+                self._by_value[mark] = values[value]
+        self._by_value.update(values)
         self.max_points = max((c.points for c in self.scale), default=0)
         self._by_area = {a: [q for q in self.questions.values() if q.area == a]
                          for a in self.areas}
@@ -60,7 +74,7 @@ class Questionnaire:
 
     def choice(self, value: str) -> Choice | None:
         """The choice a typed answer means (case-insensitive), or None."""
-        return self._by_value.get(str(value).strip().lower())
+        return self._by_value.get(unicodedata.normalize("NFKC", str(value)).strip().lower())
 
     def allowed(self, question: Question) -> list[str]:
         values = [c.value for c in self.scale]

@@ -71,10 +71,17 @@ def stacked(rows, series, labels, *, width=460, label_width=170, title="") -> Ma
     return Markup("".join(out))
 
 
+def level_y(level, levels=ISEC_LEVELS, *, top=15, ph=145) -> float:
+    """The height of a level's row: best level at the top, one row per level."""
+    rank = levels.index(level) if level in levels else len(levels) - 1
+    return top + ph * (rank + 0.5) / len(levels)
+
+
 def level_history(points, levels=ISEC_LEVELS, *, width=520, height=190,
                   title="") -> Markup:
-    """ISEC score per fiscal year (line) with the level letter at each point.
-    points = [(fy, score or None, level)]."""
+    """The information-security level per fiscal year: one row per level (best on top), a
+    point on its level's row — a level capped by a knock-out answer sits on its own row,
+    whatever its score (the score is in the tooltip). points = [(fy, score or None, level)]."""
     if not points:
         return Markup("")
     left, right, top, bottom = 40, 20, 15, 30
@@ -83,20 +90,20 @@ def level_history(points, levels=ISEC_LEVELS, *, width=520, height=190,
     pad = 28     # keep the end circles clear of the axis labels and the edge
     xs = [left + pad + ((pw - 2 * pad) * (i / (n - 1)) if n > 1 else (pw - 2 * pad) / 2)
           for i in range(n)]
-    ys = [top + ph * (1 - (s or 0) / 100) for _, s, _ in points]
+    ys = [level_y(level, levels, top=top, ph=ph) for _, _, level in points]
     out = [f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} '
            f'{height}" width="100%" xmlns="http://www.w3.org/2000/svg">']
-    for v in (0, 40, 65, 85, 100):
-        y = top + ph * (1 - v / 100)
+    for level in levels:
+        y = level_y(level, levels, top=top, ph=ph)
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" '
                    f'stroke="#dde3ea" stroke-width="1"/>')
-        out.append(_text(left - 6, y + 4, v, anchor="end", size=10, fill="#5b6574"))
+        out.append(_text(left - 6, y + 4, level, anchor="end", size=11, fill="#5b6574"))
     out.append('<polyline fill="none" stroke="#1f3a5f" stroke-width="2" points="'
                + " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys)) + '"/>')
     for x, y, (fy, s, level) in zip(xs, ys, points):
-        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="11" '
+        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="11" data-level="{escape(level)}" '
                    f'fill="{LEVEL_COLOURS.get(level, "#888")}"><title>FY{fy}: {level}'
-                   f'{"" if s is None else f" ({s:.1f})"}</title></circle>')
+                   f'{"" if s is None else f" (ISEC score {s:.1f})"}</title></circle>')
         out.append(_text(x, y + 4.5, level, anchor="middle", size=12, fill="#fff",
                          weight="bold"))
         out.append(_text(x, height - 8, f"FY{fy}", anchor="middle", size=11))

@@ -43,7 +43,15 @@ def _yen(value) -> str:
 
 @lru_cache(maxsize=1)
 def strings() -> dict:
-    return yaml.safe_load(resource("web", "strings.yaml").read_text("utf-8"))
+    """{en: {...}, ja: {...}}; a further top-level block holding its own `en` and `ja` (one
+    per feature, kept at the end of the file so parallel work merges cleanly) is folded in."""
+    doc = yaml.safe_load(resource("web", "strings.yaml").read_text("utf-8"))
+    for name, block in list(doc.items()):
+        if name not in ("version", "en", "ja") and isinstance(block, dict) \
+                and {"en", "ja"} <= set(block):
+            for lang in ("en", "ja"):
+                doc[lang].update(block[lang])
+    return doc
 
 
 def clean(text, limit: int = 200) -> str:

@@ -194,3 +194,26 @@ def audit_page(tx: Tx, who: dict, audit_id: str) -> dict | None:
 
 def _dicts(value) -> list[dict]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def categories(tx) -> list[str]:
+    """Every category the registry names (displayed names), sorted."""
+    import json
+    seen: dict = {}
+    for r in tx.all("SELECT DISTINCT categories FROM suppliers WHERE deleted = 0"):
+        for c in json.loads(r["categories"] or "[]"):
+            seen.setdefault(c.lower(), c)
+    return sorted(seen.values(), key=str.lower)
+
+
+def planned_vs_done(tx, fy: int) -> dict:
+    """The year's live assignments (planned) and how many of them have a visit done."""
+    from sva.hq.programme.fiscal import fy_bounds
+    from sva.vocabulary import NOT_DONE_STATUSES
+    lo, hi = (d.isoformat() for d in fy_bounds(fy))
+    marks = ", ".join("?" for _ in NOT_DONE_STATUSES)
+    row = tx.one("SELECT COUNT(*) AS planned, SUM(CASE WHEN EXISTS (SELECT 1 FROM audits a "
+                 f"WHERE a.assignment_id = asg.id AND a.status NOT IN ({marks})) THEN 1 ELSE 0 "
+                 "END) AS done FROM assignments asg WHERE asg.deleted = 0 AND "
+                 "asg.planned_date >= ? AND asg.planned_date <= ?", (*NOT_DONE_STATUSES, lo, hi))
+    return {"planned": int(row["planned"] or 0), "done": int(row["done"] or 0)}

@@ -20,13 +20,14 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 
 from sva.hq.programme.figures_render import _labels
 from sva.hq.programme.fiscal import fy_label
-from sva.hq.programme_figures import figures_from_db
-from sva.hq.programmes.panels import labels as programme_labels, with_panels
+from sva.hq.programme_closing import year_figures
+from sva.hq.programmes.panels import labels as programme_labels
 from sva.hq.programmes.supplier_view import supplier_records
 from sva.hq.programmes.web import overview_context as programmes_overview
 from sva.hq.programme_plans import latest_plan
 from sva.hq.web import charts, queries
 from sva.hq.web.login_routes import router as login_router
+from sva.hq.web.manager_routes import router as manager_router
 from sva.hq.web.pages import (HERE, PREFIX, clean, lang_of, page, storage_of, strings,
                               to_login, who)
 from sva.hq.web.photos import router as photos_router
@@ -37,6 +38,7 @@ router = APIRouter(include_in_schema=False)
 router.include_router(login_router)
 router.include_router(photos_router)
 router.include_router(programmes_router)            # issue 19
+router.include_router(manager_router)
 STATIC_TYPES = {"css": "text/css", "svg": "image/svg+xml", "js": "text/javascript"}
 
 # Short names for the page helpers (the routes below read as before).
@@ -79,8 +81,16 @@ def overview(request: Request):
         fy, years = _fy(request, tx)
         ctx = {"fy": fy, "years": years, "fy_label": fy_label(fy)}
         if queries.sees_all(who):
-            fig = with_panels(tx, figures_from_db(tx, fy))
+            fig = year_figures(tx, fy)
             ctx["fig"] = fig
+            if fig.get("closed"):
+                from sva.hq.programme.figures_render import closed_text
+                ctx["closed_note"] = closed_text(fig["closed"], _lang(request))
+            from sva.hq.programme_closing import trends
+            ctx["trends"] = trends(tx)
+            from sva.hq.programme_history import current_fy
+            if fy == current_fy():                  # the running year: planned vs done
+                ctx["progress"] = queries.planned_vs_done(tx, fy)
             ctx["charts"] = _overview_charts(fig, _labels()[_lang(request)])
             ctx.update(programmes_overview(fig, _lang(request)))     # issue 19
         else:
@@ -120,7 +130,7 @@ def figures_download(request: Request, fmt: str):
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
         fy, _ = _fy(request, tx)
-        fig = with_panels(tx, figures_from_db(tx, fy))
+        fig = year_figures(tx, fy)
     lang = _lang(request)
     name = f"sva-figures-FY{fy}-{lang}.{fmt}"
     if fmt == "csv":
@@ -237,8 +247,17 @@ def plan_page(request: Request):
     storage = _storage(request)
     with storage.transaction(write=False) as tx:
         fy, years = _fy(request, tx)
+    name = clean(request.query_params.get("name"), 120)
     plans_fy = latest_plan(storage, None)
-    if request.query_params.get("fy"):
+    if name:
+        from sva.errors import NotFound
+        from sva.hq.programme_plans import get_plan
+        try:
+            plans_fy = get_plan(storage, name)
+            fy = plans_fy["fy"]
+        except NotFound:
+            return _page(request, "message.html", who, status=404, message_key="not_found")
+    elif request.query_params.get("fy"):
         plans_fy = latest_plan(storage, fy)
     elif plans_fy:
         fy = plans_fy["fy"]
@@ -246,3 +265,43 @@ def plan_page(request: Request):
         years = sorted({*years, fy}, reverse=True)
     return _page(request, "plan.html", who, plan=plans_fy, fy=fy, years=years)
 
+
+
+@router.get(f"{PREFIX}/eligibility")
+@router.get(f"{PREFIX}/eligibility.csv")
+def eligibility_page(request: Request):
+    """Required level → the suppliers eligible now (level, date, basis, open infosec findings)
+    and those whose level expired; `.csv` exports the eligible ones."""
+    from sva.hq.programme.eligibility import LEVELS, required_level
+    from sva.hq.programme_eligibility import eligibility_for
+    who = _who(request)
+    if who is None:
+        return _to_login(request)
+    if not queries.sees_all(who):
+        return _page(request, "message.html", who, status=403, message_key="manager_only")
+    level = clean(request.query_params.get("level") or "B", 2).upper()
+    if level not in LEVELS:
+        level = "B"
+    category = clean(request.query_params.get("category"), 80) or None
+    storage = _storage(request)
+    raw_fy = request.query_params.get("fy", "")
+    as_of = int(raw_fy) if raw_fy.isdigit() and 2000 <= int(raw_fy) <= 2100 else None
+    data = eligibility_for(storage, required_level(level), category, as_of_fy=as_of)
+    if request.url.path.endswith(".csv"):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["code", "name_en", "name_ja", "level", "fy", "date", "valid_until", "basis",
+                    "extension", "open_isec_findings"])
+        for r in data["eligible"]:
+            ext = r["extension"]
+            w.writerow([csv_cell(v) for v in (
+                r["code"], r["name_en"], r["name_ja"], r["level"], r["fy"], r["date"],
+                r["valid_until"], r["basis"],
+                f"{ext['extended_by']}: {ext['reason']}" if ext else "", r["open_isec"])])
+        name = f"sva-eligible-{level}-FY{data['as_of_fy']}.csv"
+        return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    with storage.transaction(write=False) as tx:
+        categories = queries.categories(tx)
+    return _page(request, "eligibility.html", who, data=data, level=level, levels=LEVELS,
+                 category=category or "", categories=categories)
