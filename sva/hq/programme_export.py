@@ -25,11 +25,11 @@ def write_xlsx(fig: dict, path: str | Path, lang: str = "en") -> None:
     for label, value in figures_rows(fig, lang):
         # numbers stay numbers (a pair 'all / critical' in two columns, a share as a
         # percentage); text cells are never formulas
-        cells = list(value) if isinstance(value, tuple) else \
-            [value / 100 if isinstance(value, Share) else value]
-        xlsx_row(ws, [label.strip(), *cells])
-        if isinstance(value, Share):
-            ws.cell(ws.max_row, 2).number_format = "0.0%"
+        values = list(value) if isinstance(value, tuple) else [value]
+        xlsx_row(ws, [label.strip(), *(v / 100 if isinstance(v, Share) else v for v in values)])
+        for column, v in enumerate(values, start=2):
+            if isinstance(v, Share):
+                ws.cell(ws.max_row, column).number_format = "0.0%"
         if isinstance(value, str) and value == "":
             ws.cell(ws.max_row, 1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 60

@@ -99,7 +99,8 @@ def test_every_figure_equals_plain_sql(demo_master, demo_storage, fy):
         data = inputs_from_db(tx)
     assert figures(fy, data["suppliers"], data["saq_results"], data["audits"],
                    data["findings"], topics=data["topics"], spend=data["spend"],
-                   attributes=data["attributes"]) == fig
+                   attributes=data["attributes"]) == {k: v for k, v in fig.items()
+                                                      if k != "programmes"}  # its own test
 
 
 def test_demo_is_weighted_like_the_spend_split(demo_storage):

@@ -211,11 +211,18 @@ def figures(tx: Tx, fy: int) -> dict:
         "declaration_requests q WHERE q.supplier_code = r.supplier_code AND q.decl_type = "
         "r.decl_type AND q.reason = 'new_supplier' AND q.requested_on <= r.received_on)",
         (start, end)))
-    active = int(tx.scalar("SELECT COUNT(*) FROM suppliers WHERE deleted = 0"))
+    # Active suppliers of the year: those the registry of that year lists (spend imported
+    # for the FY, issue 18), so a past year's coverage does not move with today's registry;
+    # a year without registry history falls back to today's suppliers.
+    if tx.scalar("SELECT COUNT(*) FROM supplier_spend WHERE fy = ?", (fy,)):
+        active_sql, args = "SELECT supplier_code FROM supplier_spend WHERE fy = ?", (fy,)
+    else:
+        active_sql, args = "SELECT code FROM suppliers WHERE deleted = 0", ()
+    active = int(tx.scalar(f"SELECT COUNT(*) FROM ({active_sql}) a", args))
     held = {r["decl_type"]: int(r["n"]) for r in tx.all(
         "SELECT r.decl_type, COUNT(DISTINCT r.supplier_code) AS n FROM declaration_receipts r "
-        "JOIN suppliers s ON s.code = r.supplier_code AND s.deleted = 0 WHERE r.received_on "
-        "<= ? GROUP BY r.decl_type", (end,))}
+        f"WHERE r.supplier_code IN ({active_sql}) AND r.received_on <= ? "
+        "GROUP BY r.decl_type", (*args, end))}
     coverage = {}
     for name, spec in types().items():
         if min(v["from"] for v in spec["versions"]) > end:

@@ -68,6 +68,17 @@ def _n(value) -> str:
     return f"{value:,}"
 
 
+def _num(value):
+    """A figure that is one number stays a number (an XLSX cell holds it as such; the table
+    and the dashboard show it through `display`); a missing one is a dash."""
+    return "–" if value is None else value
+
+
+def _share(value):
+    from sva.hq.programme.figures_render import Share
+    return "–" if value is None else Share(value)
+
+
 def _pct(value) -> str:
     return "–" if value is None else f"{value:.1f}%"
 
@@ -79,36 +90,34 @@ def panel_rows(fig: dict, lang: str = "en") -> list[tuple[str, str]]:
     L = labels()[lang]
     d, e, c, m, h = (p[k] for k in ("declarations", "dissemination", "climate", "cmrt",
                                     "chemicals"))
-    rows = [(L["declarations"], ""), (f"  {L['received']}", _n(d["received"])),
-            (f"  {L['new_suppliers_declared']}", _n(d["new_suppliers_declared"]))]
+    rows = [(L["declarations"], ""), (f"  {L['received']}", _num(d["received"])),
+            (f"  {L['new_suppliers_declared']}", _num(d["new_suppliers_declared"]))]
     rows += [(f"  {L['coverage']}: {declarations.title(t, lang, short=True)}",
-              f"{_n(v['suppliers'])} ({_pct(v['share'])})") for t, v in d["coverage"].items()]
-    rows.append((f"  {L['outstanding_requests']}", _n(d["outstanding_requests"])))
-    rows += [(L["dissemination"], ""), (f"  {L['events']}", _n(e["events"]))]
+              (v["suppliers"], _share(v["share"]))) for t, v in d["coverage"].items()]
+    rows.append((f"  {L['outstanding_requests']}", _num(d["outstanding_requests"])))
+    rows += [(L["dissemination"], ""), (f"  {L['events']}", _num(e["events"]))]
     for ev in e["list"]:
         line = L["event_line"].format(**ev) if ev["people"] else L["staff_line"].format(**ev)
         rows.append((f"    {ev['held_on']} {ev['title']}", line))
-    rows += [(f"  {L[k]}", _n(e[k])) for k in ("people", "management", "suppliers_reached",
+    rows += [(f"  {L[k]}", _num(e[k])) for k in ("people", "management", "suppliers_reached",
                                                "staff_trained", "awards")]
     rows += [(L["climate"], ""),
-             (f"  {L['cdp']}", f"{_n(c['cdp_invited'])} / {_n(c['cdp_responded'])} "
-                               f"({_pct(c['cdp_response_rate'])})"),
+             (f"  {L['cdp']}", (c["cdp_invited"], c["cdp_responded"])),
              (f"  {L['cdp_scores']}", ", ".join(f"{s}: {n}" for s, n in c["cdp_scores"].items())
               or L["none"]),
-             (f"  {L['co2_t']}", _n(c["co2_t"])),
-             (f"  {L['co2_validated_share']}", _n(c["co2_validated_share"])),
+             (f"  {L['co2_t']}", _num(c["co2_t"])),
+             (f"  {L['co2_validated_share']}", _share(c["co2_validated_share"])),
              (f"  {L['co2_by_region']}", ", ".join(f"{region_label(r, lang)} {_n(v)}" for r, v
                                                    in c["co2_by_region"].items()) or L["none"]),
              (f"  {L['co2_by_category']}", ", ".join(
                  f"{k} {_n(v)}" for k, v in list(c["co2_by_category"].items())[:TOP])
               or L["none"]),
-             (f"  {L['green_rate']}", f"{_pct(c['green_rate'])} ({c['green_certified']} / "
-                                      f"{c['green_assessed']})")]
-    rows += [(L["cmrt"], ""), (f"  {L['surveyed']}", _n(m["surveyed"])),
-             (f"  {L['responded']}", f"{_n(m['responded'])} ({_pct(m['response_rate'])})"),
-             (f"  {L['smelters']}", _n(m["smelters"])),
-             (f"  {L['conformant']}", f"{_n(m['conformant'])} ({_pct(m['conformant_share'])})")]
-    rows += [(f"    {L['metals'][metal]}", f"{_n(v['conformant'])} / {_n(v['smelters'])}")
+             (f"  {L['green_rate']}", _share(c["green_rate"]))]
+    rows += [(L["cmrt"], ""), (f"  {L['surveyed']}", _num(m["surveyed"])),
+             (f"  {L['responded']}", (m["responded"], _share(m["response_rate"]))),
+             (f"  {L['smelters']}", _num(m["smelters"])),
+             (f"  {L['conformant']}", (m["conformant"], _share(m["conformant_share"])))]
+    rows += [(f"    {L['metals'][metal]}", (v["conformant"], v["smelters"]))
              for metal, v in m["by_metal"].items()]
     rows.append((L["chemicals"], ""))
     rows += [(f"  {reg}", L["chem_line"].format(**{**v, "coverage": _pct(v["coverage"])}))

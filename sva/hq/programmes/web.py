@@ -2,6 +2,7 @@
 (`panels.panel_rows`), one card per programme, plus headline tiles and two charts."""
 from __future__ import annotations
 
+from sva.hq.programme.figures_render import display
 from sva.hq.programmes.panels import KEY, labels, panel_rows, region_label
 from sva.hq.web import charts
 from sva.hq.web.pages import strings
@@ -15,7 +16,7 @@ def overview_context(fig: dict, lang: str) -> dict:
         if value == "" and not label.startswith(" "):
             cards.append({"title": label, "rows": []})
         else:
-            cards[-1]["rows"].append({"label": label.strip(), "value": value,
+            cards[-1]["rows"].append({"label": label.strip(), "value": display(value),
                                       "sub": label.startswith("    ")})
     p, L = fig[KEY], labels()[lang]
     t = strings()["programmes"][lang]
