@@ -18,7 +18,8 @@ from sva.vocabulary import AUDIT_KINDS, FINDING_STATUSES, ROLES, VERIFICATION_ME
 
 # Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
 COMMAND_MODULES: list[str] = ["sva.cli.hq_programme", "sva.cli.hq_bundle",
-                               "sva.cli.hq_security", "sva.cli.hq_backup"]
+                               "sva.cli.hq_security", "sva.cli.hq_backup",
+                               "sva.cli.hq_portal"]
 
 
 def _common() -> argparse.ArgumentParser:

@@ -56,6 +56,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _catch_up_facts,                    # programme facts of audits pushed before v4
     _sql("schema_v5_security.sql"),     # issue 15: sessions, login throttle, blob owners
     _versions,                          # issue 14: every pushed version of an audit
+    _sql("schema_portal.sql"),          # issue 17: supplier portal
 ]
 SCHEMA_VERSION = len(STEPS)
 

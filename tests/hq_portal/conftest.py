@@ -1,0 +1,70 @@
+"""Portal tests: the HQ app in process (Starlette's TestClient) over a real database, SQLite
+or a fresh PostgreSQL database in the throwaway cluster of tests/hq (every test runs on both),
+with four registered suppliers; helpers to invite a contact and log in as it."""
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+
+from sva.hq.app import create_app
+from sva.hq.portal import contacts
+from sva.hq.programme_store import import_registry
+from sva.hq.storage import open_storage
+from tests.hq.conftest import hq_db, pg_cluster  # noqa: F401  (fixtures used here)
+from tests.hq_programme.conftest import REGISTRY_HEADER, write_csv
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+PASSWORD = "kiwi-orbit-lantern-42"
+SUPPLIERS = [
+    ["S001", "Kanto Parts Co.", "関東部品", "JP", "IT services", "900000000", "1", "0", "0",
+     "", ""],
+    ["S002", "Penang Circuits", "", "MY", "Electronics", "5000000", "0", "0", "0", "", ""],
+    ["S003", "Ohio Cables", "", "US", "Electronics", "70000000", "0", "1", "0", "", ""],
+    ["S004", "Osaka Logistics", "大阪物流", "JP", "Logistics", "100000", "0", "0", "0", "", ""],
+]
+
+
+@pytest.fixture
+def storage(tmp_path, hq_db):  # noqa: F811
+    st = open_storage(tmp_path / "hq", hq_db.url)
+    import_registry(st, write_csv(tmp_path / "registry.csv", REGISTRY_HEADER, SUPPLIERS))
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def app(storage):
+    return create_app(storage)
+
+
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+
+
+def contact(storage, code: str, email: str, *, primary: bool = True, lang: str = "en") -> str:
+    """Invite a contact and spend its link directly; returns the contact id."""
+    contact_id, link = contacts.invite(storage, code, email, name=email.split("@")[0],
+                                       lang=lang, primary=primary, actor="test")
+    contacts.accept_invite(storage, link.split("t=")[1], PASSWORD)
+    return contact_id
+
+
+def portal_client(app, email: str | None = None) -> TestClient:
+    c = TestClient(app)
+    if email:
+        token = csrf_of(c.get("/portal/login").text)
+        r = c.post("/portal/login", data={"email": email, "password": PASSWORD, "csrf": token},
+                   follow_redirects=False)
+        assert r.status_code == 303 and "sva_portal" in r.cookies, r.text
+    return c
+
+
+def post(c: TestClient, page: str, action: str, data: dict | None = None, **kw):
+    """Post a form as the browser would: the CSRF field of `page`'s forms with it."""
+    return c.post(action, data={"csrf": csrf_of(c.get(page).text), **(data or {})},
+                  follow_redirects=False, **kw)
