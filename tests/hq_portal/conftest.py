@@ -68,3 +68,31 @@ def post(c: TestClient, page: str, action: str, data: dict | None = None, **kw):
     """Post a form as the browser would: the CSRF field of `page`'s forms with it."""
     return c.post(action, data={"csrf": csrf_of(c.get(page).text), **(data or {})},
                   follow_redirects=False, **kw)
+
+
+def staff_client(app, storage, name: str = "mgr", role: str = "manager") -> TestClient:
+    """A dashboard session of an HQ manager (the staff login)."""
+    from sva.hq import accounts
+    from sva.hq.web.auth import set_password
+    accounts.add_user(storage, name, role)
+    set_password(storage, name, PASSWORD)
+    c = TestClient(app)
+    r = post(c, "/dashboard/login", "/dashboard/login",
+             {"name": name, "password": PASSWORD, "next": "/dashboard/"})
+    assert r.status_code == 303, r.text
+    return c
+
+
+def launch_infosec(storage, codes=("S001",), due="2026-09-30") -> dict:
+    """An infosec campaign to `codes`; returns {code: request id}."""
+    from sva.hq.portal import campaigns
+    campaigns.launch(storage, fy=2026, questionnaire="infosec", due=due,
+                     t=campaigns.Targets(codes=tuple(codes)), actor="test")
+    with storage.transaction(write=False) as tx:
+        return {r["code"]: r["id"] for r in tx.all(
+            "SELECT r.id, s.code FROM portal_requests r JOIN suppliers s "
+            "ON s.id = r.supplier_id")}
+
+
+ALL_YES = {"IS-LAB-01": "yes", "IS-DSP-01": "yes", "IS-ACC-01": "yes", "IS-STF-01": "yes",
+           "IS-STF-02": "12", "IS-OUT-01": "na", "IS-INC-01": "yes"}
