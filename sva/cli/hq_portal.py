@@ -63,6 +63,17 @@ def cmd_validate(args) -> int:
     return 2 if problems else 0
 
 
+def cmd_send(args) -> int:
+    from datetime import date
+
+    from sva.hq.portal import reminders, sender
+    storage = _storage(args)
+    planned = reminders.plan(storage, date.today())
+    sent, failed = sender.deliver_due(storage, sender.SmtpTarget.parse(args.smtp))
+    print(f"{planned} reminder(s) queued; {sent} mail(s) sent, {failed} failed (retried later)")
+    return 1 if failed else 0
+
+
 def register(sub, common) -> None:
     p = sub.add_parser("portal", help="supplier portal: contacts, campaigns, questionnaires")
     psub = p.add_subparsers(dest="portal_command", required=True, parser_class=Parser)
@@ -88,6 +99,10 @@ def register(sub, common) -> None:
     c.add_argument("--level", action="append", choices=ISEC_LEVELS)
     c.add_argument("--codes", help="comma-separated supplier codes")
     c.set_defaults(handler=cmd_launch)
+    c = psub.add_parser("send", parents=[common],
+                        help="queue today's reminders and send the outbox once (for cron)")
+    c.add_argument("--smtp", required=True, metavar="URL", help="smtp://host:port[?from=ADDR]")
+    c.set_defaults(handler=cmd_send)
     c = psub.add_parser("validate", parents=[common], help="check questionnaire YAML files")
     c.add_argument("files", nargs="+", metavar="FILE")
     c.set_defaults(handler=cmd_validate)

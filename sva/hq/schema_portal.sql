@@ -124,3 +124,6 @@ CREATE TABLE IF NOT EXISTS portal_outbox (
     last_error TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS portal_outbox_due ON portal_outbox(sent_at, next_attempt);
+-- At most one reminder a day per contact, whichever instance plans it.
+CREATE UNIQUE INDEX IF NOT EXISTS portal_outbox_one_reminder_a_day
+    ON portal_outbox(contact_id, day) WHERE kind = 'reminder';
