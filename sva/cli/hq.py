@@ -49,7 +49,7 @@ def cmd_serve(args) -> int:
           file=sys.stderr, flush=True)
     if getattr(args, "smtp", None):         # supplier-portal mail (issue 17), off the requests
         from sva.hq.portal import sender
-        sender.start(storage, args.smtp)
+        sender.start(storage, args.smtp, interval=args.mail_interval)
     # Forwarded headers (client address, https) are believed only from the proxies named:
     # otherwise anyone could claim another address to dodge the login throttle.
     uvicorn.run(create_app(storage), host=args.host, port=args.port, log_level=args.log_level,
@@ -176,6 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--smtp", metavar="URL", default=os.environ.get("SVA_HQ_SMTP"),
                    help="send supplier-portal mail through smtp://host:port[?from=ADDR] or "
                         "smtps://… (password from the keyring); default $SVA_HQ_SMTP")
+    p.add_argument("--mail-interval", type=float, default=15.0, metavar="SECONDS",
+                   help="how often the portal mail sender looks at its outbox (15)")
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("user", help="HQ users")

@@ -46,11 +46,17 @@ def csrf_of(html: str) -> str:
     return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
 
 
+def token_of(link: str) -> str:
+    """The one-time token of an invitation link."""
+    from urllib.parse import parse_qs, urlsplit
+    return parse_qs(urlsplit(link).query)["t"][0]
+
+
 def contact(storage, code: str, email: str, *, primary: bool = True, lang: str = "en") -> str:
     """Invite a contact and spend its link directly; returns the contact id."""
     contact_id, link = contacts.invite(storage, code, email, name=email.split("@")[0],
                                        lang=lang, primary=primary, actor="test")
-    contacts.accept_invite(storage, link.split("t=")[1], PASSWORD)
+    contacts.accept_invite(storage, token_of(link), PASSWORD)
     return contact_id
 
 

@@ -8,7 +8,8 @@ import re
 from sva.hq.portal import campaigns, contacts
 from sva.hq.web.auth import set_password
 from sva.hq import accounts
-from tests.hq_portal.conftest import PASSWORD, contact, csrf_of, portal_client, post
+from tests.hq_portal.conftest import (PASSWORD, contact, csrf_of, portal_client, post,
+                                      token_of)
 
 
 def _link(storage, code="S001", email="aiko@kanto.example", **kw) -> str:
@@ -17,7 +18,7 @@ def _link(storage, code="S001", email="aiko@kanto.example", **kw) -> str:
 
 def test_invitation_link_sets_a_password_once_and_signs_in(storage, app):
     link = _link(storage, lang="ja", primary=True)
-    token = link.split("t=")[1]
+    token = token_of(link)
     with storage.transaction(write=False) as tx:
         mail = tx.one("SELECT * FROM portal_outbox WHERE kind = 'invitation'")
         stored = tx.all("SELECT token_hash FROM portal_invites")
@@ -44,7 +45,7 @@ def test_invitation_link_sets_a_password_once_and_signs_in(storage, app):
 
 
 def test_a_weak_password_or_a_mismatch_is_refused_and_the_link_stays_usable(storage, app):
-    token = _link(storage).split("t=")[1]
+    token = token_of(_link(storage))
     c = portal_client(app)
     for pw, pw2 in (("short", "short"), (PASSWORD, PASSWORD + "x")):
         r = c.post("/portal/welcome", data={"t": token, "password": pw, "password2": pw2,

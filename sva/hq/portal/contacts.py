@@ -82,7 +82,7 @@ def invite(storage: Storage, supplier_code: str, email: str, *, name: str, lang:
                                         contact_id))
         tx.execute("INSERT INTO portal_invites (token_hash, contact_id, created_at, expires_at) "
                    "VALUES (?,?,?,?)", (secret_hash(token), contact_id, now_iso(), expires))
-        link = f"{base_url.rstrip('/')}/portal/welcome?t={token}"
+        link = f"{base_url.rstrip('/')}/portal/welcome?t={token}&lang={lang}"
         contact = tx.one("SELECT * FROM portal_contacts WHERE id = ?", (contact_id,))
         outbox.enqueue(tx, contact, "invitation", supplier=supplier, link=link,
                        expires=expires[:10])

@@ -72,3 +72,8 @@ def form_ok(request: Request, form) -> bool:
     return csrf.valid(storage_of(request), request.cookies.get(csrf.COOKIE),
                       str(form.get(csrf.FIELD, "")), request.headers,
                       request.headers.get("host", ""))
+
+
+# The staff dashboard's menu names the portal in its own words (texts kept in the portal's
+# block of strings.yaml).
+env().globals["portal_texts"] = texts
