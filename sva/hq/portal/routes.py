@@ -57,7 +57,7 @@ async def login_submit(request: Request):
         if retry:
             r.headers["Retry-After"] = str(retry)
         return r
-    if not form_ok(request, form):
+    if not await run_in_threadpool(form_ok, request, form):
         return refused(403, t["csrf_failed"])
     storage, address, name = storage_of(request), _address(request), _throttle_name(email)
     lock = await run_in_threadpool(throttle.locked, storage, name, address)
@@ -80,12 +80,14 @@ async def login_submit(request: Request):
 
 @router.post(f"{PORTAL}/logout")
 async def logout(request: Request):
-    form = await request.form()
+    return await _posted(request, _logout)
+
+
+def _logout(request: Request, form):
     if not form_ok(request, form):
         return render(request, "portal/message.html", contact_of(request), status=403,
                       text=texts(lang_for(request))["csrf_failed"])
-    await run_in_threadpool(contacts.end_session, storage_of(request),
-                            request.cookies.get(COOKIE))
+    contacts.end_session(storage_of(request), request.cookies.get(COOKIE))
     response = RedirectResponse(f"{PORTAL}/login", status_code=303)
     response.delete_cookie(COOKIE, path="/")
     return response
@@ -149,10 +151,13 @@ def home(request: Request):
 
 @router.post(f"{PORTAL}/contacts")
 async def invite_colleague(request: Request):
+    return await _posted(request, _invite_colleague)
+
+
+def _invite_colleague(request: Request, form):
     me = contact_of(request)
     if me is None:
         return to_login(request)
-    form = await request.form()
     t = texts(lang_for(request, me))
     if not form_ok(request, form):
         return render(request, "portal/message.html", me, status=403, text=t["csrf_failed"])
@@ -160,8 +165,8 @@ async def invite_colleague(request: Request):
         return not_found(request, me)
     lang = str(form.get("lang", "en"))
     try:
-        await run_in_threadpool(
-            contacts.invite, storage_of(request), "", clean(form.get("email", ""), 260),
+        contacts.invite(
+            storage_of(request), "", clean(form.get("email", ""), 260),
             name=clean(form.get("name", "")), lang=lang if lang in LANGS else "en",
             actor=me["email"], by_contact=me, base_url=str(request.base_url))
     except BadInput as exc:
@@ -201,19 +206,29 @@ def review_page(request: Request, request_id: str):
     return _request_page(request, me, request_id, review=True)
 
 
+async def _posted(request: Request, handler, *args, **form_options):
+    """Read the form on the event loop, then do the database work (session, CSRF key, the
+    change itself) in the thread pool, never on the loop."""
+    form = await request.form(**form_options)
+    return await run_in_threadpool(handler, request, form, *args)
+
+
 @router.post(f"{PORTAL}/requests/{{request_id}}/save")
 async def save(request: Request, request_id: str):
+    return await _posted(request, _save, request_id)
+
+
+def _save(request: Request, form, request_id: str):
     me = contact_of(request)
     if me is None:
         return to_login(request)
-    form = await request.form()
     if not form_ok(request, form):
         return render(request, "portal/message.html", me, status=403,
                       text=texts(lang_for(request, me))["csrf_failed"])
     typed = {k[2:]: clean(v, answers.TEXT_LIMIT) for k, v in form.items()
              if k.startswith("a:") and isinstance(v, str)}
     try:
-        await run_in_threadpool(answers.save, storage_of(request), me, request_id, typed)
+        answers.save(storage_of(request), me, request_id, typed)
     except answers.Locked as exc:
         return _request_page(request, me, request_id, status=409, error=str(exc))
     except BadInput as exc:
@@ -227,15 +242,18 @@ async def save(request: Request, request_id: str):
 
 @router.post(f"{PORTAL}/requests/{{request_id}}/submit")
 async def submit(request: Request, request_id: str):
+    return await _posted(request, _submit, request_id)
+
+
+def _submit(request: Request, form, request_id: str):
     me = contact_of(request)
     if me is None:
         return to_login(request)
-    form = await request.form()
     if not form_ok(request, form):
         return render(request, "portal/message.html", me, status=403,
                       text=texts(lang_for(request, me))["csrf_failed"])
     try:
-        done = await run_in_threadpool(answers.submit, storage_of(request), me, request_id)
+        done = answers.submit(storage_of(request), me, request_id)
     except answers.Incomplete:
         return _request_page(request, me, request_id, status=422, review=True)
     except answers.Locked as exc:
@@ -248,21 +266,26 @@ async def submit(request: Request, request_id: str):
 
 @router.post(f"{PORTAL}/upload/{{request_id}}/{{question_id}}")
 async def upload(request: Request, request_id: str, question_id: str):
+    form = await request.form(max_files=1, max_fields=5)
+    upload = form.get("file")
+    data, name = None, ""
+    if upload is not None and not isinstance(upload, str):
+        data, name = await upload.read(evidence.EVIDENCE_MAX + 1), upload.filename or ""
+    return await run_in_threadpool(_upload, request, form, request_id, question_id, data, name)
+
+
+def _upload(request: Request, form, request_id: str, question_id: str, data, name: str):
     me = contact_of(request)
     if me is None:
         return to_login(request)
-    form = await request.form(max_files=1, max_fields=5)
     t = texts(lang_for(request, me))
     if not form_ok(request, form):
         return render(request, "portal/message.html", me, status=403, text=t["csrf_failed"])
-    upload = form.get("file")
-    if upload is None or isinstance(upload, str):
+    if data is None:
         return _request_page(request, me, request_id, status=422,
                              error=t["upload_refused"].format(why="no file"))
-    data = await upload.read(evidence.EVIDENCE_MAX + 1)
     try:
-        await run_in_threadpool(evidence.add, storage_of(request), me, request_id,
-                                clean(question_id, 64), upload.filename or "", data)
+        evidence.add(storage_of(request), me, request_id, clean(question_id, 64), name, data)
     except answers.Locked as exc:
         return _request_page(request, me, request_id, status=409, error=str(exc))
     except BadInput as exc:
