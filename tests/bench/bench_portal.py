@@ -139,7 +139,7 @@ def measure(hq, label: str, tmp: Path) -> None:
             lambda t, e, s, think=think: _health(hq.url, t, e, s, think)))
         queue = list(sessions)
         times, errors, wall = asyncio.run(_run(
-            lambda t, e, s, think=think: _session(hq.url, queue.pop(), t, e, s, think)))
+            lambda t, e, s, think=think, q=queue: _session(hq.url, q.pop(), t, e, s, think)))
         with hq.storage.transaction(write=False) as tx:
             saved = tx.scalar("SELECT COUNT(*) FROM portal_answers")
         expected = SESSIONS * len({k for a in ANSWERS[:SAVES] for k in a})
