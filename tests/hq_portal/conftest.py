@@ -12,7 +12,7 @@ from sva.hq.app import create_app
 from sva.hq.portal import contacts
 from sva.hq.programme_store import import_registry
 from sva.hq.storage import open_storage
-from tests.hq.conftest import hq_db, pg_cluster  # noqa: F401  (fixtures used here)
+from tests.hq.conftest import device, hq, hq_db, memory_keyring, pg_cluster  # noqa: F401
 from tests.hq_programme.conftest import REGISTRY_HEADER, write_csv
 
 with warnings.catch_warnings():

@@ -314,3 +314,44 @@ def evidence_file(request: Request, evidence_id: str):
     except BadInput:
         return not_found(request, me)
     return evidence_response(row, path)
+
+
+@router.get(f"{PORTAL}/caps")
+def caps_page(request: Request):
+    me = contact_of(request)
+    if me is None:
+        return to_login(request)
+    from sva.hq.portal import caps
+    with storage_of(request).transaction(write=False) as tx:
+        rows = caps.findings_of(tx, me["supplier_code"])
+    return render(request, "portal/caps.html", me, rows=rows,
+                  notice=request.query_params.get("notice", ""))
+
+
+@router.post(f"{PORTAL}/caps/{{finding_id}}")
+async def cap_answer(request: Request, finding_id: str):
+    return await _posted(request, _cap_answer, finding_id)
+
+
+def _cap_answer(request: Request, form, finding_id: str):
+    from sva.hq.audits import Conflict
+    from sva.hq.portal import caps
+    me = contact_of(request)
+    if me is None:
+        return to_login(request)
+    t = texts(lang_for(request, me))
+    if not form_ok(request, form):
+        return render(request, "portal/message.html", me, status=403, text=t["csrf_failed"])
+    try:
+        caps.answer(storage_of(request), me, finding_id,
+                    {k: clean(v, caps.LIMIT) for k, v in form.items() if isinstance(v, str)})
+    except Conflict as exc:
+        return render(request, "portal/message.html", me, status=409, text=str(exc))
+    except BadInput as exc:
+        if exc.field == "finding":
+            return not_found(request, me)
+        with storage_of(request).transaction(write=False) as tx:
+            rows = caps.findings_of(tx, me["supplier_code"])
+        return render(request, "portal/caps.html", me, status=422, rows=rows,
+                      error=str(exc), failed=finding_id)
+    return RedirectResponse(f"{PORTAL}/caps?notice=cap_sent", status_code=303)

@@ -229,3 +229,39 @@ def evidence_file(request: Request, evidence_id: str):
     except BadInput:
         return page(request, "message.html", user, status=404, message_key="not_found")
     return evidence_response(row, path)
+
+
+@router.get(f"{BASE}/caps")
+def caps_to_review(request: Request):
+    """CAPs suppliers sent online that wait for HQ's decision."""
+    user, refused = _manager(request)
+    if refused:
+        return refused
+    from sva.hq.portal import caps
+    with storage_of(request).transaction(write=False) as tx:
+        codes = [r["supplier_code"] for r in tx.all(
+            "SELECT DISTINCT a.supplier_code FROM findings f JOIN audits a ON a.id = f.audit_id "
+            "WHERE f.status = 'cap_submitted' ORDER BY a.supplier_code")]
+        rows = [dict(f, supplier_code=code) for code in codes
+                for f in caps.findings_of(tx, code) if f["status"] == "cap_submitted"]
+    return _page(request, "portal/staff_caps.html", user, rows=rows)
+
+
+@router.post(f"{BASE}/caps/{{finding_id}}")
+async def cap_decision(request: Request, finding_id: str):
+    """Accept a CAP the supplier sent online, or return it with a reason."""
+    user, refused = _manager(request)
+    if refused:
+        return refused
+    form = await request.form()
+    if not form_ok(request, form):
+        return page(request, "message.html", user, status=403, message_key="csrf_failed")
+    from sva.hq.portal import caps
+    try:
+        await run_in_threadpool(caps.decide, storage_of(request), clean(finding_id, 60),
+                                form.get("decision") == "accept",
+                                clean(form.get("reason", ""), 2000), actor=user["name"])
+    except BadInput as exc:
+        return page(request, "message.html", user, status=409 if exc.field != "finding"
+                    else 404, text=str(exc))
+    return RedirectResponse(f"{BASE}/caps", status_code=303)

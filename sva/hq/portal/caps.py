@@ -1,0 +1,86 @@
+"""CAP online: a supplier's contacts see the findings of signed audits at their company that
+need a corrective action plan (significant and minor), with the supplier-facing texts of the
+audit (requirement, what was seen, required action, due date), and answer each one. The
+answer goes through the same HQ follow-up as a workbook or `sva-hq finding update`
+(sva.hq.audits.update_cap), so it flows to the auditor's device on its next pull; HQ
+accepts it or returns it with a reason, which the supplier sees and answers again."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sva.errors import BadInput, NotFound
+from sva.hq import audits as hq_audits
+from sva.hq.storage import Storage, Tx
+from sva.vocabulary import CAP_SEVERITIES
+
+ANSWERABLE = ("open", "cap_rejected")
+REQUIRED = ("root_cause", "corrective_action", "responsible", "planned_date")
+LIMIT = 2000
+
+
+def _texts(document: str, finding_id: str) -> dict:
+    doc = json.loads(document or "{}")
+    for f in doc.get("findings", []):
+        if f.get("id") == finding_id:
+            return {k: f.get(k) or "" for k in ("requirement", "observed", "required_action")}
+    return {"requirement": "", "observed": "", "required_action": ""}
+
+
+def findings_of(tx: Tx, supplier_code: str, finding_id: str | None = None) -> list[dict]:
+    """CAP findings of signed audits at this supplier (one, if `finding_id` is given)."""
+    sql = ("SELECT f.*, a.document, a.status AS audit_status FROM findings f "
+           "JOIN audits a ON a.id = f.audit_id WHERE a.supplier_code = ? "
+           "AND f.fact_deleted = 0 AND f.severity IN (?, ?) "
+           "AND a.status IN ('signed', 'synced')")
+    args: tuple = (supplier_code, *CAP_SEVERITIES)
+    if finding_id is not None:
+        sql += " AND f.id = ?"
+        args += (str(finding_id)[:100],)
+    rows = tx.all(sql + " ORDER BY f.due_date, f.id", args)
+    for r in rows:
+        r.update(_texts(r.pop("document"), r["id"]))
+        r["answerable"] = r["status"] in ANSWERABLE
+    return rows
+
+
+def answer(storage: Storage, contact: dict, finding_id: str, typed: dict) -> dict:
+    """The supplier's CAP for one finding: root cause, corrective and preventive action,
+    responsible person, planned date (after the due date only with a reason in the
+    comment). Submits it (status cap_submitted)."""
+    fields = {k: str(typed.get(k) or "").strip()[:LIMIT]
+              for k in ("root_cause", "corrective_action", "preventive_action", "responsible",
+                        "planned_date", "supplier_comment")}
+    with storage.transaction(write=False) as tx:
+        found = findings_of(tx, contact["supplier_code"], finding_id)
+    if not found:
+        raise NotFound("not found", field="finding")
+    finding = found[0]
+    if not finding["answerable"]:
+        raise BadInput("this CAP is with HQ: it cannot be changed now", field="status")
+    for name in REQUIRED:
+        if not fields[name]:
+            raise BadInput(f"{name.replace('_', ' ')} is empty", field=name)
+    try:
+        planned = date.fromisoformat(fields["planned_date"])
+    except ValueError:
+        raise BadInput("planned date must be YYYY-MM-DD", field="planned_date") from None
+    if finding["due_date"] and planned.isoformat() > finding["due_date"] \
+            and not fields["supplier_comment"]:
+        raise BadInput(f"the planned date is after the due date {finding['due_date']}: "
+                       "say why in the comment", field="planned_date")
+    return hq_audits.update_cap(storage, f"portal:{contact['email']}", finding["id"],
+                                {**fields, "status": "cap_submitted"})
+
+
+def decide(storage: Storage, finding_id: str, accept: bool, reason: str, *, actor: str) -> dict:
+    """HQ accepts a submitted CAP or returns it with a reason (status cap_rejected)."""
+    with storage.transaction(write=False) as tx:
+        row = tx.one("SELECT status FROM findings WHERE id = ?", (str(finding_id)[:100],))
+    if row is None:
+        raise NotFound("no such finding", field="finding")
+    if accept:
+        return hq_audits.update_cap(storage, actor, finding_id, {"status": "cap_accepted"})
+    return hq_audits.update_cap(storage, actor, finding_id,
+                                {"status": "cap_rejected",
+                                 "rejection_reason": (reason or "").strip()[:LIMIT]})
