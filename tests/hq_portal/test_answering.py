@@ -146,3 +146,24 @@ def test_evidence_is_sniffed_size_limited_and_stored_once_by_hash(storage, app):
     assert served.content == pdf and served.headers["content-type"] == "application/pdf"
     assert served.headers["x-content-type-options"] == "nosniff"
     assert served.headers["content-disposition"].startswith("attachment")
+
+
+def test_a_submitted_infosec_questionnaire_is_the_suppliers_saq_result_of_the_year(storage,
+                                                                                   app):
+    from sva.hq.programme_store import load_results
+    contact(storage, "S001", "aiko@kanto.example")
+    with storage.transaction() as tx:          # an earlier file import gave HR a score
+        tx.execute("INSERT INTO saq_levels (supplier_code, fy, submitted_on, saq_ref, "
+                   "rules_version, isec_level, score_hr, score_isec, explanation, computed_at) "
+                   "VALUES ('S001', 2026, '2026-05-01', 'saq v1', 1, 'D', 55.0, 10.0, "
+                   "'{\"reasons\": []}', '2026-05-01')")
+    rid = launch_infosec(storage)["S001"]
+    c = portal_client(app, "aiko@kanto.example")
+    page = f"/portal/requests/{rid}"
+    post(c, page, f"{page}/save", _form(ALL_YES))
+    assert post(c, page, f"{page}/submit").status_code == 303
+    with storage.transaction(write=False) as tx:
+        (result,) = load_results(tx, code="S001", fy=2026)
+        level = tx.scalar("SELECT isec_level FROM suppliers WHERE code = 'S001'")
+    assert (result.isec_level, result.saq_ref, level) == ("A", "infosec v1", "A")
+    assert result.area_scores["ISEC"] == 100.0 and result.area_scores["HR"] == 55.0

@@ -178,6 +178,8 @@ def submit(storage: Storage, contact: dict, request_id: str) -> dict:
         at = now_iso()
         level, why = scoring.level_of(q, answers, supplier_code=req["supplier_code"],
                                       fy=req["fy"], submitted_on=at[:10])
+        scoring.feed_programme(tx, q, answers, supplier_code=req["supplier_code"],
+                               fy=req["fy"], submitted_on=at[:10])
         version = int(req["version"]) + 1
         tx.execute("INSERT INTO portal_versions (request_id, version, submitted_at, "
                    "submitted_by, answers, evidence, level, explanation) VALUES "
