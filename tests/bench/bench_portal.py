@@ -84,8 +84,11 @@ def set_up(hq, tmp: Path) -> list[dict]:
 async def _session(base: str, s: dict, times: list, errors: list, start: asyncio.Event,
                    think: float = 0.0):
     cookies = {"sva_portal": s["session"], "sva_csrf": s["csrf_cookie"]}
-    async with httpx.AsyncClient(base_url=base, cookies=cookies, timeout=60,
-                                 trust_env=False) as client:
+    # Idle connections are dropped before the server's 5 s keep-alive ends, as browsers do:
+    # otherwise a paced save may go out on a connection the server is closing (ReadError).
+    async with httpx.AsyncClient(base_url=base, cookies=cookies, timeout=60, trust_env=False,
+                                 limits=httpx.Limits(keepalive_expiry=4)) as client:
+        start.ready += 1
         await start.wait()
         pace = random.Random(s["request"])
         for n in range(SAVES):
@@ -105,7 +108,9 @@ async def _session(base: str, s: dict, times: list, errors: list, start: asyncio
 
 async def _health(base: str, times: list, errors: list, start: asyncio.Event,
                   think: float = 0.0):
-    async with httpx.AsyncClient(base_url=base, timeout=60, trust_env=False) as client:
+    async with httpx.AsyncClient(base_url=base, timeout=60, trust_env=False,
+                                 limits=httpx.Limits(keepalive_expiry=4)) as client:
+        start.ready += 1
         await start.wait()
         pace = random.Random(id(times))
         for _ in range(SAVES):
@@ -124,8 +129,10 @@ async def _health(base: str, times: list, errors: list, start: asyncio.Event,
 
 async def _run(make) -> tuple[list, list, float]:
     times, errors, start = [], [], asyncio.Event()
+    start.ready = 0
     tasks = [asyncio.create_task(make(times, errors, start)) for _ in range(SESSIONS)]
-    await asyncio.sleep(0.5)                   # every client ready before the start
+    while start.ready < SESSIONS:              # every client made before the clock starts
+        await asyncio.sleep(0.05)
     t0 = time.perf_counter()
     start.set()
     await asyncio.gather(*tasks)
@@ -135,6 +142,8 @@ async def _run(make) -> tuple[list, list, float]:
 def measure(hq, label: str, tmp: Path) -> None:
     sessions = set_up(hq, tmp)
     for shape, think in (("burst", 0.0), ("paced", THINK)):
+        with hq.storage.transaction() as tx:
+            tx.execute("DELETE FROM portal_answers")
         base_times, base_errors, _ = asyncio.run(_run(
             lambda t, e, s, think=think: _health(hq.url, t, e, s, think)))
         queue = list(sessions)
