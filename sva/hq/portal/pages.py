@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from sva.hq.portal.contacts import session_contact
 from sva.hq.web import csrf
@@ -66,6 +67,13 @@ def not_found(request: Request, contact: dict | None):
 
 def to_login(request: Request) -> RedirectResponse:
     return RedirectResponse(f"{PORTAL}/login", status_code=303)
+
+
+async def posted(request: Request, handler, *args, **form_options):
+    """Read the form on the event loop, then do the database work (session, CSRF key, the
+    change itself) in the thread pool, never on the loop."""
+    form = await request.form(**form_options)
+    return await run_in_threadpool(handler, request, form, *args)
 
 
 def form_ok(request: Request, form) -> bool:

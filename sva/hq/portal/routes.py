@@ -14,14 +14,16 @@ from starlette.concurrency import run_in_threadpool
 
 from sva.errors import BadInput
 from sva.hq.portal import answers, contacts, evidence
+from sva.hq.portal.cap_routes import router as cap_router
 from sva.hq.portal.pages import (COOKIE, PORTAL, contact_of, form_ok, lang_for, not_found,
-                                 render, set_csrf_cookie, texts, to_login)
+                                 posted, render, set_csrf_cookie, texts, to_login)
 from sva.hq.web import csrf, throttle
 from sva.hq.web.login_routes import _address
 from sva.hq.web.pages import clean, secure, storage_of, strings
 from sva.vocabulary import LANGS
 
 router = APIRouter(include_in_schema=False)
+router.include_router(cap_router)
 
 
 def _throttle_name(email: str) -> str:
@@ -80,7 +82,7 @@ async def login_submit(request: Request):
 
 @router.post(f"{PORTAL}/logout")
 async def logout(request: Request):
-    return await _posted(request, _logout)
+    return await posted(request, _logout)
 
 
 def _logout(request: Request, form):
@@ -151,7 +153,7 @@ def home(request: Request):
 
 @router.post(f"{PORTAL}/contacts")
 async def invite_colleague(request: Request):
-    return await _posted(request, _invite_colleague)
+    return await posted(request, _invite_colleague)
 
 
 def _invite_colleague(request: Request, form):
@@ -206,16 +208,9 @@ def review_page(request: Request, request_id: str):
     return _request_page(request, me, request_id, review=True)
 
 
-async def _posted(request: Request, handler, *args, **form_options):
-    """Read the form on the event loop, then do the database work (session, CSRF key, the
-    change itself) in the thread pool, never on the loop."""
-    form = await request.form(**form_options)
-    return await run_in_threadpool(handler, request, form, *args)
-
-
 @router.post(f"{PORTAL}/requests/{{request_id}}/save")
 async def save(request: Request, request_id: str):
-    return await _posted(request, _save, request_id)
+    return await posted(request, _save, request_id)
 
 
 def _save(request: Request, form, request_id: str):
@@ -242,7 +237,7 @@ def _save(request: Request, form, request_id: str):
 
 @router.post(f"{PORTAL}/requests/{{request_id}}/submit")
 async def submit(request: Request, request_id: str):
-    return await _posted(request, _submit, request_id)
+    return await posted(request, _submit, request_id)
 
 
 def _submit(request: Request, form, request_id: str):
@@ -314,44 +309,3 @@ def evidence_file(request: Request, evidence_id: str):
     except BadInput:
         return not_found(request, me)
     return evidence_response(row, path)
-
-
-@router.get(f"{PORTAL}/caps")
-def caps_page(request: Request):
-    me = contact_of(request)
-    if me is None:
-        return to_login(request)
-    from sva.hq.portal import caps
-    with storage_of(request).transaction(write=False) as tx:
-        rows = caps.findings_of(tx, me["supplier_code"])
-    return render(request, "portal/caps.html", me, rows=rows,
-                  notice=request.query_params.get("notice", ""))
-
-
-@router.post(f"{PORTAL}/caps/{{finding_id}}")
-async def cap_answer(request: Request, finding_id: str):
-    return await _posted(request, _cap_answer, finding_id)
-
-
-def _cap_answer(request: Request, form, finding_id: str):
-    from sva.hq.audits import Conflict
-    from sva.hq.portal import caps
-    me = contact_of(request)
-    if me is None:
-        return to_login(request)
-    t = texts(lang_for(request, me))
-    if not form_ok(request, form):
-        return render(request, "portal/message.html", me, status=403, text=t["csrf_failed"])
-    try:
-        caps.answer(storage_of(request), me, finding_id,
-                    {k: clean(v, caps.LIMIT) for k, v in form.items() if isinstance(v, str)})
-    except Conflict as exc:
-        return render(request, "portal/message.html", me, status=409, text=str(exc))
-    except BadInput as exc:
-        if exc.field == "finding":
-            return not_found(request, me)
-        with storage_of(request).transaction(write=False) as tx:
-            rows = caps.findings_of(tx, me["supplier_code"])
-        return render(request, "portal/caps.html", me, status=422, rows=rows,
-                      error=str(exc), failed=finding_id)
-    return RedirectResponse(f"{PORTAL}/caps?notice=cap_sent", status_code=303)
