@@ -167,3 +167,22 @@ def test_a_submitted_infosec_questionnaire_is_the_suppliers_saq_result_of_the_ye
         level = tx.scalar("SELECT isec_level FROM suppliers WHERE code = 'S001'")
     assert (result.isec_level, result.saq_ref, level) == ("A", "infosec v1", "A")
     assert result.area_scores["ISEC"] == 100.0 and result.area_scores["HR"] == 55.0
+
+
+def test_every_shipped_questionnaire_renders_every_question_in_both_languages(storage, app):
+    from sva.hq.portal import campaigns, questionnaires
+    contact(storage, "S001", "aiko@kanto.example")
+    c = portal_client(app, "aiko@kanto.example")
+    for q in questionnaires.shipped().values():
+        campaigns.launch(storage, fy=2026, questionnaire=q.id, due="2026-09-30",
+                         t=campaigns.Targets(codes=("S001",)), actor="t")
+        with storage.transaction(write=False) as tx:
+            rid = tx.scalar("SELECT r.id FROM portal_requests r JOIN portal_campaigns c ON "
+                            "c.id = r.campaign_id WHERE c.questionnaire = ?", (q.id,))
+        for lang in ("en", "ja"):
+            html = c.get(f"/portal/requests/{rid}?lang={lang}").text
+            for x in q.questions.values():
+                assert f'id="q-{x.id}"' in html and x.text[lang] in html
+                assert (f'id="file-{x.id}"' if x.type == "file" else f'name="a:{x.id}"') in html
+            for value, label in (c for x in q.questions.values() for c in x.choices):
+                assert f'value="{value}"' in html and label[lang] in html

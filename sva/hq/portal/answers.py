@@ -77,7 +77,12 @@ def evidence_of(tx: Tx, request_id: str) -> list[dict]:
 
 
 def open_request(storage: Storage, contact: dict, request_id: str) -> dict:
-    """The request as its supplier sees it; the first look marks it opened."""
+    """The request as its supplier sees it; the first look marks it opened (a page view
+    writes nothing after that)."""
+    with storage.transaction(write=False) as tx:
+        req = _mine(tx, contact, request_id)
+    if req["status"] != "invited":
+        return req
     with storage.transaction() as tx:
         req = _mine(tx, contact, request_id)
         if req["status"] == "invited":
