@@ -110,9 +110,9 @@ async def _health(base: str, times: list, errors: list, start: asyncio.Event,
                   think: float = 0.0):
     async with httpx.AsyncClient(base_url=base, timeout=60, trust_env=False,
                                  limits=httpx.Limits(keepalive_expiry=4)) as client:
+        pace = random.Random(start.ready)      # each client its own think times
         start.ready += 1
         await start.wait()
-        pace = random.Random(id(times))
         for _ in range(SAVES):
             if think:
                 await asyncio.sleep(pace.uniform(0, 2 * think))

@@ -137,6 +137,9 @@ def test_invited_supplier_answers_in_japanese_hq_returns_and_level_is_computed(t
             _click(driver, "#to-review")
             assert driver.find_elements(By.CSS_SELECTOR, "#missing li")   # still missing some
             full_page_shot(driver, out / "portal-review-ja.png")
+            driver.get(request_url + "/review?lang=en")
+            full_page_shot(driver, out / "portal-review.png")
+            driver.get(request_url + "?lang=ja")
             for qid, value in (("IS-ACC-01", "no"), ("IS-STF-01", "yes"), ("IS-OUT-01", "na"),
                                ("IS-INC-01", "yes")):
                 _answer(driver, qid, value)
@@ -170,6 +173,9 @@ def test_invited_supplier_answers_in_japanese_hq_returns_and_level_is_computed(t
             full_page_shot(driver, out / "portal-hq-request-ja.png")
             driver.get(base + "/portal/?lang=en")
             full_page_shot(driver, out / "portal-home.png")
+            _click(driver, "#logout")
+            driver.get(base + "/portal/login?lang=en")
+            full_page_shot(driver, out / "portal-login.png")
     finally:
         server.stop()
         server.storage.close()
