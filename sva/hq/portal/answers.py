@@ -140,15 +140,20 @@ def save(storage: Storage, contact: dict, request_id: str, typed: dict) -> int:
                 raise BadInput(f"no question {str(qid)[:40]!r} in this questionnaire",
                                field="question")
             cleaned[qid] = clean_answer(questions[qid], raw)
+        at = now_iso()
         for qid, value in cleaned.items():
-            tx.execute("DELETE FROM portal_answers WHERE request_id = ? AND question_id = ?",
-                       (req["id"], qid))
-            if value:
-                tx.execute("INSERT INTO portal_answers (request_id, question_id, value, "
-                           "updated_at, updated_by) VALUES (?,?,?,?,?)",
-                           (req["id"], qid, value, now_iso(), contact["id"]))
-        tx.execute("UPDATE portal_requests SET status = 'in_progress', updated_at = ? "
-                   "WHERE id = ?", (now_iso(), req["id"]))
+            if not value:
+                tx.execute("DELETE FROM portal_answers WHERE request_id = ? AND "
+                           "question_id = ?", (req["id"], qid))
+                continue
+            tx.execute("INSERT INTO portal_answers (request_id, question_id, value, updated_at, "
+                       "updated_by) VALUES (?,?,?,?,?) ON CONFLICT (request_id, question_id) "
+                       "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
+                       "updated_by = excluded.updated_by", (req["id"], qid, value, at,
+                                                            contact["id"]))
+        if req["status"] != "in_progress":
+            tx.execute("UPDATE portal_requests SET status = 'in_progress', updated_at = ? "
+                       "WHERE id = ?", (at, req["id"]))
         log_event(tx, contact["email"], "save", "portal_request", req["id"],
                   questions=sorted(cleaned))
     return len(cleaned)
