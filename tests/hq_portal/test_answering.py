@@ -186,3 +186,17 @@ def test_every_shipped_questionnaire_renders_every_question_in_both_languages(st
                 assert (f'id="file-{x.id}"' if x.type == "file" else f'name="a:{x.id}"') in html
             for value, label in (c for x in q.questions.values() for c in x.choices):
                 assert f'value="{value}"' in html and label[lang] in html
+
+
+def test_what_a_supplier_types_is_shown_as_text_at_hq_never_as_markup(storage, app):
+    contact(storage, "S001", "aiko@kanto.example")
+    rid = launch_infosec(storage)["S001"]
+    c = portal_client(app, "aiko@kanto.example")
+    page = f"/portal/requests/{rid}"
+    note = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    post(c, page, f"{page}/save", _form({**ALL_YES, "IS-NOTE": note}))
+    assert post(c, page, f"{page}/submit").status_code == 303
+    for html in (staff_client(app, storage).get(f"/dashboard/portal/requests/{rid}").text,
+                 c.get(page).text):
+        assert "<script>alert(1)" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
