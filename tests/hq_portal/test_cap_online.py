@@ -1,13 +1,19 @@
 """CAP online: a finding of a signed audit pushed by a device is answered by the supplier in
 the portal, reaches the device on its next sync; HQ returns it with a reason, which reaches
 the device and the supplier; the supplier answers again. Another supplier cannot see or
-answer it. A real `sva-hq serve` and a real device workspace, SQLite and PostgreSQL."""
+answer it. An older CAP workbook imported on the device afterwards is refused, not applied
+over the online answer. A real `sva-hq serve` and a real device workspace, SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import re
 
 import httpx
+import pytest
+from openpyxl import load_workbook
 
+from sva.reports import export_cap, import_cap
+from sva.reports.cap_import import CapWorkbookInvalid
+from sva.reports.cap_workbook import COLUMN_OF, FIRST_ROW, MAIN_SHEET
 from sva.sync.engine import sync
 from tests.hq.test_roundtrip import assigned_audit, do_audit
 from tests.hq_portal.conftest import PASSWORD, contact
@@ -94,3 +100,25 @@ def test_a_cap_answered_online_reaches_the_device_and_hq_can_return_it(hq, devic
     r = supplier.post(f"/portal/caps/{finding['id']}",
                       data={**CAP, "csrf": _csrf(supplier, "/portal/caps")})
     assert r.status_code == 422
+
+
+def test_an_older_workbook_does_not_undo_a_cap_answered_online(hq, device, tmp_path):
+    audit_id = assigned_audit(hq, device)
+    do_audit(device, audit_id, photos=0)
+    sync(device)
+    (finding,) = device.findings.of_audit(audit_id)
+    workbook = export_cap(device, audit_id, tmp_path / "cap.xlsx")   # handed to the supplier
+    contact(hq.storage, "S001", "aiko@kanto.example")
+    supplier = _client(hq, "aiko@kanto.example")
+    r = supplier.post(f"/portal/caps/{finding['id']}",
+                      data={**CAP, "csrf": _csrf(supplier, "/portal/caps")})
+    assert r.status_code == 303
+    sync(device)                                   # the online answer reaches the device
+    book = load_workbook(workbook)                 # … then the old workbook comes back filled
+    sheet = book[MAIN_SHEET]
+    sheet.cell(FIRST_ROW, COLUMN_OF["root_cause"], "something else entirely")
+    sheet.cell(FIRST_ROW, COLUMN_OF["responsible"], "someone else")
+    book.save(workbook)
+    with pytest.raises(CapWorkbookInvalid, match="after this workbook was exported"):
+        import_cap(device, workbook)
+    assert device.findings.finding(finding["id"])["root_cause"] == CAP["root_cause"]
