@@ -127,3 +127,17 @@ CREATE INDEX IF NOT EXISTS portal_outbox_due ON portal_outbox(sent_at, next_atte
 -- At most one reminder a day per contact, whichever instance plans it.
 CREATE UNIQUE INDEX IF NOT EXISTS portal_outbox_one_reminder_a_day
     ON portal_outbox(contact_id, day) WHERE kind = 'reminder';
+
+-- Evidence a supplier attaches to its CAP answer of a finding (bytes as portal_evidence).
+CREATE TABLE IF NOT EXISTS portal_cap_evidence (
+    id TEXT PRIMARY KEY,
+    finding_id TEXT NOT NULL,
+    supplier_id TEXT NOT NULL REFERENCES suppliers(id),
+    sha256 TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    uploaded_by TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS portal_cap_evidence_finding ON portal_cap_evidence(finding_id);

@@ -62,6 +62,22 @@ def test_a_cap_answered_online_reaches_the_device_and_hq_can_return_it(hq, devic
     unknown = other.post("/portal/caps/no-such-finding",
                          data={**CAP, "csrf": _csrf(other, "/portal/caps")})
     assert theirs.status_code == unknown.status_code == 404 and theirs.text == unknown.text
+    # an evidence file goes with the plan; another supplier can neither add nor fetch one
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    up = supplier.post(f"/portal/caps/{finding['id']}/upload",
+                       data={"csrf": _csrf(supplier, "/portal/caps")},
+                       files={"file": ("rack.pdf", pdf, "application/pdf")})
+    assert up.status_code == 303
+    fake = supplier.post(f"/portal/caps/{finding['id']}/upload",
+                         data={"csrf": _csrf(supplier, "/portal/caps")},
+                         files={"file": ("rack.pdf", b"<html>", "application/pdf")})
+    assert fake.status_code == 422
+    link = re.search(r'class="cap-file" href="([^"]+)"', supplier.get("/portal/caps").text)
+    assert supplier.get(link.group(1)).content == pdf
+    assert other.get(link.group(1)).status_code == 404
+    assert other.post(f"/portal/caps/{finding['id']}/upload",
+                      data={"csrf": _csrf(other, "/portal/caps")},
+                      files={"file": ("x.pdf", pdf, "application/pdf")}).status_code == 404
     r = supplier.post(f"/portal/caps/{finding['id']}",
                       data={**CAP, "csrf": _csrf(supplier, "/portal/caps")})
     assert r.status_code == 303
@@ -77,7 +93,7 @@ def test_a_cap_answered_online_reaches_the_device_and_hq_can_return_it(hq, devic
                                          "next": "/dashboard/",
                                          "csrf": _csrf(staff, "/dashboard/login")})
     review = staff.get("/dashboard/portal/caps").text
-    assert CAP["corrective_action"] in review
+    assert CAP["corrective_action"] in review and "rack.pdf" in review
     r = staff.post(f"/dashboard/portal/caps/{finding['id']}",
                    data={"decision": "return", "reason": "add the rack's photo",
                          "csrf": _csrf(staff, "/dashboard/portal/caps")})

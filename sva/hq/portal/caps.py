@@ -84,3 +84,58 @@ def decide(storage: Storage, finding_id: str, accept: bool, reason: str, *, acto
     return hq_audits.update_cap(storage, actor, finding_id,
                                 {"status": "cap_rejected",
                                  "rejection_reason": (reason or "").strip()[:LIMIT]})
+
+
+def add_evidence(storage: Storage, contact: dict, finding_id: str, filename: str,
+                 data: bytes) -> str:
+    """Attach a file (sniffed, size-limited, kept by hash) to the CAP of one of the
+    supplier's own findings while the supplier may still answer it."""
+    import uuid
+
+    from sva.hq.accounts import log_event, now_iso
+    from sva.hq.portal import evidence
+    media = evidence.checked(data)
+    with storage.transaction(write=False) as tx:
+        found = findings_of(tx, contact["supplier_code"], finding_id)
+    if not found:
+        raise NotFound("not found", field="finding")
+    if not found[0]["answerable"]:
+        raise BadInput("this CAP is with HQ: it cannot be changed now", field="status")
+    sha = evidence.keep(storage, data)
+    evidence_id = str(uuid.uuid4())
+    with storage.transaction() as tx:
+        tx.execute("INSERT INTO portal_cap_evidence (id, finding_id, supplier_id, sha256, "
+                   "filename, media_type, size, uploaded_at, uploaded_by) VALUES "
+                   "(?,?,?,?,?,?,?,?,?)",
+                   (evidence_id, found[0]["id"], contact["supplier_id"], sha,
+                    evidence.safe_name(filename, media), media, len(data), now_iso(),
+                    contact["id"]))
+        log_event(tx, contact["email"], "cap_evidence", "finding", found[0]["id"],
+                  sha256=sha)
+    return evidence_id
+
+
+def evidence_of(tx: Tx, finding_ids) -> dict:
+    """{finding id: [evidence rows]}."""
+    ids = list(finding_ids)
+    if not ids:
+        return {}
+    out: dict = {}
+    for row in tx.all("SELECT * FROM portal_cap_evidence WHERE finding_id IN "
+                      f"({', '.join('?' * len(ids))}) ORDER BY uploaded_at", ids):
+        out.setdefault(row["finding_id"], []).append(row)
+    return out
+
+
+def find_evidence(storage: Storage, supplier_id: str | None, evidence_id: str):
+    """(row, path) of a CAP evidence file of this supplier (None: HQ staff) or NotFound."""
+    from sva.hq.portal import evidence
+    with storage.transaction(write=False) as tx:
+        row = tx.one("SELECT * FROM portal_cap_evidence WHERE id = ?",
+                     (str(evidence_id)[:100],))
+    if row is None or (supplier_id is not None and row["supplier_id"] != supplier_id):
+        raise NotFound("not found", field="evidence")
+    path = evidence.path_of(storage, row["sha256"])
+    if not path.is_file():
+        raise NotFound("not found", field="evidence")
+    return row, path

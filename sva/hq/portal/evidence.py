@@ -45,25 +45,20 @@ def path_of(storage: Storage, sha: str) -> Path:
     return Path(storage.blob_dir) / "evidence" / sha[:2] / sha
 
 
-def _safe_name(name: str, media: str) -> str:
-    stem = "".join(ch for ch in Path(name or "").stem if ch.isalnum() or ch in "-_ ")[:80]
-    return (stem.strip() or "evidence") + TYPES[media]
-
-
-def add(storage: Storage, contact: dict, request_id: str, question_id: str, filename: str,
-        data: bytes) -> str:
-    """Attach a file to a question of an editable request; returns the evidence id."""
+def checked(data: bytes) -> str:
+    """The sniffed media type of an upload, or BadInput (too large, not one of ours)."""
     if len(data) > EVIDENCE_MAX:
         raise BadInput(f"the file is larger than {EVIDENCE_MAX // (1024 * 1024)} MB",
                        field="file")
     media = sniff(data)
     if media is None:
         raise BadInput("only PDF, PNG, JPEG and XLSX files are taken", field="file")
+    return media
+
+
+def keep(storage: Storage, data: bytes) -> str:
+    """Store the bytes once under their SHA-256 (written whole, then renamed); the hash."""
     sha = hashlib.sha256(data).hexdigest()
-    with storage.transaction(write=False) as tx:
-        req = _mine(tx, contact, request_id)
-    if question_id not in questionnaire_of(req).questions:
-        raise BadInput("no such question", field="question")
     target = path_of(storage, sha)
     if not target.exists():
         make_dir(target.parent)
@@ -74,6 +69,23 @@ def add(storage: Storage, contact: dict, request_id: str, question_id: str, file
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+    return sha
+
+
+def safe_name(name: str, media: str) -> str:
+    stem = "".join(ch for ch in Path(name or "").stem if ch.isalnum() or ch in "-_ ")[:80]
+    return (stem.strip() or "evidence") + TYPES[media]
+
+
+def add(storage: Storage, contact: dict, request_id: str, question_id: str, filename: str,
+        data: bytes) -> str:
+    """Attach a file to a question of an editable request; returns the evidence id."""
+    media = checked(data)
+    with storage.transaction(write=False) as tx:
+        req = _mine(tx, contact, request_id)
+    if question_id not in questionnaire_of(req).questions:
+        raise BadInput("no such question", field="question")
+    sha = keep(storage, data)
     evidence_id = str(uuid.uuid4())
     with storage.transaction() as tx:
         req = _mine(tx, contact, request_id)
@@ -81,7 +93,7 @@ def add(storage: Storage, contact: dict, request_id: str, question_id: str, file
             raise Locked("the questionnaire is submitted and read-only", field="status")
         tx.execute("INSERT INTO portal_evidence (id, request_id, question_id, sha256, filename, "
                    "media_type, size, uploaded_at, uploaded_by) VALUES (?,?,?,?,?,?,?,?,?)",
-                   (evidence_id, req["id"], question_id, sha, _safe_name(filename, media),
+                   (evidence_id, req["id"], question_id, sha, safe_name(filename, media),
                     media, len(data), now_iso(), contact["id"]))
         tx.execute("UPDATE portal_requests SET status = 'in_progress', updated_at = ? "
                    "WHERE id = ?", (now_iso(), req["id"]))

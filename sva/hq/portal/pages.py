@@ -4,7 +4,7 @@ cookie of the portal's forms (path /portal) and the template texts."""
 from __future__ import annotations
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from sva.hq.portal.contacts import session_contact
@@ -74,6 +74,13 @@ async def posted(request: Request, handler, *args, **form_options):
     change itself) in the thread pool, never on the loop."""
     form = await request.form(**form_options)
     return await run_in_threadpool(handler, request, form, *args)
+
+
+def evidence_response(row: dict, path) -> Response:
+    return Response(path.read_bytes(), media_type=row["media_type"], headers={
+        "Content-Disposition": f'attachment; filename="{row["filename"]}"',
+        "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store",
+        "Content-Security-Policy": "sandbox; default-src 'none'"})
 
 
 def form_ok(request: Request, form) -> bool:

@@ -9,14 +9,15 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from sva.errors import BadInput
 from sva.hq.portal import answers, contacts, evidence
 from sva.hq.portal.cap_routes import router as cap_router
 from sva.hq.portal.pages import (COOKIE, PORTAL, contact_of, form_ok, lang_for, not_found,
-                                 posted, render, set_csrf_cookie, texts, to_login)
+                                 evidence_response, posted, render, set_csrf_cookie, texts,
+                                 to_login)
 from sva.hq.web import csrf, throttle
 from sva.hq.web.login_routes import _address
 from sva.hq.web.pages import clean, secure, storage_of, strings
@@ -290,13 +291,6 @@ def _upload(request: Request, form, request_id: str, question_id: str, data, nam
                              error=t["upload_refused"].format(why=str(exc)))
     return RedirectResponse(f"{PORTAL}/requests/{quote(request_id)}?notice=uploaded",
                             status_code=303)
-
-
-def evidence_response(row: dict, path) -> Response:
-    return Response(path.read_bytes(), media_type=row["media_type"], headers={
-        "Content-Disposition": f'attachment; filename="{row["filename"]}"',
-        "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store",
-        "Content-Security-Policy": "sandbox; default-src 'none'"})
 
 
 @router.get(f"{PORTAL}/evidence/{{evidence_id}}")

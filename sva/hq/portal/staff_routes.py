@@ -13,8 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sva.errors import BadInput
 from sva.hq.portal import answers, campaigns, contacts, evidence
-from sva.hq.portal.pages import texts
-from sva.hq.portal.routes import evidence_response
+from sva.hq.portal.pages import evidence_response, texts
 from sva.hq.web.pages import PREFIX, clean, form_ok, lang_of, page, storage_of, to_login, who
 from sva.hq.web.queries import sees_all
 from sva.reports.cell_safety import csv_cell
@@ -244,7 +243,21 @@ def caps_to_review(request: Request):
             "WHERE f.status = 'cap_submitted' ORDER BY a.supplier_code")]
         rows = [dict(f, supplier_code=code) for code in codes
                 for f in caps.findings_of(tx, code) if f["status"] == "cap_submitted"]
-    return _page(request, "portal/staff_caps.html", user, rows=rows)
+        files = caps.evidence_of(tx, [r["id"] for r in rows])
+    return _page(request, "portal/staff_caps.html", user, rows=rows, files=files)
+
+
+@router.get(f"{BASE}/cap-evidence/{{evidence_id}}")
+def cap_evidence_file(request: Request, evidence_id: str):
+    user, refused = _manager(request)
+    if refused:
+        return refused
+    from sva.hq.portal import caps
+    try:
+        row, path = caps.find_evidence(storage_of(request), None, evidence_id)
+    except BadInput:
+        return page(request, "message.html", user, status=404, message_key="not_found")
+    return evidence_response(row, path)
 
 
 @router.post(f"{BASE}/caps/{{finding_id}}")
