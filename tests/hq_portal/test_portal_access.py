@@ -162,3 +162,36 @@ def test_invite_from_the_command_line_prints_the_link(storage, tmp_path, hq_db):
     bad = hq_cli("portal", "invite", "S999", "x@y.example", "--name", "X",
                  "--data-dir", tmp_path / "hq", *hq_db.args)
     assert bad.returncode == 2 and "S999" in bad.stderr
+
+
+def test_every_portal_form_needs_its_csrf_field(storage, app):
+    from tests.hq_portal.conftest import launch_infosec, staff_client
+    contact(storage, "S001", "aiko@kanto.example")
+    rid = launch_infosec(storage)["S001"]
+    token = token_of(_link(storage, email="new@kanto.example"))
+    supplier = portal_client(app, "aiko@kanto.example")
+    staff = staff_client(app, storage)
+    with storage.transaction(write=False) as tx:
+        before = tx.scalar("SELECT COUNT(*) FROM event_log")
+    for c, path, data in (
+            (supplier, "/portal/contacts", {"name": "X", "email": "x@kanto.example"}),
+            (supplier, f"/portal/requests/{rid}/save", {"a:IS-LAB-01": "yes"}),
+            (supplier, f"/portal/requests/{rid}/submit", {}),
+            (supplier, f"/portal/upload/{rid}/IS-LAB-02", {}),
+            (supplier, "/portal/caps/some-finding", {"root_cause": "x"}),
+            (supplier, "/portal/caps/some-finding/upload", {}),
+            (supplier, "/portal/logout", {}),
+            (portal_client(app), "/portal/welcome",
+             {"t": token, "password": PASSWORD, "password2": PASSWORD}),
+            (staff, "/dashboard/portal/contacts", {"supplier": "S001", "name": "Y",
+                                                   "email": "y@kanto.example"}),
+            (staff, "/dashboard/portal/campaigns", {"fy": "2026", "due": "2026-10-01",
+                                                    "questionnaire": "infosec"}),
+            (staff, f"/dashboard/portal/requests/{rid}/return", {"comment": "x"}),
+            (staff, "/dashboard/portal/caps/some-finding", {"decision": "accept"}),
+            (staff, "/dashboard/portal/contacts/some-contact/disabled", {"disabled": "1"})):
+        r = c.post(path, data=data, follow_redirects=False)
+        assert r.status_code == 403, path
+    with storage.transaction(write=False) as tx:
+        assert tx.scalar("SELECT COUNT(*) FROM event_log") == before
+    assert supplier.get("/portal/", follow_redirects=False).status_code == 200   # not logged out
