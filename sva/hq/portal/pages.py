@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from sva.hq.portal.contacts import session_contact
+from sva.hq.programme.figures_render import _labels
 from sva.hq.web import csrf
 from sva.hq.web.pages import LANG_COOKIE, env, secure, storage_of, strings
 from sva.vocabulary import LANGS
@@ -47,7 +48,7 @@ def render(request: Request, template: str, contact: dict | None, status: int = 
     lang = lang_for(request, contact)
     cookie, fresh = (csrf.new_cookie(), True) if fresh_csrf else csrf_cookie(request)
     html = env().get_template(template).render(
-        t=texts(lang), lang=lang, me=contact, PP=PORTAL, path=request.url.path,
+        t=texts(lang), L=_labels()[lang], lang=lang, me=contact, PP=PORTAL, path=request.url.path,
         query=str(request.url.query), csrf_token=csrf.token_for(storage_of(request), cookie),
         **ctx)
     response = HTMLResponse(html, status_code=status)
