@@ -152,3 +152,14 @@ def _lists() -> dict[str, tuple]:
 
 
 CODE_LISTS = MappingProxyType(_lists())
+
+# -- supplier portal (issue 17) --------------------------------------------------------------
+# Question types of a portal questionnaire; yes/no answers may add "partial", and any
+# question that says allow_na takes "na".
+PORTAL_QUESTION_TYPES = ("yes_no", "yes_no_partial", "choice", "number", "text", "date",
+                         "file")
+PORTAL_NA = "na"
+# A supplier's questionnaire in a campaign: invited → opened → in_progress → submitted,
+# and back to in_progress after HQ returned it (status "returned" until the supplier edits).
+PORTAL_REQUEST_STATUSES = ("invited", "opened", "in_progress", "submitted", "returned")
+PORTAL_EDITABLE = ("invited", "opened", "in_progress", "returned")

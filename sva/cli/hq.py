@@ -19,7 +19,7 @@ from sva.vocabulary import AUDIT_KINDS, FINDING_STATUSES, ROLES, VERIFICATION_ME
 # Modules that add their own subcommands: each has `register(subparsers, common_parent)`.
 COMMAND_MODULES: list[str] = ["sva.cli.hq_programme", "sva.cli.hq_plans", "sva.cli.hq_bundle",
                                "sva.cli.hq_security", "sva.cli.hq_backup",
-                               "sva.cli.hq_programmes"]
+                               "sva.cli.hq_programmes", "sva.cli.hq_portal"]
 
 
 def _common() -> argparse.ArgumentParser:
@@ -63,6 +63,9 @@ def cmd_serve(args) -> int:
           f"({storage.describe()}, blobs in {storage.blob_dir})"
           + (f"; trusting forwarded headers from {trusted}" if trusted else ""),
           file=sys.stderr, flush=True)
+    if getattr(args, "smtp", None):         # supplier-portal mail (issue 17), off the requests
+        from sva.hq.portal import sender
+        sender.start(storage, args.smtp, interval=args.mail_interval)
     # Forwarded headers (client address, https) are believed only from the proxies named:
     # otherwise anyone could claim another address to dodge the login throttle.
     uvicorn.run(create_app(storage), host=args.host, port=args.port, log_level=args.log_level,
@@ -187,6 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "X-Forwarded-For/-Proto, but only from --forwarded-allow-ips")
     p.add_argument("--forwarded-allow-ips", metavar="IPS", default="127.0.0.1",
                    help="comma-separated addresses of the trusted proxies (127.0.0.1)")
+    p.add_argument("--smtp", metavar="URL", default=os.environ.get("SVA_HQ_SMTP"),
+                   help="send supplier-portal mail through smtp://host:port[?from=ADDR] or "
+                        "smtps://… (password from the keyring); default $SVA_HQ_SMTP")
+    p.add_argument("--mail-interval", type=float, default=15.0, metavar="SECONDS",
+                   help="how often the portal mail sender looks at its outbox (15)")
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("user", help="HQ users")

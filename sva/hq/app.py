@@ -17,6 +17,8 @@ from sva.hq.api import audits, blobs, enrol, findings, pull
 from sva.hq.audits import Conflict
 from sva.hq.http_guards import JsonDepthLimit, SecurityHeaders
 from sva.hq.limits import BodyLimit, TooLarge
+from sva.hq.portal.routes import router as portal_router
+from sva.hq.portal.staff_routes import router as portal_staff_router
 from sva.hq.storage import Storage
 from sva.hq.web.routes import router as web_router
 
@@ -84,6 +86,8 @@ def create_app(storage: Storage):
         app.include_router(module.router, prefix=API)
 
     app.include_router(web_router)          # the HQ web dashboard under /dashboard
+    app.include_router(portal_staff_router)  # its supplier-portal pages (issue 17)
+    app.include_router(portal_router)       # the supplier portal under /portal
 
     @app.get(f"{API}/health", tags=["health"], response_model=Health)
     def health() -> dict:

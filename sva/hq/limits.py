@@ -11,7 +11,9 @@ from sva.hq.blobs import MAX_CHUNK
 
 DEFAULT_LIMIT = 1 * 1024 * 1024
 LIMITS = (("/api/v1/blobs/", MAX_CHUNK + 1024), ("/api/v1/audits", 16 * 1024 * 1024),
-          ("/dashboard/cmrt", 21 * 1024 * 1024))     # a CMRT workbook (issue 19), ≤ 20 MB
+          ("/dashboard/cmrt", 21 * 1024 * 1024),     # a CMRT workbook (issue 19), ≤ 20 MB
+          ("/portal/upload/", 8 * 1024 * 1024 + 64 * 1024),    # portal evidence (issue 17)
+          ("/portal/caps/", 8 * 1024 * 1024 + 64 * 1024))
 
 
 class TooLarge(Exception):

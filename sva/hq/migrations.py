@@ -84,6 +84,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_programmes.sql"),      # issue 19: declarations, events, climate, CMRT, chemicals
     _cap_response,                      # issue 21: containment, evidence, agree/dispute
     _governance,                        # issue 18: registry history, closed years, plans
+    _sql("schema_portal.sql"),          # issue 17: supplier portal
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -3,7 +3,9 @@
 Columns: supplier_code, fiscal_year (2025 or FY2025), submitted_on (YYYY-MM-DD), then one
 column per question id of the questionnaire, holding one answer value of its scale
 (case-insensitive; `na` only where the question allows it). Every question column must be
-present and every answer filled in: a blank is a problem, not a silent zero.
+present and every answer filled in: a blank is a problem, not a silent zero — except in an
+information-security document check, whose header names the ISEC questions and no other:
+it answers those alone and is scored by the level rules like a full response.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import BeforeValidator, Field, ValidationInfo, create_model, field_validator
 
@@ -44,6 +46,7 @@ def _fiscal_year(cell) -> int:
 class ResponseRow(Row):
     """The fixed columns; `_row_model` adds one column per question of the questionnaire.
     The context may pin the fiscal year (`fy`) and the known supplier codes (`known`)."""
+    asked: ClassVar[tuple] = ()          # the question ids this file answers, in order
     supplier_code: Text = ""
     fiscal_year: Annotated[int, BeforeValidator(_fiscal_year)] = 0
     submitted_on: Day = ""
@@ -67,7 +70,7 @@ class ResponseRow(Row):
         return year
 
     def response(self, saq: Questionnaire) -> SaqResponse:
-        answers = {q: getattr(self, f"q{n}") for n, q in enumerate(saq.questions)}
+        answers = {q: getattr(self, f"q{n}") for n, q in enumerate(self.asked)}
         return SaqResponse(self.supplier_code, self.fiscal_year, self.submitted_on, saq.ref,
                            answers)
 
@@ -84,12 +87,23 @@ def _answer(saq: Questionnaire, question: Question) -> BeforeValidator:
     return BeforeValidator(parse)
 
 
-def _row_model(saq: Questionnaire):
-    """The row model of this questionnaire: a column per question, named by its id."""
-    return create_model("SaqResponseRow", __base__=ResponseRow, **{
-        f"q{n}": (Annotated[str, _answer(saq, q)],
+def _row_model(saq: Questionnaire, asked: tuple):
+    """The row model of this file: a column per question asked, named by its id."""
+    model = create_model("SaqResponseRow", __base__=ResponseRow, **{
+        f"q{n}": (Annotated[str, _answer(saq, saq.questions[qid])],
                   Field(default="", alias=qid, validate_default=True))
-        for n, (qid, q) in enumerate(saq.questions.items())})
+        for n, qid in enumerate(asked)})
+    model.asked = asked
+    return model
+
+
+def _asked(saq: Questionnaire, header) -> tuple:
+    """Every question, or the ISEC questions alone when the header names no other."""
+    isec = tuple(q.id for q in saq.in_area("ISEC"))
+    named = {h for h in header if h in {q.lower() for q in saq.questions}}
+    if named and named <= {q.lower() for q in isec}:
+        return isec
+    return tuple(saq.questions)
 
 
 def parse_responses(path: str | Path, saq: Questionnaire, *, fy: int | None = None,
@@ -100,10 +114,11 @@ def parse_responses(path: str | Path, saq: Questionnaire, *, fy: int | None = No
     question_cols = {q.lower(): q for q in saq.questions}
     columns = (*FIXED, *question_cols)
     table, problems = open_table(path, FIXED, columns, kind="saq", sheet=sheet)
+    asked = _asked(saq, table.header) if table is not None else ()
     if table is not None:
         problems += [RowProblem(table.file, table.header_row, c,
                                 "required column is missing from the header", True)
-                     for c in question_cols if c not in table.header]
+                     for c in (q.lower() for q in asked) if c not in table.header]
         if any(p.fatal for p in problems):
             return [], problems
     if table is None:
@@ -112,7 +127,8 @@ def parse_responses(path: str | Path, saq: Questionnaire, *, fy: int | None = No
     table.rows = [(n, {question_cols.get(k, k): v for k, v in cells.items()})
                   for n, cells in table.rows]
     known = None if known_codes is None else {str(c).upper() for c in known_codes}
-    checked, bad = check_rows(table, _row_model(saq), context={"fy": fy, "known": known})
+    checked, bad = check_rows(table, _row_model(saq, asked),
+                              context={"fy": fy, "known": known})
     problems += bad + repeated(table, {n: _response_key(cells) for n, cells in table.rows},
                                "supplier_code", lambda key, others:
                                f"{key[0]} answers FY{key[1]} again on row(s) {others}")

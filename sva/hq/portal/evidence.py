@@ -1,0 +1,115 @@
+"""Evidence files a supplier attaches to a question: PDF, PNG/JPEG images or XLSX, at most
+EVIDENCE_MAX bytes, the type sniffed from the bytes (never from the name or the browser's
+word), stored once per content under the blob folder's `evidence/<sha[:2]>/<sha>`."""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import uuid
+import zipfile
+from pathlib import Path
+
+from sva.errors import BadInput, NotFound
+from sva.hq.accounts import log_event, now_iso
+from sva.hq.portal.answers import Locked, _mine, questionnaire_of
+from sva.hq.storage import Storage
+from sva.owner_only import make_dir
+from sva.vocabulary import PORTAL_EDITABLE
+
+EVIDENCE_MAX = 8 * 1024 * 1024
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TYPES = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg", XLSX: ".xlsx"}
+
+
+def sniff(data: bytes) -> str | None:
+    """The media type the bytes really are, or None when they are none of ours."""
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                names = set(z.namelist())
+        except (zipfile.BadZipFile, ValueError):
+            return None
+        if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+            return XLSX
+    return None
+
+
+def path_of(storage: Storage, sha: str) -> Path:
+    return Path(storage.blob_dir) / "evidence" / sha[:2] / sha
+
+
+def checked(data: bytes) -> str:
+    """The sniffed media type of an upload, or BadInput (too large, not one of ours)."""
+    if len(data) > EVIDENCE_MAX:
+        raise BadInput(f"the file is larger than {EVIDENCE_MAX // (1024 * 1024)} MB",
+                       field="file")
+    media = sniff(data)
+    if media is None:
+        raise BadInput("only PDF, PNG, JPEG and XLSX files are taken", field="file")
+    return media
+
+
+def keep(storage: Storage, data: bytes) -> str:
+    """Store the bytes once under their SHA-256 (written whole, then renamed); the hash."""
+    sha = hashlib.sha256(data).hexdigest()
+    target = path_of(storage, sha)
+    if not target.exists():
+        make_dir(target.parent)
+        tmp = target.with_name(f".{sha}.{uuid.uuid4().hex}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    return sha
+
+
+def safe_name(name: str, media: str) -> str:
+    stem = "".join(ch for ch in Path(name or "").stem if ch.isalnum() or ch in "-_ ")[:80]
+    return (stem.strip() or "evidence") + TYPES[media]
+
+
+def add(storage: Storage, contact: dict, request_id: str, question_id: str, filename: str,
+        data: bytes) -> str:
+    """Attach a file to a question of an editable request; returns the evidence id."""
+    media = checked(data)
+    with storage.transaction(write=False) as tx:
+        req = _mine(tx, contact, request_id)
+    if question_id not in questionnaire_of(req).questions:
+        raise BadInput("no such question", field="question")
+    sha = keep(storage, data)
+    evidence_id = str(uuid.uuid4())
+    with storage.transaction() as tx:
+        req = _mine(tx, contact, request_id)
+        if req["status"] not in PORTAL_EDITABLE:
+            raise Locked("the questionnaire is submitted and read-only", field="status")
+        tx.execute("INSERT INTO portal_evidence (id, request_id, question_id, sha256, filename, "
+                   "media_type, size, uploaded_at, uploaded_by) VALUES (?,?,?,?,?,?,?,?,?)",
+                   (evidence_id, req["id"], question_id, sha, safe_name(filename, media),
+                    media, len(data), now_iso(), contact["id"]))
+        tx.execute("UPDATE portal_requests SET status = 'in_progress', updated_at = ? "
+                   "WHERE id = ?", (now_iso(), req["id"]))
+        log_event(tx, contact["email"], "evidence", "portal_request", req["id"],
+                  question=question_id, sha256=sha)
+    return evidence_id
+
+
+def find(storage: Storage, supplier_id: str | None, evidence_id: str) -> tuple[dict, Path]:
+    """An evidence file of the supplier's own requests (`supplier_id` None: HQ staff)."""
+    with storage.transaction(write=False) as tx:
+        row = tx.one("SELECT e.*, r.supplier_id FROM portal_evidence e JOIN portal_requests r "
+                     "ON r.id = e.request_id WHERE e.id = ?", (str(evidence_id)[:100],))
+    if row is None or (supplier_id is not None and row["supplier_id"] != supplier_id):
+        raise NotFound("not found", field="evidence")
+    path = path_of(storage, row["sha256"])
+    if not path.is_file():
+        raise NotFound("not found", field="evidence")
+    return row, path

@@ -1,0 +1,75 @@
+"""Reminders on a schedule (resources/portal/reminders.yaml: days before and after the due
+date) to every live contact of a supplier that has not submitted, in the contact's language,
+never more than one a day per contact (checked here, and enforced by a unique index)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field
+
+from sva.hq.accounts import log_event
+from sva.hq.portal import outbox, questionnaires
+from sva.hq.storage import Storage
+from sva.paths import resource
+from sva.validation.checks import Checked, Says
+from sva.validation.yaml_file import load_checked
+from sva.vocabulary import PORTAL_EDITABLE
+
+Days = Annotated[list[Annotated[int, Field(ge=0, le=365)]],
+                 Says("'{key}' must be a list of whole days 0..365")]
+
+
+class ScheduleFile(Checked):
+    holds = "version, before_due_days, after_due_days"
+    version: Annotated[int, Field(ge=1), Says("bad version {value!r}")]
+    before_due_days: Days = []
+    after_due_days: Days = []
+
+
+@dataclass(frozen=True)
+class Schedule:
+    before: frozenset
+    after: frozenset
+
+    def due_today(self, due: date, today: date) -> bool:
+        days = (due - today).days
+        return (days >= 0 and days in self.before) or (days < 0 and -days in self.after)
+
+
+def load_schedule(path: str | Path | None = None) -> Schedule:
+    path = Path(path or resource("portal", "reminders.yaml"))
+    f = load_checked(ScheduleFile, path, "reminder schedule is not valid")
+    return Schedule(frozenset(f.before_due_days), frozenset(f.after_due_days))
+
+
+def plan(storage: Storage, today: date, schedule: Schedule | None = None) -> int:
+    """Queue today's reminders; returns how many. Run it as often as you like: a contact
+    reminded today is not reminded again today."""
+    schedule = schedule or load_schedule()
+    queued = 0
+    now = datetime.combine(today, time(9, 0), tzinfo=UTC)
+    with storage.transaction() as tx:
+        open_ = tx.all(
+            "SELECT r.id, r.supplier_id, c.due_date, c.questionnaire, c.questionnaire_version "
+            "FROM portal_requests r JOIN portal_campaigns c ON c.id = r.campaign_id "
+            f"WHERE r.status IN ({','.join('?' * len(PORTAL_EDITABLE))}) ORDER BY c.due_date",
+            PORTAL_EDITABLE)
+        for req in open_:
+            if not schedule.due_today(date.fromisoformat(req["due_date"]), today):
+                continue
+            supplier = tx.one("SELECT * FROM suppliers WHERE id = ?", (req["supplier_id"],))
+            q = questionnaires.get(req["questionnaire"], req["questionnaire_version"])
+            for c in tx.all("SELECT * FROM portal_contacts WHERE supplier_id = ? AND "
+                            "disabled = 0", (req["supplier_id"],)):
+                if tx.one("SELECT id FROM portal_outbox WHERE contact_id = ? AND "
+                          "kind = 'reminder' AND day = ?", (c["id"], today.isoformat())):
+                    continue
+                outbox.enqueue(tx, c, "reminder", supplier=supplier, now=now,
+                               due=req["due_date"], questionnaire=q.title[c["lang"]])
+                queued += 1
+        if queued:
+            log_event(tx, "portal", "remind", "portal_outbox", today.isoformat(), queued=queued)
+    return queued
