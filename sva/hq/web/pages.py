@@ -49,8 +49,9 @@ def strings() -> dict:
     for name, block in list(doc.items()):
         if name not in ("version", "en", "ja") and isinstance(block, dict) \
                 and {"en", "ja"} <= set(block):
-            for lang in ("en", "ja"):
-                doc[lang].update(block[lang])
+            for lang in ("en", "ja"):      # never over the main block's own words
+                for key, text in block[lang].items():
+                    doc[lang].setdefault(key, text)
     return doc
 
 
