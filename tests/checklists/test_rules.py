@@ -118,7 +118,8 @@ COMPARES = st.tuples(OPERANDS, st.sampled_from(rules.COMPARISONS), OPERANDS).map
 LEAVES = st.one_of(COMPARES, IDS.map(lambda i: f"answered({i})"))
 RULES = st.recursive(LEAVES, lambda inner: st.one_of(
     inner.map(lambda r: f"not ({r})"),
-    st.tuples(inner, st.sampled_from(["and", "or"]), inner).map(lambda t: f"({t[0]}) {t[1]} ({t[2]})")),
+    st.tuples(inner, st.sampled_from(["and", "or"]), inner)
+      .map(lambda t: f"({t[0]}) {t[1]} ({t[2]})")),
     max_leaves=8)
 ANSWERS = st.dictionaries(st.sampled_from(["A", "B-1", "SVR-HR-04"]),
                           st.one_of(st.integers(-5, 5).map(float), st.sampled_from(["yes", "no"])))
