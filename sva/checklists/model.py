@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -13,7 +14,9 @@ class Item:
     evidence: tuple
     answer: str
     required: bool
-    photo_required_on: tuple
+    # Results that need evidence (a photo on the item or one of its findings): `photo_required_on`
+    # in older files.
+    evidence_required_on: tuple
     weight: int
     section_id: str
     choices: tuple = ()
@@ -22,9 +25,32 @@ class Item:
     min_value: int | float | None = None
     max_value: int | float | None = None
     decimals: bool = True
+    relevant_if: str | None = None      # a rule (sva.checklists.rules) over earlier answers
+    score: dict | None = None           # result -> 0..1, replacing the default (scores.py)
+    pattern: str | None = None          # text items: the whole answer must match this regex
+    expected: dict | None = None        # {en, ja}: the practice expected of the supplier
+    topic: dict | None = None           # {en, ja}: a short phrase naming the item's topic
 
     def text(self, what: str, lang: str) -> str:
-        return getattr(self, what).get(lang, "")
+        return (getattr(self, what) or {}).get(lang, "")
+
+    @property
+    def photo_required_on(self) -> tuple:
+        """The field's first name, kept for readers written before `evidence_required_on`."""
+        return self.evidence_required_on
+
+    @property
+    def rule(self):
+        return parsed_rule(self.relevant_if)
+
+
+@lru_cache(maxsize=4096)
+def parsed_rule(text: str | None):
+    """A rule's tree, parsed once per text (the loader checked it parses)."""
+    if text is None:
+        return None
+    from sva.checklists.rules import parse
+    return parse(text)
 
 
 def grouped(number) -> str:
@@ -39,6 +65,11 @@ class Section:
     id: str
     title: dict
     items: tuple
+    relevant_if: str | None = None      # a rule over answers before the section
+
+    @property
+    def rule(self):
+        return parsed_rule(self.relevant_if)
 
 
 @dataclass

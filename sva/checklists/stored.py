@@ -10,6 +10,8 @@ from sva.checklists.model import Item, Section, Template
 # Item fields written under their YAML names, and only when declared: a template without
 # them keeps the body (and so the hash) it was installed or published with.
 _NUMBER_RULES = {"min_value": "min", "max_value": "max", "decimals": "decimals"}
+_OPTIONAL = ("relevant_if", "score", "pattern", "expected", "topic")
+_NOT_COPIED = ("section_id", "choices", "evidence_required_on", *_NUMBER_RULES, *_OPTIONAL)
 
 
 def _number_rules(item) -> dict:
@@ -23,13 +25,15 @@ def template_doc(t: Template) -> dict:
         "id": t.id, "version": t.version, "kind": t.kind, "title": t.title,
         "sections": [
             {"id": s.id, "title": s.title, "items": [
-                {**{k: v for k, v in dataclasses.asdict(i).items()
-                    if k not in ("section_id", "choices", *_NUMBER_RULES)},
+                {**{k: v for k, v in dataclasses.asdict(i).items() if k not in _NOT_COPIED},
+                 # Stored under the field's first name: installed templates keep their hash.
                  "evidence": list(i.evidence), "photo_required_on": list(i.photo_required_on),
                  **({"choices": [{"value": v, **labels} for v, labels in i.choices]}
                     if i.choices else {}),
-                 **_number_rules(i)}
-                for i in s.items]}
+                 **_number_rules(i),
+                 **{k: getattr(i, k) for k in _OPTIONAL if getattr(i, k) is not None}}
+                for i in s.items],
+             **({"relevant_if": s.relevant_if} if s.relevant_if is not None else {})}
             for s in t.sections],
     }
 
@@ -44,7 +48,8 @@ def template_from_stored(doc: dict) -> Template:
             i["answer"], i["required"], tuple(i["photo_required_on"]), i["weight"], s["id"],
             tuple((c["value"], {k: v for k, v in c.items() if k != "value"})
                   for c in i.get("choices", ())),
-            i.get("min"), i.get("max"), i.get("decimals", True)) for i in s["items"])
-        sections.append(Section(s["id"], dict(s["title"]), items))
+            i.get("min"), i.get("max"), i.get("decimals", True),
+            **{k: i[k] for k in _OPTIONAL if k in i}) for i in s["items"])
+        sections.append(Section(s["id"], dict(s["title"]), items, s.get("relevant_if")))
     return Template(doc["id"], doc["version"], doc["kind"], dict(doc["title"]), tuple(sections),
                     {i.id: i for s in sections for i in s.items})
