@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 from sva.checklists.model import Item, grouped
 from sva.domain import completion
 from sva.domain.base import Changes, Service, dumps, operation
+from sva.domain.relevance import hidden_items
+from sva.domain.scores import Score, scores
 from sva.errors import BadInput, BadNumber, IllegalTransition, IncompleteAudit, VisitNotStarted
 from sva.vocabulary import AUDIT_TRANSITIONS, FINDING_CONTENT_FIELDS, RESULTS
 
@@ -44,6 +46,10 @@ def check_result(item: Item, result: str, *, confirmed: bool = False) -> str:
                            field="result")
     elif not text:
         raise BadInput(f"item {item.id}: the answer text is empty", field="result")
+    elif item.pattern is not None and not re.fullmatch(item.pattern, text):
+        raise BadInput(f"item {item.id}: '{text}' does not have the form this item expects "
+                       f"({item.pattern})", field="result", code="answer_pattern",
+                       params={"item": item.id, "value": text, "pattern": item.pattern})
     return text
 
 
@@ -256,8 +262,21 @@ class Audits(Service):
 
     def missing_required(self, audit_id: str) -> list[str]:
         audit = self.audit(audit_id)
-        answered = {i for i, r in self.answers(audit_id).items() if r["result"] is not None}
-        return [i for i in self.template_of(audit).required_ids() if i not in answered]
+        answers = self.answers(audit_id)
+        template = self.template_of(audit)
+        hidden = hidden_items(template, answers)
+        answered = {i for i, r in answers.items() if r["result"] is not None}
+        return [i for i in template.required_ids() if i not in answered and i not in hidden]
+
+    def hidden(self, audit_id: str) -> dict[str, str]:
+        """Items a `relevant_if` rule makes not applicable, each with that rule."""
+        return hidden_items(self.template_of(self.audit(audit_id)), self.answers(audit_id))
+
+    def scores(self, audit_id: str) -> tuple[list[Score], Score]:
+        """Section scores and the overall score (sva.domain.scores states the formula)."""
+        template = self.template_of(self.audit(audit_id))
+        answers = self.answers(audit_id)
+        return scores(template, answers, hidden_items(template, answers))
 
     def completion_problems(self, audit_id: str) -> list[completion.Problem]:
         """What still blocks Complete: unanswered required items, nonconformities with no
