@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from sva.domain.changes import Changes
+from sva.domain.scores import scores
 from sva.errors import SvaError
 from sva.workspace import Done, Workspace
 from ui.dialogs import reason_dialog
@@ -159,17 +160,17 @@ class AuditEditor(QWidget):
         if item_id and self.panel.item is not None and self.panel.item.id == item_id:
             self.panel.show_result(self.model.result(item_id))
             self.panel.show_note(self.model.note(item_id))
-        total = len(self.template.items)
-        answered = sum(1 for r in answers.values() if r["result"] is not None)
-        missing = sum(1 for i in self.template.items.values()
-                      if i.required and self.model.result(i.id) is None)
-        areas: dict[str, list[int]] = {}
-        for item in self.template.items.values():
-            done_total = areas.setdefault(item.area, [0, 0])
-            done_total[0] += self.model.result(item.id) is not None
-            done_total[1] += 1
-        self.header.show_progress(answered, total, missing,
-                                  [(a, d, t) for a, (d, t) in areas.items()])
+        hidden = self.model.hidden
+        relevant = [i for i in self.template.items.values() if i.id not in hidden]
+        answered = sum(1 for i in relevant if self.model.result(i.id) is not None)
+        missing = sum(1 for i in relevant if i.required and self.model.result(i.id) is None)
+        sections, overall = scores(self.template, answers, hidden)
+        progress = []
+        for s, section in enumerate(self.template.sections):
+            done, total = self.model.section_progress(s)
+            if total:
+                progress.append((section.id, done, total, sections[s].percent))
+        self.header.show_progress(answered, len(relevant), missing, progress, overall.percent)
 
     def reload_findings(self) -> None:
         rows = self.ws.findings.of_audit(self.audit_id)
@@ -228,7 +229,8 @@ class AuditEditor(QWidget):
 
     def _first_open_item(self) -> str:
         ids = self.model.item_ids()
-        return next((i for i in ids if self.model.result(i) is None), ids[0] if ids else "")
+        return next((i for i in ids if self.model.result(i) is None and i not in self.model.hidden),
+                    ids[0] if ids else "")
 
     def _show_item(self, item_id: str) -> None:
         item = self.template.items.get(item_id) if item_id else None
@@ -369,7 +371,9 @@ class AuditEditor(QWidget):
         if result in STAY_ON and item_id in now_visible:
             self.select_item(item_id)
             return
-        later = visible[visible.index(item_id) + 1:] if item_id in visible else []
+        # The next item shown now: a follow-up this answer made relevant comes next.
+        order = self.model.item_ids()
+        later = order[order.index(item_id) + 1:] if item_id in visible else []
         target = next((i for i in later if i in now_visible), None)
         if target:
             self.select_item(target)
