@@ -22,6 +22,7 @@ from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width, page_s
 from sva.reports.report_data import ReportData, load_report_data
 from sva.reports.styles import (Grid, BAND, NAVY, PAPER, RULE, STATUS_COLOURS, heading, make_styles,
                                 para, stacked)
+from sva.reports.scores_block import scores_section
 from sva.reports.unfound import unfound_section
 
 
@@ -252,6 +253,7 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     images = prepare_photos(ws, shown, photo_box(width))
     story = cover(t, data, styles, width, issued)
     story += [PageBreak()] + summary(t, data, styles, width)
+    story += scores_section(t, data, styles, width)
     room = finding_room(data.findings[0], width) + 20 * mm if data.findings else 0
     story += [Spacer(1, 14), CondPageBreak(room)] + heading(t, "findings.heading", styles)
     if not data.findings:
