@@ -62,7 +62,7 @@ def _lines_of_item(path, item_id):
     ("SVR-HR-05", {"score": {"conforms": 2}}, "'score' of 'conforms' is 2: a score lies in 0..1"),
     ("SVR-HR-04", {"score": {"1": 1}}, "'score' only applies to conformity, yes/no and choice"),
     ("SVR-HR-05", {"pattern": "[0-9]+"}, "'pattern' only applies to text items"),
-    ("SVR-HR-05", {"evidence_required_on": ["nonconformity"]},
+    ("SVR-HR-05", {"photo_required_on": ["nonconformity"]},
      "give 'evidence_required_on' only: 'photo_required_on' is its old name"),
     ("SVR-HR-05", {"topic": "child labour"}, "'topic' must be a mapping with 'en' and 'ja'"),
 ])
