@@ -184,6 +184,9 @@ class ChecklistSection(Checked):
     items: Annotated[list[Annotated[ChecklistItem, Says("each item must be a mapping")]],
                      Field(min_length=1), Says("'items' must be a non-empty list")]
     relevant_if: Rule = None
+    # What one instance is ({en: Production line, ja: 生産ライン}): the section is answered
+    # once per instance the auditor adds (sva.checklists.repeats).
+    repeat: OptionalText = None
 
     @field_validator("relevant_if")
     @classmethod
@@ -203,7 +206,8 @@ class ChecklistFile(Checked):
 
     def to_template(self) -> Template:
         sections = tuple(Section(s.id, s.title.model_dump(),
-                                 tuple(i.to_item(s.id) for i in s.items), s.relevant_if)
+                                 tuple(i.to_item(s.id) for i in s.items), s.relevant_if,
+                                 s.repeat.model_dump() if s.repeat else None)
                          for s in self.sections)
         items = {i.id: i for s in sections for i in s.items}
         return Template(self.id, self.version, self.kind, self.title.model_dump(), sections,

@@ -66,6 +66,7 @@ class Section:
     title: dict
     items: tuple
     relevant_if: str | None = None      # a rule over answers before the section
+    repeat: dict | None = None          # {en, ja}: what one instance is (sva.checklists.repeats)
 
     @property
     def rule(self):

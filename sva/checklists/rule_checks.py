@@ -16,22 +16,24 @@ KIND_WORDS = {"conformity": "a conformity item", "yes_no": "a yes/no item",
 
 def rule_problems(template: Template, doc, file: str) -> list[Problem]:
     order = {item_id: n for n, item_id in enumerate(template.items)}
+    repeated = {i.id: s.id for s in template.sections if s.repeat is not None for i in s.items}
     out: list[Problem] = []
     for s_at, section in enumerate(template.sections):
         first = order[section.items[0].id]
         if section.rule is not None:
             place = (file, line_of(doc, ("sections", s_at)), None)
             out += _problems(template, section.rule, place, f"section {section.id}: ",
-                             first, None, order)
+                             first, None, order, repeated, None)
         for i_at, item in enumerate(section.items):
             if item.rule is not None:
                 place = (file, line_of(doc, ("sections", s_at, "items", i_at)), item.id)
                 out += _problems(template, item.rule, place, "", order[item.id], item.id,
-                                 order)
+                                 order, repeated, section.id)
     return out
 
 
-def _problems(template, node, place, prefix, position, own_id, order) -> list[Problem]:
+def _problems(template, node, place, prefix, position, own_id, order, repeated,
+              own_section) -> list[Problem]:
     file, line, item_id = place
     said = []
 
@@ -41,6 +43,9 @@ def _problems(template, node, place, prefix, position, own_id, order) -> list[Pr
     for ref, column in rules.references(node):
         if ref not in order:
             say(f"unknown item {ref} (column {column})")
+        elif ref in repeated and repeated[ref] != own_section:
+            say(f"reads {ref}, an item of the repeated section {repeated[ref]}: only its own "
+                f"items may read it, each instance its own answers (column {column})")
         elif ref == own_id:
             say(f"reads its own item {ref}: a rule cannot depend on itself (a cycle)")
         elif order[ref] >= position:

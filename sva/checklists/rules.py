@@ -1,7 +1,8 @@
 """`relevant_if`: a tiny rule language over the answers of one audit, parsed by our own
 recursive-descent parser and evaluated by walking its tree — never `eval`.
 
-Grammar (keywords lower case; item ids as in the checklist, e.g. SVR-HR-04):
+Grammar (keywords lower case; item ids as in the checklist, e.g. SVR-HR-04, or an item of a
+repeated section's instance, SVR-LINE-01#2 — sva.checklists.repeats writes those):
 
     rule       := or
     or         := and ("or" and)*
@@ -47,7 +48,7 @@ _TOKEN = re.compile(r"""
   | (?P<string>'[^'\n]*'|"[^"\n]*")
   | (?P<op>==|!=|<=|>=|<|>)
   | (?P<paren>[()])
-  | (?P<name>[A-Za-z][A-Za-z0-9_.-]{0,63})
+  | (?P<name>[A-Za-z][A-Za-z0-9_.-]{0,63}(?:\#[0-9]{1,4})?)
 """, re.VERBOSE)
 
 

@@ -33,7 +33,8 @@ def template_doc(t: Template) -> dict:
                  **_number_rules(i),
                  **{k: getattr(i, k) for k in _OPTIONAL if getattr(i, k) is not None}}
                 for i in s.items],
-             **({"relevant_if": s.relevant_if} if s.relevant_if is not None else {})}
+             **({"relevant_if": s.relevant_if} if s.relevant_if is not None else {}),
+             **({"repeat": s.repeat} if s.repeat is not None else {})}
             for s in t.sections],
     }
 
@@ -50,6 +51,7 @@ def template_from_stored(doc: dict) -> Template:
                   for c in i.get("choices", ())),
             i.get("min"), i.get("max"), i.get("decimals", True),
             **{k: i[k] for k in _OPTIONAL if k in i}) for i in s["items"])
-        sections.append(Section(s["id"], dict(s["title"]), items, s.get("relevant_if")))
+        sections.append(Section(s["id"], dict(s["title"]), items, s.get("relevant_if"),
+                                s.get("repeat")))
     return Template(doc["id"], doc["version"], doc["kind"], dict(doc["title"]), tuple(sections),
                     {i.id: i for s in sections for i in s.items})

@@ -136,7 +136,7 @@ def sort_key(finding: dict):
 def load_report_data(ws, audit_id: str, *, with_history: bool = False,
                      contact: dict | None = None) -> ReportData:
     audit = ws.audits.audit(audit_id)
-    template = ws.audits.template_of(audit)
+    template = ws.audits.checklist_of(audit)        # with repeated sections' instances
     photos = ws.photos.of_audit(audit_id)
     findings = sorted(ws.findings.of_audit(audit_id), key=sort_key)
     for number, finding in enumerate(findings, start=1):

@@ -45,3 +45,17 @@ def install_mini(ws, supplier, doc=None) -> str:
                              planned_date="2026-05-12")
     ws.audits.start(audit)
     return audit
+
+
+def with_lines(doc=None) -> dict:
+    """The checklist with a section repeated per production line: a guarding check, a count
+    of emergency stops and a test of them asked only when the line has any."""
+    doc = doc or checklist()
+    doc["sections"].append(
+        {"id": "LINE", "title": {"en": "Production line", "ja": "生産ライン"},
+         "repeat": {"en": "Line", "ja": "ライン"}, "items": [
+             _item("GUARD", weight=2),
+             _item("STOPS", "number", min=0, decimals=False),
+             _item("STOP-TEST", weight=4, relevant_if="STOPS > 0"),
+         ]})
+    return doc
