@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from sva.domain.changes import Changes
+from sva.checklists import repeats
 from sva.domain.scores import scores
 from sva.errors import SvaError
 from sva.workspace import Done, Workspace
@@ -24,6 +25,7 @@ from ui.editor.checklist_model import ChecklistFilterProxy, ChecklistModel, shor
 from ui.editor.checklist_tree import ChecklistTree
 from ui.editor.editor_header import EditorHeader
 from ui.editor.findings_panel import FindingsPanel
+from ui.editor.instances import Instances
 from ui.editor.item_panel import ItemPanel
 from ui.editor.lifecycle import Lifecycle
 from ui.editor.value_entry import ValueEntry
@@ -49,7 +51,9 @@ class AuditEditor(QWidget):
         self.ws, self.audit_id = ws, audit_id
         self.settings = settings if settings is not None else app_settings()
         self.audit = ws.audits.audit(audit_id)
-        self.template = ws.audits.template_of(self.audit)
+        self.base_template = ws.audits.template_of(self.audit)
+        # With the instances of repeated sections the auditor added (reload_answers).
+        self.template = ws.audits.checklist_of(self.audit)
         self.amend_reason: str | None = None
         self.hub = hub_of(ws)
         self.finding_dialog: FindingDialog | None = None
@@ -89,6 +93,7 @@ class AuditEditor(QWidget):
         self.photos_ui = EditorPhotos(self)      # photo strip, P / Ctrl+V, viewer, annotator
         self.reports = ReportActions(self)       # guidance / record / CAP, built in workers
         self.values = ValueEntry(self)           # number and text answers typed in the field
+        self.instances = Instances(self)         # another instance of a repeated section
         self._connect()
         self.hub.operation_did_execute.connect(self._operation_did_execute)
         lang = CHECKLIST_LANGUAGE.get(self.settings)
@@ -155,6 +160,8 @@ class AuditEditor(QWidget):
 
     def reload_answers(self) -> None:
         answers = self.ws.audits.answers(self.audit_id)
+        if self.instances.repeated:
+            self._reshape(repeats.expand(self.base_template, answers))
         self.model.set_answers(answers)
         item_id = self.tree.current_item_id()
         if item_id and self.panel.item is not None and self.panel.item.id == item_id:
@@ -171,6 +178,17 @@ class AuditEditor(QWidget):
             if total:
                 progress.append((section.id, done, total, sections[s].percent))
         self.header.show_progress(answered, len(relevant), missing, progress, overall.percent)
+
+    def _reshape(self, template) -> None:
+        """An instance of a repeated section was added (or undone): rebuild the tree."""
+        if [s.id for s in template.sections] == [s.id for s in self.template.sections]:
+            return
+        current = self.tree.current_item_id()
+        self.template = template
+        self.model.set_template(template)
+        self.tree.expandAll()
+        if current in template.items:
+            self.select_item(current)
 
     def reload_findings(self) -> None:
         rows = self.ws.findings.of_audit(self.audit_id)

@@ -61,14 +61,17 @@ class ChecklistModel(QAbstractItemModel):
 
     def __init__(self, template: Template, parent=None):
         super().__init__(parent)
-        self.template = template
-        self.sections = list(template.sections)
         self.lang = "en"
         self._answers: dict[str, dict] = {}
+        self._findings: dict[str, int] = {}
+        self._take(template)
+
+    def _take(self, template: Template) -> None:
+        self.template = template
+        self.sections = list(template.sections)
         self.hidden: dict[str, str] = {}        # item id -> the rule that hides it
         self._has_rules = any(section.rule is not None or item.rule is not None
                               for section in self.sections for item in section.items)
-        self._findings: dict[str, int] = {}
         self._where = {item.id: (s, r) for s, section in enumerate(self.sections)
                        for r, item in enumerate(section.items)}
         self._sizes = [len(section.items) for section in self.sections]
@@ -76,6 +79,15 @@ class ChecklistModel(QAbstractItemModel):
         # painting the tree asks ~600 times, and a full repaint (scrolling, focus moving to
         # the value field) cost ~25 ms when each ask recomputed its answer.
         self._cells: dict[tuple[int, int, int], dict[int, Any]] = {}
+
+    def set_template(self, template: Template) -> None:
+        """Another shape of the checklist (an instance of a repeated section was added or
+        undone): the tree is rebuilt; answers and finding counts are kept."""
+        self.beginResetModel()
+        self._take(template)
+        if self._has_rules:
+            self.hidden = hidden_items(template, self._answers)
+        self.endResetModel()
 
     # -- feeding -----------------------------------------------------------------------------
     def set_answers(self, answers: dict[str, dict]) -> None:
