@@ -51,3 +51,15 @@ def test_weights_are_documented_in_each_shipped_file():
     for name in ("svr.yaml", "infosec.yaml"):
         head = resource("checklists", name).read_text("utf-8").split("\nid:")[0]
         assert "# Weights (1-5)" in head and "evidence_required_on" in head
+
+
+def test_the_svr_walks_each_production_line_on_its_own(ws, audit):
+    section = next(s for s in SVR.sections if s.repeat is not None)
+    assert (section.id, section.repeat["en"]) == ("OHS-LINE", "Production line")
+    assert {i.area for i in section.items} == {"OHS"}
+    ws.audits.add_instance(audit, "OHS-LINE", "SMT line 2")
+    assert {"SVR-LINE-01#2", "SVR-LINE-02#2", "SVR-LINE-03#2"} <= set(
+        ws.audits.missing_required(audit))
+    ws.audits.record_answer(audit, "SVR-LINE-01#2", "nonconformity")
+    kinds = {(p.kind, p.item_id) for p in ws.audits.completion_problems(audit)}
+    assert ("no_photo", "SVR-LINE-01#2") in kinds      # a guard seen missing needs its photo
