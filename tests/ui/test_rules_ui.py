@@ -82,3 +82,15 @@ def test_the_header_shows_progress_of_what_applies_and_the_scores(qtbot, editor,
     assert text.startswith("3/7 answered")
     # A: YW-NIGHT 5 × 1 + YW-SCHOOL 3 × 0 = 5 of 8 = 62 %; the overall score the same.
     assert "score 62%" in text and "A 3/4 62%" in text and "B 0/3" in text
+
+
+def test_a_text_outside_the_items_pattern_is_refused_in_the_field(qtbot, editor, ws):
+    editor.select_item("CODE")                          # pattern [A-Z]{2}-[0-9]+
+    press(qtbot, "Enter", *"line 4", "Enter")
+    assert result_of(ws, editor.audit_id, "CODE") is None
+    hint = editor.panel.value.hint.text()
+    assert hint.startswith("item CODE: “line 4” does not have the form this item expects")
+    assert editor.panel.value_edit.hasFocus()           # still in the field to correct it
+    editor.panel.value_edit.clear()
+    press(qtbot, *"PL-4", "Enter")
+    assert result_of(ws, editor.audit_id, "CODE") == "PL-4"
