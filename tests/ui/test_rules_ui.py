@@ -89,7 +89,7 @@ def test_a_text_outside_the_items_pattern_is_refused_in_the_field(qtbot, editor,
     press(qtbot, "Enter", *"line 4", "Enter")
     assert result_of(ws, editor.audit_id, "CODE") is None
     hint = editor.panel.value.hint.text()
-    assert hint.startswith("item CODE: “line 4” does not have the form this item expects")
+    assert "item CODE: 'line 4' does not have the form this item expects" in hint
     assert editor.panel.value_edit.hasFocus()           # still in the field to correct it
     editor.panel.value_edit.clear()
     press(qtbot, *"PL-4", "Enter")
