@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -111,6 +112,7 @@ def main() -> int:
             editor.deleteLater()
             app.processEvents()
     ws.close()
+    shutil.rmtree(folder, ignore_errors=True)
     for name, values in times.items():
         ms = [v * 1000 for v in values]
         print(f"keystroke {name:13s}: n={len(ms):4d}  p50 {statistics.median(ms):5.1f} ms  "
