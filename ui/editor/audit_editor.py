@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from sva.domain.changes import Changes
 from sva.checklists import repeats
-from sva.domain.scores import scores
+from sva.domain.scores import points, scores
 from sva.errors import SvaError
 from sva.workspace import Done, Workspace
 from ui.dialogs import reason_dialog
@@ -172,12 +172,22 @@ class AuditEditor(QWidget):
         answered = sum(1 for i in relevant if self.model.result(i.id) is not None)
         missing = sum(1 for i in relevant if i.required and self.model.result(i.id) is None)
         sections, overall = scores(self.template, answers, hidden)
-        progress = []
-        for s, section in enumerate(self.template.sections):
-            done, total = self.model.section_progress(s)
-            if total:
-                progress.append((section.id, done, total, sections[s].percent))
-        self.header.show_progress(answered, len(relevant), missing, progress, overall.percent)
+        self.model.set_scores({section.id: score.percent
+                               for section, score in zip(self.template.sections, sections)})
+        areas: dict[str, list] = {}        # area -> [answered, total, earned, possible]
+        for item in relevant:
+            result = self.model.result(item.id)
+            area = areas.setdefault(item.area, [0, 0, 0.0, 0.0])
+            area[0] += result is not None
+            area[1] += 1
+            got = points(item, result)
+            if got is not None:
+                area[2] += item.weight * got
+                area[3] += item.weight
+        self.header.show_progress(
+            answered, len(relevant), missing,
+            [(a, d, t, 100 * e / p if p else None) for a, (d, t, e, p) in areas.items()],
+            overall.percent)
 
     def _reshape(self, template) -> None:
         """An instance of a repeated section was added (or undone): rebuild the tree."""

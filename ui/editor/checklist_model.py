@@ -64,6 +64,7 @@ class ChecklistModel(QAbstractItemModel):
         self.lang = "en"
         self._answers: dict[str, dict] = {}
         self._findings: dict[str, int] = {}
+        self._scores: dict[str, float | None] = {}     # section id -> score %
         self._take(template)
 
     def _take(self, template: Template) -> None:
@@ -125,6 +126,15 @@ class ChecklistModel(QAbstractItemModel):
             cells += [self.index(s, c) for c in range(self.COLUMNS)]
         for cell in dict.fromkeys(cells):
             self.dataChanged.emit(cell, cell)
+
+    def set_scores(self, percents: dict[str, float | None]) -> None:
+        """Each section's score (sva.domain.scores), shown next to its progress."""
+        old, self._scores = self._scores, percents
+        for s, section in enumerate(self.sections):
+            if old.get(section.id) != percents.get(section.id):
+                self._cells.pop((_NO_PARENT, s, 1), None)
+                cell = self.index(s, 1)
+                self.dataChanged.emit(cell, cell)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
@@ -239,7 +249,9 @@ class ChecklistModel(QAbstractItemModel):
         font = QFont()
         font.setBold(True)
         title = tree_text(section.title, self.lang)
-        roles = {_DISPLAY: title if column == 0 else f"{done}/{total}",
+        score = self._scores.get(section.id)
+        counts = f"{done}/{total}" + (f" · {score:.0f}%" if score is not None else "")
+        roles = {_DISPLAY: title if column == 0 else counts,
                  _FONT: font, _STATE: "section",
                  _TOOLTIP: _tr("{0} of {1} answered; {2} required still open").format(
                      done, total, missing)}
