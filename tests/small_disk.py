@@ -43,11 +43,12 @@ def fill(path: Path, leave: int = 0) -> Path:
     """Fill the file system holding `path` to the last block, then give back `leave` bytes."""
     filler = path / "filler.bin"
     block = b"\0" * 65536
-    with open(filler, "wb") as fh:
+    # Unbuffered: a buffered file keeps the part of a block that did not fit and raises
+    # ENOSPC again when it is closed (depending on how much room the store left).
+    with open(filler, "wb", buffering=0) as fh:
         try:
             while True:
                 fh.write(block)
-                fh.flush()
         except OSError:
             pass
     for size in (4096, 512, 1):            # the last partial blocks too

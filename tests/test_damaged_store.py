@@ -186,6 +186,9 @@ def command_args(m: dict, tmp: Path) -> dict[str, list]:
         "db encrypt": ["db", "encrypt"],
         "db unlock": ["db", "unlock"],
         "checklist validate": ["checklist", "validate", ROOT / "resources/checklists/svr.yaml"],
+        "checklist new": ["checklist", "new", tmp / "new.yaml"],
+        "checklist preview": ["checklist", "preview", ROOT / "resources/checklists/svr.yaml",
+                              "-o", tmp / "preview.pdf"],
         "audits list": ["audits", "list"],
         "photo add": ["photo", "add", audit, m["photo_file"]],
         "photo import-folder": ["photo", "import-folder", audit, m["base"]],
@@ -215,7 +218,7 @@ def test_every_command_refuses_a_bit_flipped_database(demo, demo_master, tmp_pat
     flip_bits(demo / "sva.db")
     before = snapshot(demo)
     out = sva(*command_args(demo_master, tmp_path)[command], "--data-dir", demo)
-    if command == "checklist validate":              # reads no store: unaffected
+    if command.startswith("checklist "):            # reads no store: unaffected
         assert out.returncode == 0, out.stderr
         return
     if command == "db unlock":                       # a plain folder: nothing to unlock

@@ -25,6 +25,9 @@ def _tr(text: str) -> str:
 
 # code → message; {names} are the error's params. Lower case, like the core's English.
 MESSAGES = {
+    # answers (sva/domain/audits.py): a text answer outside the item's `pattern`
+    "answer_pattern": QT_TR_NOOP("item {item}: “{value}” does not have the form this item "
+                                 "expects ({pattern})"),
     # adding photos (sva/photos)
     "photo_empty": QT_TR_NOOP("the file is empty (0 bytes)"),
     "photo_too_large": QT_TR_NOOP("the file is {size} MB; photos over {limit} MB are refused"),

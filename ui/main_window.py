@@ -354,8 +354,8 @@ class MainWindow(QMainWindow):
             self.audit_menu.addAction(self.tr("Open an audit for photos and reports")
                                       ).setEnabled(False)
             return
-        for action in (editor.lifecycle.actions + [None] + editor.photos_ui.actions + [None]
-                       + editor.reports.actions):
+        for action in (editor.lifecycle.actions + [None] + editor.instances.actions
+                       + editor.photos_ui.actions + [None] + editor.reports.actions):
             if action is None:
                 self.audit_menu.addSeparator()
             elif action.isVisible():

@@ -11,18 +11,47 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
+from sva.checklists import rules
 from sva.checklists.model import Item, Section, Template
+from sva.checklists.rule_checks import rule_problems
+from sva.errors import BadInput
 from sva.validation.checks import (ID, Checked, NonBlank, Refusal, Says, TextField,
-                                   remember_place, unique)
-from sva.validation.yaml_file import Problem, check_yaml, load_checked, read_yaml
+                                   Text, remember_place, unique)
+from sva.validation.yaml_file import Problem, check_yaml, read_yaml
 from sva.vocabulary import (ANSWER_TYPES, AREAS, AUDIT_KINDS, EVIDENCE_METHODS, LANGS,
-                            PHOTO_TRIGGERS)
+                            PHOTO_TRIGGERS, RESULTS)
 
 __all__ = ["Problem", "load_template", "template_from_dict", "validate_file"]
 
 
 Number = int | Annotated[float, Field(allow_inf_nan=False)]
 CHOICES = "a choice item needs 'choices': a list of {{value, en, ja}}"
+OptionalText = Annotated[Text | None, Says("'{key}' must be a mapping with 'en' and 'ja'")]
+Rule = Annotated[str | None, Says("'{key}' must be a rule written as text, got {value!r}")]
+
+
+def _rule_parses(value):
+    if value is not None:
+        try:
+            rules.parse(value)
+        except rules.RuleError as error:
+            raise Refusal(f"relevant_if {value!r}: {error.message} "
+                          f"(at column {error.column})") from None
+    return value
+
+
+def _old_names(data, info: ValidationInfo):
+    """`photo_required_on` is the first name of `evidence_required_on`: old files still load."""
+    if isinstance(data, dict) and "photo_required_on" in data:
+        if "evidence_required_on" in data:
+            raise Refusal("give 'evidence_required_on' only: 'photo_required_on' is its old "
+                          "name")
+        renamed = type(data)((k if k != "photo_required_on" else "evidence_required_on", v)
+                             for k, v in data.items())
+        if hasattr(data, "line"):
+            renamed.line = data.line
+        data = renamed
+    return remember_place(data, info)
 
 
 class Choice(Checked):
@@ -53,8 +82,8 @@ class ChecklistItem(Checked):
     choices: Annotated[list[Choice] | None, Field(min_length=1, validate_default=True),
                        Says(CHOICES)] = None
     required: Annotated[bool, Says("'required' must be true or false, got {value!r}")] = True
-    photo_required_on: Annotated[list[Literal[PHOTO_TRIGGERS]],
-                                 Says("photo_required_on must be a list of {known}")] = []
+    evidence_required_on: Annotated[list[Literal[PHOTO_TRIGGERS]],
+                                    Says("evidence_required_on must be a list of {known}")] = []
     weight: Annotated[int, Field(ge=1, le=5),
                       Says("weight must be a whole number 1..5, got {value!r}")] = 1
     # Number items only; declared before min/max, whose checks read it.
@@ -62,8 +91,55 @@ class ChecklistItem(Checked):
         = None
     min: Annotated[Number | None, Says("'{key}' must be a number, got {value!r}")] = None
     max: Annotated[Number | None, Says("'{key}' must be a number, got {value!r}")] = None
+    relevant_if: Rule = None
+    score: Annotated[dict[str, Number] | None,
+                     Says("'score' must map answers to numbers 0..1, got {value!r}")] = None
+    pattern: Annotated[str | None, Says("'pattern' must be text, got {value!r}")] = None
+    expected: OptionalText = None
+    topic: OptionalText = None
 
-    _place = model_validator(mode="before")(remember_place)
+    _place = model_validator(mode="before")(_old_names)
+
+    @field_validator("relevant_if")
+    @classmethod
+    def _rule(cls, value):
+        return _rule_parses(value)
+
+    @field_validator("score")
+    @classmethod
+    def _score_fits_the_answer(cls, value, info: ValidationInfo):
+        answer = info.data.get("answer")
+        if value is None or answer is None:
+            return value
+        if answer == "choice":
+            known = [c.value for c in info.data.get("choices") or ()]
+        else:
+            known = [r for r in RESULTS[answer] or () if r != "not_applicable"]
+        if not known:
+            raise Refusal(f"'score' only applies to conformity, yes/no and choice items "
+                          f"(this one is {answer!r})")
+        for result, points in value.items():
+            if result not in known:
+                raise Refusal(f"'score' names {result!r}, which is not an answer to this item "
+                              f"(answers: {', '.join(known)})")
+            if not 0 <= points <= 1:
+                raise Refusal(f"'score' of {result!r} is {points!r}: a score lies in 0..1")
+        return value
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_compiles(cls, value, info: ValidationInfo):
+        if value is None:
+            return value
+        if info.data.get("answer") not in ("text", None):
+            raise Refusal(f"'pattern' only applies to text items "
+                          f"(this one is {info.data['answer']!r})")
+        import re
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise Refusal(f"'pattern' {value!r} is not a regular expression: {error}") from None
+        return value
 
     @field_validator("choices")
     @classmethod
@@ -97,13 +173,14 @@ class ChecklistItem(Checked):
     def to_item(self, section_id: str) -> Item:
         return Item(self.id, self.area, self.question.model_dump(),
                     self.guidance.model_dump(), tuple(self.evidence), self.answer,
-                    self.required, tuple(self.photo_required_on), self.weight, section_id,
+                    self.required, tuple(self.evidence_required_on), self.weight, section_id,
                     tuple((c.value, {lang: getattr(c, lang) for lang in LANGS})
                           for c in self.choices or ()),
                     self.min, self.max, self.decimals is not False,
-                    self.expected.model_dump() if self.expected else None,
-                    tuple(self.references),
-                    self.topic.model_dump() if self.topic else None)
+                    relevant_if=self.relevant_if, score=self.score, pattern=self.pattern,
+                    expected=self.expected.model_dump() if self.expected else None,
+                    references=tuple(self.references),
+                    topic=self.topic.model_dump() if self.topic else None)
 
 
 class ChecklistSection(Checked):
@@ -112,6 +189,15 @@ class ChecklistSection(Checked):
     title: TextField
     items: Annotated[list[Annotated[ChecklistItem, Says("each item must be a mapping")]],
                      Field(min_length=1), Says("'items' must be a non-empty list")]
+    relevant_if: Rule = None
+    # What one instance is ({en: Production line, ja: 生産ライン}): the section is answered
+    # once per instance the auditor adds (sva.checklists.repeats).
+    repeat: OptionalText = None
+
+    @field_validator("relevant_if")
+    @classmethod
+    def _rule(cls, value):
+        return _rule_parses(value)
 
 
 class ChecklistFile(Checked):
@@ -126,7 +212,8 @@ class ChecklistFile(Checked):
 
     def to_template(self) -> Template:
         sections = tuple(Section(s.id, s.title.model_dump(),
-                                 tuple(i.to_item(s.id) for i in s.items))
+                                 tuple(i.to_item(s.id) for i in s.items), s.relevant_if,
+                                 s.repeat.model_dump() if s.repeat else None)
                          for s in self.sections)
         items = {i.id: i for s in sections for i in s.items}
         return Template(self.id, self.version, self.kind, self.title.model_dump(), sections,
@@ -136,7 +223,11 @@ class ChecklistFile(Checked):
 def template_from_dict(doc, file: str = "<template>") -> tuple[Template | None, list[Problem]]:
     """Validate a parsed document; returns (template, problems). Template is None on problems."""
     checked, problems = check_yaml(ChecklistFile, doc, file)
-    return (checked.to_template() if checked else None), problems
+    if checked is None:
+        return None, problems
+    template = checked.to_template()
+    problems = rule_problems(template, doc, file)
+    return (None if problems else template), problems
 
 
 def validate_file(path: str | Path) -> list[Problem]:
@@ -146,4 +237,11 @@ def validate_file(path: str | Path) -> list[Problem]:
 
 def load_template(path: str | Path) -> Template:
     """Load and validate; raises BadInput listing every problem."""
-    return load_checked(ChecklistFile, path, "checklist is not valid").to_template()
+    doc, problems = read_yaml(path)
+    template = None
+    if not problems:
+        template, problems = template_from_dict(doc, str(path))
+    if problems:
+        raise BadInput("checklist is not valid:\n" + "\n".join(str(p) for p in problems),
+                       file=str(path))
+    return template

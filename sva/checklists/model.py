@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -13,7 +14,9 @@ class Item:
     evidence: tuple
     answer: str
     required: bool
-    photo_required_on: tuple
+    # Results that need evidence (a photo on the item or one of its findings): `photo_required_on`
+    # in older files.
+    evidence_required_on: tuple
     weight: int
     section_id: str
     choices: tuple = ()
@@ -22,16 +25,35 @@ class Item:
     min_value: int | float | None = None
     max_value: int | float | None = None
     decimals: bool = True
+    relevant_if: str | None = None      # a rule (sva.checklists.rules) over earlier answers
+    score: dict | None = None           # result -> 0..1, replacing the default (scores.py)
+    pattern: str | None = None          # text items: the whole answer must match this regex
     # What the supplier is expected to do (supplier-facing, EN+JA; the auditor's guidance is
     # not for the supplier) and the standard or law clauses the item rests on (issue 21).
     expected: dict | None = None
     references: tuple = ()
-    # A short improvement-guidance phrase {en, ja} ("confidential labelling") that the HQ
-    # figures count suppliers under; None when the checklist gives none.
-    topic: dict | None = None
+    topic: dict | None = None           # {en, ja}: a short phrase naming the item's topic
 
     def text(self, what: str, lang: str) -> str:
         return (getattr(self, what) or {}).get(lang, "")
+
+    @property
+    def photo_required_on(self) -> tuple:
+        """The field's first name, kept for readers written before `evidence_required_on`."""
+        return self.evidence_required_on
+
+    @property
+    def rule(self):
+        return parsed_rule(self.relevant_if)
+
+
+@lru_cache(maxsize=4096)
+def parsed_rule(text: str | None):
+    """A rule's tree, parsed once per text (the loader checked it parses)."""
+    if text is None:
+        return None
+    from sva.checklists.rules import parse
+    return parse(text)
 
 
 def grouped(number) -> str:
@@ -46,6 +68,12 @@ class Section:
     id: str
     title: dict
     items: tuple
+    relevant_if: str | None = None      # a rule over answers before the section
+    repeat: dict | None = None          # {en, ja}: what one instance is (sva.checklists.repeats)
+
+    @property
+    def rule(self):
+        return parsed_rule(self.relevant_if)
 
 
 @dataclass

@@ -10,6 +10,9 @@ from sva.checklists.model import Item, Section, Template
 # Item fields written under their YAML names, and only when declared: a template without
 # them keeps the body (and so the hash) it was installed or published with.
 _NUMBER_RULES = {"min_value": "min", "max_value": "max", "decimals": "decimals"}
+_OPTIONAL = ("relevant_if", "score", "pattern", "expected", "topic")
+_NOT_COPIED = ("section_id", "choices", "evidence_required_on", "references", *_NUMBER_RULES,
+               *_OPTIONAL)
 
 
 def _number_rules(item) -> dict:
@@ -18,26 +21,22 @@ def _number_rules(item) -> dict:
     return {key: getattr(item, field) for field, key in _NUMBER_RULES.items() if declared[field]}
 
 
-def _supplier_texts(item) -> dict:
-    """`expected` and `references`, only when the checklist declares them."""
-    out = {"expected": item.expected} if item.expected else {}
-    return out | ({"references": list(item.references)} if item.references else {})
-
-
 def template_doc(t: Template) -> dict:
     return {
         "id": t.id, "version": t.version, "kind": t.kind, "title": t.title,
         "sections": [
             {"id": s.id, "title": s.title, "items": [
-                {**{k: v for k, v in dataclasses.asdict(i).items()
-                    if k not in ("section_id", "choices", "expected", "references", "topic",
-                                 *_NUMBER_RULES)},
-                 **({"topic": dict(i.topic)} if i.topic else {}),
+                {**{k: v for k, v in dataclasses.asdict(i).items() if k not in _NOT_COPIED},
+                 # Stored under the field's first name: installed templates keep their hash.
                  "evidence": list(i.evidence), "photo_required_on": list(i.photo_required_on),
                  **({"choices": [{"value": v, **labels} for v, labels in i.choices]}
                     if i.choices else {}),
-                 **_number_rules(i), **_supplier_texts(i)}
-                for i in s.items]}
+                 **_number_rules(i),
+                 **{k: getattr(i, k) for k in _OPTIONAL if getattr(i, k) is not None},
+                 **({"references": list(i.references)} if i.references else {})}
+                for i in s.items],
+             **({"relevant_if": s.relevant_if} if s.relevant_if is not None else {}),
+             **({"repeat": s.repeat} if s.repeat is not None else {})}
             for s in t.sections],
     }
 
@@ -53,9 +52,9 @@ def template_from_stored(doc: dict) -> Template:
             tuple((c["value"], {k: v for k, v in c.items() if k != "value"})
                   for c in i.get("choices", ())),
             i.get("min"), i.get("max"), i.get("decimals", True),
-            dict(i["expected"]) if i.get("expected") else None,
-            tuple(i.get("references", ())),
-            dict(i["topic"]) if i.get("topic") else None) for i in s["items"])
-        sections.append(Section(s["id"], dict(s["title"]), items))
+            references=tuple(i.get("references", ())),
+            **{k: i[k] for k in _OPTIONAL if k in i}) for i in s["items"])
+        sections.append(Section(s["id"], dict(s["title"]), items, s.get("relevant_if"),
+                                s.get("repeat")))
     return Template(doc["id"], doc["version"], doc["kind"], dict(doc["title"]), tuple(sections),
                     {i.id: i for s in sections for i in s.items})

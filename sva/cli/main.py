@@ -108,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = csub.add_parser("validate", parents=[common], help="validate checklist YAML files")
     c.add_argument("files", nargs="+", metavar="FILE")
     c.set_defaults(handler=cmd_checklist_validate)
+    from sva.cli.checklist_cmds import register_checklist
+    register_checklist(csub, common)
 
     p = sub.add_parser("audits", help="audits on this device")
     asub = p.add_subparsers(dest="audits_command", required=True, parser_class=Parser)

@@ -9,9 +9,12 @@ from datetime import date, datetime, time, UTC
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from sva.checklists import repeats
 from sva.checklists.model import Item, grouped
 from sva.domain import completion
 from sva.domain.base import Changes, Service, dumps, operation
+from sva.domain.relevance import hidden_items
+from sva.domain.scores import Score, scores
 from sva.errors import BadInput, BadNumber, IllegalTransition, IncompleteAudit, VisitNotStarted
 from sva.vocabulary import (AUDIT_TRANSITIONS, FINDING_CONTENT_FIELDS, FINDING_EXTRA_FIELDS,
                             RESULTS)
@@ -45,6 +48,10 @@ def check_result(item: Item, result: str, *, confirmed: bool = False) -> str:
                            field="result")
     elif not text:
         raise BadInput(f"item {item.id}: the answer text is empty", field="result")
+    elif item.pattern is not None and not re.fullmatch(item.pattern, text):
+        raise BadInput(f"item {item.id}: '{text}' does not have the form this item expects "
+                       f"({item.pattern})", field="result", code="answer_pattern",
+                       params={"item": item.id, "value": text, "pattern": item.pattern})
     return text
 
 
@@ -130,6 +137,39 @@ class Audits(Service):
     def template_of(self, audit: dict):
         return self.ws.templates.get(audit["template_ref"])
 
+    def checklist_of(self, audit: dict, answers: dict[str, dict] | None = None):
+        """The template as this audit answers it: repeated sections with the instances the
+        auditor added (sva.checklists.repeats); the template itself when it repeats nothing."""
+        template = self.template_of(audit)
+        if not any(s.repeat is not None for s in template.sections):
+            return template
+        return repeats.expand(template, self.answers(audit["id"]) if answers is None
+                              else answers)
+
+    @operation
+    def add_instance(self, audit_id: str, section_id: str, label: str, *,
+                     reason: str | None = None) -> Changes:
+        """Add an instance of a repeated section (another production line), named `label`:
+        its items are then answered on their own. The label is stored as the answer of the
+        instance's key (sva.checklists.repeats), so it is signed, undone and synced with them."""
+        audit = self.audit(audit_id)
+        section = next((s for s in self.template_of(audit).sections if s.id == section_id),
+                       None)
+        if section is None or section.repeat is None:
+            raise BadInput(f"section {section_id} of checklist {audit['template_ref']} is not "
+                           "repeated", field="section_id")
+        label = " ".join(str(label).split())
+        if not label:
+            raise BadInput("the new instance needs a name", field="label")
+        named = repeats.labels(self.template_of(audit), self.answers(audit_id))[section_id]
+        if label in named.values():
+            raise BadInput(f"{label!r} is already an instance of section {section_id}",
+                           field="label")
+        n = max(named, default=1) + 1
+        self._write_answer(audit, repeats.instance_key(section_id, n),
+                           {"result": label, "answered_at": self.ws.clock(), "deleted": 0},
+                           "add_instance", reason)
+
     def _move(self, audit: dict, new: str, log, **extra) -> None:
         old = audit["status"]
         if new not in AUDIT_TRANSITIONS[old]:
@@ -176,7 +216,8 @@ class Audits(Service):
         return rows[0] if rows else None
 
     def _item(self, audit: dict, item_id: str) -> Item:
-        template = self.template_of(audit)
+        template = (self.checklist_of(audit) if repeats.SEP in item_id
+                    else self.template_of(audit))
         if item_id not in template.items:
             raise BadInput(f"item {item_id} is not in checklist {audit['template_ref']}",
                            field="item_id")
@@ -198,6 +239,7 @@ class Audits(Service):
             else:
                 self.update("answers", old["id"], self.stamp(fields), before=old)
             if (audit["status"] == "completed" and fields.get("result") is None
+                    and item_id in self.checklist_of(audit).items
                     and self._item(audit, item_id).required):
                 self._move(audit, "in_progress", log, completed_at=None)
 
@@ -257,21 +299,37 @@ class Audits(Service):
 
     def missing_required(self, audit_id: str) -> list[str]:
         audit = self.audit(audit_id)
-        answered = {i for i, r in self.answers(audit_id).items() if r["result"] is not None}
-        return [i for i in self.template_of(audit).required_ids() if i not in answered]
+        answers = self.answers(audit_id)
+        template = self.checklist_of(audit, answers)
+        hidden = hidden_items(template, answers)
+        answered = {i for i, r in answers.items() if r["result"] is not None}
+        return [i for i in template.required_ids() if i not in answered and i not in hidden]
+
+    def hidden(self, audit_id: str) -> dict[str, str]:
+        """Items a `relevant_if` rule makes not applicable, each with that rule."""
+        answers = self.answers(audit_id)
+        return hidden_items(self.checklist_of(self.audit(audit_id), answers), answers)
+
+    def scores(self, audit_id: str) -> tuple[list[Score], Score]:
+        """Section scores and the overall score (sva.domain.scores states the formula)."""
+        answers = self.answers(audit_id)
+        template = self.checklist_of(self.audit(audit_id), answers)
+        return scores(template, answers, hidden_items(template, answers))
 
     def completion_problems(self, audit_id: str) -> list[completion.Problem]:
         """What still blocks Complete: unanswered required items, nonconformities with no
         finding and no reason why none is needed, required photos that are missing."""
         audit = self.audit(audit_id)
-        return completion.problems(self.template_of(audit), self.answers(audit_id),
+        answers = self.answers(audit_id)
+        return completion.problems(self.checklist_of(audit, answers), answers,
                                    self.ws.findings.of_audit(audit_id),
                                    self.ws.photos.of_audit(audit_id))
 
     def without_finding(self, audit_id: str) -> list[dict]:
         """Answers recording a nonconformity that no finding covers (with their items)."""
         audit = self.audit(audit_id)
-        return completion.without_finding(self.template_of(audit), self.answers(audit_id),
+        answers = self.answers(audit_id)
+        return completion.without_finding(self.checklist_of(audit, answers), answers,
                                           self.ws.findings.of_audit(audit_id))
 
     # -- completing and signing ---------------------------------------------------------

@@ -7,12 +7,16 @@ answer must reach the supplier: either as a finding, or with the auditor's reaso
 finding is needed, which the guidance report then prints next to the item. A checklist item
 may also require a photo for such an answer (`photo_required_on`); a photo on the item or on
 one of its findings satisfies it.
+
+An item a `relevant_if` rule hides (sva.domain.relevance) asks for nothing: not an answer,
+not a finding, not a photo — even when an answer given before it was hidden is still kept.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sva.checklists.model import Item, Template
+from sva.domain.relevance import hidden_items
 from sva.vocabulary import NONCONFORMITY_RESULTS, NONCONFORMITY_SEVERITIES
 
 UNANSWERED = "unanswered"
@@ -32,7 +36,7 @@ def recorded_nonconformity(item: Item, result: str | None) -> str | None:
 
 def photo_required(item: Item, result: str | None) -> bool:
     kind = recorded_nonconformity(item, result)
-    return kind is not None and kind in item.photo_required_on
+    return kind is not None and kind in item.evidence_required_on
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,11 @@ def problems(template: Template, answers: dict[str, dict], findings: list[dict],
     missing required photos; each group in checklist order."""
     found = items_with_findings(findings)
     pictured = items_with_photos(photos, findings)
+    hidden = hidden_items(template, answers)
     unanswered, unexplained, unpictured = [], [], []
     for item in template.items.values():
+        if item.id in hidden:
+            continue
         answer = answers.get(item.id)
         result = answer["result"] if answer else None
         if result is None:
@@ -96,8 +103,11 @@ def without_finding(template: Template, answers: dict[str, dict],
     """Answers recording a nonconformity that no finding covers, in checklist order, each
     with its item: the guidance report lists them so that none is ever left out."""
     found = items_with_findings(findings)
+    hidden = hidden_items(template, answers)
     out = []
     for item in template.items.values():
+        if item.id in hidden:
+            continue
         answer = answers.get(item.id)
         if answer and recorded_nonconformity(item, answer["result"]) and item.id not in found:
             out.append({**answer, "item": item})

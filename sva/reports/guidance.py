@@ -24,6 +24,7 @@ from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width, page_s
 from sva.reports.report_data import ReportData, load_report_data
 from sva.reports.styles import (Grid, BAND, NAVY, PAPER, RULE, STATUS_COLOURS, heading, make_styles,
                                 para, stacked)
+from sva.reports.scores_block import scores_section
 from sva.reports.unfound import unfound_section
 
 
@@ -287,6 +288,7 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     story += [PageBreak()] + summary(t, data, styles, width, issued)
     story += [Spacer(1, 10)] + severity_legend(t, styles, width)
     story += [Spacer(1, 10)] + follow_up(t, data, styles, width)
+    story += scores_section(t, data, styles, width)
     room = finding_room(data.findings[0], width) + 20 * mm if data.findings else 0
     story += [Spacer(1, 14), CondPageBreak(room)] + heading(t, "findings.heading", styles)
     if not data.findings:

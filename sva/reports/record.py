@@ -13,6 +13,7 @@ from sva.reports.blocks import (answer_text, facts_table, finding_block, grid_st
 from sva.reports.i18n import Texts
 from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width, page_size
 from sva.reports.report_data import ReportData, load_report_data
+from sva.reports.scores_block import hidden_of, rule_answer_text, scores_section
 from sva.vocabulary import NONCONFORMITY_RESULTS
 from sva.reports.styles import (Grid, BAND, SEVERITY_COLOURS, heading, label, make_styles, para,
                                 stacked)
@@ -58,6 +59,7 @@ def _answers(t: Texts, data: ReportData, styles, width: float) -> list:
     for n, photo in enumerate(data.photos, start=1):
         if photo["item_id"]:
             numbers.setdefault(photo["item_id"], []).append(str(n))
+    hidden = hidden_of(data)
     for section in data.template.sections:
         rows = [[stacked(t, key, styles, "head", "head") for key in
                  ("record.col.item", "record.col.question", "record.col.answer",
@@ -65,7 +67,8 @@ def _answers(t: Texts, data: ReportData, styles, width: float) -> list:
         marks = []
         for n, item in enumerate(section.items, start=1):
             answer = data.answers.get(item.id)
-            text = answer_text(t, item, answer)
+            text = (rule_answer_text(t, item, answer, hidden[item.id]) if item.id in hidden
+                    else answer_text(t, item, answer))
             note = [para((answer or {}).get("note") or "", styles["cell"])]
             why = ((answer or {}).get("no_finding_reason") or "").strip()
             if why:
@@ -197,6 +200,7 @@ def build_record(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     width = frame_width(paper)
     images = prepare_photos(ws, data.photos, photo_box(width))
     story = _cover(t, data, styles, width) + [PageBreak()] + _answers(t, data, styles, width)
+    story += scores_section(t, data, styles, width)
     story += [PageBreak()] + heading(t, "record.findings", styles)
     if not data.findings:
         story.append(para(t("findings.none"), styles["body"]))

@@ -198,18 +198,23 @@ def sort_key(finding: dict):
             finding["created_at"], finding["id"])
 
 
-def report_score(ws, audit: dict) -> dict | None:
-    """The hook for the checklist-logic scoring (issue 20): a score as {"value", "max",
-    "band"} for the executive summary, or None where the checklist has none. The scoring
-    module plugs in here; until it exists, reports show no score."""
-    return None
+def report_score(template, answers: dict) -> dict | None:
+    """The audit's overall score for the executive summary, as a percentage of the points
+    possible (sva.domain.scores: conforms = full weight, observation = half, nonconformity =
+    0; not applicable and items a rule hides left out), or None when nothing is scored yet."""
+    from sva.domain.relevance import hidden_items
+    from sva.domain.scores import scores
+    _, overall = scores(template, answers, hidden_items(template, answers))
+    if overall.percent is None:
+        return None
+    return {"value": round(overall.percent), "max": 100}
 
 
 def load_report_data(ws, audit_id: str, *, with_history: bool = False,
                      contact: dict | None = None,
                      auditor_contact: dict | None = None) -> ReportData:
     audit = ws.audits.audit(audit_id)
-    template = ws.audits.template_of(audit)
+    template = ws.audits.checklist_of(audit)        # with repeated sections' instances
     photos = ws.photos.of_audit(audit_id)
     findings = sorted(ws.findings.of_audit(audit_id), key=sort_key)
     for number, finding in enumerate(findings, start=1):
@@ -217,6 +222,7 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         finding["item"] = template.items.get(finding["item_id"]) if finding["item_id"] else None
     item_photos = place_photos(findings, photos)
     previous, previous_findings = ws.queries.previous_findings(audit_id)
+    answers = ws.audits.answers(audit_id)
     return ReportData(
         audit=audit,
         supplier=ws.suppliers.get("suppliers", audit["supplier_id"], include_deleted=True),
@@ -227,7 +233,7 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         findings=findings,
         photos=photos,
         signatures=ws.audits.signatures(audit_id),
-        answers=ws.audits.answers(audit_id),
+        answers=answers,
         contact=contact or load_contact(),
         # In time order (a log merged from devices may hold entries out of sequence order).
         history=sorted(ws.audits.history(audit_id), key=lambda e: (e["at"], e["seq"]))
@@ -236,5 +242,5 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         item_photos=item_photos,
         without_finding=ws.audits.without_finding(audit_id),
         previous=previous, previous_findings=previous_findings,
-        score=report_score(ws, audit), auditor_contact=auditor_contact,
+        score=report_score(template, answers), auditor_contact=auditor_contact,
     )

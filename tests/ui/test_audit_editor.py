@@ -79,7 +79,8 @@ def test_filters_show_unanswered_and_nonconformities(qtbot, open_editor, ws, aud
     editor.header.filter.setCurrentIndex(editor.header.filter.findData("unanswered"))
     shown = {editor.model.item_at(editor.proxy.mapToSource(i)).id
              for i in editor.tree.visible_item_indexes()}
-    assert shown == {i.id for i in items[2:]}
+    hidden = ws.audits.hidden(audit)        # young-worker follow-ups: HR-04 not answered yet
+    assert shown == {i.id for i in items[2:] if i.id not in hidden}
     before = editor.tree.current_item_id()
     qtbot.keyClick(editor.tree, K.Key_1)                          # answered: leaves the list
     assert before not in {editor.model.item_at(editor.proxy.mapToSource(i)).id
@@ -93,7 +94,8 @@ def test_unanswered_required_items_are_marked_in_the_tree(open_editor, ws, audit
     assert index.data() == "required"
     section = editor.model.index(0, 1)
     items = ws.audits.template_of(ws.audits.audit(audit)).sections[0].items
-    assert section.data() == f"0/{len(items)}"
+    hidden = ws.audits.hidden(audit)        # a rule leaves these out until HR-04 is answered
+    assert section.data() == f"0/{len([i for i in items if i.id not in hidden])}"
 
 
 def test_note_is_saved_and_survives_closing_and_reopening(qtbot, open_editor, ws, audit,

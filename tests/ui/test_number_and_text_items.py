@@ -16,6 +16,8 @@ from sva.paths import resource
 K = Qt.Key
 KEYS = {"Enter": K.Key_Return, "Esc": K.Key_Escape, "Down": K.Key_Down, "Up": K.Key_Up}
 YOUNG, BEFORE, AFTER = "SVR-HR-04", "SVR-HR-03", "SVR-HR-05"    # HR-04: workers under 18
+# HR-05 and HR-05A ask about young workers: with none (0) the checklist's rule skips them.
+AFTER_NONE = "SVR-HR-06"
 
 
 def press(qtbot, *keys: str) -> None:
@@ -56,7 +58,7 @@ def test_digits_typed_on_a_number_item_go_into_the_field_and_enter_saves(
     press(qtbot, "Enter")
     assert result_of(ws, audit, YOUNG) == stored
     assert editor.tree.hasFocus()
-    assert editor.tree.current_item_id() == AFTER                 # and on, as answering does
+    assert editor.tree.current_item_id() == (AFTER_NONE if stored == "0" else AFTER)  # and on
 
 
 def test_answer_1_on_hr03_then_0_enter_answers_hr04_in_three_keys(qtbot, editor, ws, audit):
@@ -68,7 +70,7 @@ def test_answer_1_on_hr03_then_0_enter_answers_hr04_in_three_keys(qtbot, editor,
     assert editor.panel.value_edit.isVisible() and editor.panel.value_edit.text() == ""
     press(qtbot, "0", "Enter")
     assert result_of(ws, audit, YOUNG) == "0"
-    assert editor.tree.hasFocus() and editor.tree.current_item_id() == AFTER
+    assert editor.tree.hasFocus() and editor.tree.current_item_id() == AFTER_NONE
 
 
 def test_typing_replaces_the_stored_value(qtbot, editor, ws, audit):
@@ -116,7 +118,7 @@ def test_a_value_the_question_cannot_take_is_refused_and_the_field_keeps_it(
 def test_the_panel_shows_the_expected_range(editor):
     assert editor.panel.value.hint.isVisible()
     assert editor.panel.value.hint.text() == "Expected: 0 to 5,000 · whole numbers"
-    editor.select_item(AFTER)                                     # a conformity item
+    editor.select_item(BEFORE)                                    # a conformity item
     assert not editor.panel.value.isVisible()
 
 
@@ -210,6 +212,8 @@ def text_audit(ws, supplier):
     item["answer"] = "text"
     for key in ("min", "max", "decimals"):
         item.pop(key, None)
+    for other in doc["sections"][0]["items"]:          # rules comparing HR-04 with a number
+        other.pop("relevant_if", None)
     path = ws.folder / "svr-text.yaml"
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
     ref = ws.templates.install(path)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from sva.domain.relevance import hidden_items
 from sva.workspace import Workspace
 from tests.ui.xsession import missing_tools, x_session
 
@@ -28,7 +29,7 @@ NONCONFORMITY_ITEM = "SVR-HR-01"      # photo required on a nonconformity
 OBSERVED = "Passports of 3 workers kept in the office safe"
 
 
-def make_store(folder: Path) -> tuple[str, list]:
+def make_store(folder: Path) -> tuple[str, object]:
     ws = Workspace(folder)
     try:
         ws.templates.install_shipped()
@@ -40,8 +41,7 @@ def make_store(folder: Path) -> tuple[str, list]:
                                  template_ref=ws.templates.latest("svr"),
                                  planned_date=time.strftime("%Y-%m-%d"),
                                  auditors=["Haruka Sato"])
-        items = list(ws.audits.template_of(ws.audits.audit(audit)).items.values())
-        return audit, items
+        return audit, ws.audits.template_of(ws.audits.audit(audit))
     finally:
         ws.close()
 
@@ -78,7 +78,8 @@ def evidence_photo(path: Path) -> Path:
 def test_a_whole_svr_visit_in_the_real_window(tmp_path, lang):
     data, home = tmp_path / "data", tmp_path / "home"
     home.mkdir()
-    audit_id, items = make_store(data)
+    audit_id, template = make_store(data)
+    items = list(template.items.values())
     write_settings(home, lang)
     title = TITLES[lang]
     photo = evidence_photo(tmp_path / "passports.jpg")
@@ -102,7 +103,11 @@ def test_a_whole_svr_visit_in_the_real_window(tmp_path, lang):
         start_keys = x.keys_sent
         counts["start_keys"] = start_keys                # open from the list + Start visit
 
+        keyed: dict[str, dict] = {}      # what the keys answered: the checklist's rules follow it
         for item in items:
+            if item.id in hidden_items(template, keyed):
+                continue                                 # a rule skips it (no young workers)
+            keyed[item.id] = {"result": "conforms"}
             if item.id == NONCONFORMITY_ITEM:
                 finding_start, typed_start = x.keys_sent, x.typed
                 x.key("2")                               # nonconformity: stays on the item
@@ -122,12 +127,15 @@ def test_a_whole_svr_visit_in_the_real_window(tmp_path, lang):
                 x.key("Down")                            # on to the next item
             elif item.answer == "number":
                 x.key("0", "Return")
+                keyed[item.id] = {"result": "0"}
             elif item.answer == "text":
                 x.key("Return")
                 x.type("seen")
                 x.key("Return")
             else:
                 x.key("1")                               # conforms / yes / first choice
+                if item.answer == "choice":
+                    keyed[item.id] = {"result": item.choices[0][0]}
         counts["answer_keys"] = x.keys_sent - start_keys
         time.sleep(0.5)
         x.screenshot(shots / "04-answered.png")
@@ -158,6 +166,7 @@ def test_a_whole_svr_visit_in_the_real_window(tmp_path, lang):
     counts["total_keys"] = x.keys_sent              # Ctrl+Q included
     counts["total_typed_characters"] = x.typed
     counts["items"] = len(items)
+    counts["not_applicable_by_rule"] = len(hidden_items(template, keyed))
     (shots / "counts.json").write_text(json.dumps(counts, indent=2))
     print(f"real-window visit ({lang}):", json.dumps(counts))
 
@@ -172,7 +181,10 @@ def test_a_whole_svr_visit_in_the_real_window(tmp_path, lang):
         role = {"en": "Auditor", "ja": "監査員"}[lang]
         assert signers == [("Haruka Sato", role, "Buyer Procurement"),
                            ("Ken Ito", "Production manager", supplier)]
-        assert all(answers.get(i.id, {}).get("result") for i in items if i.required)
+        hidden = stored.audits.hidden(audit_id)
+        assert set(hidden) == {"SVR-HR-05", "SVR-HR-05A"}         # no workers under 18
+        assert all(answers.get(i.id, {}).get("result") for i in items
+                   if i.required and i.id not in hidden)
         assert answers[NONCONFORMITY_ITEM]["result"] == "nonconformity"
         assert [f["observed"] for f in findings] == [OBSERVED]
         assert findings[0]["item_id"] == NONCONFORMITY_ITEM

@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from sva.domain.changes import Changes
+from sva.checklists import repeats
+from sva.domain.scores import points, scores
 from sva.errors import SvaError
 from sva.workspace import Done, Workspace
 from ui.dialogs import reason_dialog
@@ -23,6 +25,7 @@ from ui.editor.checklist_model import ChecklistFilterProxy, ChecklistModel, shor
 from ui.editor.checklist_tree import ChecklistTree
 from ui.editor.editor_header import EditorHeader
 from ui.editor.findings_panel import FindingsPanel
+from ui.editor.instances import Instances
 from ui.editor.item_panel import ItemPanel
 from ui.editor.lifecycle import Lifecycle
 from ui.editor.value_entry import ValueEntry
@@ -48,7 +51,9 @@ class AuditEditor(QWidget):
         self.ws, self.audit_id = ws, audit_id
         self.settings = settings if settings is not None else app_settings()
         self.audit = ws.audits.audit(audit_id)
-        self.template = ws.audits.template_of(self.audit)
+        self.base_template = ws.audits.template_of(self.audit)
+        # With the instances of repeated sections the auditor added (reload_answers).
+        self.template = ws.audits.checklist_of(self.audit)
         self.amend_reason: str | None = None
         self.hub = hub_of(ws)
         self.finding_dialog: FindingDialog | None = None
@@ -88,6 +93,7 @@ class AuditEditor(QWidget):
         self.photos_ui = EditorPhotos(self)      # photo strip, P / Ctrl+V, viewer, annotator
         self.reports = ReportActions(self)       # guidance / record / CAP, built in workers
         self.values = ValueEntry(self)           # number and text answers typed in the field
+        self.instances = Instances(self)         # another instance of a repeated section
         self._connect()
         self.hub.operation_did_execute.connect(self._operation_did_execute)
         lang = CHECKLIST_LANGUAGE.get(self.settings)
@@ -154,22 +160,45 @@ class AuditEditor(QWidget):
 
     def reload_answers(self) -> None:
         answers = self.ws.audits.answers(self.audit_id)
+        if self.instances.repeated:
+            self._reshape(repeats.expand(self.base_template, answers))
         self.model.set_answers(answers)
         item_id = self.tree.current_item_id()
         if item_id and self.panel.item is not None and self.panel.item.id == item_id:
             self.panel.show_result(self.model.result(item_id))
             self.panel.show_note(self.model.note(item_id))
-        total = len(self.template.items)
-        answered = sum(1 for r in answers.values() if r["result"] is not None)
-        missing = sum(1 for i in self.template.items.values()
-                      if i.required and self.model.result(i.id) is None)
-        areas: dict[str, list[int]] = {}
-        for item in self.template.items.values():
-            done_total = areas.setdefault(item.area, [0, 0])
-            done_total[0] += self.model.result(item.id) is not None
-            done_total[1] += 1
-        self.header.show_progress(answered, total, missing,
-                                  [(a, d, t) for a, (d, t) in areas.items()])
+        hidden = self.model.hidden
+        relevant = [i for i in self.template.items.values() if i.id not in hidden]
+        answered = sum(1 for i in relevant if self.model.result(i.id) is not None)
+        missing = sum(1 for i in relevant if i.required and self.model.result(i.id) is None)
+        sections, overall = scores(self.template, answers, hidden)
+        self.model.set_scores({section.id: score.percent
+                               for section, score in zip(self.template.sections, sections)})
+        areas: dict[str, list] = {}        # area -> [answered, total, earned, possible]
+        for item in relevant:
+            result = self.model.result(item.id)
+            area = areas.setdefault(item.area, [0, 0, 0.0, 0.0])
+            area[0] += result is not None
+            area[1] += 1
+            got = points(item, result)
+            if got is not None:
+                area[2] += item.weight * got
+                area[3] += item.weight
+        self.header.show_progress(
+            answered, len(relevant), missing,
+            [(a, d, t, 100 * e / p if p else None) for a, (d, t, e, p) in areas.items()],
+            overall.percent)
+
+    def _reshape(self, template) -> None:
+        """An instance of a repeated section was added (or undone): rebuild the tree."""
+        if [s.id for s in template.sections] == [s.id for s in self.template.sections]:
+            return
+        current = self.tree.current_item_id()
+        self.template = template
+        self.model.set_template(template)
+        self.tree.expandAll()
+        if current in template.items:
+            self.select_item(current)
 
     def reload_findings(self) -> None:
         rows = self.ws.findings.of_audit(self.audit_id)
@@ -228,7 +257,8 @@ class AuditEditor(QWidget):
 
     def _first_open_item(self) -> str:
         ids = self.model.item_ids()
-        return next((i for i in ids if self.model.result(i) is None), ids[0] if ids else "")
+        return next((i for i in ids if self.model.result(i) is None and i not in self.model.hidden),
+                    ids[0] if ids else "")
 
     def _show_item(self, item_id: str) -> None:
         item = self.template.items.get(item_id) if item_id else None
@@ -369,7 +399,9 @@ class AuditEditor(QWidget):
         if result in STAY_ON and item_id in now_visible:
             self.select_item(item_id)
             return
-        later = visible[visible.index(item_id) + 1:] if item_id in visible else []
+        # The next item shown now: a follow-up this answer made relevant comes next.
+        order = self.model.item_ids()
+        later = order[order.index(item_id) + 1:] if item_id in visible else []
         target = next((i for i in later if i in now_visible), None)
         if target:
             self.select_item(target)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (QAbstractItemModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QColor, QFont
 
 from sva.checklists.model import Item, Template
+from sva.domain.relevance import hidden_items
 from sva.vocabulary import KEYED_RESULTS, LANGS
 from ui.vocabulary import result_label
 from ui.widgets.answer_icons import answer_icon
@@ -55,14 +56,23 @@ def tree_text(texts: dict, lang: str) -> str:
 
 class ChecklistModel(QAbstractItemModel):
     COLUMNS = 2
+    # The items the checklist's rules hide changed (the filter proxy hides/shows rows).
+    relevance_changed = Signal()
 
     def __init__(self, template: Template, parent=None):
         super().__init__(parent)
-        self.template = template
-        self.sections = list(template.sections)
         self.lang = "en"
         self._answers: dict[str, dict] = {}
         self._findings: dict[str, int] = {}
+        self._scores: dict[str, float | None] = {}     # section id -> score %
+        self._take(template)
+
+    def _take(self, template: Template) -> None:
+        self.template = template
+        self.sections = list(template.sections)
+        self.hidden: dict[str, str] = {}        # item id -> the rule that hides it
+        self._has_rules = any(section.rule is not None or item.rule is not None
+                              for section in self.sections for item in section.items)
         self._where = {item.id: (s, r) for s, section in enumerate(self.sections)
                        for r, item in enumerate(section.items)}
         self._sizes = [len(section.items) for section in self.sections]
@@ -71,11 +81,31 @@ class ChecklistModel(QAbstractItemModel):
         # the value field) cost ~25 ms when each ask recomputed its answer.
         self._cells: dict[tuple[int, int, int], dict[int, Any]] = {}
 
+    def set_template(self, template: Template) -> None:
+        """Another shape of the checklist (an instance of a repeated section was added or
+        undone): the tree is rebuilt; answers and finding counts are kept."""
+        self.beginResetModel()
+        self._take(template)
+        if self._has_rules:
+            self.hidden = hidden_items(template, self._answers)
+        self.endResetModel()
+
     # -- feeding -----------------------------------------------------------------------------
     def set_answers(self, answers: dict[str, dict]) -> None:
+        """Hidden answers stay in `answers` (and so in the item panel when the item comes
+        back); only the rows of the tree follow the rules."""
         old, self._answers = self._answers, answers
-        self._changed_items({i for i in old.keys() | answers.keys()
-                             if self.result(i) != (old.get(i) or {}).get("result")})
+        changed = {i for i in old.keys() | answers.keys()
+                   if self.result(i) != (old.get(i) or {}).get("result")}
+        if self._has_rules:
+            hidden = hidden_items(self.template, answers)
+            if hidden != self.hidden:
+                changed |= hidden.keys() ^ self.hidden.keys()
+                self.hidden = hidden
+                self._changed_items(changed)
+                self.relevance_changed.emit()
+                return
+        self._changed_items(changed)
 
     def set_finding_counts(self, counts: dict[str, int]) -> None:
         old, self._findings = self._findings, counts
@@ -96,6 +126,15 @@ class ChecklistModel(QAbstractItemModel):
             cells += [self.index(s, c) for c in range(self.COLUMNS)]
         for cell in dict.fromkeys(cells):
             self.dataChanged.emit(cell, cell)
+
+    def set_scores(self, percents: dict[str, float | None]) -> None:
+        """Each section's score (sva.domain.scores), shown next to its progress."""
+        old, self._scores = self._scores, percents
+        for s, section in enumerate(self.sections):
+            if old.get(section.id) != percents.get(section.id):
+                self._cells.pop((_NO_PARENT, s, 1), None)
+                cell = self.index(s, 1)
+                self.dataChanged.emit(cell, cell)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
@@ -120,13 +159,21 @@ class ChecklistModel(QAbstractItemModel):
         return (row or {}).get("note") or ""
 
     def state(self, item: Item) -> str:
+        if item.id in self.hidden:
+            return "hidden"
         if self.result(item.id) is not None:
             return "answered"
         return "missing" if item.required else "open"
 
+    def relevant_items(self, s: int) -> list[Item]:
+        return [i for i in self.sections[s].items if i.id not in self.hidden]
+
     def section_progress(self, s: int) -> tuple[int, int]:
-        items = self.sections[s].items
+        items = self.relevant_items(s)
         return sum(self.result(i.id) is not None for i in items), len(items)
+
+    def section_hidden(self, s: int) -> bool:
+        return all(i.id in self.hidden for i in self.sections[s].items)
 
     def item_at(self, index: Index) -> Item | None:
         if not index.isValid() or index.internalId() == _NO_PARENT:
@@ -202,7 +249,9 @@ class ChecklistModel(QAbstractItemModel):
         font = QFont()
         font.setBold(True)
         title = tree_text(section.title, self.lang)
-        roles = {_DISPLAY: title if column == 0 else f"{done}/{total}",
+        score = self._scores.get(section.id)
+        counts = f"{done}/{total}" + (f" · {score:.0f}%" if score is not None else "")
+        roles = {_DISPLAY: title if column == 0 else counts,
                  _FONT: font, _STATE: "section",
                  _TOOLTIP: _tr("{0} of {1} answered; {2} required still open").format(
                      done, total, missing)}
@@ -258,9 +307,21 @@ class ChecklistFilterProxy(QSortFilterProxyModel):
         self.mode = mode
         self.endFilterChange()
 
+    def setSourceModel(self, model) -> None:  # noqa: N802 (Qt name)
+        super().setSourceModel(model)
+        model.relevance_changed.connect(self._relevance_changed)
+
+    def _relevance_changed(self) -> None:
+        self.beginFilterChange()
+        self.endFilterChange()
+
     def shows(self, item_id: str) -> bool:
-        """Whether the item is in the filtered tree (plain Python: no model indexes)."""
-        result = self.sourceModel().result(item_id)
+        """Whether the item is in the filtered tree (plain Python: no model indexes). An item
+        the checklist's rules hide is never shown."""
+        model = self.sourceModel()
+        if item_id in model.hidden:
+            return False
+        result = model.result(item_id)
         if self.mode == "unanswered":
             return result is None
         if self.mode == "nonconformities":
@@ -270,5 +331,5 @@ class ChecklistFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model: ChecklistModel = self.sourceModel()
         if not source_parent.isValid():
-            return self.mode == "all"
+            return self.mode == "all" and not model.section_hidden(source_row)
         return self.shows(model.item_at(model.index(source_row, 0, source_parent)).id)

@@ -113,12 +113,20 @@ class EditorHeader(QWidget):
         self.amend_button.setVisible(status in LOCKED_STATUSES)
 
     def show_progress(self, answered: int, total: int, missing: int,
-                      areas: list[tuple[str, int, int]]) -> None:
+                      areas: list[tuple[str, int, int, float | None]],
+                      overall: float | None = None) -> None:
+        """Counts of the items that apply (a rule may leave some out), the overall score and,
+        per risk area, its progress and score (sva.domain.scores) once it has a scored
+        answer; each section's score is on its row in the checklist."""
         parts = [self.tr("{0}/{1} answered").format(answered, total)]
         if missing:
             parts.append(self.tr("{0} required open").format(missing))
+        if overall is not None:
+            parts.append(self.tr("score {0}%").format(f"{overall:.0f}"))
         if len(areas) > 1:
-            parts.append("  ".join(f"{a} {d}/{t}" for a, d, t in areas))
+            parts.append("  ".join(
+                f"{a} {d}/{t}" + (f" {p:.0f}%" if p is not None else "")
+                for a, d, t, p in areas))
         self.progress.setText(" · ".join(parts))
 
     def show_lock(self, text: str) -> None:

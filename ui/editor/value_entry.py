@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 from sva.checklists.model import Item, grouped
 from sva.domain.audits import check_result
 from sva.errors import BadInput, BadNumber
+from ui.core_messages import message_of
 from ui.editor.checklist_model import short_id
 
 NUMBER_KEYS = frozenset("0123456789-.")
@@ -102,7 +103,7 @@ class ValueEntry(QObject):
                 self.field.problem(self._why(exc))
             return
         except BadInput as exc:
-            self.field.problem(str(exc))
+            self.field.problem(message_of(exc))
             return
         self._save(item, text)
 
