@@ -53,29 +53,29 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>続けるには理由を入力してください。または、キャンセルして指摘事項を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="183"/>
+        <location filename="../../ui/editor/checklist_model.py" line="230"/>
         <location filename="../../ui/editor/findings_panel.py" line="36"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="183"/>
+        <location filename="../../ui/editor/checklist_model.py" line="230"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="207"/>
+        <location filename="../../ui/editor/checklist_model.py" line="256"/>
         <source>{0} of {1} answered; {2} required still open</source>
         <translation>{1} 件中 {0} 件回答済み、必須 {2} 件が未回答</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="148"/>
-        <location filename="../../ui/editor/checklist_model.py" line="221"/>
+        <location filename="../../ui/editor/checklist_model.py" line="195"/>
+        <location filename="../../ui/editor/checklist_model.py" line="270"/>
         <source>required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist_model.py" line="226"/>
+        <location filename="../../ui/editor/checklist_model.py" line="275"/>
         <source>Required – not answered yet</source>
         <translation>必須 – まだ回答されていません</translation>
     </message>
@@ -587,409 +587,414 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>バンドルは書き出されませんでした。理由は下の詳細をご覧ください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="29"/>
+        <location filename="../../ui/core_messages.py" line="32"/>
         <source>the file is empty (0 bytes)</source>
         <translation>ファイルが空です（0 バイト）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="30"/>
+        <location filename="../../ui/core_messages.py" line="33"/>
         <source>the file is {size} MB; photos over {limit} MB are refused</source>
         <translation>ファイルサイズが {size} MB です。{limit} MB を超える写真は追加できません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="31"/>
+        <location filename="../../ui/core_messages.py" line="34"/>
         <source>the image declares far more pixels than the {limit} MP limit; it was refused before decoding</source>
         <translation>画像の画素数が上限（{limit} メガピクセル）を大きく超えているため、読み込む前に拒否しました</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="33"/>
+        <location filename="../../ui/core_messages.py" line="36"/>
         <source>{width}×{height} pixels is more than the {limit} MP limit</source>
         <translation>{width}×{height} ピクセルは上限の {limit} メガピクセルを超えています</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="35"/>
+        <location filename="../../ui/core_messages.py" line="38"/>
         <source>the image declares an empty size {width}×{height}</source>
         <translation>画像のサイズが {width}×{height} で、中身がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="36"/>
+        <location filename="../../ui/core_messages.py" line="39"/>
         <source>not an image: the content is not JPEG, PNG or HEIC</source>
         <translation>画像ではありません（内容が JPEG、PNG、HEIC のいずれでもありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="37"/>
+        <location filename="../../ui/core_messages.py" line="40"/>
         <source>unsupported image format {format} (accepted: JPEG, PNG or HEIC)</source>
         <translation>対応していない画像形式です: {format}（対応形式: JPEG、PNG、HEIC）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="39"/>
+        <location filename="../../ui/core_messages.py" line="42"/>
         <source>the image header is damaged</source>
         <translation>画像のヘッダーが破損しています</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="40"/>
+        <location filename="../../ui/core_messages.py" line="43"/>
         <source>its EXIF data is damaged and was ignored: the photo is kept as stored (not rotated) and its capture time is the file&apos;s date</source>
         <translation>EXIF 情報が破損しているため無視しました。写真は保存されたままの向き（回転なし）で取り込み、撮影日時にはファイルの日時を使いました</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="43"/>
+        <location filename="../../ui/core_messages.py" line="46"/>
         <source>its EXIF data is damaged and was ignored: the photo is kept as stored (not rotated) and has no capture time</source>
         <translation>EXIF 情報が破損しているため無視しました。写真は保存されたままの向き（回転なし）で取り込みました。撮影日時はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="46"/>
+        <location filename="../../ui/core_messages.py" line="49"/>
         <source>the image data is damaged or truncated</source>
         <translation>画像データが破損しているか、途中で切れています</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="47"/>
+        <location filename="../../ui/core_messages.py" line="50"/>
         <source>the stored display copy is damaged</source>
         <translation>保存されている表示用コピーが破損しています</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="48"/>
+        <location filename="../../ui/core_messages.py" line="51"/>
         <source>is a folder, not a photo file</source>
         <translation>写真ファイルではなくフォルダーです</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="49"/>
+        <location filename="../../ui/core_messages.py" line="52"/>
         <source>the file changed while it was being imported</source>
         <translation>取り込み中にファイルが変更されました</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="50"/>
+        <location filename="../../ui/core_messages.py" line="53"/>
         <source>{count} file(s) refused</source>
         <translation>{count} 件のファイルを受け付けませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="51"/>
+        <location filename="../../ui/core_messages.py" line="54"/>
         <source>{count} file(s) refused; nothing was added</source>
         <translation>{count} 件のファイルを受け付けませんでした。何も追加していません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="52"/>
+        <location filename="../../ui/core_messages.py" line="55"/>
         <source>no such file</source>
         <translation>ファイルが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="53"/>
+        <location filename="../../ui/core_messages.py" line="56"/>
         <source>cannot be read (permission denied)</source>
         <translation>読み取れません（アクセス権がありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="54"/>
+        <location filename="../../ui/core_messages.py" line="57"/>
         <source>the disk holding {folder} is full: no photo was added. Free some space and add them again.</source>
         <translation>{folder} のあるディスクがいっぱいです。写真は追加されていません。空き容量を増やしてから、もう一度追加してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="76"/>
+        <location filename="../../ui/core_messages.py" line="79"/>
         <source>{path} is missing or empty, but this data folder was used before (it holds photos or other files). SVA does not start a new, empty database over it; nothing was changed. There is no backup: if the database was moved, put it back; otherwise choose another data folder.</source>
         <translation>{path} が見つからないか空です。このデータフォルダーは以前に使われています（写真などのファイルがあります）。空のデータベースを新しく作ることはせず、何も変更していません。バックアップはありません。データベースを移動した場合は元の場所に戻し、そうでなければ別のデータフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="57"/>
+        <location filename="../../ui/core_messages.py" line="60"/>
         <source>this is not an SVA backup file</source>
         <translation>SVA のバックアップファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="58"/>
+        <location filename="../../ui/core_messages.py" line="29"/>
+        <source>item {item}: “{value}” does not have the form this item expects ({pattern})</source>
+        <translation>項目 {item}：「{value}」は、この項目で求める形式（{pattern}）ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="61"/>
         <source>this backup was made by a newer SVA; install a newer SVA to restore it</source>
         <translation>このバックアップは新しい SVA で作成されています。復元するには新しい SVA をインストールしてください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="60"/>
+        <location filename="../../ui/core_messages.py" line="63"/>
         <source>the backup file is damaged or incomplete; nothing was restored</source>
         <translation>バックアップファイルが破損しているか不完全です。何も復元されていません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="62"/>
+        <location filename="../../ui/core_messages.py" line="65"/>
         <source>the passphrase is wrong (or the backup&apos;s header was changed); nothing was restored</source>
         <translation>パスフレーズが違います（またはバックアップのヘッダーが変更されています）。何も復元されていません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="64"/>
+        <location filename="../../ui/core_messages.py" line="67"/>
         <source>this backup is not of an SVA data folder (an HQ backup?); nothing was restored</source>
         <translation>これは SVA のデータフォルダーのバックアップではありません（HQ のバックアップでは？）。何も復元されていません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="66"/>
+        <location filename="../../ui/core_messages.py" line="69"/>
         <source>the file exists already; choose another name (nothing was written)</source>
         <translation>ファイルがすでにあります。別の名前を選んでください（何も書き込まれていません）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="68"/>
+        <location filename="../../ui/core_messages.py" line="71"/>
         <source>the data folder {folder} is not empty; nothing was changed</source>
         <translation>データフォルダー {folder} は空ではありません。何も変更されていません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="71"/>
+        <location filename="../../ui/core_messages.py" line="74"/>
         <source>{path} is missing or empty, but this data folder was used before (it holds photos or backups). SVA does not start a new, empty database over it; nothing was changed. To go back to the newest backup, {backup}, run “sva restore {backup}”, or choose another data folder.</source>
         <translation>{path} が見つからないか空ですが、このデータフォルダーは以前に使われています（写真やバックアップがあります）。SVA はその上に新しい空のデータベースを作りません。何も変更されていません。最新のバックアップ {backup} に戻すには「sva restore {backup}」を実行するか、別のデータフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="82"/>
+        <location filename="../../ui/core_messages.py" line="85"/>
         <source>{path} is damaged and cannot be used; nothing was written to it. The newest backup is {backup}: “sva restore {backup}” puts it back and keeps the damaged file aside. Run “sva db check” for details.</source>
         <translation>{path} は破損しているため使えません。何も書き込まれていません。最新のバックアップは {backup} です。「sva restore {backup}」で元に戻せます（破損したファイルは別に残します）。詳しくは「sva db check」を実行してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="89"/>
         <source>{path} is damaged and cannot be used; nothing was written to it. There is no backup. Run “sva db check” for details.</source>
         <translation>{path} は破損しているため使用できません。何も書き込んでいません。バックアップはありません。詳しくは「sva db check」を実行してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="90"/>
+        <location filename="../../ui/core_messages.py" line="93"/>
         <source>the data folder {folder} is encrypted, and this computer&apos;s keyring holds no key for it. Nothing was created or changed. Enter its recovery key, or restore a backup.</source>
         <translation>データフォルダー {folder} は暗号化されていますが、このコンピューターのキーリングにはその鍵がありません。何も作成・変更されていません。回復キーを入力するか、バックアップから復元してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="93"/>
+        <location filename="../../ui/core_messages.py" line="96"/>
         <source>the key the keyring holds for {folder} is not this folder&apos;s key; nothing was changed. Enter the folder&apos;s recovery key to store the right one.</source>
         <translation>キーリングにある {folder} の鍵はこのフォルダーの鍵ではありません。何も変更されていません。フォルダーの回復キーを入力すると正しい鍵が保存されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="96"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
         <source>this recovery key does not open this data folder (check each group of five); nothing was changed</source>
         <translation>この回復キーではこのデータフォルダーを開けません(5 文字ずつのグループを確認してください)。何も変更されていません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="98"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>a recovery key is 8 groups of 5 letters and digits (e.g. ABCDE-FGH23-…); nothing was changed</source>
         <translation>回復キーは英数字 5 文字 × 8 グループです(例: ABCDE-FGH23-…)。何も変更されていません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="103"/>
         <source>{folder} holds no database to encrypt (a new folder is encrypted when it is created)</source>
         <translation>{folder} には暗号化するデータベースがありません(新しいフォルダーは作成時に暗号化されます)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
+        <location filename="../../ui/core_messages.py" line="105"/>
         <source>{folder} is encrypted already; nothing was changed</source>
         <translation>{folder} はすでに暗号化されています。何も変更されていません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="103"/>
+        <location filename="../../ui/core_messages.py" line="106"/>
         <source>{folder} was encrypted, but its check found problems; the plain copy in backups/ was kept. Run “sva db check” for details.</source>
         <translation>{folder} は暗号化されましたが、検査で問題が見つかりました。backups/ の暗号化前のコピーは残してあります。詳しくは “sva db check” を実行してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="109"/>
         <source>{folder} is not encrypted; there is nothing to unlock</source>
         <translation>{folder} は暗号化されていません。ロック解除するものはありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="108"/>
+        <location filename="../../ui/core_messages.py" line="111"/>
         <source>{path} cannot be read ({detail}); it was left as it is. Put back the copy from a backup of this folder.</source>
         <translation>{path} を読み込めません({detail})。そのままにしてあります。このフォルダーのバックアップからコピーを戻してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="113"/>
         <source>{path} cannot be used ({detail}); it was left as it is</source>
         <translation>{path} を使用できません（{detail}）。ファイルはそのままにしてあります</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="111"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>the data folder {folder} cannot be written (a read-only disk or folder); nothing was changed. Make it writable or choose another data folder.</source>
         <translation>データフォルダー {folder} に書き込めません（読み取り専用のディスクまたはフォルダーです）。何も変更していません。書き込めるようにするか、別のデータフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>the disk holding {folder} is full: SVA cannot save there, and nothing was changed. Free some space and try again.</source>
         <translation>{folder} のあるディスクがいっぱいのため保存できません。何も変更していません。空き容量を増やしてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="117"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>the keyring backend {backend} cannot be loaded ({error})</source>
         <translation>キーリングのバックエンド {backend} を読み込めません（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="119"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>no safe OS keyring for the device token (found {backend})</source>
         <translation>端末トークンを安全に保管できる OS のキーリングがありません（検出されたもの: {backend}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>the keyring refused to store the device&apos;s key ({error})</source>
         <translation>キーリングが端末の鍵の保存を拒否しました（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="125"/>
         <source>the device&apos;s key cannot be read from the keyring ({error})</source>
         <translation>キーリングから端末の鍵を読み取れません（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>the server address “{url}” must look like https://hq.example.com</source>
         <translation>サーバーのアドレスは https://hq.example.com のような形式で入力してください（入力値: “{url}”）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="127"/>
+        <location filename="../../ui/core_messages.py" line="130"/>
         <source>the enrolment code is empty</source>
         <translation>登録コードが空です</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="131"/>
         <source>HQ cannot be reached at {url} ({error})</source>
         <translation>{url} の本社に接続できません（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="132"/>
         <source>HQ refused this device&apos;s token (revoked or unknown)</source>
         <translation>本社がこの端末のトークンを拒否しました（失効しているか、本社に登録がありません）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="130"/>
+        <location filename="../../ui/core_messages.py" line="133"/>
         <source>HQ refused the enrolment code: unknown, already used or expired</source>
         <translation>本社が登録コードを拒否しました（不明なコード、使用済み、または期限切れです）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="132"/>
+        <location filename="../../ui/core_messages.py" line="135"/>
         <source>HQ failed (HTTP {status}: {detail})</source>
         <translation>本社でエラーが発生しました（HTTP {status}: {detail}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="133"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>HQ refused the request {request} (HTTP {status}: {detail})</source>
         <translation>本社が要求 {request} を拒否しました（HTTP {status}: {detail}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="134"/>
+        <location filename="../../ui/core_messages.py" line="137"/>
         <source>HQ and this device disagree about photo {photo}</source>
         <translation>写真 {photo} について、本社とこの端末の情報が一致しません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>HQ sent data this device cannot use: {english}</source>
         <translation>本社から届いたデータをこの端末では使えません: {english}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="139"/>
         <source>this device is not enrolled with HQ</source>
         <translation>この端末は本社に登録されていません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="140"/>
         <source>no device token in the keyring ({backend})</source>
         <translation>キーリングに端末トークンがありません（{backend}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>HQ&apos;s status “{theirs}” cannot be reached from “{mine}” on this device</source>
         <translation>本社の状態「{theirs}」には、この端末の状態「{mine}」から移行できません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="144"/>
         <source>nothing to export: no signed audit is waiting for HQ</source>
         <translation>書き出すものがありません。本社への送信を待っている署名済みの監査はありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="142"/>
+        <location filename="../../ui/core_messages.py" line="145"/>
         <source>this device is not enrolled: bundles are signed with the key it registered when it enrolled</source>
         <translation>この端末は登録されていません。バンドルには、登録時に登録した鍵で署名します</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="144"/>
+        <location filename="../../ui/core_messages.py" line="147"/>
         <source>the device token or signing key is missing from the keyring ({backend})</source>
         <translation>キーリングに端末トークンまたは署名鍵がありません（{backend}）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>{path} is a folder; give a file name such as audits.svab</source>
         <translation>{path} はフォルダーです。audits.svab のようなファイル名を指定してください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>the database is busy: another program (for example the `sva` command line) is writing to this data folder; nothing was saved — try again when it has finished</source>
         <translation>データベースが使用中です。別のプログラム（たとえば `sva` コマンド）がこのデータフォルダーに書き込んでいます。何も保存されていません。終わってからもう一度お試しください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>“{step}” cannot be undone: what it changed was changed again since</source>
         <translation>「{step}」は元に戻せません。その後、変更した内容がさらに変更されています</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="154"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>“{step}” cannot be redone: what it changed was changed again since</source>
         <translation>「{step}」はやり直せません。その後、変更した内容がさらに変更されています</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="159"/>
         <source>the audit is signed and locked: “{step}” cannot be undone now</source>
         <translation>この監査は署名済みでロックされています。「{step}」は今は元に戻せません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="157"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>folder {path} does not exist</source>
         <translation>フォルダー {path} がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>{path} is not empty</source>
         <translation>{path} は空ではありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="159"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>the audits are too many for one bundle; export fewer at a time</source>
         <translation>1 つのバンドルに入れるには監査が多すぎます。一度に書き出す監査を減らしてください</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="164"/>
         <source>the bundle is too large for one file</source>
         <translation>バンドルが大きすぎて 1 つのファイルに収まりません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="165"/>
         <source>photo file {path} is damaged (its bytes no longer match); nothing was exported</source>
         <translation>写真ファイル {path} が破損しています（内容が一致しません）。何も書き出していません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="173"/>
+        <location filename="../../ui/core_messages.py" line="176"/>
         <source>no such file or folder</source>
         <translation>ファイルまたはフォルダーが見つかりません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="174"/>
-        <location filename="../../ui/core_messages.py" line="175"/>
+        <location filename="../../ui/core_messages.py" line="177"/>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>permission denied</source>
         <translation>アクセス権がありません</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="176"/>
+        <location filename="../../ui/core_messages.py" line="179"/>
         <source>the disk is full</source>
         <translation>ディスクがいっぱいです</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="177"/>
+        <location filename="../../ui/core_messages.py" line="180"/>
         <source>the disk is read-only</source>
         <translation>ディスクが読み取り専用です</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="178"/>
+        <location filename="../../ui/core_messages.py" line="181"/>
         <source>is a folder</source>
         <translation>フォルダーです</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="179"/>
+        <location filename="../../ui/core_messages.py" line="182"/>
         <source>the disk could not be read or written (I/O error)</source>
         <translation>ディスクの読み書きができませんでした（入出力エラー）</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="194"/>
+        <location filename="../../ui/core_messages.py" line="197"/>
         <source>file {0}</source>
         <translation>ファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="196"/>
+        <location filename="../../ui/core_messages.py" line="199"/>
         <source>row {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="199"/>
-        <location filename="../../ui/core_messages.py" line="231"/>
+        <location filename="../../ui/core_messages.py" line="202"/>
+        <location filename="../../ui/core_messages.py" line="234"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="199"/>
+        <location filename="../../ui/core_messages.py" line="202"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1352,57 +1357,57 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
 <context>
     <name>AuditEditor</name>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="148"/>
+        <location filename="../../ui/editor/audit_editor.py" line="154"/>
         <source>Amending a signed audit — reason: {0}</source>
         <translation>署名済み監査を修正中 — 理由: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="150"/>
+        <location filename="../../ui/editor/audit_editor.py" line="156"/>
         <source>🔒 Signed {0} — read-only. Use “Amend…” to change it with a reason.</source>
         <translation>🔒 {0} に署名済み — 読み取り専用です。変更するには「修正…」から理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="296"/>
+        <location filename="../../ui/editor/audit_editor.py" line="326"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="330"/>
+        <location filename="../../ui/editor/audit_editor.py" line="360"/>
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="360"/>
+        <location filename="../../ui/editor/audit_editor.py" line="390"/>
         <source>Answer {0}: {1}</source>
         <translation>回答 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="385"/>
+        <location filename="../../ui/editor/audit_editor.py" line="417"/>
         <source>Clear {0}</source>
         <translation>{0} の回答を消去</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="390"/>
+        <location filename="../../ui/editor/audit_editor.py" line="422"/>
         <source>Note on {0}</source>
         <translation>{0} のメモ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="405"/>
+        <location filename="../../ui/editor/audit_editor.py" line="437"/>
         <source>Choose an item first: a finding belongs to a checklist item. For a finding without an item, use “Add finding…” under Findings.</source>
         <translation>先に項目を選択してください。指摘事項はチェックリストの項目に紐付きます。項目に紐付かない指摘事項は、「指摘事項」欄の「指摘事項を追加…」を使ってください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="420"/>
+        <location filename="../../ui/editor/audit_editor.py" line="452"/>
         <source>New finding on {0}</source>
         <translation>{0} の新しい指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="433"/>
+        <location filename="../../ui/editor/audit_editor.py" line="465"/>
         <source>Edit finding</source>
         <translation>指摘事項の編集</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="437"/>
+        <location filename="../../ui/editor/audit_editor.py" line="469"/>
         <source>Delete finding</source>
         <translation>指摘事項の削除</translation>
     </message>
@@ -2006,14 +2011,19 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <translation>{0} · 訪問日 {1} · 監査員: {2} · チェックリスト {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_header.py" line="117"/>
+        <location filename="../../ui/editor/editor_header.py" line="121"/>
         <source>{0}/{1} answered</source>
         <translation>{0}/{1} 回答済み</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_header.py" line="119"/>
+        <location filename="../../ui/editor/editor_header.py" line="123"/>
         <source>{0} required open</source>
         <translation>必須 {0} 件未回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_header.py" line="125"/>
+        <source>score {0}%</source>
+        <translation>スコア {0}%</translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2358,34 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
         <location filename="../../ui/editor/findings_panel.py" line="81"/>
         <source>Findings ({0})</source>
         <translation>指摘事項（{0} 件）</translation>
+    </message>
+</context>
+<context>
+    <name>Instances</name>
+    <message>
+        <location filename="../../ui/editor/instances.py" line="21"/>
+        <source>Add another instance…</source>
+        <translation>繰り返しセクションを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/instances.py" line="44"/>
+        <source>Add another {0}…</source>
+        <translation>{0}を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/instances.py" line="54"/>
+        <source>Add another {0}</source>
+        <translation>{0}を追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/instances.py" line="55"/>
+        <source>Name of the new {0} (as the site calls it):</source>
+        <translation>追加する{0}の名前（現場での呼び方）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/instances.py" line="59"/>
+        <source>Add {0}</source>
+        <translation>{0}を追加</translation>
     </message>
 </context>
 <context>
@@ -3911,57 +3949,57 @@ CAP 提出済み: {1}
 <context>
     <name>ValueEntry</name>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="70"/>
+        <location filename="../../ui/editor/value_entry.py" line="71"/>
         <source>This question takes text: press Enter to type it.</source>
         <translation>この質問は文章で回答します。Enter を押して入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="126"/>
+        <location filename="../../ui/editor/value_entry.py" line="127"/>
         <source>{0}: “{1}” not saved: {2}</source>
         <translation>{0}: 「{1}」は保存されませんでした。{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="134"/>
+        <location filename="../../ui/editor/value_entry.py" line="135"/>
         <source>Check the number</source>
         <translation>数値の確認</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="135"/>
+        <location filename="../../ui/editor/value_entry.py" line="136"/>
         <source>{0} is more than the {1} this question expects — keep it?</source>
         <translation>{0} は、この質問で想定している {1} を超えています。このまま記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="138"/>
+        <location filename="../../ui/editor/value_entry.py" line="139"/>
         <source>&amp;Keep {0}</source>
         <translation>{0} のまま記録(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="140"/>
+        <location filename="../../ui/editor/value_entry.py" line="141"/>
         <source>&amp;Correct it</source>
         <translation>修正する(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="153"/>
+        <location filename="../../ui/editor/value_entry.py" line="154"/>
         <source>Not saved. Correct the number and press Enter.</source>
         <translation>保存していません。数値を修正して Enter を押してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="157"/>
+        <location filename="../../ui/editor/value_entry.py" line="158"/>
         <source>“{0}” is not a number.</source>
         <translation>「{0}」は数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="159"/>
+        <location filename="../../ui/editor/value_entry.py" line="160"/>
         <source>{0} has decimals; this question takes whole numbers only.</source>
         <translation>{0} には小数が含まれています。この質問は整数のみ受け付けます。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="162"/>
+        <location filename="../../ui/editor/value_entry.py" line="163"/>
         <source>{0} is below {1}, the lowest answer this question takes.</source>
         <translation>{0} は、この質問の最小値 {1} を下回っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="164"/>
+        <location filename="../../ui/editor/value_entry.py" line="165"/>
         <source>{0} is more than the {1} this question expects; type it again and press Enter to confirm it.</source>
         <translation>{0} は、この質問で想定している {1} を超えています。もう一度入力して Enter を押すと、確認のうえ記録できます。</translation>
     </message>
