@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from statistics import median
 
-from sva.hq.programme.figures import CLOSED, GUIDANCE, _title
+from sva.hq.programme.figures import CLOSED, GUIDANCE, _title, base_item
 from sva.hq.programme.fiscal import HQ_TIMEZONE, fy_bounds, to_date
 from sva.hq.programme_history import in_force
 from sva.hq.programme_store import SCORE_COLUMNS, load_results, load_suppliers, topic_titles
@@ -54,12 +54,17 @@ def figures_from_db(tx: Tx, fy: int, tz: str = HQ_TIMEZONE) -> dict:
     fig["findings_by_area"] = {area: {sev: by.get((area, sev), 0) for sev in SEVERITIES}
                                for area in AREAS}
     titles = topic_titles(tx)
-    topics = [{"item_id": r["topic"], "title": _title(titles, r["topic"]),
-               "suppliers": int(r["n"])} for r in tx.all(
-        "SELECT COALESCE(f.item_id, f.area || ':other') AS topic, "
-        "COUNT(DISTINCT UPPER(a.supplier_code)) AS n FROM findings f JOIN audits a "
-        f"ON a.id = f.audit_id WHERE {_DONE} AND f.fact_deleted = 0 AND f.severity = ? "
-        "GROUP BY COALESCE(f.item_id, f.area || ':other')", (*year, GUIDANCE))]
+    # Pairs (item, supplier): an item of a repeated section ('SVR-LINE-01#2', one per
+    # production line) counts under its checklist item, a supplier once per topic.
+    by_topic: dict[str, set] = {}
+    for r in tx.all(
+            "SELECT DISTINCT COALESCE(f.item_id, f.area || ':other') AS topic, "
+            "UPPER(a.supplier_code) AS code FROM findings f JOIN audits a "
+            f"ON a.id = f.audit_id WHERE {_DONE} AND f.fact_deleted = 0 AND f.severity = ?",
+            (*year, GUIDANCE)):
+        by_topic.setdefault(base_item(r["topic"]), set()).add(r["code"])
+    topics = [{"item_id": key, "title": _title(titles, key), "suppliers": len(codes)}
+              for key, codes in by_topic.items()]
     topics.sort(key=lambda t: (-t["suppliers"], t["item_id"]))
     fig["improvement_topics"] = topics
     fig["cap"] = _caps(tx, year, tz)

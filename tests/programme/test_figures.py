@@ -161,3 +161,22 @@ def test_topic_titles_from_checklists():
     assert titles["ISEC-ASSET-02"] == {"en": "confidential labelling", "ja": "機密表示"}
     assert titles["ISEC-ASSET-04"]["en"] == "disposal of confidential items"
     assert all(set(t) == {"en", "ja"} and t["en"] and t["ja"] for t in titles.values())
+
+
+def test_items_of_a_repeated_section_count_under_their_checklist_item():
+    """Findings on production lines 1 and 2 of one supplier ('SVR-LINE-01#1', '#2') and on
+    line 1 of another: one topic, SVR-LINE-01, with two suppliers (its title from the
+    checklist), not one topic per line."""
+    audits = [{"id": "L1", "supplier_code": "S1", "kind": "svr", "date": "2020-05-01",
+               "status": "signed"},
+              {"id": "L2", "supplier_code": "S2", "kind": "svr", "date": "2020-06-01",
+               "status": "signed"}]
+    findings = [{"audit_id": a, "item_id": item, "area": "OHS", "severity": "minor",
+                 "status": "open"}
+                for a, item in (("L1", "SVR-LINE-01#1"), ("L1", "SVR-LINE-01#2"),
+                                ("L2", "SVR-LINE-01#1"))]
+    titles = topic_titles([load_template(resource("checklists", "svr.yaml"))])
+    fig = figures(2020, SUPPLIERS, [], audits, findings, topics=titles)
+    assert [(t["item_id"], t["suppliers"]) for t in fig["improvement_topics"]] == [
+        ("SVR-LINE-01", 2)]
+    assert fig["improvement_topics"][0]["title"] == titles["SVR-LINE-01"]

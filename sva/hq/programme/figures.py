@@ -93,12 +93,18 @@ def _title(topics: dict, item_id) -> dict:
     return {"en": str(title or item_id), "ja": str(title or item_id)}
 
 
+def base_item(item_id: str) -> str:
+    """The checklist item of an item id: 'SVR-LINE-01#2' (production line 2 of a repeated
+    section) is 'SVR-LINE-01'."""
+    return item_id.split("#", 1)[0]
+
+
 def _topics(year_findings, audit_by_id, topics) -> list[dict]:
     suppliers_by_topic: dict = {}
     for f in year_findings:
         if f["severity"] != GUIDANCE:
             continue
-        key = f.get("item_id") or f"{f['area']}:other"
+        key = base_item(f.get("item_id") or f"{f['area']}:other")
         code = str(audit_by_id[f["audit_id"]]["supplier_code"]).upper()
         suppliers_by_topic.setdefault(key, set()).add(code)
     rows = [{"item_id": key, "title": _title(topics, key), "suppliers": len(codes)}
