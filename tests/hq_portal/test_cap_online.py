@@ -34,7 +34,9 @@ def _csrf(c, path) -> str:
 
 CAP = {"root_cause": "pallets stored in the corridor for lack of space",
        "corrective_action": "pallets moved to the new rack", "preventive_action": "weekly walk",
-       "responsible": "Plant manager", "planned_date": "2026-06-01"}
+       "responsible": "Plant manager", "planned_date": "2026-06-01",
+       "containment": "exit cleared within the hour", "completion_evidence": "photo of the rack",
+       "position": "agree"}
 
 
 def test_a_cap_answered_online_reaches_the_device_and_hq_can_return_it(hq, device):
@@ -78,6 +80,12 @@ def test_a_cap_answered_online_reaches_the_device_and_hq_can_return_it(hq, devic
     assert other.post(f"/portal/caps/{finding['id']}/upload",
                       data={"csrf": _csrf(other, "/portal/caps")},
                       files={"file": ("x.pdf", pdf, "application/pdf")}).status_code == 404
+    # a disputed finding needs a comment, as in the CAP workbook; nothing is stored without
+    disputed = supplier.post(f"/portal/caps/{finding['id']}",
+                             data={**CAP, "position": "dispute",
+                                   "csrf": _csrf(supplier, "/portal/caps")})
+    assert disputed.status_code == 422 and "dispute" in disputed.text
+    assert 'name="containment"' in supplier.get("/portal/caps").text
     r = supplier.post(f"/portal/caps/{finding['id']}",
                       data={**CAP, "csrf": _csrf(supplier, "/portal/caps")})
     assert r.status_code == 303
@@ -85,6 +93,9 @@ def test_a_cap_answered_online_reaches_the_device_and_hq_can_return_it(hq, devic
     local = device.findings.finding(finding["id"])
     assert (local["status"], local["root_cause"], local["planned_date"]) == \
         ("cap_submitted", CAP["root_cause"], "2026-06-01")
+    # the workbook's response fields travel too: containment, evidence, agree / dispute
+    assert (local["containment"], local["completion_evidence"], local["position"]) == \
+        (CAP["containment"], CAP["completion_evidence"], "agree")
     # HQ returns it with a reason from the dashboard; device and supplier both see it
     accounts.add_user(hq.storage, "mgr", "manager")
     set_password(hq.storage, "mgr", PASSWORD)

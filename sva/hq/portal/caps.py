@@ -12,10 +12,14 @@ from datetime import date
 from sva.errors import BadInput, NotFound
 from sva.hq import audits as hq_audits
 from sva.hq.storage import Storage, Tx
-from sva.vocabulary import CAP_SEVERITIES
+from sva.vocabulary import CAP_POSITIONS, CAP_RESPONSE_FIELDS, CAP_SEVERITIES
 
 ANSWERABLE = ("open", "cap_rejected")
 REQUIRED = ("root_cause", "corrective_action", "responsible", "planned_date")
+# What the supplier answers: the plan, and the response of the CAP workbook (immediate
+# containment, evidence of completion, agree / dispute and why).
+ANSWERED = ("root_cause", "corrective_action", "preventive_action", "responsible",
+            "planned_date", "supplier_comment", *CAP_RESPONSE_FIELDS)
 LIMIT = 2000
 
 
@@ -48,9 +52,7 @@ def answer(storage: Storage, contact: dict, finding_id: str, typed: dict) -> dic
     """The supplier's CAP for one finding: root cause, corrective and preventive action,
     responsible person, planned date (after the due date only with a reason in the
     comment). Submits it (status cap_submitted)."""
-    fields = {k: str(typed.get(k) or "").strip()[:LIMIT]
-              for k in ("root_cause", "corrective_action", "preventive_action", "responsible",
-                        "planned_date", "supplier_comment")}
+    fields = {k: str(typed.get(k) or "").strip()[:LIMIT] for k in ANSWERED}
     with storage.transaction(write=False) as tx:
         found = findings_of(tx, contact["supplier_code"], finding_id)
     if not found:
@@ -61,6 +63,12 @@ def answer(storage: Storage, contact: dict, finding_id: str, typed: dict) -> dic
     for name in REQUIRED:
         if not fields[name]:
             raise BadInput(f"{name.replace('_', ' ')} is empty", field=name)
+    # agree / dispute, as in the CAP workbook: a dispute says why
+    if fields["position"] not in ("", *CAP_POSITIONS):
+        raise BadInput("position must be agree or dispute", field="position")
+    if fields["position"] == "dispute" and not fields["position_comment"]:
+        raise BadInput("a disputed finding needs a comment saying why",
+                       field="position_comment")
     try:
         planned = date.fromisoformat(fields["planned_date"])
     except ValueError:
