@@ -117,10 +117,13 @@ class VisitNotStarted(BadInput):
 class BadNumber(BadInput):
     """A number answer the item's rules refuse. `problem` says which rule, so the UI can say
     it in its own words: not_a_number | not_whole | below_min | above_max (the last one can
-    be overridden by the auditor's explicit confirmation)."""
+    be overridden by the auditor's explicit confirmation). `confirmable`: the auditor may
+    keep the value by confirming it (the item's `outside` rule)."""
 
-    def __init__(self, message: str, *, problem: str, value: str, limit=None):
+    def __init__(self, message: str, *, problem: str, value: str, limit=None,
+                 confirmable: bool = False):
         self.problem, self.value, self.limit = problem, value, limit
+        self.confirmable = confirmable
         super().__init__(message, field="result")
 
 

@@ -3959,47 +3959,52 @@ CAP 提出済み: {1}
         <translation>{0}: 「{1}」は保存されませんでした。{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="135"/>
+        <location filename="../../ui/editor/value_entry.py" line="138"/>
         <source>Check the number</source>
         <translation>数値の確認</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="136"/>
+        <location filename="../../ui/editor/value_entry.py" line="137"/>
         <source>{0} is more than the {1} this question expects — keep it?</source>
         <translation>{0} は、この質問で想定している {1} を超えています。このまま記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="139"/>
+        <location filename="../../ui/editor/value_entry.py" line="135"/>
+        <source>{0} is below the {1} this question expects — keep it?</source>
+        <translation>{0} は、この質問で想定している {1} を下回っています。このまま記録しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/value_entry.py" line="142"/>
         <source>&amp;Keep {0}</source>
         <translation>{0} のまま記録(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="141"/>
+        <location filename="../../ui/editor/value_entry.py" line="144"/>
         <source>&amp;Correct it</source>
         <translation>修正する(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="154"/>
+        <location filename="../../ui/editor/value_entry.py" line="157"/>
         <source>Not saved. Correct the number and press Enter.</source>
         <translation>保存していません。数値を修正して Enter を押してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="158"/>
+        <location filename="../../ui/editor/value_entry.py" line="168"/>
         <source>“{0}” is not a number.</source>
         <translation>「{0}」は数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="160"/>
+        <location filename="../../ui/editor/value_entry.py" line="170"/>
         <source>{0} has decimals; this question takes whole numbers only.</source>
         <translation>{0} には小数が含まれています。この質問は整数のみ受け付けます。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="163"/>
+        <location filename="../../ui/editor/value_entry.py" line="173"/>
         <source>{0} is below {1}, the lowest answer this question takes.</source>
         <translation>{0} は、この質問の最小値 {1} を下回っています。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/value_entry.py" line="165"/>
+        <location filename="../../ui/editor/value_entry.py" line="175"/>
         <source>{0} is more than the {1} this question expects; type it again and press Enter to confirm it.</source>
         <translation>{0} は、この質問で想定している {1} を超えています。もう一度入力して Enter を押すと、確認のうえ記録できます。</translation>
     </message>

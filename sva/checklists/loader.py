@@ -62,6 +62,9 @@ class Choice(Checked):
     ja: Annotated[NonBlank, Says("missing ja text")]
 
 
+VALUE_ANSWERS = ("number", "text", "choice")     # answers typed or chosen, with rules
+
+
 class ChecklistItem(Checked):
     subject = "item"
     id: Annotated[str, StringConstraints(pattern=ID.pattern),
@@ -95,8 +98,12 @@ class ChecklistItem(Checked):
     score: Annotated[dict[str, Number] | None,
                      Says("'score' must map answers to numbers 0..1, got {value!r}")] = None
     pattern: Annotated[str | None, Says("'pattern' must be text, got {value!r}")] = None
-    expected: OptionalText = None
-    topic: OptionalText = None
+    # A number outside min..max: 'confirm' asks the auditor (below min too), 'refuse' never
+    # takes it (above max too); without it, below min refuses and above max asks.
+    outside: Annotated[Literal["confirm", "refuse"] | None,
+                       Says("'outside' must be confirm or refuse, got {value!r}")] = None
+    # What the auditor reads when an answer breaks the item's min/max/pattern, {en, ja}.
+    message: OptionalText = None
 
     _place = model_validator(mode="before")(_old_names)
 
@@ -170,6 +177,22 @@ class ChecklistItem(Checked):
             raise Refusal(f"'min' {low!r} is above 'max' {value!r}")
         return value
 
+    @field_validator("outside")
+    @classmethod
+    def _outside_needs_a_range(cls, value, info: ValidationInfo):
+        if value is not None and info.data.get("min") is None and info.data.get("max") is None:
+            raise Refusal("'outside' only applies to a number item with 'min' or 'max'")
+        return value
+
+    @field_validator("message")
+    @classmethod
+    def _message_needs_a_constraint(cls, value, info: ValidationInfo):
+        answer = info.data.get("answer")
+        if value is not None and answer is not None and answer not in VALUE_ANSWERS:
+            raise Refusal(f"'message' is what a typed answer the item refuses shows (number, "
+                          f"text or choice items); this one is {answer!r}")
+        return value
+
     def to_item(self, section_id: str) -> Item:
         return Item(self.id, self.area, self.question.model_dump(),
                     self.guidance.model_dump(), tuple(self.evidence), self.answer,
@@ -180,7 +203,9 @@ class ChecklistItem(Checked):
                     relevant_if=self.relevant_if, score=self.score, pattern=self.pattern,
                     expected=self.expected.model_dump() if self.expected else None,
                     references=tuple(self.references),
-                    topic=self.topic.model_dump() if self.topic else None)
+                    topic=self.topic.model_dump() if self.topic else None,
+                    outside=self.outside,
+                    message=self.message.model_dump() if self.message else None)
 
 
 class ChecklistSection(Checked):

@@ -33,6 +33,8 @@ class Item:
     expected: dict | None = None
     references: tuple = ()
     topic: dict | None = None           # {en, ja}: a short phrase naming the item's topic
+    outside: str | None = None          # confirm | refuse: a number outside min..max
+    message: dict | None = None         # {en, ja}: shown for an answer outside the rules
 
     def text(self, what: str, lang: str) -> str:
         return (getattr(self, what) or {}).get(lang, "")

@@ -10,7 +10,7 @@ from sva.checklists.model import Item, Section, Template
 # Item fields written under their YAML names, and only when declared: a template without
 # them keeps the body (and so the hash) it was installed or published with.
 _NUMBER_RULES = {"min_value": "min", "max_value": "max", "decimals": "decimals"}
-_OPTIONAL = ("relevant_if", "score", "pattern", "expected", "topic")
+_OPTIONAL = ("relevant_if", "score", "pattern", "expected", "topic", "outside", "message")
 _NOT_COPIED = ("section_id", "choices", "evidence_required_on", "references", *_NUMBER_RULES,
                *_OPTIONAL)
 

@@ -65,13 +65,20 @@ def _check_number(item: Item, result: str, confirmed: bool) -> str:
     if not item.decimals and value != value.to_integral_value():
         raise BadNumber(f"item {item.id}: {text} is not a whole number", problem="not_whole",
                         value=text)
-    if item.min_value is not None and value < item.min_value:
+    # Outside min..max: the item says whether the auditor may confirm it ('outside'); by
+    # default a value below min is refused and one above max is kept once confirmed.
+    if item.min_value is not None and value < item.min_value \
+            and not (confirmed and item.outside == "confirm"):
         raise BadNumber(f"item {item.id}: {text} is below the minimum {grouped(item.min_value)}",
-                        problem="below_min", value=text, limit=item.min_value)
-    if item.max_value is not None and value > item.max_value and not confirmed:
+                        problem="below_min", value=text, limit=item.min_value,
+                        confirmable=item.outside == "confirm")
+    if item.max_value is not None and value > item.max_value \
+            and not (confirmed and item.outside != "refuse"):
         raise BadNumber(f"item {item.id}: {text} is more than the {grouped(item.max_value)} "
-                        "this question expects; record it only if confirmed",
-                        problem="above_max", value=text, limit=item.max_value)
+                        "this question expects" + ("" if item.outside == "refuse" else
+                                                   "; record it only if confirmed"),
+                        problem="above_max", value=text, limit=item.max_value,
+                        confirmable=item.outside != "refuse")
     stored = format(value, "f")                  # 012 -> 12, 12. -> 12, .5 -> 0.5
     return stored[1:] if value.is_zero() and stored.startswith("-") else stored
 
@@ -80,6 +87,13 @@ def above_max(item: Item, stored: str) -> bool:
     """Whether a stored number answer lies above the item's expected maximum."""
     return (item.answer == "number" and item.max_value is not None
             and Decimal(stored) > item.max_value)
+
+
+def below_min(item: Item, stored: str) -> bool:
+    """Whether a stored number answer lies below the item's minimum (kept only when the
+    item lets the auditor confirm it)."""
+    return (item.answer == "number" and item.min_value is not None
+            and Decimal(stored) < item.min_value)
 
 
 class Audits(Service):
@@ -254,7 +268,8 @@ class Audits(Service):
         fields = {"result": stored, "answered_at": self.ws.clock(), "deleted": 0}
         if note is not None:
             fields["note"] = note
-        action = "record_answer_above_max" if above_max(item, stored) else "record_answer"
+        action = ("record_answer_above_max" if above_max(item, stored) else
+                  "record_answer_below_min" if below_min(item, stored) else "record_answer")
         self._write_answer(audit, item_id, fields, action, reason)
 
     @operation

@@ -18,6 +18,11 @@ KEYS = {"Enter": K.Key_Return, "Esc": K.Key_Escape, "Down": K.Key_Down, "Up": K.
 YOUNG, BEFORE, AFTER = "SVR-HR-04", "SVR-HR-03", "SVR-HR-05"    # HR-04: workers under 18
 # HR-05 and HR-05A ask about young workers: with none (0) the checklist's rule skips them.
 AFTER_NONE = "SVR-HR-06"
+# HR-04's own message (checklist `message`), shown before the general reason, in the
+# checklist's languages (here both: English over Japanese)
+SAYS = ("Count the workers under 18 on today's roster, agency workers and interns included; "
+        "record 0 when there are none.\n本日時点の名簿で18歳未満の労働者を数えます"
+        "（派遣労働者・実習生を含む）。いない場合は0と記録します。")
 
 
 def press(qtbot, *keys: str) -> None:
@@ -110,7 +115,7 @@ def test_a_value_the_question_cannot_take_is_refused_and_the_field_keeps_it(
     assert YOUNG not in ws.audits.answers(audit)
     field = editor.panel.value_edit
     assert field.hasFocus() and field.selectedText() == keys     # ready to be typed over
-    assert editor.panel.value.hint.text() == message
+    assert editor.panel.value.hint.text() == f"{SAYS} — {message}"
     press(qtbot, "4", "Enter")
     assert result_of(ws, audit, YOUNG) == "4"
 
@@ -132,7 +137,8 @@ def test_an_implausible_number_is_kept_only_when_the_auditor_confirms(qtbot, edi
     press(qtbot, *"111111111", "Enter")
     assert YOUNG not in ws.audits.answers(audit)                  # nothing before the answer
     box = _question(qtbot, editor)
-    assert box.text() == "111,111,111 is more than the 5,000 this question expects — keep it?"
+    assert box.text() == (f"{SAYS}\n\n"
+                          "111,111,111 is more than the 5,000 this question expects — keep it?")
     assert box.defaultButton().text() == "&Correct it"
     qtbot.keyClick(box, K.Key_Escape)                             # correct it
     qtbot.waitUntil(lambda: editor.values.question is None)
@@ -290,3 +296,15 @@ def test_text_being_typed_is_saved_when_the_tab_closes(qtbot, ws, text_audit, ui
     qtbot.keyClicks(editor.panel.value_edit, "Seen at the gate")
     window.close_tab(window.tabs.indexOf(editor))
     assert result_of(ws, text_audit, YOUNG) == "Seen at the gate"
+
+
+def test_the_items_own_message_is_shown_in_the_checklists_language(qtbot, editor, ws, audit):
+    """The checklist's `message` for SVR-HR-04, in Japanese when the checklist is shown in
+    Japanese, before the general reason; nothing is stored."""
+    editor.set_language("ja")
+    editor.tree.setFocus()
+    press(qtbot, "-", "1", "Enter")
+    assert YOUNG not in ws.audits.answers(audit)
+    hint = editor.panel.value.hint.text()
+    assert hint.startswith("本日時点の名簿で18歳未満の労働者を数えます"), hint
+    assert "Count the workers" not in hint
