@@ -91,6 +91,8 @@ DECLARATION_STATUSES = ("none", "requested", "received")
 # -- HQ accounts ---------------------------------------------------------------------------
 ROLES = ("admin", "manager", "auditor")
 ROLES_SEEING_ALL = ("admin", "manager")     # see every audit, not only their own
+# A saved visit plan at HQ: a draft until a manager approves it (issue 18).
+PLAN_STATUSES = ("draft", "approved")
 
 # -- what syncs between a device and HQ ----------------------------------------------------
 # What the auditor wrote: part of the signed content, locked after signing.

@@ -29,6 +29,7 @@ DEVICE_CHECKS = {
 }
 HQ_CHECKS = {
     ("users", "role"): "ROLES",
+    ("plan_drafts", "status"): "PLAN_STATUSES",
 }
 _IN_LIST = re.compile(r"(\w+)\s+IN\s*\(([^()]*)\)", re.I)
 

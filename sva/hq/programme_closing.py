@@ -16,8 +16,9 @@ import uuid
 from sva.errors import BadInput, NotFound, SnapshotAltered
 from sva.hq.accounts import log_event, now_iso, user_by_name
 from sva.hq.storage import Storage, Tx
+from sva.vocabulary import ROLES_SEEING_ALL
 
-MANAGING_ROLES = ("manager", "admin")
+MANAGING_ROLES = ROLES_SEEING_ALL
 
 
 def _programme_panel(tx: Tx, fy: int) -> dict:

@@ -11,7 +11,7 @@ from sva.hq.programme.eligibility import eligibility
 from sva.hq.programme_history import current_fy
 from sva.hq.programme_store import load_results, load_suppliers
 from sva.hq.storage import Storage, Tx
-from sva.vocabulary import UNCLOSED_FINDING_STATUSES
+from sva.vocabulary import CAP_SEVERITIES, UNCLOSED_FINDING_STATUSES
 
 
 def _extensions(tx: Tx) -> dict:
@@ -29,9 +29,9 @@ def _open_isec(tx: Tx, *, due_before: str | None = None) -> dict:
     return {r["code"].upper(): int(r["n"]) for r in tx.all(
         "SELECT a.supplier_code AS code, COUNT(*) AS n FROM findings f JOIN audits a ON "
         f"a.id = f.audit_id WHERE f.area = 'ISEC' AND f.status IN ({marks}) AND "
-        "f.fact_deleted = 0 AND f.severity IN ('significant', 'minor')" + late
+        "f.fact_deleted = 0 AND f.severity IN (?, ?)" + late
         + " GROUP BY a.supplier_code",
-        (*UNCLOSED_FINDING_STATUSES, *((due_before,) if due_before else ())))}
+        (*UNCLOSED_FINDING_STATUSES, *CAP_SEVERITIES, *((due_before,) if due_before else ())))}
 
 
 def eligibility_for(storage: Storage, level: str, category: str | None = None, *,

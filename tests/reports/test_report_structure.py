@@ -39,11 +39,21 @@ def test_executive_summary_names_scope_dates_and_result(ws, found, lang):
         assert squash(shown) in summary, shown
 
 
-def test_the_executive_summary_shows_the_score_where_there_is_one(ws, found, monkeypatch):
-    assert "Score" not in _text(ws, found)
-    monkeypatch.setattr(report_data, "report_score",
-                        lambda ws, audit: {"value": 82, "max": 100, "band": "B"})
-    assert squash("Score: 82 / 100 (B).") in _text(ws, found)
+def test_the_executive_summary_shows_the_checklist_score(ws, found):
+    """The overall score of the checklist logic (sva.domain.scores), as a percentage; none
+    while nothing is scored."""
+    from sva.domain.relevance import hidden_items
+    from sva.domain.scores import scores
+    from tests.conftest import answer_all
+    assert squash("Score:") not in _text(ws, found)           # nothing answered yet
+    answer_all(ws, found)
+    ws.audits.record_answer(found, "SVR-HR-06", "nonconformity")
+    audit = ws.audits.audit(found)
+    template, answers = ws.audits.checklist_of(audit), ws.audits.answers(found)
+    _, overall = scores(template, answers, hidden_items(template, answers))
+    assert overall.scored > 0
+    assert squash(f"Score: {round(overall.percent)} / 100.") in _text(ws, found)
+    assert report_data.report_score(template, {}) is None
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

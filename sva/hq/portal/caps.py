@@ -12,7 +12,7 @@ from datetime import date
 from sva.errors import BadInput, NotFound
 from sva.hq import audits as hq_audits
 from sva.hq.storage import Storage, Tx
-from sva.vocabulary import CAP_POSITIONS, CAP_RESPONSE_FIELDS, CAP_SEVERITIES
+from sva.vocabulary import CAP_POSITIONS, CAP_RESPONSE_FIELDS, CAP_SEVERITIES, LOCKED_STATUSES
 
 ANSWERABLE = ("open", "cap_rejected")
 REQUIRED = ("root_cause", "corrective_action", "responsible", "planned_date")
@@ -36,8 +36,8 @@ def findings_of(tx: Tx, supplier_code: str, finding_id: str | None = None) -> li
     sql = ("SELECT f.*, a.document, a.status AS audit_status FROM findings f "
            "JOIN audits a ON a.id = f.audit_id WHERE a.supplier_code = ? "
            "AND f.fact_deleted = 0 AND f.severity IN (?, ?) "
-           "AND a.status IN ('signed', 'synced')")
-    args: tuple = (supplier_code, *CAP_SEVERITIES)
+           "AND a.status IN (?, ?)")
+    args: tuple = (supplier_code, *CAP_SEVERITIES, *LOCKED_STATUSES)
     if finding_id is not None:
         sql += " AND f.id = ?"
         args += (str(finding_id)[:100],)

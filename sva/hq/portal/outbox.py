@@ -12,6 +12,7 @@ import yaml
 from sva.hq.accounts import now_iso
 from sva.hq.storage import Tx
 from sva.paths import resource
+from sva.vocabulary import LANGS
 
 KINDS = ("invitation", "request", "reminder", "receipt", "returned")
 
@@ -26,7 +27,7 @@ def supplier_name(supplier: dict, lang: str) -> str:
 
 
 def render(kind: str, lang: str, **fields) -> tuple[str, str]:
-    text = texts()[kind][lang if lang in ("en", "ja") else "en"]
+    text = texts()[kind][lang if lang in LANGS else "en"]
     return text["subject"].format(**fields), text["body"].format(**fields)
 
 

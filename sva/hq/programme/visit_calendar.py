@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from sva.vocabulary import REGIONS
+
 HQ_COUNTRY = "JP"
-REGION_ORDER = ("JP", "ASIA", "NA", "EMEA", "CSA")
+REGION_ORDER = REGIONS      # the vocabulary's order: Japan first
 
 
 @dataclass(frozen=True)

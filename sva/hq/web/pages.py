@@ -47,9 +47,9 @@ def strings() -> dict:
     per feature, kept at the end of the file so parallel work merges cleanly) is folded in."""
     doc = yaml.safe_load(resource("web", "strings.yaml").read_text("utf-8"))
     for name, block in list(doc.items()):
-        if name not in ("version", "en", "ja") and isinstance(block, dict) \
-                and {"en", "ja"} <= set(block):
-            for lang in ("en", "ja"):      # never over the main block's own words
+        if name not in ("version", *LANGS) and isinstance(block, dict) \
+                and set(LANGS) <= set(block):
+            for lang in LANGS:      # never over the main block's own words
                 for key, text in block[lang].items():
                     doc[lang].setdefault(key, text)
     return doc
