@@ -35,10 +35,10 @@ class Service:
 
     def __init__(self, folder: Path):
         ws = self.ws = Workspace(folder)
-        ws.templates.install_shipped()
+        svr_ref = next(r for r in ws.templates.install_shipped() if r.startswith("svr@"))
         sid = ws.suppliers.add(code="B1", name_en="Bench Ltd.", country="JP")
         site = ws.suppliers.add_site(sid, name="Plant", country="JP", timezone="Asia/Tokyo")
-        self.audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@2",
+        self.audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref=svr_ref,
                                       planned_date="2026-11-25")
         ws.audits.start(self.audit)
         self.items = [i.id for i in ws.audits.template_of(ws.audits.audit(self.audit))

@@ -47,10 +47,10 @@ def pct(values, p):
 def store(folder: Path, encrypt: bool):
     ws = Workspace(folder, encrypt=encrypt)
     assert ws.encrypted == encrypt
-    ws.templates.install_shipped()
+    svr_ref = next(r for r in ws.templates.install_shipped() if r.startswith("svr@"))
     sid = ws.suppliers.add(code="B1", name_en="Bench Ltd.", country="JP")
     site = ws.suppliers.add_site(sid, name="Plant", country="JP", timezone="Asia/Tokyo")
-    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@2",
+    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref=svr_ref,
                              planned_date="2026-11-25")
     ws.audits.start(audit)
     return ws, audit

@@ -89,10 +89,10 @@ def child_baseline(folder: Path, out: Path) -> dict:
 def child_service(folder: Path, out: Path) -> dict:
     from sva.workspace import Workspace
     ws = Workspace(out)
-    ws.templates.install_shipped()
+    svr_ref = next(r for r in ws.templates.install_shipped() if r.startswith("svr@"))
     sid = ws.suppliers.add(code="B1", name_en="Bench Ltd.", country="JP")
     site = ws.suppliers.add_site(sid, name="Plant", country="JP", timezone="Asia/Tokyo")
-    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@2",
+    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref=svr_ref,
                              planned_date="2026-05-12")
     paths = sorted(folder.glob("*.JPG"))
     start = time.perf_counter()

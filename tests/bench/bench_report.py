@@ -80,11 +80,11 @@ def make_audit(folder: Path, findings: int = FINDINGS, per_finding: int = PHOTOS
                size: tuple[int, int] = SIZE_12MP) -> tuple[Workspace, str, list[dict]]:
     rng = random.Random(7)
     ws = Workspace(folder)
-    ws.templates.install_shipped()
+    svr_ref = next(r for r in ws.templates.install_shipped() if r.startswith("svr@"))
     sid = ws.suppliers.add(code="B1", name_en="Bench Parts Co., Ltd.", name_ja="ベンチ部品株式会社",
                            country="JP")
     site = ws.suppliers.add_site(sid, name="Kawasaki plant", country="JP", timezone="Asia/Tokyo")
-    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref="svr@2",
+    audit = ws.audits.create(supplier_id=sid, site_id=site, template_ref=svr_ref,
                              planned_date="2026-11-25", auditors=["Haruka Sato"])
     ws.audits.start(audit)
     items = list(ws.audits.template_of(ws.audits.audit(audit)).items.values())
