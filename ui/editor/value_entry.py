@@ -21,7 +21,7 @@ from sva.checklists.model import Item, grouped
 from sva.domain.audits import check_result
 from sva.errors import BadInput, BadNumber
 from ui.core_messages import message_of
-from ui.editor.checklist_model import short_id
+from ui.editor.checklist_model import short_id, tree_text
 
 NUMBER_KEYS = frozenset("0123456789-.")
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -97,13 +97,13 @@ class ValueEntry(QObject):
         try:
             check_result(item, text)
         except BadNumber as exc:
-            if exc.problem == "above_max":
+            if exc.confirmable:                 # the item lets the auditor keep it
                 self._ask(item, text, exc)
             else:
-                self.field.problem(self._why(exc))
+                self.field.problem(self._said(item, self._why(exc)))
             return
         except BadInput as exc:
-            self.field.problem(message_of(exc))
+            self.field.problem(self._said(item, message_of(exc)))
             return
         self._save(item, text)
 
@@ -132,9 +132,12 @@ class ValueEntry(QObject):
     # -- a number above what the question expects ----------------------------------------------
     def _ask(self, item: Item, text: str, exc: BadNumber) -> None:
         value, limit = _shown(exc.value), grouped(exc.limit)
+        question = (self.tr("{0} is below the {1} this question expects — keep it?")
+                    if exc.problem == "below_min" else
+                    self.tr("{0} is more than the {1} this question expects — keep it?"))
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Check the number"),
-                          self.tr("{0} is more than the {1} this question expects — keep it?")
-                          .format(value, limit), parent=self.editor)
+                          self._said(item, question.format(value, limit), sep="\n\n"),
+                          parent=self.editor)
         box.setObjectName("confirmValue")
         keep = box.addButton(self.tr("&Keep {0}").format(value),
                              QMessageBox.ButtonRole.AcceptRole)
@@ -152,6 +155,13 @@ class ValueEntry(QObject):
             self._save(item, text, confirmed=True)
         else:
             self.field.problem(self.tr("Not saved. Correct the number and press Enter."))
+
+    def _said(self, item: Item, why: str, *, sep: str = " — ") -> str:
+        """The item's own message for an answer outside its rules (checklist `message`, in
+        the checklist's language), before the general reason."""
+        if not item.message:
+            return why
+        return tree_text(item.message, self.editor.model.lang) + sep + why
 
     def _why(self, exc: BadNumber) -> str:
         if exc.problem == "not_a_number":
