@@ -149,3 +149,22 @@ def test_an_older_workbook_does_not_undo_a_cap_answered_online(hq, device, tmp_p
     with pytest.raises(CapWorkbookInvalid, match="after this workbook was exported"):
         import_cap(device, workbook)
     assert device.findings.finding(finding["id"])["root_cause"] == CAP["root_cause"]
+
+
+def test_the_cap_page_shows_the_auditors_japanese_texts_on_a_japanese_page(hq, device):
+    """A finding written in both languages (issue 21) reads in Japanese on the portal's
+    Japanese CAP page and in English on the English one."""
+    audit_id = assigned_audit(hq, device)
+    do_audit(device, audit_id, photos=0)
+    (finding,) = device.findings.of_audit(audit_id)
+    device.findings.edit(finding["id"], reason="Japanese texts for the supplier",
+                         observed_ja="非常口がパレットでふさがれている",
+                         required_action_ja="非常口を直ちに片付ける")
+    sync(device)
+    contact(hq.storage, "S001", "aiko@kanto.example")
+    supplier = _client(hq, "aiko@kanto.example")
+    ja = supplier.get("/portal/caps?lang=ja").text
+    assert "非常口がパレットでふさがれている" in ja and "非常口を直ちに片付ける" in ja
+    assert "fire exit blocked by pallets" not in ja
+    en = supplier.get("/portal/caps?lang=en").text
+    assert "fire exit blocked by pallets" in en and "非常口がパレット" not in en

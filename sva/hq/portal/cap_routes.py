@@ -26,7 +26,7 @@ def caps_page(request: Request):
 
 def _caps_page(request: Request, me: dict, status: int = 200, **extra):
     with storage_of(request).transaction(write=False) as tx:
-        rows = caps.findings_of(tx, me["supplier_code"])
+        rows = caps.findings_of(tx, me["supplier_code"], lang=lang_for(request, me))
         files = caps.evidence_of(tx, [r["id"] for r in rows])
     return render(request, "portal/caps.html", me, status=status, rows=rows, files=files,
                   **extra)

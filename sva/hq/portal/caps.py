@@ -12,7 +12,8 @@ from datetime import date
 from sva.errors import BadInput, NotFound
 from sva.hq import audits as hq_audits
 from sva.hq.storage import Storage, Tx
-from sva.vocabulary import CAP_POSITIONS, CAP_RESPONSE_FIELDS, CAP_SEVERITIES, LOCKED_STATUSES
+from sva.vocabulary import (CAP_POSITIONS, CAP_RESPONSE_FIELDS, CAP_SEVERITIES,
+                             FINDING_JA_FIELDS, LOCKED_STATUSES)
 
 ANSWERABLE = ("open", "cap_rejected")
 REQUIRED = ("root_cause", "corrective_action", "responsible", "planned_date")
@@ -23,16 +24,25 @@ ANSWERED = ("root_cause", "corrective_action", "preventive_action", "responsible
 LIMIT = 2000
 
 
-def _texts(document: str, finding_id: str) -> dict:
+def _texts(document: str, finding_id: str, lang: str = "en") -> dict:
+    """The finding's texts as the audit pushed them; on a Japanese page the auditor's
+    Japanese texts (what was seen, required action) where the finding has them."""
     doc = json.loads(document or "{}")
     for f in doc.get("findings", []):
         if f.get("id") == finding_id:
-            return {k: f.get(k) or "" for k in ("requirement", "observed", "required_action")}
+            out = {k: f.get(k) or "" for k in ("requirement", "observed", "required_action")}
+            if lang == "ja":
+                for field, ja in FINDING_JA_FIELDS.items():
+                    if field in out and f.get(ja):
+                        out[field] = f[ja]
+            return out
     return {"requirement": "", "observed": "", "required_action": ""}
 
 
-def findings_of(tx: Tx, supplier_code: str, finding_id: str | None = None) -> list[dict]:
-    """CAP findings of signed audits at this supplier (one, if `finding_id` is given)."""
+def findings_of(tx: Tx, supplier_code: str, finding_id: str | None = None,
+                lang: str = "en") -> list[dict]:
+    """CAP findings of signed audits at this supplier (one, if `finding_id` is given), their
+    texts in `lang` where the auditor wrote them in it."""
     sql = ("SELECT f.*, a.document, a.status AS audit_status FROM findings f "
            "JOIN audits a ON a.id = f.audit_id WHERE a.supplier_code = ? "
            "AND f.fact_deleted = 0 AND f.severity IN (?, ?) "
@@ -43,7 +53,7 @@ def findings_of(tx: Tx, supplier_code: str, finding_id: str | None = None) -> li
         args += (str(finding_id)[:100],)
     rows = tx.all(sql + " ORDER BY f.due_date, f.id", args)
     for r in rows:
-        r.update(_texts(r.pop("document"), r["id"]))
+        r.update(_texts(r.pop("document"), r["id"], lang))
         r["answerable"] = r["status"] in ANSWERABLE
     return rows
 
