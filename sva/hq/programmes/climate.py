@@ -15,8 +15,8 @@ from pydantic import BeforeValidator, model_validator
 
 from sva.hq.accounts import log_event
 from sva.hq.programme.cells import Row, YesNo
-from sva.hq.programme.tabular import apply_policy, check_rows, open_table, repeated
-from sva.hq.programmes.registry import SupplierCode, known_codes
+from sva.hq.programme.tabular import apply_policy
+from sva.hq.programmes.registry import SupplierCode, supplier_rows
 from sva.hq.storage import Storage, Tx
 from sva.places import region_of
 from sva.validation.checks import Refusal
@@ -75,14 +75,7 @@ class ClimateRow(Row):
 
 def import_climate(storage: Storage, path: str | Path, fy: int, *, actor: str = "admin") -> dict:
     with storage.transaction() as tx:
-        table, problems = open_table(path, ("supplier_code",), COLUMNS)
-        good = []
-        if table is not None:
-            good, bad = check_rows(table, ClimateRow, context={"known": known_codes(tx)})
-            problems += bad
-            problems += repeated(table, {n: r.get("supplier_code", "").strip().upper() or None
-                                         for n, r in table.rows}, "supplier_code",
-                                 lambda c, others: f"{c} also appears on row(s) {others}")
+        good, problems = supplier_rows(tx, path, ("supplier_code",), COLUMNS, ClimateRow)
         rows, _ = apply_policy(good, problems, skip_bad=False)
         for _, r in rows:
             tx.execute("DELETE FROM climate_records WHERE supplier_code = ? AND fy = ?",

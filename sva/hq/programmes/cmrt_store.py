@@ -15,7 +15,7 @@ from sva.hq.programme.cells import Day, Row, required
 from sva.hq.programme.tabular import apply_policy, check_rows, open_table, repeated
 from sva.hq.programmes import files
 from sva.hq.programmes.cmrt import METALS, SMELTER_ID, parse_cmrt
-from sva.hq.programmes.registry import SupplierCode, known_codes, registered
+from sva.hq.programmes.registry import SupplierCode, registered, supplier_rows
 from sva.hq.storage import Storage, Tx
 from sva.validation.checks import Refusal
 from pydantic import BeforeValidator
@@ -123,15 +123,8 @@ def import_cmrt_requests(storage: Storage, path: str | Path, fy: int, *,
                          actor: str = "admin") -> dict:
     """Who was asked for a CMRT in `fy` (CSV/XLSX: supplier_code, requested_on)."""
     with storage.transaction() as tx:
-        table, problems = open_table(path, ("supplier_code", "requested_on"),
-                                     ("supplier_code", "requested_on"))
-        good = []
-        if table is not None:
-            good, bad = check_rows(table, RequestRow, context={"known": known_codes(tx)})
-            problems += bad
-            problems += repeated(table, {n: r.get("supplier_code", "").strip().upper() or None
-                                         for n, r in table.rows}, "supplier_code",
-                                 lambda c, others: f"{c} also appears on row(s) {others}")
+        columns = ("supplier_code", "requested_on")
+        good, problems = supplier_rows(tx, path, columns, columns, RequestRow)
         rows, _ = apply_policy(good, problems, skip_bad=False)
         for _, r in rows:
             tx.execute("DELETE FROM cmrt_requests WHERE supplier_code = ? AND fy = ?",

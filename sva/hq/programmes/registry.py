@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, ValidationInfo
 
 from sva.errors import BadInput
+from sva.hq.programme.tabular import check_rows, open_table, repeated
 from sva.hq.storage import Tx
 from sva.validation.checks import Refusal
 
@@ -15,6 +16,19 @@ def known_codes(tx: Tx) -> dict[str, str]:
     """UPPER(code) -> code as registered, for the live (not deleted) suppliers."""
     return {r["code"].upper(): r["code"]
             for r in tx.all("SELECT code FROM suppliers WHERE deleted = 0")}
+
+
+def supplier_rows(tx: Tx, path, required, known, model) -> tuple[list, list]:
+    """The rows of a file with one row per supplier: each checked by `model` (supplier codes
+    against the registry), a supplier named once. Returns (good rows, problems)."""
+    table, problems = open_table(path, required, known)
+    if table is None:
+        return [], problems
+    good, bad = check_rows(table, model, context={"known": known_codes(tx)})
+    twice = repeated(table, {n: r.get("supplier_code", "").strip().upper() or None
+                             for n, r in table.rows}, "supplier_code",
+                     lambda c, others: f"{c} also appears on row(s) {others}")
+    return good, problems + bad + twice
 
 
 def registered(tx: Tx, code: str) -> str:
