@@ -78,6 +78,7 @@ class _Write:
     id: str
     before: dict | None
     written: dict
+    changes: Changes = NOTHING      # what this write changed (of_row), worked out once
 
 
 class Journal:
@@ -100,7 +101,9 @@ class Journal:
         if not self.active:
             return
         before = dict(before) if before is not None else None   # callers keep their dicts
-        self.writes.append(_Write(table, row_id, before, dict(written)))
+        written = dict(written)
+        self.writes.append(_Write(table, row_id, before, written,
+                                  of_row(table, before, written)))
         self.state[(table, row_id)] = {**(before or {}), **written}
 
     def amended(self, reason: str) -> None:
@@ -116,7 +119,7 @@ class Journal:
         return len(self.writes)
 
     def changes_since(self, mark: int) -> Changes:
-        return Changes.union(of_row(w.table, w.before, w.written) for w in self.writes[mark:])
+        return Changes.union([w.changes for w in self.writes[mark:]])
 
     # -- the store's transactions (sva.store.database.TransactionListener) ---------------------
     def begun(self) -> None:

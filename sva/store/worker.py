@@ -17,6 +17,7 @@ operation (its undo text, whether it is undoable) holds on the worker too.
 """
 from __future__ import annotations
 
+import _thread
 import contextvars
 import queue
 import threading
@@ -41,6 +42,36 @@ def _run(job) -> None:
         future.set_exception(_typed(exc))
     else:
         future.set_result(result)
+
+
+class _Waiting:
+    """What `call` waits on: a Future's part of the protocol `_run` uses, on one bare lock
+    (held until the worker has the result). A Future wakes its caller through a Condition,
+    which costs an autosave a measurable share of its time (tests/bench/bench_answers.py)."""
+    __slots__ = ("_done", "_result", "_error")
+
+    def __init__(self):
+        self._done = _thread.allocate_lock()
+        self._done.acquire()
+        self._result = self._error = None
+
+    def set_running_or_notify_cancel(self) -> bool:
+        return True
+
+    def set_result(self, result) -> None:
+        self._result = result
+        self._done.release()
+
+    def set_exception(self, error: BaseException) -> None:
+        self._error = error
+        self._done.release()
+
+    def result(self):
+        self._done.acquire()
+        if self._error is not None:
+            error, self._error = self._error, None     # no cycle through its traceback
+            raise error
+        return self._result
 
 
 def _typed(exc: BaseException) -> BaseException:
@@ -98,9 +129,8 @@ class StoreWorker:
         if threading.get_ident() == self.ident:
             return fn(*args, **kw)
         lease = getattr(self._local, "lease", None)
-        if lease is not None:
-            return self._queue(lease, fn, args, kw).result()
-        return self.submit(fn, *args, **kw).result()
+        return self._queue(self._jobs if lease is None else lease, fn, args, kw,
+                           _Waiting()).result()
 
     def submit(self, fn: Callable, /, *args, **kw) -> Future:
         """Queue `fn(*args, **kw)` for the worker; its Future holds the result."""
@@ -110,10 +140,11 @@ class StoreWorker:
             return future
         return self._queue(self._jobs, fn, args, kw)
 
-    def _queue(self, jobs: queue.SimpleQueue, fn, args, kw) -> Future:
+    def _queue(self, jobs: queue.SimpleQueue, fn, args, kw, future=None):
         if self._closed:
             raise StoreClosed("the workspace is closed")
-        future: Future = Future()
+        if future is None:
+            future = Future()
         jobs.put((future, contextvars.copy_context(), fn, args, kw))
         return future
 
