@@ -33,5 +33,16 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
     return Path(platformdirs.user_data_dir("sva", appauthor=False))
 
 
+def shown(path: str | os.PathLike) -> str:
+    """A folder as the app shows it: under the user's home folder as `~/...` (shorter in the
+    status bar, and a screenshot shows no account name); elsewhere in full."""
+    path = Path(path)
+    try:
+        inside = path.resolve().relative_to(Path.home().resolve())
+    except (ValueError, RuntimeError, OSError):   # not under home, or no home folder
+        return str(path)
+    return str(Path("~") / inside)
+
+
 def resource(*parts: str) -> Path:
     return RESOURCES.joinpath(*parts)

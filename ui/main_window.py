@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
+from sva import paths
 from sva.paths import data_dir
 from sva.workspace import Workspace
 from sva.errors import SvaError
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
         self.audits_view.set_rows(audits)
         if self.tabs.currentWidget() is self.suppliers_view:
             self.load_suppliers()
-        self.folder_label.setText(self.tr("Data folder: {0}").format(self.ws.folder))
+        self.folder_label.setText(self.tr("Data folder: {0}").format(paths.shown(self.ws.folder)))
         self.folder_label.setToolTip(str(self.ws.folder))
         self.counts_label.setText(self.tr("{0} audits · {1} suppliers").format(
             len(audits), self.ws.queries.supplier_count()))

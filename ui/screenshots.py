@@ -199,11 +199,14 @@ def main(argv: list[str] | None = None) -> int:
             build(out=scratch / "qm")
             i18n.install(app, args.lang, scratch / "qm")
         from ui.main_window import MainWindow
-        copy = scratch / "data"
+        copy = scratch / "home" / "SVA"
         shutil.copytree(args.data_dir, copy, ignore=shutil.ignore_patterns("backups"))
         ws = open_workspace(copy)
         if ws is None:
             return 1
+        # The copy is in a home folder of its own (set once the store is open, keys and
+        # all): the status bar shows "~/SVA", so no screenshot carries the machine's folders.
+        os.environ["HOME"] = str(scratch / "home")
         try:
             settings = QSettings(str(scratch / "screenshots.ini"), QSettings.Format.IniFormat)
             CHECKLIST_LANGUAGE.set(settings, "both")

@@ -367,3 +367,27 @@ def test_the_real_app_starts_with_the_keyboard_on_the_first_audit(tmp_path, demo
     assert started["current_row"] == started["first_row"] is not None
     assert opened["tabs"] == [started["first_row"]] == [opened["shown"]]
     assert opened["focus"] == "checklistTree" and opened["focus_in_editor"]
+
+
+@pytest.fixture
+def home_ws(tmp_path, monkeypatch):
+    """A fresh data folder in the user's home folder (HOME set to a temporary one)."""
+    from sva.workspace import Workspace
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    ws = Workspace(tmp_path / "home" / "SVA")
+    yield ws
+    ws.close()
+
+
+def test_status_bar_shows_a_data_folder_under_home_as_tilde(home_ws, qtbot, tmp_path,
+                                                             ui_settings):
+    """Shorter, and a screenshot of the window shows no account or machine folder."""
+    from sva.paths import shown
+    win = MainWindow(home_ws, settings=ui_settings)
+    qtbot.addWidget(win)
+    win.reload_lists()
+    text = win.folder_label.text()
+    assert "~/SVA" in text and str(tmp_path) not in text
+    assert win.folder_label.toolTip() == str(home_ws.folder)     # the full path on hover
+    outside = tmp_path / "elsewhere"
+    assert shown(outside) == str(outside)
