@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
         task = daily_backup_task(self.ws, DAILY_BACKUP_KEEP.get(self.settings))
         task.signals.succeeded.connect(
             lambda path: path and self.statusBar().showMessage(
-                self.tr("Daily backup written to {0}").format(path), 10000))
+                self.tr("Daily backup written to {0}").format(paths.shown(path)), 10000))
         task.signals.failed.connect(
             lambda message: self.statusBar().showMessage(
                 self.tr("The daily backup failed: {0}").format(message), 30000))

@@ -20,6 +20,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMenuBar, QMessageBox,
                                QScrollArea, QToolBar, QVBoxLayout, QWidget)
 
+from sva import paths
 from ui.operations.report import page_images_task
 from ui.operations.tasks import Task
 from ui.widgets.actions import make_action
@@ -77,7 +78,7 @@ class ReportPreview(QDialog):
             self.task.signals.succeeded.connect(self._pages_ready)
             self.task.signals.failed.connect(self._show_error)
             self.task.start()
-        self.info = QLabel(str(self.path))
+        self.info = QLabel(paths.shown(self.path))
         self.info.setObjectName("previewInfo")
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -137,7 +138,7 @@ class ReportPreview(QDialog):
             self.pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.page_labels.append(label)
         self._images = images
-        self.info.setText(self.tr("{0} — {1} page(s)").format(self.path, len(images)))
+        self.info.setText(self.tr("{0} — {1} page(s)").format(paths.shown(self.path), len(images)))
 
     def set_zoom(self, factor: float) -> None:
         self.zoom = max(0.25, min(4.0, factor))
