@@ -224,8 +224,7 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
         head.append(para(t("finding.item", id=finding["item_id"]), styles["small"]))
     item = finding.get("item")
     if item is not None and item.references:     # the standard or law clause it rests on
-        head.append(para(f"{t('finding.reference')}: {'; '.join(item.references)}",
-                         styles["small"]))
+        head += reference_lines(t, item, styles)
     if finding["requirement"]:
         head.append(label(t, "finding.requirement", styles))
         head += field_text(t, finding, "question", "requirement", styles)
@@ -259,6 +258,18 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
         out.extend(extra(finding))
     out += [FindingMark(None), Spacer(1, 10)]
     return out
+
+
+def reference_lines(t: Texts, item, styles) -> list:
+    """The clauses an item rests on, in the report language: one line per language where
+    the names differ (a law's name), one line where they are the same (ISO control ids)."""
+    lines = []
+    for lang in t.langs:
+        text = "; ".join(item.reference_texts(lang))
+        if text not in lines:
+            lines.append(text)
+    label_ = t("finding.reference")
+    return [para(f"{label_}: {text}", styles["small"]) for text in lines]
 
 
 def answer_text(t: Texts, item, answer: dict | None, lang: str | None = None) -> str:
