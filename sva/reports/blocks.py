@@ -277,13 +277,15 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
 def reference_lines(t: Texts, item, styles) -> list:
     """The clauses an item rests on, in the report language: one line per language where
     the names differ (a law's name), one line where they are the same (ISO control ids)."""
-    lines = []
+    lines: dict[str, list[str]] = {}          # text -> the languages it is shown for
     for lang in t.langs:
-        text = "; ".join(item.reference_texts(lang))
-        if text not in lines:
-            lines.append(text)
-    label_ = t("finding.reference")
-    return [para(f"{label_}: {text}", styles["small"]) for text in lines]
+        text = ("; " if lang == "en" else "、").join(item.reference_texts(lang))
+        lines.setdefault(text, []).append(lang)
+    out = []
+    for text, langs in lines.items():
+        names = " / ".join(t.get("finding.reference", lang) for lang in langs)
+        out.append(para(names + (": " if langs[0] == "en" else "：") + text, styles["small"]))
+    return out
 
 
 def answer_text(t: Texts, item, answer: dict | None, lang: str | None = None) -> str:
