@@ -60,12 +60,7 @@ def overall_message(t: Texts, data: ReportData, lang: str) -> str:
 
 
 def _supplier_value(t: Texts, data: ReportData, styles) -> list:
-    names = []
-    for lang in t.langs:
-        name = data.supplier_name(lang)
-        if name not in names:
-            names.append(name)
-    return [para(name, styles["cell_b"]) for name in names] + [
+    return lang_texts(t, data.supplier_text, styles, styles["cell_b"]) + [
         para(f"{data.supplier['code']} · {data.supplier['country']}", styles["small"])]
 
 

@@ -23,7 +23,8 @@ def executive_text(t: Texts, data: ReportData, lang: str, issued: str, result: s
     waiting = len(data.awaiting_cap)
     parts = [t.get("exec.text", lang, date=t.date(data.visit_date),
                    auditors=", ".join(data.auditors) or data.contact["buyer"][lang],
-                   buyer=data.contact["buyer"][lang], supplier=data.supplier_name(lang),
+                   buyer=data.contact["buyer"][lang],
+                   supplier=marked(t, data.supplier_text(lang), lang),
                    site=marked(t, data.site_name(lang), lang),
                    checklist=data.template.title[lang],
                    scope=marked(t, data.scope(lang), lang) or "—")] + ([result] if result else [])

@@ -120,6 +120,11 @@ class ReportData:
     def supplier_name(self, lang: str) -> str:
         return (self.supplier.get(f"name_{lang}") or self.supplier["name_en"]).strip()
 
+    def supplier_text(self, lang: str) -> tuple[str, bool]:
+        """The supplier's name in `lang`, and whether it is in the other language (a
+        supplier without a Japanese name, in a Japanese report)."""
+        return in_lang(self.supplier["name_en"], self.supplier.get("name_ja") or "", lang)
+
     def site_name(self, lang: str) -> tuple[str, bool]:
         """The site's name in `lang` (its Japanese name where recorded), and whether what
         is shown is in the other language."""

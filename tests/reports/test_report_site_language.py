@@ -52,6 +52,16 @@ def test_a_site_known_only_in_english_is_marked_in_the_japanese_report(ws, audit
     assert "(writteninJapanese)" not in _text(ws, audit, "en")
 
 
+def test_a_supplier_without_a_japanese_name_is_marked_too(ws, audit):
+    supplier = ws.audits.audit(audit)["supplier_id"]
+    ws.suppliers.edit(supplier, name_ja="")
+    cover, summary = _text(ws, audit, "ja").split(squash(Texts("ja")("exec.heading")), 1)
+    assert MARK + "KantoPartsCo.,Ltd." in cover and "KantoPartsCo.,Ltd." + MARK in summary
+    ws.suppliers.edit(supplier, name_ja="関東部品株式会社")
+    cover = _text(ws, audit, "ja").split(squash(Texts("ja")("exec.heading")), 1)[0]
+    assert "サプライヤー関東部品株式会社" in cover              # no mark between
+
+
 def test_signatory_roles_come_in_the_report_language(ws, audit):
     """A role from the vocabulary (by code or by its label in either language) prints as
     the report language's label; a role outside it as written, marked when in English."""
