@@ -48,3 +48,15 @@ def test_a_document_without_profile_hashes_as_before(device, hq):
     doc = audit_document(device, audit_id)
     assert "profile" not in doc and "scope_ja" not in doc
     assert document_hash(doc) == document_hash({**doc, "scope_ja": "", "profile": None})
+
+
+def test_the_site_import_takes_the_japanese_name(hq, tmp_path):
+    """`sva-hq import sites`: the optional column site_name_ja; a second import changes it."""
+    from sva.hq.programme_store import import_sites
+    csv = tmp_path / "sites.csv"
+    for name_ja in ("川崎工場", "川崎事業所"):
+        csv.write_text("code,site_name,country,timezone,site_name_ja\n"
+                       f"S002,Penang fab,MY,Asia/Kuala_Lumpur,{name_ja}\n", encoding="utf-8")
+        assert import_sites(hq.storage, csv) == {"sites": 1}
+        with hq.storage.transaction(write=False) as tx:
+            assert tx.scalar("SELECT name_ja FROM sites WHERE name = 'Penang fab'") == name_ja
