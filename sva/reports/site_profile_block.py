@@ -88,5 +88,7 @@ def site_profile_section(t: Texts, data: ReportData, styles, width: float) -> li
             out.append(para(t.get("profile.none", lang) + (" " if lang == "en" else "") +
                             t.get("profile.not_recorded", lang, list=listed), styles["body"]))
         return [KeepTogether(out)]
-    return [KeepTogether(out[:len(out)] + [Spacer(1, 2)]),
-            facts_table(_value_rows(t, data, styles), width, label_share=0.4)]
+    # Nine short rows: the heading and the whole table stay on one page.
+    return [KeepTogether(out + [Spacer(1, 2),
+                                facts_table(_value_rows(t, data, styles), width,
+                                            label_share=0.4)])]
