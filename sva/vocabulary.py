@@ -82,6 +82,19 @@ KEYED_ANSWER_TYPES = tuple(KEYED_RESULTS)
 NONCONFORMITY_RESULTS = ("nonconformity", "observation")
 PHOTO_TRIGGERS = NONCONFORMITY_RESULTS
 
+# -- the site profile the report prints (issue 21) ------------------------------------------
+# Headcount and worker mix at the site: the total and how many of them are women, foreign /
+# migrant workers, agency / dispatched workers and young workers (under 18).
+SITE_PROFILE_COUNTS = ("workers_total", "workers_women", "workers_foreign", "workers_agency",
+                       "workers_young")
+# Interviews held: with one worker at a time, and in groups.
+SITE_PROFILE_INTERVIEWS = ("interviews_individual", "interviews_group")
+# Who signs a report: each role has an EN/JA label (resources/reports/strings.yaml role.*,
+# the sign dialog's suggestions); a role outside the list is kept as written.
+SIGNATORY_ROLES = ("auditor", "lead_auditor", "supplier_representative", "plant_manager",
+                   "site_director", "general_affairs_manager", "hr_manager", "ehs_manager",
+                   "quality_manager", "information_security_manager")
+
 # -- suppliers -----------------------------------------------------------------------------
 REGIONS = ("JP", "ASIA", "NA", "EMEA", "CSA")
 ISEC_LEVELS = ("A", "B", "C", "D")          # best first
@@ -132,8 +145,8 @@ LOG_FIELDS = ("seq", "at", "actor", "device", "action", "entity", "entity_id", "
 # Master data HQ owns and a device pulls (besides `id`, `code`/`supplier_id` and `deleted`).
 SUPPLIER_SYNC_FIELDS = ("name_en", "name_ja", "country", "categories", "annual_spend",
                         *SUPPLIER_FLAGS, "isec_level", "declaration_status", "declaration_date")
-SITE_SYNC_FIELDS = ("name", "address", "country", "timezone", "contact_name", "contact_email",
-                    "contact_phone")
+SITE_SYNC_FIELDS = ("name", "name_ja", "address", "country", "timezone", "contact_name",
+                    "contact_email", "contact_phone")
 # Rows a device maps to HQ ids, and how a sync conflict was settled.
 SYNCED_MASTER_KINDS = ("supplier", "site")
 CONFLICT_CHOICES = ("mine", "theirs")

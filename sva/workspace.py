@@ -54,6 +54,7 @@ class Workspace:
         from sva.domain.findings import Findings
         from sva.domain.operations import Journal
         from sva.domain.queries import Queries
+        from sva.domain.site_profile import SiteProfiles
         from sva.domain.suppliers import Suppliers
         from sva.domain.templates import Templates
         from sva.domain.undo import UndoStack
@@ -90,6 +91,7 @@ class Workspace:
         self.findings = Findings(self)
         self.photos = Photos(self)
         self.queries = Queries(self)
+        self.profiles = SiteProfiles(self)
 
     def _device_id(self) -> str:
         row = list(self.db.query("SELECT value FROM local_meta WHERE key = 'device_id'"))

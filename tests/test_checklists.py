@@ -192,6 +192,7 @@ def test_every_item_says_what_the_supplier_must_do(name):
     auditor; `references` name the clauses an item rests on."""
     from sva.checklists.loader import load_template
     from sva.paths import resource
+    from sva.reports.report_data import looks_japanese
     template = load_template(resource("checklists", f"{name}.yaml"))
     for item in template.items.values():
         assert item.expected and item.expected["en"] and item.expected["ja"], item.id
@@ -200,7 +201,11 @@ def test_every_item_says_what_the_supplier_must_do(name):
         assert not item.expected["en"].startswith(("Ask ", "Check whether", "Review ")), item.id
         assert "supplier must" not in item.expected["en"], item.id
         assert any("\u3040" <= ch <= "\u30ff" for ch in item.expected["ja"]), item.id
-        assert all(isinstance(r, str) and r.strip() for r in item.references), item.id
+        for ref in item.references:     # a law's name in both languages; an ISO id as is
+            assert isinstance(ref, str) and ref.strip() or set(ref) == {"en", "ja"}, item.id
+            if "Act" in str(ref) or "(Japan)" in str(ref) or "Code of Conduct" in str(ref):
+                assert isinstance(ref, dict) and looks_japanese(ref["ja"]), (item.id, ref)
+        assert all(r.strip() for r in item.reference_texts("ja")), item.id
     assert sum(1 for i in template.items.values() if i.references) == len(template.items)
 
 
@@ -218,8 +223,26 @@ def test_bad_references_name_file_line_and_item(tmp_path):
     from sva.checklists.loader import validate_file
     from sva.paths import resource
     text = resource("checklists", "svr.yaml").read_text("utf-8")
-    bad = text.replace("references: [\"RBA Code of Conduct A.1", "references: [[1], \"x", 1)
+    bad = text.replace("references: [", "references: [[1], ", 1)
     path = tmp_path / "svr.yaml"
     path.write_text(bad, "utf-8")
     problems = [str(p) for p in validate_file(path)]
     assert problems and all("SVR-HR-01" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("bad_ref", ['{en: "Labour Standards Act Art. 5"}', '{en: "A", ja: " "}',
+                                     '{en: "A", ja: 5}'])
+def test_a_reference_in_two_languages_needs_both(tmp_path, bad_ref):
+    """A reference is a text or {en, ja}: a mapping short of one names file, line, item and
+    field, and the file does not load."""
+    from sva.checklists.loader import validate_file
+    from sva.paths import resource
+    text = resource("checklists", "svr.yaml").read_text("utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "references:" in row)
+    row = text.splitlines()[line - 1]
+    bad = text.replace(row, row.replace("references: [", f"references: [{bad_ref}, ", 1), 1)
+    path = tmp_path / "svr.yaml"
+    path.write_text(bad, "utf-8")
+    problems = [str(p) for p in validate_file(path)]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{path}:{line}: item SVR-HR-01: references:"), problems

@@ -356,7 +356,8 @@ class MainWindow(QMainWindow):
                                       ).setEnabled(False)
             return
         for action in (editor.lifecycle.actions + [None] + editor.instances.actions
-                       + editor.photos_ui.actions + [None] + editor.reports.actions):
+                       + editor.profile_ui.actions + editor.photos_ui.actions + [None]
+                       + editor.reports.actions):
             if action is None:
                 self.audit_menu.addSeparator()
             elif action.isVisible():

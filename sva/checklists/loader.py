@@ -76,8 +76,13 @@ class ChecklistItem(Checked):
     question: TextField
     guidance: TextField
     expected: TextField | None = None
-    references: Annotated[list[NonBlank],
-                          Says("references must be a list of texts, got {value!r}")] = []
+    # A reference is a text the same in both languages (an ISO control id) or {en, ja}
+    # (a law's name in each language).
+    references: Annotated[list[Annotated[NonBlank | Text,
+                                         Says("references: each must be a text or a mapping with "
+                                              "'en' and 'ja', got {value!r}")]],
+                          Says("references must be a list of texts or {{en, ja}} mappings, "
+                               "got {value!r}")] = []
     evidence: Annotated[list[Literal[EVIDENCE_METHODS]], Field(min_length=1),
                         Says("evidence must be a non-empty list of {known}; got {value!r}")]
     answer: Annotated[Literal[ANSWER_TYPES],
@@ -202,7 +207,8 @@ class ChecklistItem(Checked):
                     self.min, self.max, self.decimals is not False,
                     relevant_if=self.relevant_if, score=self.score, pattern=self.pattern,
                     expected=self.expected.model_dump() if self.expected else None,
-                    references=tuple(self.references),
+                    references=tuple(r if isinstance(r, str) else r.model_dump()
+                                     for r in self.references),
                     topic=self.topic.model_dump() if self.topic else None,
                     outside=self.outside,
                     message=self.message.model_dump() if self.message else None)

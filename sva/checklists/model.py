@@ -31,6 +31,8 @@ class Item:
     # What the supplier is expected to do (supplier-facing, EN+JA; the auditor's guidance is
     # not for the supplier) and the standard or law clauses the item rests on (issue 21).
     expected: dict | None = None
+    # Each reference is a text the same in every language ("ISO/IEC 27001:2022 A.5.12") or
+    # {en, ja} (a law's name differs: "Labour Standards Act (Japan) Art. 32" / 労働基準法 第32条).
     references: tuple = ()
     topic: dict | None = None           # {en, ja}: a short phrase naming the item's topic
     outside: str | None = None          # confirm | refuse: a number outside min..max
@@ -38,6 +40,10 @@ class Item:
 
     def text(self, what: str, lang: str) -> str:
         return (getattr(self, what) or {}).get(lang, "")
+
+    def reference_texts(self, lang: str) -> list[str]:
+        """The item's references in `lang` (English where a reference lacks `lang`)."""
+        return [reference_text(r, lang) for r in self.references]
 
     @property
     def photo_required_on(self) -> tuple:
@@ -56,6 +62,13 @@ def parsed_rule(text: str | None):
         return None
     from sva.checklists.rules import parse
     return parse(text)
+
+
+def reference_text(reference, lang: str) -> str:
+    """One reference (a text or {en, ja}) in `lang`."""
+    if isinstance(reference, dict):
+        return reference.get(lang) or reference.get("en") or ""
+    return reference
 
 
 def grouped(number) -> str:

@@ -146,7 +146,8 @@ class _Builder:
                 city = self.rng.choice(info["cities"])
                 zone = self.rng.choice(info["zones"])
                 site_id = self.ws.suppliers.add_site(
-                    row["id"], name=f"{city[0]} plant", country=row["country"], timezone=zone,
+                    row["id"], name=f"{city[0]} plant", name_ja=f"{city[1]}工場",
+                    country=row["country"], timezone=zone,
                     address=f"{self.rng.randint(1, 40)}-{self.rng.randint(1, 20)} Industrial Park, "
                             f"{city[0]}",
                     contact_name=self.rng.choice(self.r["supplier_representatives"])[0],
@@ -219,6 +220,7 @@ class _Builder:
             self.counts["findings"] += 1
             self.counts["good_practice"] = self.counts.get("good_practice", 0) + 1
         self._photos(audit_id, findings, pictured, day)
+        self._profile(audit_id, kind, supplier, day)
         self.clock.set(self._at(day, 16, tz))
         ws.audits.complete(audit_id)
         if status == "completed":
@@ -234,6 +236,24 @@ class _Builder:
         for finding_id, severity in findings:
             if severity in CAP_SEVERITIES:
                 self._cap(finding_id, day, tz)
+
+    def _profile(self, audit_id, kind, supplier, day) -> None:
+        """The site profile and the Japanese scope, from a generator of their own (the rest
+        of the demo draws the same numbers as before they existed)."""
+        rng = random.Random(f"{supplier['code']}-{day.isoformat()}-{kind}")
+        total = rng.randint(60, 900)
+        limits = ({"en": "Dormitory not visited: no workers are housed on site.",
+                   "ja": "寮は訪問していません（敷地内に居住する従業員はいません）。"}
+                  if kind == "svr" else
+                  {"en": "The parent company's data centre was not in scope.",
+                   "ja": "親会社のデータセンターは対象外です。"})
+        self.ws.profiles.set_profile(audit_id, {
+            "workers_total": total, "workers_women": int(total * rng.uniform(0.2, 0.6)),
+            "workers_foreign": int(total * rng.uniform(0, 0.2)),
+            "workers_agency": int(total * rng.uniform(0, 0.25)), "workers_young": 0,
+            "interviews_individual": rng.randint(6, 15), "interviews_group": rng.randint(1, 3),
+            "scope_limits": limits},
+            scope_ja="事業所全体" if kind == "svr" else "当社の機密情報を取り扱うエリア")
 
     def _answer(self, item) -> str:
         if item.answer == "conformity":

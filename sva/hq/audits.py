@@ -45,11 +45,19 @@ class Principal:
 PROTOCOL_FINDING_KEYS = ("cap_base",)
 # Finding fields newer than some pushed documents: they count in the hash only when set.
 OMITTED_EMPTY = (*FINDING_EXTRA_FIELDS, *CAP_RESPONSE_FIELDS)
+AUDIT_OMITTED_EMPTY = ("scope_ja", "profile")
 
 
 def content_of(doc: dict) -> dict:
     """The document without sync bookkeeping: what the audit says, not how it travelled."""
     content = dict(doc)
+    # The scope in Japanese and the site profile (device schema_report_language) likewise;
+    # a profile counts with the fields recorded only.
+    for key in AUDIT_OMITTED_EMPTY:
+        if content.get(key) in ("", None, {}):
+            content.pop(key, None)
+    if isinstance(content.get("profile"), dict):
+        content["profile"] = {k: v for k, v in content["profile"].items() if v is not None}
     # A finding's Japanese texts and evidence references (device schema
     # schema_finding_report) count only when written: a document from before them hashes
     # as it did.

@@ -17,7 +17,7 @@ from sva.hq.storage import Storage, Tx
 from sva.places import check_timezone, region_of
 from sva.vocabulary import AUDIT_KINDS, ISEC_LEVELS
 SUPPLIER_COLUMNS = ("code", "name_en", "name_ja", "country", "annual_spend", "isec_level")
-SITE_COLUMNS = ("site_name", "site_country", "site_timezone", "site_address")
+SITE_COLUMNS = ("site_name", "site_name_ja", "site_country", "site_timezone", "site_address")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
@@ -48,7 +48,8 @@ def import_suppliers_csv(storage: Storage, path: str | Path, *, actor: str = "ad
     """Upsert suppliers (and optionally one site per row) from a CSV with a header row.
 
     Columns: code, name_en, name_ja, country, annual_spend, isec_level, and optionally
-    site_name, site_country, site_timezone, site_address. All rows are checked before any is
+    site_name, site_name_ja (the site's Japanese name, for the Japanese report),
+    site_country, site_timezone, site_address. All rows are checked before any is
     written; one bad row changes nothing.
     """
     path = Path(path)
@@ -70,6 +71,7 @@ def import_suppliers_csv(storage: Storage, path: str | Path, *, actor: str = "ad
         site = None
         if (raw.get("site_name") or "").strip():
             site = {"name": raw["site_name"].strip(),
+                    "name_ja": (raw.get("site_name_ja") or "").strip(),
                     "country": (raw.get("site_country") or supplier["country"]).strip().upper(),
                     "timezone": (raw.get("site_timezone") or "").strip(),
                     "address": (raw.get("site_address") or "").strip()}
@@ -114,16 +116,17 @@ def _upsert_site(tx: Tx, supplier_id: str, site: dict, rev: int) -> str:
                  (supplier_id, site["name"]))
     if old is None:
         site_id = str(uuid.uuid4())
-        tx.execute("INSERT INTO sites (id, supplier_id, name, address, country, timezone, "
-                   "updated_at, rev) VALUES (?,?,?,?,?,?,?,?)",
-                   (site_id, supplier_id, site["name"], site["address"], site["country"],
-                    site["timezone"], now_iso(), rev))
+        tx.execute("INSERT INTO sites (id, supplier_id, name, name_ja, address, country, "
+                   "timezone, updated_at, rev) VALUES (?,?,?,?,?,?,?,?,?)",
+                   (site_id, supplier_id, site["name"], site["name_ja"], site["address"],
+                    site["country"], site["timezone"], now_iso(), rev))
         return site_id
-    if any(old[k] != site[k] for k in ("address", "country", "timezone")) or old["deleted"]:
-        tx.execute("UPDATE sites SET address = ?, country = ?, timezone = ?, deleted = 0, "
-                   "updated_at = ?, rev = ? WHERE id = ?",
-                   (site["address"], site["country"], site["timezone"], now_iso(), rev,
-                    old["id"]))
+    if any(old[k] != site[k] for k in ("name_ja", "address", "country", "timezone")) \
+            or old["deleted"]:
+        tx.execute("UPDATE sites SET name_ja = ?, address = ?, country = ?, timezone = ?, "
+                   "deleted = 0, updated_at = ?, rev = ? WHERE id = ?",
+                   (site["name_ja"], site["address"], site["country"], site["timezone"],
+                    now_iso(), rev, old["id"]))
     return old["id"]
 
 

@@ -64,6 +64,22 @@ def _cap_response(tx: Tx) -> None:
             tx.execute(f"ALTER TABLE findings ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
 
 
+def _columns(tx: Tx, table: str) -> set[str]:
+    if tx.kind == "postgresql":
+        return {r["column_name"] for r in tx.all(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+            "AND table_schema = current_schema()", (table,))}
+    return {r["name"] for r in tx.all(f"PRAGMA table_info({table})")}
+
+
+def _site_name_ja(tx: Tx) -> None:
+    """issue 21: a site's Japanese name (supplier import column site_name_ja), pulled by
+    devices with the other site fields for the Japanese report; existing sites get ''.
+    Safe to run again, like _cap_response."""
+    if "name_ja" not in _columns(tx, "sites"):
+        tx.execute("ALTER TABLE sites ADD COLUMN name_ja TEXT NOT NULL DEFAULT ''")
+
+
 def _governance(tx: Tx) -> None:
     """Issue 18: the registry's history (spend per FY, flags and categories with dates), the
     registry of before recorded as the current year's."""
@@ -85,6 +101,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _cap_response,                      # issue 21: containment, evidence, agree/dispute
     _governance,                        # issue 18: registry history, closed years, plans
     _sql("schema_portal.sql"),          # issue 17: supplier portal
+    _site_name_ja,                      # issue 21: a site's Japanese name
 ]
 SCHEMA_VERSION = len(STEPS)
 

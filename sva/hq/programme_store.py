@@ -91,7 +91,8 @@ def _upsert_supplier(tx: Tx, row: dict, rev: int) -> str:
 
 
 def import_sites(storage: Storage, path: str | Path, *, actor: str = "admin") -> dict:
-    """Sites of registered suppliers from CSV: code, site_name, country, timezone[, address].
+    """Sites of registered suppliers from CSV: code, site_name, country, timezone[, address,
+    site_name_ja].
     All or nothing; every problem is listed with its row."""
     from sva.hq.masterdata import _upsert_site
     from sva.hq.programme.registry import parse_sites
@@ -105,7 +106,7 @@ def import_sites(storage: Storage, path: str | Path, *, actor: str = "admin") ->
         for row in rows:
             _upsert_site(tx, known[row.code.upper()], {
                 "name": row.site_name, "country": row.country, "timezone": row.timezone,
-                "address": row.address}, rev)
+                "address": row.address, "name_ja": row.site_name_ja}, rev)
         log_event(tx, actor, "import", "sites", str(path), sites=len(rows))
     return {"sites": len(rows)}
 

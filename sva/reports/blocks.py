@@ -12,12 +12,11 @@ from reportlab.platypus import (CondPageBreak, Image, KeepTogether, Paragraph, S
                                 TableStyle)
 
 from sva.errors import BadInput
-from sva.reports.i18n import Texts
+from sva.reports.i18n import Texts, role_code
 from sva.reports.outline import Bookmark, FindingMark
 from sva.reports.images import print_photo, print_png
-from sva.reports.report_data import ReportData, finding_text
-from sva.vocabulary import (CAP_SEVERITIES, FINDING_EVIDENCE_FIELDS, KEYED_ANSWER_TYPES,
-                            LANGS)
+from sva.reports.report_data import ReportData, finding_text, in_lang
+from sva.vocabulary import CAP_SEVERITIES, FINDING_EVIDENCE_FIELDS, KEYED_ANSWER_TYPES
 from sva.reports.styles import (Grid, BAND, MUTED, NAVY, PAPER, RULE, SEVERITY_COLOURS, label, para,
                                 stacked)
 
@@ -116,15 +115,30 @@ def field_text(t: Texts, finding: dict, what: str, field_name: str, styles) -> l
     """A finding's text in the report language(s); both languages only where they differ.
     In a one-language report, text shown in the other language says so (「英語で記載」); a
     bilingual reader needs no such note."""
+    return lang_texts(t, lambda lang: finding_text(finding, what, field_name, lang), styles,
+                      styles["body"]) or [para("—", styles["body"])]
+
+
+def lang_texts(t: Texts, text_in, styles, style) -> list:
+    """`text_in(lang) -> (text, in the other language?)` as paragraphs in the report
+    language(s): both only where they differ; in a one-language report a text in the other
+    language is marked (「英語で記載」) the way a finding's texts are."""
     out, seen = [], []
     for lang in t.langs:
-        text, other = finding_text(finding, what, field_name, lang)
+        text, other = text_in(lang)
         if text and text not in seen:
             seen.append(text)
             if other and not t.bilingual:
                 out.append(para(t.get("finding.other_lang", lang), styles["small"]))
-            out.append(para(text, styles["body"]))
-    return out or [para("—", styles["body"])]
+            out.append(para(text, style))
+    return out
+
+
+def marked(t: Texts, text_other: tuple[str, bool], lang: str) -> str:
+    """A text inside a sentence in `lang`, followed by the other-language mark where it is
+    in the other language ("Kawasaki plant（英語で記載）")."""
+    text, other = text_other
+    return text + (t.get("finding.other_lang", lang) if other and not t.bilingual else "")
 
 
 def evidence_refs(t: Texts, finding: dict, styles, width: float) -> list:
@@ -224,8 +238,7 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
         head.append(para(t("finding.item", id=finding["item_id"]), styles["small"]))
     item = finding.get("item")
     if item is not None and item.references:     # the standard or law clause it rests on
-        head.append(para(f"{t('finding.reference')}: {'; '.join(item.references)}",
-                         styles["small"]))
+        head += reference_lines(t, item, styles)
     if finding["requirement"]:
         head.append(label(t, "finding.requirement", styles))
         head += field_text(t, finding, "question", "requirement", styles)
@@ -258,6 +271,20 @@ def finding_block(t: Texts, data: ReportData, finding: dict, images: dict, style
     if extra:
         out.extend(extra(finding))
     out += [FindingMark(None), Spacer(1, 10)]
+    return out
+
+
+def reference_lines(t: Texts, item, styles) -> list:
+    """The clauses an item rests on, in the report language: one line per language where
+    the names differ (a law's name), one line where they are the same (ISO control ids)."""
+    lines: dict[str, list[str]] = {}          # text -> the languages it is shown for
+    for lang in t.langs:
+        text = ("; " if lang == "en" else "、").join(item.reference_texts(lang))
+        lines.setdefault(text, []).append(lang)
+    out = []
+    for text, langs in lines.items():
+        names = " / ".join(t.get("finding.reference", lang) for lang in langs)
+        out.append(para(names + (": " if langs[0] == "en" else "：") + text, styles["small"]))
     return out
 
 
@@ -296,14 +323,14 @@ def item_photos_block(t: Texts, data: ReportData, item_id: str, photos: list, im
 
 
 def role_text(t: Texts, role: str) -> str:
-    """A signatory's role in the report language(s) when it is one the catalogue knows (in
-    either language, any case), else as written."""
-    wanted = " ".join((role or "").split()).casefold()
-    for key in t.strings:
-        if key.startswith("role.") and wanted in {
-                t.get(key, lang).casefold() for lang in LANGS}:
-            return t(key)
-    return role
+    """A signatory's role in the report language(s) when it is in the vocabulary
+    (SIGNATORY_ROLES, by code or by its label in either language), else as written, marked
+    in a one-language report when written in the other language."""
+    code = role_code(role)
+    if code is not None:
+        return t(f"role.{code}")
+    role = (role or "").strip()
+    return marked(t, in_lang(role, "", t.lang), t.lang) if not t.bilingual else role
 
 
 def signature_table(t: Texts, data: ReportData, styles, width: float) -> Table:

@@ -147,7 +147,7 @@ def build_cap_workbook(data: ReportData, lang: str = "en", *, exported_at: str) 
         t.get("xlsx.title", first, supplier=data.supplier_name(first))
     sheet["A1"].font = Font(bold=True, size=14, color="1F3A5F")
     sheet["A2"] = " / ".join(
-        t.get("xlsx.visit", lang_, date=t.date(data.visit_date), site=data.site["name"],
+        t.get("xlsx.visit", lang_, date=t.date(data.visit_date), site=data.site_name(lang_)[0],
               by=t.date(by) if by else "—") for lang_ in t.langs)
     sheet["A3"] = "\n".join(text for _, text in t.each("xlsx.instructions"))
     sheet["A3"].alignment = WRAP

@@ -14,8 +14,8 @@ from reportlab.platypus import (CondPageBreak, KeepTogether, PageBreak, Spacer, 
 
 from sva.vocabulary import SEVERITIES
 from sva.reports.blocks import (blank_signatures, facts_table, finding_block, finding_room,
-                                grid_style, item_photos_block, photo_box, prepare_photos,
-                                signature_table, texts_in_langs)
+                                grid_style, item_photos_block, lang_texts, photo_box,
+                                prepare_photos, signature_table, texts_in_langs)
 from sva.reports.charts import severity_chart
 from sva.reports.guidance_parts import (executive_summary, follow_up, how_to_respond,
                                         severity_legend)
@@ -25,6 +25,7 @@ from sva.reports.report_data import ReportData, load_report_data
 from sva.reports.styles import (Grid, BAND, NAVY, PAPER, RULE, STATUS_COLOURS, heading, make_styles,
                                 para, stacked)
 from sva.reports.scores_block import scores_section
+from sva.reports.site_profile_block import site_profile_section
 from sva.reports.unfound import unfound_section
 
 
@@ -59,12 +60,7 @@ def overall_message(t: Texts, data: ReportData, lang: str) -> str:
 
 
 def _supplier_value(t: Texts, data: ReportData, styles) -> list:
-    names = []
-    for lang in t.langs:
-        name = data.supplier_name(lang)
-        if name not in names:
-            names.append(name)
-    return [para(name, styles["cell_b"]) for name in names] + [
+    return lang_texts(t, data.supplier_text, styles, styles["cell_b"]) + [
         para(f"{data.supplier['code']} · {data.supplier['country']}", styles["small"])]
 
 
@@ -90,7 +86,7 @@ def cover(t: Texts, data: ReportData, styles, width: float, issued: str) -> list
     badge.hAlign = "LEFT"
     out += [badge, Spacer(1, 14)]
     site = data.site
-    site_lines = [para(site["name"], styles["cell_b"])]
+    site_lines = lang_texts(t, data.site_name, styles, styles["cell_b"])
     if site["address"]:
         site_lines.append(para(site["address"], styles["cell"]))
     visit = [para(t.date(data.visit_date), styles["cell_b"]),
@@ -103,7 +99,8 @@ def cover(t: Texts, data: ReportData, styles, width: float, issued: str) -> list
         (stacked(t, "cover.auditors", styles),
          [para(", ".join(data.auditors) or "—", styles["cell"]),
           para(t.pick(data.contact["buyer"]), styles["small"])]),
-        (stacked(t, "cover.scope", styles), [para(data.audit["scope"] or "—", styles["cell"])]),
+        (stacked(t, "cover.scope", styles),
+         lang_texts(t, data.scope, styles, styles["cell"]) or [para("—", styles["cell"])]),
         (stacked(t, "cover.checklist", styles),
          [para(f"{t.pick(template.title)} ({version})", styles["cell"])]),
         (stacked(t, "cover.status", styles),
@@ -286,6 +283,7 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     images = prepare_photos(ws, shown, photo_box(width))
     story = cover(t, data, styles, width, issued)
     story += [PageBreak()] + summary(t, data, styles, width, issued)
+    story += [Spacer(1, 10)] + site_profile_section(t, data, styles, width)
     story += [Spacer(1, 10)] + severity_legend(t, styles, width)
     story += [Spacer(1, 10)] + follow_up(t, data, styles, width)
     story += scores_section(t, data, styles, width)
@@ -310,7 +308,8 @@ def build_guidance(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
               f"{data.visit_date}",
         author=", ".join(data.auditors + [data.contact["buyer"][first]]),
         subject=" / ".join(t.get("meta.subject", lang_, checklist=data.template.title[lang_],
-                                 supplier=data.supplier_name(lang_), site=data.site["name"],
+                                 supplier=data.supplier_name(lang_),
+                                 site=data.site_name(lang_)[0],
                                  state=t.get(f"meta.{state}", lang_)) for lang_ in t.langs),
         keywords=[data.supplier["code"], data.audit["id"], *dict.fromkeys(
             word for lang_ in t.langs for word in

@@ -7,7 +7,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Spacer, TableStyle
 
 from sva import due_dates
-from sva.reports.blocks import grid_style
+from sva.reports.blocks import grid_style, marked
 from sva.reports.i18n import Texts
 from sva.reports.report_data import ReportData
 from sva.reports.styles import BAND, NAVY, SEVERITY_COLOURS, Grid, heading, para, stacked
@@ -23,9 +23,11 @@ def executive_text(t: Texts, data: ReportData, lang: str, issued: str, result: s
     waiting = len(data.awaiting_cap)
     parts = [t.get("exec.text", lang, date=t.date(data.visit_date),
                    auditors=", ".join(data.auditors) or data.contact["buyer"][lang],
-                   buyer=data.contact["buyer"][lang], supplier=data.supplier_name(lang),
-                   site=data.site["name"], checklist=data.template.title[lang],
-                   scope=data.audit["scope"] or "—")] + ([result] if result else [])
+                   buyer=data.contact["buyer"][lang],
+                   supplier=marked(t, data.supplier_text(lang), lang),
+                   site=marked(t, data.site_name(lang), lang),
+                   checklist=data.template.title[lang],
+                   scope=marked(t, data.scope(lang), lang) or "—")] + ([result] if result else [])
     duration = visit_hours(data)
     if duration:
         parts.insert(1, t.get("exec.duration", lang, start=duration[0], end=duration[1]))

@@ -16,7 +16,7 @@ import yaml
 
 from sva.errors import BadInput
 from sva.paths import resource
-from sva.vocabulary import LANGS
+from sva.vocabulary import LANGS, SIGNATORY_ROLES
 
 REPORT_LANGS = (*LANGS, "en+ja")
 _FIELD = re.compile(r"{(\w+)}")
@@ -62,6 +62,24 @@ def load_catalogue(path: Path | None = None) -> dict:
     except (OSError, yaml.YAMLError) as exc:
         raise BadInput(f"cannot read the report catalogue: {exc}", file=str(path)) from None
     return validate_catalogue(doc, str(path))
+
+
+def role_labels() -> list[str]:
+    """Every signatory role's label, English then Japanese (the sign dialog suggests them)."""
+    strings = load_catalogue()
+    return [strings[f"role.{code}"][lang] for lang in LANGS for code in SIGNATORY_ROLES]
+
+
+def role_code(role: str) -> str | None:
+    """The SIGNATORY_ROLES code of a role as written: its code, or its label in either
+    language (any case, any spacing); None for a role outside the vocabulary."""
+    strings = load_catalogue()
+    wanted = " ".join((role or "").split()).casefold()
+    for code in SIGNATORY_ROLES:
+        labels = {strings[f"role.{code}"][lang].casefold() for lang in LANGS}
+        if wanted in labels or wanted.replace(" ", "_") == code:
+            return code
+    return None
 
 
 class Texts:

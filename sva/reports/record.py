@@ -35,10 +35,13 @@ def _cover(t: Texts, data: ReportData, styles, width: float) -> list:
         row("cover.supplier", " / ".join(dict.fromkeys(data.supplier_name(lang)
                                                        for lang in t.langs)),
             f"{data.supplier['code']} · {data.supplier['country']}", style="cell_b"),
-        row("cover.site", data.site["name"], data.site["address"] or ""),
+        row("cover.site", " / ".join(dict.fromkeys(data.site_name(lang)[0]
+                                                   for lang in t.langs)),
+            data.site["address"] or ""),
         row("cover.visit_date", t.date(data.visit_date), t("cover.site_time", zone=data.zone)),
         row("cover.auditors", ", ".join(data.auditors) or "—"),
-        row("cover.scope", audit["scope"] or "—"),
+        row("cover.scope", " / ".join(dict.fromkeys(data.scope(lang)[0] for lang in t.langs
+                                                    if data.scope(lang)[0])) or "—"),
         row("cover.checklist", f"{t.pick(data.template.title)} ({data.template.ref})",
             t("record.answered", answered=answered, items=len(data.template.items))),
         row("cover.status", t(f"audit_status.{audit['status']}")),

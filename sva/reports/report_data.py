@@ -71,6 +71,8 @@ class ReportData:
     score: dict | None = None
     # Who the supplier asks about the report: name, email, phone (the app's settings).
     auditor_contact: dict | None = None
+    # The site profile the auditor recorded (sva.domain.site_profile; {} when none).
+    profile: dict = field(default_factory=dict)
 
     @property
     def signed(self) -> bool:
@@ -117,6 +119,35 @@ class ReportData:
 
     def supplier_name(self, lang: str) -> str:
         return (self.supplier.get(f"name_{lang}") or self.supplier["name_en"]).strip()
+
+    def supplier_text(self, lang: str) -> tuple[str, bool]:
+        """The supplier's name in `lang`, and whether it is in the other language (a
+        supplier without a Japanese name, in a Japanese report)."""
+        return in_lang(self.supplier["name_en"], self.supplier.get("name_ja") or "", lang)
+
+    def site_name(self, lang: str) -> tuple[str, bool]:
+        """The site's name in `lang` (its Japanese name where recorded), and whether what
+        is shown is in the other language."""
+        return in_lang(self.site["name"], self.site.get("name_ja") or "", lang)
+
+    def scope(self, lang: str) -> tuple[str, bool]:
+        """The audit scope in `lang` ("" when none was written), and whether it is in the
+        other language."""
+        return in_lang(self.audit.get("scope") or "", self.audit.get("scope_ja") or "", lang)
+
+
+def in_lang(en: str, ja: str, lang: str) -> tuple[str, bool]:
+    """A text kept as an English one and an optional Japanese one, for a report in `lang`:
+    the Japanese where the report is Japanese and it exists, else the English (or the
+    Japanese when only that exists); and whether the text shown is in the other language
+    (a Latin-script name such as "Kawasaki plant" in a Japanese report)."""
+    en, ja = (en or "").strip(), (ja or "").strip()
+    text = ja if lang == "ja" and ja else (en or ja)
+    if not text:
+        return "", False
+    japanese = looks_japanese(text)
+    return text, (japanese if lang == "en" else
+                  (not japanese and any(c.isalpha() for c in text)))
 
 
 def item_text(finding: dict, what: str, field_name: str, lang: str) -> str:
@@ -243,4 +274,5 @@ def load_report_data(ws, audit_id: str, *, with_history: bool = False,
         without_finding=ws.audits.without_finding(audit_id),
         previous=previous, previous_findings=previous_findings,
         score=report_score(template, answers), auditor_contact=auditor_contact,
+        profile=json.loads(audit.get("profile") or "{}"),
     )

@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from sva.reports.ja_split import JaParagraph
 from sva.reports.fonts import (BOLD_FONTS, CJK, CJK_BOLD, LATIN, LATIN_BOLD, markup_runs,
                                register_fonts, runs)
 
@@ -86,7 +87,11 @@ def para(text, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text: escaped, Japanese runs in the CJK font and CJK wrapping."""
     pieces = runs(str(text) if text not in (None, "") else "—")
     body = markup_runs(pieces, bold=style.fontName in BOLD_FONTS)
-    return Paragraph(linked(body), wrapping(style, any(c for c, _ in pieces)))
+    cjk = any(c for c, _ in pieces)
+    if cjk:          # a page split on a break of weight, inside a line where need be
+        return JaParagraph(linked(body), wrapping(style, cjk), source=str(text),
+                           remake=lambda piece: para(piece, style))
+    return Paragraph(linked(body), wrapping(style, cjk))
 
 
 _LINK = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:)）])|"
@@ -113,7 +118,7 @@ def rich(parts: list[tuple[str, str | None]], style: ParagraphStyle) -> Paragrap
         cjk = cjk or any(c for c, _ in pieces)
         body = markup_runs(pieces, bold=tag == "b" or style.fontName in BOLD_FONTS)
         out.append(f"<{tag}>{body}</{tag}>" if tag else body)
-    return Paragraph("".join(out), wrapping(style, cjk))
+    return (JaParagraph if cjk else Paragraph)("".join(out), wrapping(style, cjk))
 
 
 class OneLine(Flowable):

@@ -31,6 +31,7 @@ STEPS: list[Callable[[sqlite_utils.Database], None]] = [
     _sql("schema_v3.sql"),
     _sql("schema_v4.sql"),
     _sql("schema_finding_report.sql"),
+    _sql("schema_report_language.sql"),     # issue 21: site name_ja, scope_ja, site profile
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -30,6 +30,11 @@ def audit_document(ws, audit_id: str, *, originals: bool | None = None) -> dict:
     link = list(db.query("SELECT assignment_id FROM sync_assignments WHERE audit_id = ?",
                          [audit_id]))
     doc = {k: audit[k] for k in AUDIT_FIELDS}
+    # Sent only when recorded: an audit without them makes the document it always made.
+    if audit["scope_ja"]:
+        doc["scope_ja"] = audit["scope_ja"]
+    if audit["profile"]:
+        doc["profile"] = json.loads(audit["profile"])
     doc.update({
         "assignment_id": link[0]["assignment_id"] if link else None,
         "supplier_id": state.hq_id(db, "supplier", supplier["id"]) or supplier["id"],

@@ -48,7 +48,7 @@ def apply_sites(ws, rows: list[dict]) -> int:
             found = list(ws.db.query("SELECT id FROM sites WHERE supplier_id = ? AND name = ?",
                                      [supplier, s["name"]]))
             local = found[0]["id"] if found else None
-        fields = {k: s[k] for k in SITE_SYNC}
+        fields = {k: s[k] for k in SITE_SYNC if k in s}   # an older HQ sends no name_ja
         if local is None:
             local = ws.suppliers.add_site(supplier, **fields)
             changed += 1

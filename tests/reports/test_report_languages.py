@@ -25,6 +25,8 @@ def bilingual(ws, audit):
                     sample_size="12 of 40 exits")
     ws.findings.add(audit, area="ISEC", severity="minor", requirement="Labels",
                     observed="Drawings without confidentiality labels")
+    # The site's Japanese name: only the findings' texts are in the other language.
+    ws.suppliers.edit_site(ws.audits.audit(audit)["site_id"], name_ja="川崎工場")
     return audit
 
 

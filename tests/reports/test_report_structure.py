@@ -72,8 +72,19 @@ def test_each_finding_names_its_checklist_item_and_the_clauses_it_rests_on(ws, f
     item = ws.audits.template_of(ws.audits.audit(found)).items["SVR-HR-06"]
     text = _text(ws, found)
     assert "SVR-HR-06" in text
-    for reference in item.references:
+    for reference in item.reference_texts("en"):
         assert squash(reference) in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en+ja"])
+def test_a_laws_name_is_printed_in_the_report_language(ws, found, lang):
+    """A reference given as {en, ja} prints its Japanese name in a Japanese report (both in
+    a bilingual one); a reference the same in both languages prints once."""
+    item = ws.audits.template_of(ws.audits.audit(found)).items["SVR-HR-06"]
+    assert {"en": "Minimum Wage Act (Japan) Art. 4", "ja": "最低賃金法 第4条"} in item.references
+    text = _text(ws, found, lang)
+    assert squash("最低賃金法 第4条") in text and squash("RBA行動規範 A.4") in text
+    assert (squash("Minimum Wage Act (Japan) Art. 4") in text) == (lang == "en+ja")
 
 
 def test_the_previous_audits_findings_are_followed_up(ws, supplier):

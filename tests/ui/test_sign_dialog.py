@@ -100,3 +100,19 @@ def test_the_keyboard_starts_in_the_first_field_still_to_type(qtbot, sign_dialog
     qtbot.waitUntil(lambda: sign_dialog.supplier.name.hasFocus())
     qtbot.keyClicks(sign_dialog.supplier.name, "Ken Ito")
     assert sign_dialog.supplier.name.text() == "Ken Ito"
+
+
+def test_the_role_field_suggests_the_vocabulary_roles_in_both_languages(qtbot, sign_dialog):
+    """Typing part of a role offers the signatory roles (sva.vocabulary.SIGNATORY_ROLES) in
+    English and Japanese; one chosen from them prints in the report's language."""
+    box = sign_dialog.supplier
+    completer = box.role.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("工場")
+    shown = [completer.completionModel().index(r, 0).data()
+             for r in range(completer.completionModel().rowCount())]
+    assert "工場長" in shown
+    completer.setCompletionPrefix("manager")
+    shown = [completer.completionModel().index(r, 0).data()
+             for r in range(completer.completionModel().rowCount())]
+    assert "Plant Manager" in shown and "HR Manager" in shown

@@ -7,8 +7,8 @@ parts still missing, so nobody has to guess why the button does not react.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ui.widgets.signature_pad import SignaturePad
 
@@ -20,6 +20,13 @@ class SignerBox(QGroupBox):
         self.setObjectName(object_name)
         self.name = QLineEdit(name)
         self.role = QLineEdit(role)
+        # The vocabulary's roles (SIGNATORY_ROLES) in both languages: a role chosen from
+        # them prints in the report's language; any other role is kept as typed.
+        from sva.reports.i18n import role_labels
+        roles = QCompleter(role_labels(), self.role)
+        roles.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        roles.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.role.setCompleter(roles)
         self.organisation = QLineEdit(organisation)
         for field, key in ((self.name, "Name"), (self.role, "Role"),
                            (self.organisation, "Organisation")):

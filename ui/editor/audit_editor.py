@@ -26,6 +26,7 @@ from ui.editor.checklist_tree import ChecklistTree
 from ui.editor.editor_header import EditorHeader
 from ui.editor.findings_panel import FindingsPanel
 from ui.editor.instances import Instances
+from ui.editor.site_profile_ui import SiteProfileUi
 from ui.editor.item_panel import ItemPanel
 from ui.editor.lifecycle import Lifecycle
 from ui.editor.value_entry import ValueEntry
@@ -94,6 +95,7 @@ class AuditEditor(QWidget):
         self.reports = ReportActions(self)       # guidance / record / CAP, built in workers
         self.values = ValueEntry(self)           # number and text answers typed in the field
         self.instances = Instances(self)         # another instance of a repeated section
+        self.profile_ui = SiteProfileUi(self)    # the site profile the report prints
         self._connect()
         self.hub.operation_did_execute.connect(self._operation_did_execute)
         lang = CHECKLIST_LANGUAGE.get(self.settings)

@@ -17,8 +17,8 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from pydantic.json_schema import SkipJsonSchema
 
 from sva.vocabulary import (AREAS as AREA_CODES, AUDIT_KINDS, AUDIT_STATUSES, CAP_POSITIONS,
-                            CAP_SYNC_FIELDS, FINDING_STATUSES, SEVERITIES as SEVERITY_CODES,
-                            VERIFICATION_METHODS)
+                            CAP_SYNC_FIELDS, FINDING_STATUSES, LANGS,
+                            SEVERITIES as SEVERITY_CODES, VERIFICATION_METHODS)
 
 UUID_LIKE = r"^[0-9A-Za-z][0-9A-Za-z_.:@-]{0,99}$"
 AUDIT_ID = UUID_LIKE
@@ -239,6 +239,23 @@ class LogEntry(Strict):
     reason: Long = ""
 
 
+Count = Annotated[Int, Field(ge=0, le=1_000_000)]
+
+
+class SiteProfile(Strict):
+    """The site profile of an audit (device sva.domain.site_profile): a field not recorded
+    is absent."""
+    workers_total: Count | None = None
+    workers_women: Count | None = None
+    workers_foreign: Count | None = None
+    workers_agency: Count | None = None
+    workers_young: Count | None = None
+    duration_hours: float | None = Field(default=None, gt=0, le=240)
+    interviews_individual: Count | None = None
+    interviews_group: Count | None = None
+    scope_limits: dict[Literal[LANGS], Long] | None = None
+
+
 class AuditDocument(Strict):
     id: str = Field(pattern=UUID_LIKE)
     assignment_id: str | None = Field(default=None, pattern=UUID_LIKE)
@@ -251,6 +268,10 @@ class AuditDocument(Strict):
     planned_date: IsoDate
     auditors: list[_text(200)] = Field(default_factory=list, max_length=50)
     scope: Long = ""
+    # The scope in Japanese and the site profile (device schema_report_language); sent only
+    # when recorded, so older documents keep their hash.
+    scope_ja: Long = ""
+    profile: SiteProfile | None = None
     status: Literal[AUDIT_STATUSES]
     started_at: IsoTime | None = None
     completed_at: IsoTime | None = None

@@ -77,7 +77,7 @@ def parse_registry(path: str | Path, *, sheet: str | None = None
 
 
 SITE_REQUIRED = ("code", "site_name", "country", "timezone")
-SITE_COLUMNS = (*SITE_REQUIRED, "address")
+SITE_COLUMNS = (*SITE_REQUIRED, "address", "site_name_ja")
 
 
 class SiteRow(Row):
@@ -88,6 +88,7 @@ class SiteRow(Row):
     country: Country = ""
     timezone: TimeZone = ""
     address: Text = ""
+    site_name_ja: Text = ""          # the site's Japanese name (the Japanese report)
 
     @field_validator("code")
     @classmethod
@@ -98,7 +99,8 @@ class SiteRow(Row):
 
 
 def parse_sites(path: str | Path, known: dict) -> tuple[list[SiteRow], list[RowProblem]]:
-    """Sites file (code, site_name, country, timezone[, address]): (good rows, problems)."""
+    """Sites file (code, site_name, country, timezone[, address, site_name_ja]): (good rows,
+    problems)."""
     table, problems = open_table(path, SITE_REQUIRED, SITE_COLUMNS, kind="sites")
     if table is None:
         return [], problems
