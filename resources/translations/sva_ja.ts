@@ -1357,57 +1357,57 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
 <context>
     <name>AuditEditor</name>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="154"/>
+        <location filename="../../ui/editor/audit_editor.py" line="156"/>
         <source>Amending a signed audit — reason: {0}</source>
         <translation>署名済み監査を修正中 — 理由: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="156"/>
+        <location filename="../../ui/editor/audit_editor.py" line="158"/>
         <source>🔒 Signed {0} — read-only. Use “Amend…” to change it with a reason.</source>
         <translation>🔒 {0} に署名済み — 読み取り専用です。変更するには「修正…」から理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="326"/>
+        <location filename="../../ui/editor/audit_editor.py" line="328"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="360"/>
+        <location filename="../../ui/editor/audit_editor.py" line="362"/>
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="390"/>
+        <location filename="../../ui/editor/audit_editor.py" line="392"/>
         <source>Answer {0}: {1}</source>
         <translation>回答 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="417"/>
+        <location filename="../../ui/editor/audit_editor.py" line="419"/>
         <source>Clear {0}</source>
         <translation>{0} の回答を消去</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="422"/>
+        <location filename="../../ui/editor/audit_editor.py" line="424"/>
         <source>Note on {0}</source>
         <translation>{0} のメモ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="437"/>
+        <location filename="../../ui/editor/audit_editor.py" line="439"/>
         <source>Choose an item first: a finding belongs to a checklist item. For a finding without an item, use “Add finding…” under Findings.</source>
         <translation>先に項目を選択してください。指摘事項はチェックリストの項目に紐付きます。項目に紐付かない指摘事項は、「指摘事項」欄の「指摘事項を追加…」を使ってください。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="452"/>
+        <location filename="../../ui/editor/audit_editor.py" line="454"/>
         <source>New finding on {0}</source>
         <translation>{0} の新しい指摘事項</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="465"/>
+        <location filename="../../ui/editor/audit_editor.py" line="467"/>
         <source>Edit finding</source>
         <translation>指摘事項の編集</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/audit_editor.py" line="469"/>
+        <location filename="../../ui/editor/audit_editor.py" line="471"/>
         <source>Delete finding</source>
         <translation>指摘事項の削除</translation>
     </message>
@@ -2469,149 +2469,149 @@ is answered as not conforming. Why is no finding needed? The reason is printed n
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>SVA — Supplier Visit Audits</source>
         <translation>SVA — サプライヤー訪問監査</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Audits</source>
         <translation>監査</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Suppliers</source>
         <translation>サプライヤー</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>&amp;Refresh</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;Audits</source>
         <translation>監査(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&amp;Suppliers</source>
         <translation>サプライヤー(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;About SVA</source>
         <translation>SVA について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Open &amp;log folder</source>
         <translation>ログフォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Create &amp;demo data…</source>
         <translation>デモデータの作成(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Close audit</source>
         <translation>監査を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Back &amp;up…</source>
         <translation>バックアップ(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Restore…</source>
         <translation>復元(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Audit</source>
         <translation>監査(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Data folder: {0}</source>
         <translation>データフォルダー: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>{0} audits · {1} suppliers</source>
         <translation>監査 {0} 件 · サプライヤー {1} 社</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Not encrypted: no usable keyring on this computer (sva db encrypt encrypts it later)</source>
         <translation>暗号化されていません: このコンピューターには使えるキーリングがありません(後で sva db encrypt で暗号化できます)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Open an audit for photos and reports</source>
         <translation>写真と報告書には監査を開いてください</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Daily backup written to {0}</source>
         <translation>日次バックアップを {0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>The daily backup failed: {0}</source>
         <translation>日次バックアップに失敗しました: {0}</translation>
     </message>
@@ -3139,102 +3139,102 @@ CAP 提出済み: {1}
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../ui/reports/preview.py" line="49"/>
+        <location filename="../../ui/reports/preview.py" line="50"/>
         <source>Preview — {0}</source>
         <translation>プレビュー — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="86"/>
+        <location filename="../../ui/reports/preview.py" line="87"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="87"/>
+        <location filename="../../ui/reports/preview.py" line="88"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="88"/>
+        <location filename="../../ui/reports/preview.py" line="89"/>
         <source>&amp;Print…</source>
         <translation>印刷(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="90"/>
+        <location filename="../../ui/reports/preview.py" line="91"/>
         <source>&amp;Save as…</source>
         <translation>名前を付けて保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="92"/>
+        <location filename="../../ui/reports/preview.py" line="93"/>
         <source>Open &amp;folder</source>
         <translation>フォルダーを開く(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="94"/>
+        <location filename="../../ui/reports/preview.py" line="95"/>
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="96"/>
+        <location filename="../../ui/reports/preview.py" line="97"/>
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="99"/>
+        <location filename="../../ui/reports/preview.py" line="100"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="102"/>
+        <location filename="../../ui/reports/preview.py" line="103"/>
         <source>&amp;Fit width</source>
         <translation>幅に合わせる(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="140"/>
+        <location filename="../../ui/reports/preview.py" line="141"/>
         <source>{0} — {1} page(s)</source>
         <translation>{0} — {1} ページ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="162"/>
+        <location filename="../../ui/reports/preview.py" line="163"/>
         <source>The pages cannot be shown: {0}</source>
         <translation>ページを表示できません: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="166"/>
+        <location filename="../../ui/reports/preview.py" line="167"/>
         <source>Save report as</source>
         <translation>報告書に名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="168"/>
+        <location filename="../../ui/reports/preview.py" line="169"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="178"/>
+        <location filename="../../ui/reports/preview.py" line="179"/>
         <source>Saved as {0}</source>
         <translation>{0} として保存しました</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="212"/>
+        <location filename="../../ui/reports/preview.py" line="213"/>
         <source>Preparing pages for printing…</source>
         <translation>印刷用にページを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="226"/>
+        <location filename="../../ui/reports/preview.py" line="227"/>
         <source>{0} could not be opened for printing.</source>
         <translation>{0} を印刷用に開けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="251"/>
+        <location filename="../../ui/reports/preview.py" line="252"/>
         <source>Not printed: {0}</source>
         <translation>印刷できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="252"/>
+        <location filename="../../ui/reports/preview.py" line="253"/>
         <source>Not printed</source>
         <translation>印刷できませんでした</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="253"/>
+        <location filename="../../ui/reports/preview.py" line="254"/>
         <source>The report was not printed.
 
 {0}</source>
@@ -3243,7 +3243,7 @@ CAP 提出済み: {1}
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/preview.py" line="240"/>
+        <location filename="../../ui/reports/preview.py" line="241"/>
         <source>Sent {0} page(s) to the printer.</source>
         <translation>{0} ページをプリンターに送りました。</translation>
     </message>
@@ -3454,78 +3454,78 @@ CAP 提出済み: {1}
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="67"/>
         <source>Sign the audit</source>
         <translation>監査への署名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="69"/>
         <source>After signing, the audit is read-only; later changes are amendments with a reason.</source>
         <translation>署名後、監査は読み取り専用になります。以後の変更は理由付きの修正として記録されます。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="64"/>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="72"/>
         <source>Auditor</source>
         <translation>監査員</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="73"/>
         <source>Supplier representative</source>
         <translation>サプライヤー代表者</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="81"/>
         <source>Sign and lock</source>
         <translation>署名してロック</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="82"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="114"/>
         <source>auditor&apos;s name</source>
         <translation>監査員の氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="115"/>
         <source>auditor&apos;s role</source>
         <translation>監査員の役職</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="116"/>
         <source>auditor&apos;s organisation</source>
         <translation>監査員の所属</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="117"/>
         <source>auditor&apos;s signature</source>
         <translation>監査員の署名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="118"/>
         <source>supplier representative&apos;s name</source>
         <translation>サプライヤー代表者の氏名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="119"/>
         <source>supplier representative&apos;s role</source>
         <translation>サプライヤー代表者の役職</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="120"/>
         <source>supplier representative&apos;s organisation</source>
         <translation>サプライヤー代表者の所属</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="121"/>
         <source>supplier representative&apos;s signature</source>
         <translation>サプライヤー代表者の署名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="128"/>
         <source>Still needed: {0}</source>
         <translation>未記入: {0}</translation>
     </message>
@@ -3546,24 +3546,130 @@ CAP 提出済み: {1}
 <context>
     <name>SignerBox</name>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="29"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="36"/>
         <source>Clear signature</source>
         <translation>署名を消去</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="32"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="39"/>
         <source>Name:</source>
         <translation>氏名:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="40"/>
         <source>Role:</source>
         <translation>役職:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/sign_dialog.py" line="41"/>
         <source>Organisation:</source>
         <translation>所属:</translation>
+    </message>
+</context>
+<context>
+    <name>SiteProfileDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="38"/>
+        <source>Site profile</source>
+        <translation>事業所の概要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="39"/>
+        <source>not recorded</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="44"/>
+        <source>Workers in total:</source>
+        <translation>従業員数（合計）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="45"/>
+        <source>Women:</source>
+        <translation>うち女性：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="46"/>
+        <source>Foreign / migrant workers:</source>
+        <translation>うち外国人・移住労働者：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="47"/>
+        <source>Agency / dispatched workers:</source>
+        <translation>うち派遣・請負労働者：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="48"/>
+        <source>Young workers (under 18):</source>
+        <translation>うち年少者（18歳未満）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="49"/>
+        <source>Individual interviews:</source>
+        <translation>個別インタビュー：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="50"/>
+        <source>Group interviews:</source>
+        <translation>グループインタビュー：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="59"/>
+        <source> h</source>
+        <translation> 時間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="66"/>
+        <source>Scope (English):</source>
+        <translation>対象範囲（英語）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="67"/>
+        <source>Scope (Japanese):</source>
+        <translation>対象範囲（日本語）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="68"/>
+        <source>Scope limits (English):</source>
+        <translation>監査範囲の制約（英語）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="69"/>
+        <source>Scope limits (Japanese):</source>
+        <translation>監査範囲の制約（日本語）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="70"/>
+        <source>Headcount and worker mix</source>
+        <translation>従業員数と構成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="74"/>
+        <source>Audit duration and interviews</source>
+        <translation>監査の所要時間とインタビュー</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="76"/>
+        <source>Audit duration:</source>
+        <translation>監査の所要時間：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/site_profile_dialog.py" line="78"/>
+        <source>The report uses the visit times: {0}</source>
+        <translation>報告書には訪問時刻を使用します：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteProfileUi</name>
+    <message>
+        <location filename="../../ui/editor/site_profile_ui.py" line="19"/>
+        <source>Site profile…</source>
+        <translation>事業所の概要…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/site_profile_ui.py" line="41"/>
+        <source>Site profile</source>
+        <translation>事業所の概要</translation>
     </message>
 </context>
 <context>
