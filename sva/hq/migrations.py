@@ -49,27 +49,22 @@ def _versions(tx: Tx) -> None:
     catch_up(tx)
 
 
-def _cap_response(tx: Tx) -> None:
-    """issue 21: the supplier's CAP response (containment, evidence of completion, agree /
-    dispute and its comment), synced like the other CAP fields; existing findings get ''.
-    Safe to run again (SQLite has no ADD COLUMN IF NOT EXISTS: the columns are looked up)."""
-    if tx.kind == "postgresql":
-        have = {r["column_name"] for r in tx.all(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'findings' "
-            "AND table_schema = current_schema()")}
-    else:
-        have = {r["name"] for r in tx.all("PRAGMA table_info(findings)")}
-    for column in CAP_RESPONSE_FIELDS:
-        if column not in have:
-            tx.execute(f"ALTER TABLE findings ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
-
-
 def _columns(tx: Tx, table: str) -> set[str]:
     if tx.kind == "postgresql":
         return {r["column_name"] for r in tx.all(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
             "AND table_schema = current_schema()", (table,))}
     return {r["name"] for r in tx.all(f"PRAGMA table_info({table})")}
+
+
+def _cap_response(tx: Tx) -> None:
+    """issue 21: the supplier's CAP response (containment, evidence of completion, agree /
+    dispute and its comment), synced like the other CAP fields; existing findings get ''.
+    Safe to run again (SQLite has no ADD COLUMN IF NOT EXISTS: the columns are looked up)."""
+    have = _columns(tx, "findings")
+    for column in CAP_RESPONSE_FIELDS:
+        if column not in have:
+            tx.execute(f"ALTER TABLE findings ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
 
 
 def _site_name_ja(tx: Tx) -> None:
