@@ -41,10 +41,30 @@ def render(out_dir: Path, data_dir: Path, audit_id: str | None = None, dpi: int 
         for name, write, options in jobs:
             pdf = out_dir / f"report-{name}.pdf"
             write(ws, audit_id, pdf, **options)
+            for _, old in _pages(out_dir, name):                # pages of an earlier run
+                old.unlink()
             subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf),
                             str(out_dir / f"report-{name}")], check=True)
-            made += sorted(out_dir.glob(f"report-{name}-*.png"))
+            made += _unpadded(out_dir, name)
     return made
+
+
+def _pages(out_dir: Path, name: str) -> list[tuple[int, Path]]:
+    """The page images of report `name` (report-NAME-7.png, or padded -07), by number; not
+    those of a longer name (guidance-en is not guidance-en-ja)."""
+    found = []
+    for path in out_dir.glob(f"report-{name}-*.png"):
+        number = path.stem[len(f"report-{name}-"):]
+        if number.isdigit():
+            found.append((int(number), path))
+    return sorted(found)
+
+
+def _unpadded(out_dir: Path, name: str) -> list[Path]:
+    """pdftoppm pads page numbers to the page count (-01 … -10); the pages are named -1 … -10
+    whatever the count, so the README's pages keep their names when a report grows."""
+    return [path.rename(path.with_name(f"report-{name}-{number}.png"))
+            for number, path in _pages(out_dir, name)]
 
 
 def main(argv: list[str] | None = None) -> int:
