@@ -14,6 +14,7 @@ from sva.reports.i18n import Texts
 from sva.reports.page import Metadata, PageDecor, build_pdf, frame_width, page_size
 from sva.reports.report_data import ReportData, load_report_data
 from sva.reports.scores_block import hidden_of, rule_answer_text, scores_section
+from sva.reports.site_profile_block import site_profile_section
 from sva.vocabulary import NONCONFORMITY_RESULTS
 from sva.reports.styles import (Grid, BAND, SEVERITY_COLOURS, heading, label, make_styles, para,
                                 stacked)
@@ -202,7 +203,9 @@ def build_record(ws, audit_id: str, *, lang: str = "en", size: str = "a4",
     styles = make_styles()
     width = frame_width(paper)
     images = prepare_photos(ws, data.photos, photo_box(width))
-    story = _cover(t, data, styles, width) + [PageBreak()] + _answers(t, data, styles, width)
+    story = _cover(t, data, styles, width)
+    story += [Spacer(1, 10)] + site_profile_section(t, data, styles, width)
+    story += [PageBreak()] + _answers(t, data, styles, width)
     story += scores_section(t, data, styles, width)
     story += [PageBreak()] + heading(t, "record.findings", styles)
     if not data.findings:

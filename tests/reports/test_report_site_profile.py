@@ -71,3 +71,12 @@ def test_the_duration_comes_from_the_visit_times_when_recorded(ws, audit):
     block = _block(ws, audit, "en")
     assert "6.5hours(09:30-16:00,sitetime)" in block
     assert "3hours" not in block
+
+
+def test_the_full_record_carries_the_profile_too(ws, audit):
+    """The auditor's full record holds everything the visit recorded, the profile with it."""
+    from sva.reports.record import build_record
+    ws.profiles.set_profile(audit, PROFILE)
+    text = squash(pdf_text(build_record(ws, audit, lang="en")))
+    for expected in ("Workersintotal240", "Women96(40%ofallworkers)", "Dormitorynotvisited"):
+        assert expected in text
