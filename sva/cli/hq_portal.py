@@ -47,9 +47,9 @@ def cmd_launch(args) -> int:
                 codes=tuple(c.strip().upper() for c in (args.codes or "").split(",")
                             if c.strip()))
     campaign_id, n = launch(_storage(args), fy=args.fy, questionnaire=args.questionnaire,
-                            due=args.due, t=t, actor="cli")
+                            due=args.due, t=t, actor="cli", reminders=args.reminders or "")
     print(f"campaign {campaign_id}: FY{args.fy} {args.questionnaire} sent to {n} suppliers, "
-          f"due {args.due}")
+          f"due {args.due}, reminders {args.reminders or 'as resources/portal/reminders.yaml'}")
     return 0
 
 
@@ -98,6 +98,9 @@ def register(sub, common) -> None:
     c.add_argument("--region", action="append", choices=REGIONS)
     c.add_argument("--level", action="append", choices=ISEC_LEVELS)
     c.add_argument("--codes", help="comma-separated supplier codes")
+    c.add_argument("--reminders", metavar="DAYS",
+                   help="this campaign's reminder days before (-) and after (+) the due date, "
+                        "e.g. -14,-3,+1,+7 (default: resources/portal/reminders.yaml)")
     c.set_defaults(handler=cmd_launch)
     c = psub.add_parser("send", parents=[common],
                         help="queue today's reminders and send the outbox once (for cron)")

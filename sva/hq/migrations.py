@@ -85,6 +85,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _cap_response,                      # issue 21: containment, evidence, agree/dispute
     _governance,                        # issue 18: registry history, closed years, plans
     _sql("schema_portal.sql"),          # issue 17: supplier portal
+    _sql("schema_portal_settings.sql"), # issue 17: campaign reminders, portal settings
 ]
 SCHEMA_VERSION = len(STEPS)
 
