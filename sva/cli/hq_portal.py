@@ -63,6 +63,22 @@ def cmd_validate(args) -> int:
     return 2 if problems else 0
 
 
+def cmd_setting(args) -> int:
+    from sva.hq.portal import settings
+    storage = _storage(args)
+    if args.value:
+        now = settings.change(storage, args.name, args.value == "on", actor="cli")
+    else:
+        with storage.transaction(write=False) as tx:
+            now = settings.current(tx)
+    for name, s in now.items():
+        if args.name in (None, name):
+            print(f"{name}: {'on' if s['value'] else 'off'}"
+                  + (f" (changed by {s['updated_by']} at {s['updated_at']})"
+                     if s["updated_by"] else " (default)"))
+    return 0
+
+
 def cmd_send(args) -> int:
     from datetime import date
 
@@ -106,6 +122,11 @@ def register(sub, common) -> None:
                         help="queue today's reminders and send the outbox once (for cron)")
     c.add_argument("--smtp", required=True, metavar="URL", help="smtp://host:port[?from=ADDR]")
     c.set_defaults(handler=cmd_send)
+    c = psub.add_parser("setting", parents=[common],
+                        help="show or change a portal setting (levels_to_suppliers)")
+    c.add_argument("name", nargs="?", help="e.g. levels_to_suppliers")
+    c.add_argument("value", nargs="?", choices=("on", "off"))
+    c.set_defaults(handler=cmd_setting)
     c = psub.add_parser("validate", parents=[common], help="check questionnaire YAML files")
     c.add_argument("files", nargs="+", metavar="FILE")
     c.set_defaults(handler=cmd_validate)

@@ -6,6 +6,7 @@ Every id in a URL is looked up within the signed-in contact's supplier: another 
 id answers exactly like an unknown one (404, same page)."""
 from __future__ import annotations
 
+import json
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
@@ -14,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sva.errors import BadInput
 from sva.hq.portal import answers, contacts, evidence
+from sva.hq.portal import settings as portal_settings
 from sva.hq.portal.cap_routes import router as cap_router
 from sva.hq.portal.pages import (COOKIE, PORTAL, contact_of, form_ok, lang_for, not_found,
                                  evidence_response, posted, render, set_csrf_cookie, texts,
@@ -190,12 +192,24 @@ def _request_page(request: Request, me: dict, request_id: str, status: int = 200
     q = answers.questionnaire_of(req)
     with storage.transaction(write=False) as tx:
         given, files = answers.answers_of(tx, req["id"]), answers.evidence_of(tx, req["id"])
+        level = _level_shown(tx, req, lang_for(request, me))
     shown = {**given, **(typed or {})}
     return render(request, "portal/request.html", me, status=status, req=req, q=q,
                   given=shown, files=files, progress=answers.progress(q, given, files),
+                  level=level,
                   missing=answers.missing_required(q, given, files),
                   editable=req["status"] in ("invited", "opened", "in_progress", "returned"),
                   notice=request.query_params.get("notice", ""), **extra)
+
+
+def _level_shown(tx, req: dict, lang: str) -> dict | None:
+    """The level of the supplier's own submitted questionnaire with its explanation in the
+    page's language, when HQ's setting lets suppliers see it; else None."""
+    if req["status"] != "submitted" or not req.get("level") \
+            or not portal_settings.value(tx, "levels_to_suppliers"):
+        return None
+    why = json.loads(req.get("explanation") or "{}")
+    return {"level": req["level"], "lines": why.get(lang) or why.get("en") or []}
 
 
 @router.get(f"{PORTAL}/requests/{{request_id}}")

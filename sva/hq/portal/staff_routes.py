@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sva.errors import BadInput
 from sva.hq.portal import answers, campaigns, contacts, evidence
+from sva.hq.portal import settings as portal_settings
 from sva.hq.portal.pages import evidence_response, texts
 from sva.hq.web.pages import PREFIX, clean, form_ok, lang_of, page, storage_of, to_login, who
 from sva.hq.web.queries import sees_all
@@ -102,10 +103,29 @@ def campaigns_page(request: Request):
     from sva.hq.portal import questionnaires
     with storage_of(request).transaction(write=False) as tx:
         rows = campaigns.campaigns(tx)
+        setting = portal_settings.current(tx)
     from sva.hq.portal.reminders import load_schedule
     return _page(request, "portal/campaigns.html", user, rows=rows,
                  questionnaires=sorted(questionnaires.shipped().values(), key=lambda q: q.id),
-                 default_reminders=load_schedule().as_text())
+                 default_reminders=load_schedule().as_text(), settings=setting)
+
+
+@router.post(f"{BASE}/settings")
+async def change_setting(request: Request):
+    """A manager turns a portal setting on or off (who and when are kept)."""
+    user, refused = _manager(request)
+    if refused:
+        return refused
+    form = await request.form()
+    if not form_ok(request, form):
+        return page(request, "message.html", user, status=403, message_key="csrf_failed")
+    try:
+        await run_in_threadpool(portal_settings.change, storage_of(request),
+                                clean(form.get("name", ""), 60), form.get("value") == "on",
+                                actor=user["name"])
+    except BadInput as exc:
+        return page(request, "message.html", user, status=422, text=str(exc))
+    return RedirectResponse(f"{BASE}/campaigns", status_code=303)
 
 
 @router.post(f"{BASE}/campaigns")
