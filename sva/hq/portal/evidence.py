@@ -82,10 +82,10 @@ def save_page(storage: Storage, contact: dict, request_id: str, typed: dict,
     on it (question id, file name, bytes), all or nothing — a refused file or answer
     changes nothing, and the page is shown again with what was typed. Returns the new
     evidence ids."""
-    with storage.transaction(write=False) as tx:
-        req = _mine(tx, contact, request_id)
-    questions = questionnaire_of(req).questions
     ready = []
+    if files:               # checked before any byte is kept; answers alone need no look
+        with storage.transaction(write=False) as tx:
+            questions = questionnaire_of(_mine(tx, contact, request_id)).questions
     for question_id, filename, data in files:
         q = questions.get(question_id)
         if q is None or q.type != "file":
