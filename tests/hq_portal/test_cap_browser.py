@@ -14,7 +14,6 @@ from sva.hq import accounts
 from sva.hq.web.auth import set_password
 from sva.sync.engine import sync
 from tests.conftest import PNG_1x1, answer_all
-from tests.hq.conftest import jpeg
 from tests.hq.test_roundtrip import assigned_audit
 from tests.hq_portal.conftest import PASSWORD, contact
 from tests.hq_portal.test_portal_browser import _click
@@ -100,10 +99,27 @@ def _audit_with_redacted_photo(ws, audit_id: str):
     finding = ws.findings.add(audit_id, severity="minor", item_id=item.id,
                               observed="fire exit blocked by pallets",
                               required_action="clear the exit")
-    photo = ws.photos.add_bytes(audit_id, jpeg(7), filename="exit.jpg", finding_id=finding,
+    photo = ws.photos.add_bytes(audit_id, _scene(), filename="exit.jpg", finding_id=finding,
                                 caption="非常口")
     ws.photos.set_annotations(photo, REDACT)
     ws.audits.complete(audit_id)
     ws.audits.sign(audit_id, signer_name="Taro Yamada", role="Plant manager",
                    organisation="Kanto Parts", image_png=PNG_1x1)
     return item
+
+
+def _scene() -> bytes:
+    """A plain picture: a corridor wall, a green exit sign top left (the part the auditor
+    redacts) and pallets in front of the door."""
+    import io
+
+    from PIL import Image, ImageDraw
+    img = Image.new("RGB", (640, 480), (214, 220, 226))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((40, 40, 260, 150), fill=(20, 140, 60))          # the exit sign
+    draw.rectangle((380, 120, 560, 470), fill=(120, 120, 130))      # the door
+    for y in (330, 380, 430):                                        # pallets
+        draw.rectangle((300, y, 620, y + 35), fill=(176, 128, 72))
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=90)
+    return out.getvalue()
