@@ -73,6 +73,20 @@ def _governance(tx: Tx) -> None:
     backfill(tx, now_iso())
 
 
+def _portal_settings(tx: Tx) -> None:
+    """Issue 17: a campaign's own reminder schedule ('' = the file's) and the portal's
+    settings table. Safe to run again (the column is looked up, as in _cap_response)."""
+    if tx.kind == "postgresql":
+        have = {r["column_name"] for r in tx.all(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = "
+            "'portal_campaigns' AND table_schema = current_schema()")}
+    else:
+        have = {r["name"] for r in tx.all("PRAGMA table_info(portal_campaigns)")}
+    if "reminders" not in have:
+        tx.execute("ALTER TABLE portal_campaigns ADD COLUMN reminders TEXT NOT NULL DEFAULT ''")
+    _sql("schema_portal_settings.sql")(tx)
+
+
 # Index i holds the step that takes the schema from version i to i + 1.
 STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v1.sql"),
@@ -85,7 +99,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _cap_response,                      # issue 21: containment, evidence, agree/dispute
     _governance,                        # issue 18: registry history, closed years, plans
     _sql("schema_portal.sql"),          # issue 17: supplier portal
-    _sql("schema_portal_settings.sql"), # issue 17: campaign reminders, portal settings
+    _portal_settings,                   # issue 17: campaign reminders, portal settings
 ]
 SCHEMA_VERSION = len(STEPS)
 
