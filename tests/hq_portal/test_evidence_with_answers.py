@@ -110,3 +110,25 @@ def test_in_a_browser_typed_answers_survive_an_upload_without_saving_first(tmp_p
     finally:
         server.stop()
         server.storage.close()
+
+
+def test_a_save_takes_one_read_and_one_write_transaction(storage, app):
+    """The session's look-up and the save itself: the CSRF key is not read again for every
+    form, and the request is not looked up before the write when no file comes."""
+    contact(storage, "S001", "aiko@kanto.example")
+    rid = launch_infosec(storage)["S001"]
+    c = portal_client(app, "aiko@kanto.example")
+    token = csrf_of(c.get(f"/portal/requests/{rid}").text)
+    seen, original = [], storage.transaction
+
+    def counted(*, write: bool = True):
+        seen.append("write" if write else "read")
+        return original(write=write)
+    storage.transaction = counted
+    try:
+        r = c.post(f"/portal/requests/{rid}/save", follow_redirects=False,
+                   data={"csrf": token, "a:IS-LAB-01": "yes"})
+    finally:
+        del storage.transaction
+    assert r.status_code == 303
+    assert seen == ["read", "write"]
