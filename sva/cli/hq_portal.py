@@ -47,9 +47,9 @@ def cmd_launch(args) -> int:
                 codes=tuple(c.strip().upper() for c in (args.codes or "").split(",")
                             if c.strip()))
     campaign_id, n = launch(_storage(args), fy=args.fy, questionnaire=args.questionnaire,
-                            due=args.due, t=t, actor="cli")
+                            due=args.due, t=t, actor="cli", reminders=args.reminders or "")
     print(f"campaign {campaign_id}: FY{args.fy} {args.questionnaire} sent to {n} suppliers, "
-          f"due {args.due}")
+          f"due {args.due}, reminders {args.reminders or 'as resources/portal/reminders.yaml'}")
     return 0
 
 
@@ -61,6 +61,22 @@ def cmd_validate(args) -> int:
     if not problems:
         print(f"{len(args.files)} questionnaire file(s) valid")
     return 2 if problems else 0
+
+
+def cmd_setting(args) -> int:
+    from sva.hq.portal import settings
+    storage = _storage(args)
+    if args.value:
+        now = settings.change(storage, args.name, args.value == "on", actor="cli")
+    else:
+        with storage.transaction(write=False) as tx:
+            now = settings.current(tx)
+    for name, s in now.items():
+        if args.name in (None, name):
+            print(f"{name}: {'on' if s['value'] else 'off'}"
+                  + (f" (changed by {s['updated_by']} at {s['updated_at']})"
+                     if s["updated_by"] else " (default)"))
+    return 0
 
 
 def cmd_send(args) -> int:
@@ -98,11 +114,19 @@ def register(sub, common) -> None:
     c.add_argument("--region", action="append", choices=REGIONS)
     c.add_argument("--level", action="append", choices=ISEC_LEVELS)
     c.add_argument("--codes", help="comma-separated supplier codes")
+    c.add_argument("--reminders", metavar="DAYS",
+                   help="this campaign's reminder days before (-) and after (+) the due date, "
+                        "e.g. -14,-3,+1,+7 (default: resources/portal/reminders.yaml)")
     c.set_defaults(handler=cmd_launch)
     c = psub.add_parser("send", parents=[common],
                         help="queue today's reminders and send the outbox once (for cron)")
     c.add_argument("--smtp", required=True, metavar="URL", help="smtp://host:port[?from=ADDR]")
     c.set_defaults(handler=cmd_send)
+    c = psub.add_parser("setting", parents=[common],
+                        help="show or change a portal setting (levels_to_suppliers)")
+    c.add_argument("name", nargs="?", help="e.g. levels_to_suppliers")
+    c.add_argument("value", nargs="?", choices=("on", "off"))
+    c.set_defaults(handler=cmd_setting)
     c = psub.add_parser("validate", parents=[common], help="check questionnaire YAML files")
     c.add_argument("files", nargs="+", metavar="FILE")
     c.set_defaults(handler=cmd_validate)

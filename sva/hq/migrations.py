@@ -84,6 +84,14 @@ def _governance(tx: Tx) -> None:
     backfill(tx, now_iso())
 
 
+def _portal_settings(tx: Tx) -> None:
+    """Issue 17: a campaign's own reminder schedule ('' = the file's) and the portal's
+    settings table. Safe to run again (the column is looked up, as in _cap_response)."""
+    if "reminders" not in _columns(tx, "portal_campaigns"):
+        tx.execute("ALTER TABLE portal_campaigns ADD COLUMN reminders TEXT NOT NULL DEFAULT ''")
+    _sql("schema_portal_settings.sql")(tx)
+
+
 # Index i holds the step that takes the schema from version i to i + 1.
 STEPS: list[Callable[[Tx], None]] = [
     _sql("schema_v1.sql"),
@@ -97,6 +105,7 @@ STEPS: list[Callable[[Tx], None]] = [
     _governance,                        # issue 18: registry history, closed years, plans
     _sql("schema_portal.sql"),          # issue 17: supplier portal
     _site_name_ja,                      # issue 21: a site's Japanese name
+    _portal_settings,                   # issue 17: campaign reminders, portal settings
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -1,6 +1,6 @@
 """The isolation matrix: supplier A's contact on every portal route with supplier B's ids
-(request, evidence) gets the very page an unknown id gets — 404, nothing of B in it — and
-B's data stays as it was. SQLite and PostgreSQL."""
+(request, evidence, CAP finding, its photo) gets the very page an unknown id gets — 404,
+nothing of B in it — and B's data stays as it was. SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import io
@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from sva.hq.portal import answers, campaigns, evidence
+from tests.hq_portal.cap_audit import signed_audit
 from tests.hq_portal.conftest import contact, csrf_of, portal_client
 
 
@@ -26,6 +27,9 @@ ROUTES = [
     ("post", "/portal/requests/{rid}/submit"),
     ("upload", "/portal/upload/{rid}/IS-LAB-02"),
     ("get", "/portal/evidence/{eid}"),
+    ("post", "/portal/caps/{fid}"),
+    ("upload", "/portal/caps/{fid}/upload"),
+    ("get", "/portal/cap-photos/{fid}/{sha}"),
 ]
 
 
@@ -41,7 +45,8 @@ def two_suppliers(storage):
                               (b["supplier_id"],))
     answers.save(storage, b, b_request, {"IS-LAB-01": "no", "IS-NOTE": "Penang secret note"})
     b_evidence = evidence.add(storage, b, b_request, "IS-LAB-02", "penang-rule.png", png())
-    return b_request, b_evidence
+    b_cap = signed_audit(storage, "S002")          # a CAP finding of B's with a photo
+    return b_request, b_evidence, b_cap
 
 
 def _call(c, kind, path):
@@ -57,10 +62,12 @@ def _call(c, kind, path):
 @pytest.mark.parametrize("kind,route", ROUTES)
 def test_another_suppliers_ids_answer_like_unknown_ones(storage, app, two_suppliers, kind,
                                                         route):
-    b_request, b_evidence = two_suppliers
+    b_request, b_evidence, b_cap = two_suppliers
     c = portal_client(app, "a@kanto.example")
-    theirs = _call(c, kind, route.format(rid=b_request, eid=b_evidence))
-    unknown = _call(c, kind, route.format(rid=uuid.uuid4(), eid=uuid.uuid4()))
+    theirs = _call(c, kind, route.format(rid=b_request, eid=b_evidence,
+                                         fid=b_cap["finding_id"], sha=b_cap["rendered"]))
+    unknown = _call(c, kind, route.format(rid=uuid.uuid4(), eid=uuid.uuid4(),
+                                          fid=uuid.uuid4(), sha="0" * 64))
     assert theirs.status_code == unknown.status_code == 404
     assert theirs.text == unknown.text
     assert "Penang" not in theirs.text and "penang" not in theirs.text
@@ -74,7 +81,7 @@ def test_another_suppliers_ids_answer_like_unknown_ones(storage, app, two_suppli
 
 def test_the_home_page_lists_only_the_own_suppliers_questionnaires(storage, app,
                                                                    two_suppliers):
-    b_request, _ = two_suppliers
+    b_request, _, _ = two_suppliers
     home = portal_client(app, "a@kanto.example").get("/portal/").text
     assert home.count('class="request"') == 1 and b_request not in home
 
@@ -82,7 +89,7 @@ def test_the_home_page_lists_only_the_own_suppliers_questionnaires(storage, app,
 @pytest.mark.parametrize("path", ["/portal/", "/portal/requests/{rid}",
                                   "/portal/evidence/{eid}"])
 def test_anonymous_visitors_get_the_login_page(storage, app, two_suppliers, path):
-    b_request, b_evidence = two_suppliers
+    b_request, b_evidence, _ = two_suppliers
     r = portal_client(app).get(path.format(rid=b_request, eid=b_evidence),
                                follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/portal/login"

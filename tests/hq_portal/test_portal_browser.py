@@ -91,9 +91,11 @@ def test_invited_supplier_answers_in_japanese_hq_returns_and_level_is_computed(t
             driver.execute_script("document.querySelector('input[name=due]').value = "
                                   "'2026-09-30'")
             driver.find_element(By.NAME, "codes").send_keys("S001, S002")
+            driver.find_element(By.NAME, "reminders").send_keys("-14,-3,+1,+7")
             _click(driver, "form[action$='/portal/campaigns'] button.primary")
             campaign_url = driver.current_url
             assert driver.find_element(By.ID, "n-total").text == "2"
+            assert "-14, -3, +1, +7" in driver.find_element(By.ID, "reminders").text
             # the invitation arrives by mail; its link opens the welcome page
             deadline = time.monotonic() + 20
             while not inbox.to("aiko@kanto.example") and time.monotonic() < deadline:
@@ -171,6 +173,17 @@ def test_invited_supplier_answers_in_japanese_hq_returns_and_level_is_computed(t
             assert driver.find_element(By.ID, "level").text == "B"       # partial labelling
             assert len(driver.find_elements(By.CSS_SELECTOR, "tr.version")) == 2
             full_page_shot(driver, out / "portal-hq-request-ja.png")
+            # HQ lets suppliers see their level: the supplier's submitted page shows it
+            driver.get(request_url + "?lang=ja")
+            assert not driver.find_elements(By.ID, "level")
+            driver.get(base + "/dashboard/portal/campaigns?lang=en")
+            _click(driver, "#toggle-levels")
+            assert driver.find_element(By.ID, "levels-to-suppliers").text == "on"
+            full_page_shot(driver, out / "portal-hq-campaigns.png")
+            driver.get(request_url + "?lang=ja")
+            assert driver.find_element(By.ID, "level").text == "B"
+            assert driver.find_elements(By.CSS_SELECTOR, "#explanation li")
+            full_page_shot(driver, out / "portal-submitted-level-ja.png")
             driver.get(base + "/portal/?lang=en")
             full_page_shot(driver, out / "portal-home.png")
             _click(driver, "#logout")

@@ -50,7 +50,9 @@ def login(driver, base: str, name: str, password: str) -> None:
 def full_page_shot(driver, path: Path) -> None:
     """Resize the window to the page height so the screenshot shows the whole page."""
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1366, min(max(int(height) + 20, 700), 4000))
+    chrome = driver.execute_script("return window.outerHeight - window.innerHeight") or 0
+    driver.set_window_size(1366, min(max(int(height) + int(chrome) + 20, 700), 4000))
+    driver.execute_script("window.scrollTo(0, 0)")      # a focused field may have scrolled
     path.parent.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(path))
     driver.set_window_size(1366, 900)

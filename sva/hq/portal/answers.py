@@ -127,36 +127,44 @@ def clean_answer(q: PortalQuestion, raw) -> str:
     raise BadInput(f"{q.id}: a file question takes an upload, not a typed answer", field=q.id)
 
 
+def write_answers(tx: Tx, contact: dict, req: dict, typed: dict) -> list[str]:
+    """Store some answers of an editable request in the caller's transaction (an empty value
+    clears one); BadInput naming the question before anything is written. Returns the
+    questions saved."""
+    if req["status"] not in PORTAL_EDITABLE:
+        raise Locked("the questionnaire is submitted and read-only", field="status")
+    questions = questionnaire_of(req).questions
+    cleaned = {}
+    for qid, raw in typed.items():
+        if qid not in questions:
+            raise BadInput(f"no question {str(qid)[:40]!r} in this questionnaire",
+                           field="question")
+        cleaned[qid] = clean_answer(questions[qid], raw)
+    at = now_iso()
+    for qid, value in cleaned.items():
+        if not value:
+            tx.execute("DELETE FROM portal_answers WHERE request_id = ? AND "
+                       "question_id = ?", (req["id"], qid))
+            continue
+        tx.execute("INSERT INTO portal_answers (request_id, question_id, value, updated_at, "
+                   "updated_by) VALUES (?,?,?,?,?) ON CONFLICT (request_id, question_id) "
+                   "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
+                   "updated_by = excluded.updated_by", (req["id"], qid, value, at,
+                                                        contact["id"]))
+    if req["status"] != "in_progress":
+        tx.execute("UPDATE portal_requests SET status = 'in_progress', updated_at = ? "
+                   "WHERE id = ?", (at, req["id"]))
+        req["status"] = "in_progress"
+    return sorted(cleaned)
+
+
 def save(storage: Storage, contact: dict, request_id: str, typed: dict) -> int:
     """Save some answers (an empty value clears one); all or nothing. Returns how many."""
     with storage.transaction() as tx:
         req = _mine(tx, contact, request_id)
-        if req["status"] not in PORTAL_EDITABLE:
-            raise Locked("the questionnaire is submitted and read-only", field="status")
-        questions = questionnaire_of(req).questions
-        cleaned = {}
-        for qid, raw in typed.items():
-            if qid not in questions:
-                raise BadInput(f"no question {str(qid)[:40]!r} in this questionnaire",
-                               field="question")
-            cleaned[qid] = clean_answer(questions[qid], raw)
-        at = now_iso()
-        for qid, value in cleaned.items():
-            if not value:
-                tx.execute("DELETE FROM portal_answers WHERE request_id = ? AND "
-                           "question_id = ?", (req["id"], qid))
-                continue
-            tx.execute("INSERT INTO portal_answers (request_id, question_id, value, updated_at, "
-                       "updated_by) VALUES (?,?,?,?,?) ON CONFLICT (request_id, question_id) "
-                       "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
-                       "updated_by = excluded.updated_by", (req["id"], qid, value, at,
-                                                            contact["id"]))
-        if req["status"] != "in_progress":
-            tx.execute("UPDATE portal_requests SET status = 'in_progress', updated_at = ? "
-                       "WHERE id = ?", (at, req["id"]))
-        log_event(tx, contact["email"], "save", "portal_request", req["id"],
-                  questions=sorted(cleaned))
-    return len(cleaned)
+        saved = write_answers(tx, contact, req, typed)
+        log_event(tx, contact["email"], "save", "portal_request", req["id"], questions=saved)
+    return len(saved)
 
 
 def missing_required(q: PortalQuestionnaire, answers: dict, evidence: list[dict]) -> list[str]:

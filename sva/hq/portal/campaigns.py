@@ -66,11 +66,14 @@ def targets(tx: Tx, t: Targets) -> list[dict]:
 
 
 def launch(storage: Storage, *, fy: int, questionnaire: str, due: str, t: Targets,
-           actor: str) -> tuple[str, int]:
+           actor: str, reminders: str = "") -> tuple[str, int]:
     """Create the campaign and one request per target supplier; each live contact of those
-    suppliers gets the request mail. Returns (campaign id, number of suppliers)."""
+    suppliers gets the request mail. `reminders`: the campaign's own schedule ("-14,-3,+1,+7";
+    empty = resources/portal/reminders.yaml). Returns (campaign id, number of suppliers)."""
+    from sva.hq.portal.reminders import parse_schedule
     q = questionnaires.get(questionnaire)
     t.check()
+    schedule = parse_schedule(reminders).as_text() if str(reminders or "").strip() else ""
     try:
         due_day = date.fromisoformat(due)
     except (TypeError, ValueError):
@@ -83,9 +86,10 @@ def launch(storage: Storage, *, fy: int, questionnaire: str, due: str, t: Target
         if not suppliers:
             raise BadInput("no supplier matches the target filters", field="targets")
         tx.execute("INSERT INTO portal_campaigns (id, fy, questionnaire, questionnaire_version, "
-                   "due_date, filters, created_at, created_by) VALUES (?,?,?,?,?,?,?,?)",
+                   "due_date, filters, created_at, created_by, reminders) "
+                   "VALUES (?,?,?,?,?,?,?,?,?)",
                    (campaign_id, fy, q.id, q.version, due_day.isoformat(), t.as_json(),
-                    now_iso(), actor))
+                    now_iso(), actor, schedule))
         for s in suppliers:
             tx.execute("INSERT INTO portal_requests (id, campaign_id, supplier_id, status, "
                        "updated_at) VALUES (?,?,?,?,?)",
@@ -95,7 +99,7 @@ def launch(storage: Storage, *, fy: int, questionnaire: str, due: str, t: Target
                 outbox.enqueue(tx, c, "request", supplier=s, due=due_day.isoformat(),
                                questionnaire=q.title[c["lang"]])
         log_event(tx, actor, "launch", "portal_campaign", campaign_id, fy=fy,
-                  questionnaire=q.id, suppliers=len(suppliers))
+                  questionnaire=q.id, suppliers=len(suppliers), reminders=schedule or "default")
     return campaign_id, len(suppliers)
 
 

@@ -3,12 +3,12 @@ supplier that need a corrective action plan, and the answer to each (sva.hq.port
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from sva.errors import BadInput
 from sva.hq import audits as hq_audits
-from sva.hq.portal import caps, evidence
+from sva.hq.portal import cap_photos, caps, evidence
 from sva.hq.portal.pages import (PORTAL, contact_of, evidence_response, form_ok, lang_for,
                                  not_found, posted, render, texts, to_login)
 from sva.hq.web.pages import clean, storage_of
@@ -83,6 +83,22 @@ def _cap_upload(request: Request, form, finding_id: str, data, name: str):
         return _caps_page(request, me, status=422,
                           error=t["upload_refused"].format(why=str(exc)))
     return RedirectResponse(f"{PORTAL}/caps?notice=uploaded", status_code=303)
+
+
+@router.get(f"{PORTAL}/cap-photos/{{finding_id}}/{{sha}}")
+def cap_photo(request: Request, finding_id: str, sha: str):
+    """A photo of one of the supplier's own CAP findings, redacted (sva.hq.portal.cap_photos)."""
+    me = contact_of(request)
+    if me is None:
+        return to_login(request)
+    try:
+        data = cap_photos.thumbnail(storage_of(request), me["supplier_code"], finding_id, sha)
+    except BadInput:
+        return not_found(request, me)
+    return Response(data, media_type="image/jpeg", headers={
+        "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store",
+        "Content-Disposition": f'inline; filename="photo-{sha[:12]}.jpg"',
+        "Content-Security-Policy": "default-src 'none'; sandbox"})
 
 
 @router.get(f"{PORTAL}/cap-evidence/{{evidence_id}}")

@@ -24,10 +24,24 @@ ANSWERED = ("root_cause", "corrective_action", "preventive_action", "responsible
 LIMIT = 2000
 
 
-def _texts(document: str, finding_id: str, lang: str = "en") -> dict:
+def _checklist_item(tx: Tx, ref: str | None, item_id: str | None, cache: dict) -> dict:
+    """The checklist item as HQ published it (checklists table), {} if unknown."""
+    if not ref or not item_id:
+        return {}
+    if ref not in cache:
+        row = tx.one("SELECT body FROM checklists WHERE ref = ?", (ref,))
+        body = json.loads(row["body"]) if row else {}
+        cache[ref] = {i.get("id"): i for s in body.get("sections", [])
+                      for i in s.get("items", [])}
+    return cache[ref].get(item_id) or {}
+
+
+def _texts(doc: dict, finding_id: str, lang: str, item_of) -> dict:
     """The finding's texts as the audit pushed them; on a Japanese page the auditor's
-    Japanese texts (what was seen, required action) where the finding has them."""
-    doc = json.loads(document or "{}")
+    Japanese texts (what was seen, required action) where the finding has them, and the
+    checklist item's Japanese question as the requirement where the finding states the
+    item's own (English) question — a requirement the auditor wrote differently stays as
+    written."""
     for f in doc.get("findings", []):
         if f.get("id") == finding_id:
             out = {k: f.get(k) or "" for k in ("requirement", "observed", "required_action")}
@@ -35,14 +49,26 @@ def _texts(document: str, finding_id: str, lang: str = "en") -> dict:
                 for field, ja in FINDING_JA_FIELDS.items():
                     if field in out and f.get(ja):
                         out[field] = f[ja]
+                question = item_of(f.get("item_id")).get("question") or {}
+                if question.get("ja") and out["requirement"] in ("", question.get("en")):
+                    out["requirement"] = question["ja"]
             return out
     return {"requirement": "", "observed": "", "required_action": ""}
+
+
+def photos_of(doc: dict, finding_id: str) -> list[dict]:
+    """The finding's live photos as the audit lists them: the redacted rendering's hash
+    (never the original's), caption, annotations and whether the device rendered it."""
+    return [{"sha256": p["sha256"], "caption": p.get("caption") or "",
+             "annotations": p.get("annotations"), "rendering": p.get("rendering")}
+            for p in doc.get("photos", [])
+            if p.get("finding_id") == finding_id and not p.get("deleted") and p.get("sha256")]
 
 
 def findings_of(tx: Tx, supplier_code: str, finding_id: str | None = None,
                 lang: str = "en") -> list[dict]:
     """CAP findings of signed audits at this supplier (one, if `finding_id` is given), their
-    texts in `lang` where the auditor wrote them in it."""
+    texts in `lang` where the auditor or the checklist has them, and their photos."""
     sql = ("SELECT f.*, a.document, a.status AS audit_status FROM findings f "
            "JOIN audits a ON a.id = f.audit_id WHERE a.supplier_code = ? "
            "AND f.fact_deleted = 0 AND f.severity IN (?, ?) "
@@ -52,8 +78,13 @@ def findings_of(tx: Tx, supplier_code: str, finding_id: str | None = None,
         sql += " AND f.id = ?"
         args += (str(finding_id)[:100],)
     rows = tx.all(sql + " ORDER BY f.due_date, f.id", args)
+    cache: dict = {}
     for r in rows:
-        r.update(_texts(r.pop("document"), r["id"], lang))
+        doc = json.loads(r.pop("document") or "{}")
+        ref = doc.get("template_ref")
+        r.update(_texts(doc, r["id"], lang,
+                        lambda item_id, ref=ref: _checklist_item(tx, ref, item_id, cache)))
+        r["photos"] = photos_of(doc, r["id"])
         r["answerable"] = r["status"] in ANSWERABLE
     return rows
 

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from sva.errors import BadInput, NotFound
 from sva.hq.accounts import log_event, now_iso
-from sva.hq.portal.answers import Locked, _mine, questionnaire_of
+from sva.hq.portal.answers import _mine, questionnaire_of, write_answers
 from sva.hq.storage import Storage
 from sva.owner_only import make_dir
-from sva.vocabulary import PORTAL_EDITABLE
 
 EVIDENCE_MAX = 8 * 1024 * 1024
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -77,29 +76,45 @@ def safe_name(name: str, media: str) -> str:
     return (stem.strip() or "evidence") + TYPES[media]
 
 
+def save_page(storage: Storage, contact: dict, request_id: str, typed: dict,
+              files: list[tuple[str, str, bytes]]) -> list[str]:
+    """The questionnaire page as one change: the answers typed on it and the files chosen
+    on it (question id, file name, bytes), all or nothing — a refused file or answer
+    changes nothing, and the page is shown again with what was typed. Returns the new
+    evidence ids."""
+    ready = []
+    if files:               # checked before any byte is kept; answers alone need no look
+        with storage.transaction(write=False) as tx:
+            questions = questionnaire_of(_mine(tx, contact, request_id)).questions
+    for question_id, filename, data in files:
+        q = questions.get(question_id)
+        if q is None or q.type != "file":
+            raise BadInput("no such question", field="question")
+        try:
+            media = checked(data)
+        except BadInput as exc:
+            raise BadInput(f"{question_id}: {exc}", field="file") from None
+        ready.append((question_id, safe_name(filename, media), media, data))
+    kept = [keep(storage, data) for *_, data in ready]     # by hash: harmless if refused
+    ids = [str(uuid.uuid4()) for _ in ready]
+    with storage.transaction() as tx:
+        req = _mine(tx, contact, request_id)
+        saved = write_answers(tx, contact, req, typed)
+        at = now_iso()
+        for evidence_id, sha, (question_id, name, media, data) in zip(ids, kept, ready):
+            tx.execute("INSERT INTO portal_evidence (id, request_id, question_id, sha256, "
+                       "filename, media_type, size, uploaded_at, uploaded_by) VALUES "
+                       "(?,?,?,?,?,?,?,?,?)", (evidence_id, req["id"], question_id, sha, name,
+                                               media, len(data), at, contact["id"]))
+        log_event(tx, contact["email"], "save", "portal_request", req["id"], questions=saved,
+                  evidence=[{"question": q[0], "sha256": sha} for q, sha in zip(ready, kept)])
+    return ids
+
+
 def add(storage: Storage, contact: dict, request_id: str, question_id: str, filename: str,
         data: bytes) -> str:
     """Attach a file to a question of an editable request; returns the evidence id."""
-    media = checked(data)
-    with storage.transaction(write=False) as tx:
-        req = _mine(tx, contact, request_id)
-    if question_id not in questionnaire_of(req).questions:
-        raise BadInput("no such question", field="question")
-    sha = keep(storage, data)
-    evidence_id = str(uuid.uuid4())
-    with storage.transaction() as tx:
-        req = _mine(tx, contact, request_id)
-        if req["status"] not in PORTAL_EDITABLE:
-            raise Locked("the questionnaire is submitted and read-only", field="status")
-        tx.execute("INSERT INTO portal_evidence (id, request_id, question_id, sha256, filename, "
-                   "media_type, size, uploaded_at, uploaded_by) VALUES (?,?,?,?,?,?,?,?,?)",
-                   (evidence_id, req["id"], question_id, sha, safe_name(filename, media),
-                    media, len(data), now_iso(), contact["id"]))
-        tx.execute("UPDATE portal_requests SET status = 'in_progress', updated_at = ? "
-                   "WHERE id = ?", (now_iso(), req["id"]))
-        log_event(tx, contact["email"], "evidence", "portal_request", req["id"],
-                  question=question_id, sha256=sha)
-    return evidence_id
+    return save_page(storage, contact, request_id, {}, [(question_id, filename, data)])[0]
 
 
 def find(storage: Storage, supplier_id: str | None, evidence_id: str) -> tuple[dict, Path]:

@@ -3,6 +3,8 @@ never a staff session), the language (the page's toggle, else the contact's own)
 cookie of the portal's forms (path /portal) and the template texts."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -27,8 +29,11 @@ def lang_for(request: Request, contact: dict | None = None) -> str:
     return lang if lang in LANGS else "en"
 
 
+@lru_cache(maxsize=len(LANGS))
 def texts(lang: str) -> dict:
-    return strings()["portal"][lang]
+    """The portal's words: its block of strings.yaml, and the later `portal2` block."""
+    doc = strings()
+    return {**doc["portal2"][lang], **doc["portal"][lang]}
 
 
 def csrf_cookie(request: Request) -> tuple[str, bool]:

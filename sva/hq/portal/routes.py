@@ -6,6 +6,7 @@ Every id in a URL is looked up within the signed-in contact's supplier: another 
 id answers exactly like an unknown one (404, same page)."""
 from __future__ import annotations
 
+import json
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
@@ -14,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sva.errors import BadInput
 from sva.hq.portal import answers, contacts, evidence
+from sva.hq.portal import settings as portal_settings
 from sva.hq.portal.cap_routes import router as cap_router
 from sva.hq.portal.pages import (COOKIE, PORTAL, contact_of, form_ok, lang_for, not_found,
                                  evidence_response, posted, render, set_csrf_cookie, texts,
@@ -24,6 +26,7 @@ from sva.hq.web.pages import clean, secure, storage_of, strings
 from sva.vocabulary import LANGS
 
 router = APIRouter(include_in_schema=False)
+MAX_FILES = 20                 # file inputs a questionnaire page may send at once
 router.include_router(cap_router)
 
 
@@ -177,7 +180,10 @@ def _invite_colleague(request: Request, form):
     return RedirectResponse(f"{PORTAL}/?notice=invited", status_code=303)
 
 
-def _request_page(request: Request, me: dict, request_id: str, status: int = 200, **extra):
+def _request_page(request: Request, me: dict, request_id: str, status: int = 200,
+                  typed: dict | None = None, **extra):
+    """The questionnaire page; `typed`: answers typed on a page that was refused, shown
+    again over the saved ones so nothing typed is lost."""
     storage = storage_of(request)
     try:
         req = answers.open_request(storage, me, request_id)
@@ -186,11 +192,24 @@ def _request_page(request: Request, me: dict, request_id: str, status: int = 200
     q = answers.questionnaire_of(req)
     with storage.transaction(write=False) as tx:
         given, files = answers.answers_of(tx, req["id"]), answers.evidence_of(tx, req["id"])
+        level = _level_shown(tx, req, lang_for(request, me))
+    shown = {**given, **(typed or {})}
     return render(request, "portal/request.html", me, status=status, req=req, q=q,
-                  given=given, files=files, progress=answers.progress(q, given, files),
+                  given=shown, files=files, progress=answers.progress(q, given, files),
+                  level=level,
                   missing=answers.missing_required(q, given, files),
                   editable=req["status"] in ("invited", "opened", "in_progress", "returned"),
                   notice=request.query_params.get("notice", ""), **extra)
+
+
+def _level_shown(tx, req: dict, lang: str) -> dict | None:
+    """The level of the supplier's own submitted questionnaire with its explanation in the
+    page's language, when HQ's setting lets suppliers see it; else None."""
+    if req["status"] != "submitted" or not req.get("level") \
+            or not portal_settings.value(tx, "levels_to_suppliers"):
+        return None
+    why = json.loads(req.get("explanation") or "{}")
+    return {"level": req["level"], "lines": why.get(lang) or why.get("en") or []}
 
 
 @router.get(f"{PORTAL}/requests/{{request_id}}")
@@ -209,31 +228,59 @@ def review_page(request: Request, request_id: str):
     return _request_page(request, me, request_id, review=True)
 
 
+async def _chosen_files(form, only: str | None = None) -> list[tuple[str, str, bytes]]:
+    """(question id, file name, bytes) of the files chosen in a form: fields `f:<question>`
+    (the questionnaire page), or the one field `file` for question `only`."""
+    out = []
+    for key, value in form.multi_items():
+        if isinstance(value, str):
+            continue
+        if only is not None and key == "file":
+            qid = only
+        elif only is None and key.startswith("f:"):
+            qid = key[2:]
+        else:
+            continue
+        data = await value.read(evidence.EVIDENCE_MAX + 1)
+        if data or value.filename:                 # an empty file input sends neither
+            out.append((clean(qid, 64), value.filename or "", data))
+    return out
+
+
 @router.post(f"{PORTAL}/requests/{{request_id}}/save")
 async def save(request: Request, request_id: str):
-    return await posted(request, _save, request_id)
+    """The whole questionnaire page in one request: its answers and any files chosen on it
+    (the upload buttons submit this same form), saved together."""
+    form = await request.form(max_files=MAX_FILES)
+    files = await _chosen_files(form)
+    return await run_in_threadpool(_save, request, form, request_id, files)
 
 
-def _save(request: Request, form, request_id: str):
+def _save(request: Request, form, request_id: str, files: list, *, need_file: bool = False):
     me = contact_of(request)
     if me is None:
         return to_login(request)
+    t = texts(lang_for(request, me))
     if not form_ok(request, form):
-        return render(request, "portal/message.html", me, status=403,
-                      text=texts(lang_for(request, me))["csrf_failed"])
+        return render(request, "portal/message.html", me, status=403, text=t["csrf_failed"])
     typed = {k[2:]: clean(v, answers.TEXT_LIMIT) for k, v in form.items()
              if k.startswith("a:") and isinstance(v, str)}
     try:
-        answers.save(storage_of(request), me, request_id, typed)
+        if need_file and not files:
+            raise BadInput("no file", field="file")
+        evidence.save_page(storage_of(request), me, request_id, typed, files)
     except answers.Locked as exc:
         return _request_page(request, me, request_id, status=409, error=str(exc))
     except BadInput as exc:
         if exc.field == "request":
             return not_found(request, me)
-        return _request_page(request, me, request_id, status=422, error=str(exc))
+        error = t["upload_refused"].format(why=str(exc)) if exc.field == "file" else str(exc)
+        return _request_page(request, me, request_id, status=422, error=error, typed=typed)
     target = "review" if form.get("then") == "review" else ""
+    notice = "uploaded" if files else "saved"
     return RedirectResponse(f"{PORTAL}/requests/{quote(request_id)}"
-                            + (f"/{target}" if target else "?notice=saved"), status_code=303)
+                            + (f"/{target}" if target else f"?notice={notice}"),
+                            status_code=303)
 
 
 @router.post(f"{PORTAL}/requests/{{request_id}}/submit")
@@ -262,35 +309,12 @@ def _submit(request: Request, form, request_id: str):
 
 @router.post(f"{PORTAL}/upload/{{request_id}}/{{question_id}}")
 async def upload(request: Request, request_id: str, question_id: str):
-    form = await request.form(max_files=1, max_fields=5)
-    upload = form.get("file")
-    data, name = None, ""
-    if upload is not None and not isinstance(upload, str):
-        data, name = await upload.read(evidence.EVIDENCE_MAX + 1), upload.filename or ""
-    return await run_in_threadpool(_upload, request, form, request_id, question_id, data, name)
-
-
-def _upload(request: Request, form, request_id: str, question_id: str, data, name: str):
-    me = contact_of(request)
-    if me is None:
-        return to_login(request)
-    t = texts(lang_for(request, me))
-    if not form_ok(request, form):
-        return render(request, "portal/message.html", me, status=403, text=t["csrf_failed"])
-    if data is None:
-        return _request_page(request, me, request_id, status=422,
-                             error=t["upload_refused"].format(why="no file"))
-    try:
-        evidence.add(storage_of(request), me, request_id, clean(question_id, 64), name, data)
-    except answers.Locked as exc:
-        return _request_page(request, me, request_id, status=409, error=str(exc))
-    except BadInput as exc:
-        if exc.field == "request":
-            return not_found(request, me)
-        return _request_page(request, me, request_id, status=422,
-                             error=t["upload_refused"].format(why=str(exc)))
-    return RedirectResponse(f"{PORTAL}/requests/{quote(request_id)}?notice=uploaded",
-                            status_code=303)
+    """One file for one question (field `file`); answers sent with it (`a:<question>`) are
+    saved with it, as on the questionnaire page."""
+    form = await request.form(max_files=1)
+    files = await _chosen_files(form, only=question_id)
+    return await run_in_threadpool(_save, request, form, request_id, files[:1],
+                                   need_file=True)
 
 
 @router.get(f"{PORTAL}/evidence/{{evidence_id}}")

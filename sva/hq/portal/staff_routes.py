@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sva.errors import BadInput
 from sva.hq.portal import answers, campaigns, contacts, evidence
+from sva.hq.portal import settings as portal_settings
 from sva.hq.portal.pages import evidence_response, texts
 from sva.hq.web.pages import PREFIX, clean, form_ok, lang_of, page, storage_of, to_login, who
 from sva.hq.web.queries import sees_all
@@ -102,8 +103,29 @@ def campaigns_page(request: Request):
     from sva.hq.portal import questionnaires
     with storage_of(request).transaction(write=False) as tx:
         rows = campaigns.campaigns(tx)
+        setting = portal_settings.current(tx)
+    from sva.hq.portal.reminders import load_schedule
     return _page(request, "portal/campaigns.html", user, rows=rows,
-                 questionnaires=sorted(questionnaires.shipped().values(), key=lambda q: q.id))
+                 questionnaires=sorted(questionnaires.shipped().values(), key=lambda q: q.id),
+                 default_reminders=load_schedule().as_text(), settings=setting)
+
+
+@router.post(f"{BASE}/settings")
+async def change_setting(request: Request):
+    """A manager turns a portal setting on or off (who and when are kept)."""
+    user, refused = _manager(request)
+    if refused:
+        return refused
+    form = await request.form()
+    if not form_ok(request, form):
+        return page(request, "message.html", user, status=403, message_key="csrf_failed")
+    try:
+        await run_in_threadpool(portal_settings.change, storage_of(request),
+                                clean(form.get("name", ""), 60), form.get("value") == "on",
+                                actor=user["name"])
+    except BadInput as exc:
+        return page(request, "message.html", user, status=422, text=str(exc))
+    return RedirectResponse(f"{BASE}/campaigns", status_code=303)
 
 
 @router.post(f"{BASE}/campaigns")
@@ -124,7 +146,8 @@ async def launch(request: Request):
             lambda: campaigns.launch(storage_of(request), fy=int(fy) if fy.isdigit() else 0,
                                      questionnaire=clean(form.get("questionnaire", ""), 64),
                                      due=clean(form.get("due", ""), 20), t=targets,
-                                     actor=user["name"]))
+                                     actor=user["name"],
+                                     reminders=clean(form.get("reminders", ""), 200)))
     except BadInput as exc:
         return page(request, "message.html", user, status=422, text=str(exc))
     return RedirectResponse(f"{BASE}/campaigns/{campaign_id}", status_code=303)
@@ -147,8 +170,10 @@ def campaign_page(request: Request, campaign_id: str):
         return page(request, "message.html", user, status=404, message_key="not_found")
     from sva.hq.portal import questionnaires
     q = questionnaires.get(c["questionnaire"], c["questionnaire_version"])
+    from sva.hq.portal.reminders import load_schedule
     return _page(request, "portal/campaign.html", user, c=c, q=q, rows=rows,
-                 counts=campaigns.counts(rows), late=campaigns.non_responders(rows))
+                 counts=campaigns.counts(rows), late=campaigns.non_responders(rows),
+                 reminders=c["reminders"] or load_schedule().as_text())
 
 
 @router.get(f"{BASE}/campaigns/{{campaign_id}}/non-responders.{{fmt}}")

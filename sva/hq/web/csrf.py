@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import weakref
 from urllib.parse import urlsplit
 
 from sva.hq.accounts import now_iso
@@ -23,7 +24,15 @@ FIELD = "csrf"
 COOKIE_PATH = "/dashboard"
 
 
+# The key of each open storage, read once: it is written once (first use) and never changed,
+# so every page and form need not read it again (a read transaction per request less).
+_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _key(storage: Storage) -> bytes:
+    known = _KEYS.get(storage)
+    if known is not None:
+        return known
     with storage.transaction(write=False) as tx:
         row = tx.one("SELECT value FROM web_keys WHERE name = 'session'")
     if row is None:
@@ -32,7 +41,9 @@ def _key(storage: Storage) -> bytes:
                        "ON CONFLICT (name) DO NOTHING",
                        ("session", secrets.token_hex(32), now_iso()))
             row = tx.one("SELECT value FROM web_keys WHERE name = 'session'")
-    return bytes.fromhex(row["value"])
+    key = bytes.fromhex(row["value"])
+    _KEYS[storage] = key
+    return key
 
 
 def new_cookie() -> str:
