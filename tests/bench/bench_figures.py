@@ -142,21 +142,25 @@ def baseline_queries(fy: int) -> dict[str, list]:
     done = "a.status NOT IN ('planned', 'in_progress') AND a.visit_date BETWEEN ? AND ?"
     join = f"FROM findings f JOIN audits a ON a.id = f.audit_id WHERE {done}"
     return {
+        # answered SAQs, critical ones, and both per area (c: critical by the flags in force
+        # at the year's end; NULL without them)
         "document checks": [
-            ("SELECT COUNT(*), SUM(h.large_amount + h.rare_product + h.hard_to_replace > 0) "
-             "FROM saq_levels l LEFT JOIN supplier_attributes h ON h.supplier_code = "
-             "l.supplier_code AND h.valid_from <= ? AND (h.valid_to IS NULL OR h.valid_to >= ?) "
-             "WHERE l.fy = ?", (hi, hi, fy)),
+            ("SELECT COUNT(*), SUM(c), " + ", ".join(
+                f"COUNT(score_{a.lower()}), SUM(c * (score_{a.lower()} IS NOT NULL))"
+                for a in AREAS) + " FROM (SELECT l.*, h.large_amount + h.rare_product + "
+             "h.hard_to_replace > 0 AS c FROM saq_levels l LEFT JOIN supplier_attributes h ON "
+             "h.supplier_code = l.supplier_code AND h.valid_from <= ? AND (h.valid_to IS NULL "
+             "OR h.valid_to >= ?) WHERE l.fy = ?)", (hi, hi, fy)),
             ("SELECT COUNT(*) FROM supplier_spend p JOIN supplier_attributes h ON "
              "h.supplier_code = p.supplier_code AND h.valid_from <= ? AND (h.valid_to IS NULL "
              "OR h.valid_to >= ?) WHERE p.fy = ? AND h.large_amount + h.rare_product + "
              "h.hard_to_replace > 0", (hi, hi, fy)),
-            ("SELECT " + ", ".join(f"COUNT(score_{a.lower()})" for a in AREAS)
-             + " FROM saq_levels WHERE fy = ?", (fy,)),
             ("SELECT isec_level, COUNT(*) FROM saq_levels WHERE fy = ? GROUP BY isec_level",
              (fy,))],
+        # visits per kind, suppliers visited per kind and in all
         "visits": [
-            (f"SELECT a.kind, COUNT(*) FROM audits a WHERE {done} GROUP BY a.kind", (lo, hi)),
+            (f"SELECT a.kind, COUNT(*), COUNT(DISTINCT a.supplier_code) FROM audits a WHERE "
+             f"{done} GROUP BY a.kind", (lo, hi)),
             (f"SELECT COUNT(DISTINCT a.supplier_code) FROM audits a WHERE {done}", (lo, hi))],
         "findings": [(f"SELECT f.area, f.severity, COUNT(*) {join} GROUP BY 1, 2", (lo, hi))],
         "topics": [(f"SELECT f.item_id, COUNT(DISTINCT a.supplier_code) {join} AND f.severity "
