@@ -101,7 +101,9 @@ def import_suppliers_csv(storage: Storage, path: str | Path, *, actor: str = "ad
 def _upsert_supplier(tx: Tx, s: dict, rev: int, fy: int, source: str) -> str:
     from sva.hq.programme_history import record_import
     old = tx.one("SELECT * FROM suppliers WHERE code = ?", (s["code"],))
-    s = {**s, "region": region_of(s["country"])}
+    # the region follows the country, unless the registry set one for this same country
+    kept_region = old["region"] if old and old["country"] == s["country"] else ""
+    s = {**s, "region": kept_region or region_of(s["country"])}
     # this file carries no flags or categories: the history keeps the supplier's own
     kept = {k: old[k] if old else None for k in (*SUPPLIER_FLAGS, "categories")}
     if not record_import(tx, s["code"], fy, {**s, **kept}, now_iso(), source):
