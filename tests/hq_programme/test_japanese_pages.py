@@ -9,7 +9,9 @@ role and category names — while the auditors' and suppliers' own texts (findin
 titles, plan names) may stay as written."""
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 
 import pytest
 import yaml
@@ -88,3 +90,24 @@ def test_japanese_dashboard_pages_show_no_english_of_the_dashboard(site):
     assert "フォローアップ訪問 20" in texts[f"/dashboard/audits/{verified}"]
     assert "フォローアップ: " in texts["/dashboard/plan"]
     assert "(ISEC スコア " in texts[f"/dashboard/suppliers/{critical}"]
+
+
+def test_a_finding_reads_in_the_auditors_japanese_where_it_has_it(demo_copy):
+    """The audit page in Japanese shows what the auditor wrote in Japanese (observed_ja, as
+    the portal does), the English where the finding has no Japanese; English page: English."""
+    conn = sqlite3.connect(demo_copy / "hq.db")
+    audit_id, document = conn.execute("SELECT id, document FROM audits WHERE document LIKE "
+                                      "'%\"observed\"%' ORDER BY id LIMIT 1").fetchone()
+    doc = json.loads(document)
+    first = next(f for f in doc["findings"] if f.get("observed") and not f.get("deleted"))
+    first["observed_ja"] = "消火器の点検記録が三か月分ない"
+    with conn:
+        conn.execute("UPDATE audits SET document = ? WHERE id = ?",
+                     (json.dumps(doc, ensure_ascii=False), audit_id))
+    conn.close()
+    c = client(create_app(open_storage(demo_copy)), "mgr.sato")
+    ja = visible_text(c.get(f"/dashboard/audits/{audit_id}?lang=ja").text)
+    en = visible_text(c.get(f"/dashboard/audits/{audit_id}?lang=en").text)
+    assert "消火器の点検記録が三か月分ない" in ja and "消火器" not in en
+    # (other findings may say the same in English and have no Japanese: they stay)
+    assert ja.count(first["observed"]) == en.count(first["observed"]) - 1
