@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 
 from sva.errors import BadInput
+
+
+def actor(args) -> str:
+    from sva.cli.hq import actor as named
+    return named(args)
 
 
 def _postgres(args) -> bool:
@@ -25,7 +31,8 @@ def cmd_backup(args) -> int:
     secret = passphrase(args.passphrase_env, confirm=True)
     storage = open_storage(getattr(args, "data_dir", None))
     try:
-        made = create_backup(storage, args.output, lambda h: container.passphrase_kek(secret, h))
+        made = create_backup(storage, args.output, lambda h: container.passphrase_kek(secret, h),
+                             actor=actor(args))
     finally:
         storage.close()
     counts = made.header["counts"]
@@ -43,7 +50,8 @@ def cmd_restore(args) -> int:
         raise BadInput("sva-hq restore writes an HQ on SQLite; for PostgreSQL use pg_restore "
                        "(README, “Backing up HQ on PostgreSQL”)", field="--db")
     print("stop `sva-hq serve` on this folder before restoring", file=sys.stderr)
-    return run_restore(args, hq_data_dir(getattr(args, "data_dir", None)), restore)
+    return run_restore(args, hq_data_dir(getattr(args, "data_dir", None)),
+                       partial(restore, actor=actor(args)))
 
 
 def register(subparsers, common) -> None:

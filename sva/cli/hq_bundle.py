@@ -12,10 +12,11 @@ def _storage(args):
 
 
 def cmd_bundle_import(args) -> int:
+    from sva.cli.hq import actor
     from sva.hq.bundle import import_bundle
     storage = _storage(args)
     for path in args.files:
-        report = import_bundle(storage, path)
+        report = import_bundle(storage, path, actor=actor(args))
         audits = len(report.outcomes)
         who = f"device {report.device_id} ({report.user})"
         if report.nothing_new:

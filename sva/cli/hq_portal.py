@@ -12,6 +12,11 @@ def _storage(args):
     return open_hq(args)
 
 
+def _actor(args) -> str:
+    from sva.cli.hq import actor
+    return actor(args)
+
+
 def _base_url(args) -> str:
     return args.base_url or os.environ.get("SVA_HQ_URL") or "http://127.0.0.1:8765"
 
@@ -19,7 +24,7 @@ def _base_url(args) -> str:
 def cmd_invite(args) -> int:
     from sva.hq.portal.contacts import invite
     contact_id, link = invite(_storage(args), args.supplier, args.email, name=args.name,
-                              lang=args.lang, primary=args.primary, actor="cli",
+                              lang=args.lang, primary=args.primary, actor=_actor(args),
                               base_url=_base_url(args))
     print(f"invited {args.email.strip().lower()} (contact {contact_id}); the mail is queued. "
           f"One-time link:\n{link}")
@@ -35,7 +40,7 @@ def cmd_disable(args) -> int:
     if row is None:
         from sva.errors import NotFound
         raise NotFound(f"no portal contact {args.email!r}", field="email")
-    set_disabled(storage, row["id"], not args.enable, actor="cli")
+    set_disabled(storage, row["id"], not args.enable, actor=_actor(args))
     print(f"{args.email} {'enabled' if args.enable else 'disabled; its sessions ended'}")
     return 0
 
@@ -47,7 +52,8 @@ def cmd_launch(args) -> int:
                 codes=tuple(c.strip().upper() for c in (args.codes or "").split(",")
                             if c.strip()))
     campaign_id, n = launch(_storage(args), fy=args.fy, questionnaire=args.questionnaire,
-                            due=args.due, t=t, actor="cli", reminders=args.reminders or "")
+                            due=args.due, t=t, actor=_actor(args),
+                            reminders=args.reminders or "")
     print(f"campaign {campaign_id}: FY{args.fy} {args.questionnaire} sent to {n} suppliers, "
           f"due {args.due}, reminders {args.reminders or 'as resources/portal/reminders.yaml'}")
     return 0
@@ -67,7 +73,7 @@ def cmd_setting(args) -> int:
     from sva.hq.portal import settings
     storage = _storage(args)
     if args.value:
-        now = settings.change(storage, args.name, args.value == "on", actor="cli")
+        now = settings.change(storage, args.name, args.value == "on", actor=_actor(args))
     else:
         with storage.transaction(write=False) as tx:
             now = settings.current(tx)

@@ -14,9 +14,15 @@ def _storage(args):
     return open_it(args)
 
 
+def _actor(args) -> str:
+    from sva.cli.hq import actor
+    return actor(args)
+
+
 def cmd_cmrt_import(args) -> int:
     from sva.hq.programmes.cmrt_store import import_cmrt
-    out = import_cmrt(_storage(args), args.file, supplier=args.supplier, fy=args.fy)
+    out = import_cmrt(_storage(args), args.file, supplier=args.supplier, fy=args.fy,
+                      actor=_actor(args))
     print(f"CMRT {out['version']} of {out['supplier']} for FY{out['fy']}: "
           f"{out['smelters']} smelter(s) kept (file {out['sha'][:12]})")
     return 0
@@ -24,14 +30,14 @@ def cmd_cmrt_import(args) -> int:
 
 def cmd_cmrt_requests(args) -> int:
     from sva.hq.programmes.cmrt_store import import_cmrt_requests
-    out = import_cmrt_requests(_storage(args), args.file, args.fy)
+    out = import_cmrt_requests(_storage(args), args.file, args.fy, actor=_actor(args))
     print(f"CMRT requests FY{args.fy}: {out['requests']} supplier(s)")
     return 0
 
 
 def cmd_cmrt_conformant(args) -> int:
     from sva.hq.programmes.cmrt_store import import_conformant
-    out = import_conformant(_storage(args), args.file)
+    out = import_conformant(_storage(args), args.file, actor=_actor(args))
     print(f"conformant-smelter list: {out['smelters']} smelter(s)")
     return 0
 
@@ -65,10 +71,10 @@ def cmd_declarations_import(args) -> int:
     from sva.hq.programmes import declarations
     storage = _storage(args)
     if args.kind == "receipts":
-        out = declarations.import_receipts(storage, args.file)
+        out = declarations.import_receipts(storage, args.file, actor=_actor(args))
         print(f"declarations: {out['receipts']} receipt(s) imported")
     else:
-        out = declarations.import_requests(storage, args.file)
+        out = declarations.import_requests(storage, args.file, actor=_actor(args))
         print(f"declarations: {out['requests']} request(s) imported")
     return 0
 
@@ -77,7 +83,7 @@ def cmd_declarations_receive(args) -> int:
     from sva.hq.programmes.declarations import receive
     out = receive(_storage(args), supplier=args.supplier, decl_type=args.type,
                   version=args.version, received_on=args.date, signed_by=args.signed_by,
-                  scan=args.scan)
+                  scan=args.scan, actor=_actor(args))
     print(f"declaration {out['decl_type']} v{out['version']} of {out['supplier']} recorded"
           + (" (replacing the one of that day)" if out["replaced"] else "")
           + (f", scan {out['sha'][:12]}" if out["sha"] else ""))
@@ -99,7 +105,7 @@ def cmd_declarations_outstanding(args) -> int:
 def cmd_events_add(args) -> int:
     from sva.hq.programmes.dissemination import add_event
     event_id = add_event(_storage(args), kind=args.kind, held_on=args.date, title=args.title,
-                         topics=args.topic or ())
+                         topics=args.topic or (), actor=_actor(args))
     print(event_id)
     return 0
 
@@ -118,28 +124,28 @@ def cmd_events_list(args) -> int:
 
 def cmd_events_attendance(args) -> int:
     from sva.hq.programmes.dissemination import import_attendance
-    out = import_attendance(_storage(args), args.event, args.file)
+    out = import_attendance(_storage(args), args.event, args.file, actor=_actor(args))
     print(f"event {args.event}: {out['attendees']} attendee(s)")
     return 0
 
 
 def cmd_events_awards(args) -> int:
     from sva.hq.programmes.dissemination import import_awards
-    out = import_awards(_storage(args), args.event, args.file)
+    out = import_awards(_storage(args), args.event, args.file, actor=_actor(args))
     print(f"event {args.event}: {out['awards']} award(s)")
     return 0
 
 
 def cmd_climate_import(args) -> int:
     from sva.hq.programmes.climate import import_climate
-    out = import_climate(_storage(args), args.file, args.fy)
+    out = import_climate(_storage(args), args.file, args.fy, actor=_actor(args))
     print(f"climate FY{args.fy}: {out['rows']} supplier row(s)")
     return 0
 
 
 def cmd_chemicals_import(args) -> int:
     from sva.hq.programmes.chemicals import import_chemicals
-    out = import_chemicals(_storage(args), args.file, args.fy)
+    out = import_chemicals(_storage(args), args.file, args.fy, actor=_actor(args))
     print(f"chemical surveys FY{args.fy}: {out['rows']} row(s)")
     return 0
 

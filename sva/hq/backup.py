@@ -18,6 +18,7 @@ from sva.backup.folder import (SCALE, Layout, Made, Progress, Restored, quiet,
                                refuse_existing, write_backup)
 from sva.backup import folder as folder_backup
 from sva.errors import BadInput
+from sva.hq.accounts import log_event
 from sva.owner_only import create_file
 from sva.hq.storage import DB_FILE, SQLiteStorage, Storage
 
@@ -54,8 +55,10 @@ def _blob_files(blob_dir: Path, top: Path):
             yield name, path
 
 
-def create_backup(storage: Storage, out: str | os.PathLike, kek_for, *,
+def create_backup(storage: Storage, out: str | os.PathLike, kek_for, *, actor: str,
                   progress: Progress = quiet, overwrite: bool = False) -> Made:
+    """Back up the HQ folder; the event log records who made the backup (`actor`) and what
+    it holds, after the file is written (so the backup itself does not hold that row)."""
     if not isinstance(storage, SQLiteStorage):
         raise BadInput("sva-hq backup copies an HQ on SQLite; for PostgreSQL use pg_dump and "
                        "copy the blob folder (README, “Backing up HQ on PostgreSQL”)",
@@ -87,12 +90,28 @@ def create_backup(storage: Storage, out: str | os.PathLike, kek_for, *,
             source.close()
         header = {"kind": KIND, "schema_version": version, "counts": counts}
         files = list(_blob_files(storage.blob_dir, storage.data_dir))
-        return write_backup(out, header, DB_FILE, copy, files, kek_for, progress)
+        made = write_backup(out, header, DB_FILE, copy, files, kek_for, progress)
     finally:
         copy.unlink(missing_ok=True)
+    with storage.transaction() as tx:
+        log_event(tx, actor, "backup", "hq", made.path.name, schema_version=version,
+                  blobs=len(files), **counts)
+    return made
 
 
-def restore(backup, target, kek_for, *, replace: bool = False,
+def restore(backup, target, kek_for, *, actor: str, replace: bool = False,
             progress: Progress = quiet) -> Restored:
-    return folder_backup.restore(backup, target, kek_for, layout(), replace=replace,
+    """Restore a backup into `target`; the restored database's event log then records who
+    restored it (`actor`), from which file and the backup's date."""
+    done = folder_backup.restore(backup, target, kek_for, layout(), replace=replace,
                                  progress=progress)
+    storage = SQLiteStorage(Path(done.folder))      # as restored: no migration here
+    try:
+        with storage.transaction() as tx:
+            log_event(tx, actor, "restore", "hq", Path(backup).name,
+                      backup_created=done.header.get("created"),
+                      schema_version=done.header.get("schema_version"),
+                      replaced_folder_kept=done.aside is not None)
+    finally:
+        storage.close()
+    return done

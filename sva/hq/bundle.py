@@ -307,7 +307,7 @@ def _is_older(stored: dict | None, doc: dict, device_id: str) -> bool:
 
 
 def _apply(storage: Storage, path: Path, device_id: str, docs: list[dict], blobs: list[dict],
-           staging: Path, report: ImportReport, bundle_sha: str) -> None:
+           staging: Path, report: ImportReport, bundle_sha: str, actor: str) -> None:
     store = BlobStore(storage.blob_dir)
     with storage.transaction() as tx:
         device = _device(tx, path, device_id)        # not revoked in the meantime
@@ -339,13 +339,15 @@ def _apply(storage: Storage, path: Path, device_id: str, docs: list[dict], blobs
                 make_dir(final.parent)
                 os.replace(staging / sha, final)
             audits.record_blob(shared, sha, size, device_id)    # the bundle carried the bytes
-        log_event(tx, device["user_name"], "bundle_import", "device", device_id,
-                  bundle_sha256=bundle_sha, file=path.name, outcomes=report.outcomes,
-                  blobs_new=report.blobs_new)
+        # the HQ user who imported the file; the audits in it are the device user's (push)
+        log_event(tx, actor, "bundle_import", "device", device_id,
+                  device_user=device["user_name"], bundle_sha256=bundle_sha, file=path.name,
+                  outcomes=report.outcomes, blobs_new=report.blobs_new)
 
 
-def import_bundle(storage: Storage, path: str | os.PathLike) -> ImportReport:
-    """Verify, decrypt and apply one bundle; raises BundleRefused (a BadInput) if untrusted."""
+def import_bundle(storage: Storage, path: str | os.PathLike, *, actor: str) -> ImportReport:
+    """Verify, decrypt and apply one bundle; raises BundleRefused (a BadInput) if untrusted.
+    `actor`: the HQ user importing it (`sva-hq bundle import --by NAME`), for the event log."""
     path = Path(path)
     opened = _read_header(path)
     device_id = opened.header["device_id"]
@@ -366,7 +368,7 @@ def import_bundle(storage: Storage, path: str | os.PathLike) -> ImportReport:
         docs, blobs = _manifest(path, payload, device_id)
         _stage_blobs(path, payload, blobs, staging)
         _apply(storage, path, device_id, docs, blobs, staging, report,
-               opened.digest.hex())
+               opened.digest.hex(), actor)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report

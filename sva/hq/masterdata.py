@@ -15,7 +15,7 @@ from sva.errors import BadInput, NotFound
 from sva.hq.accounts import log_event, now_iso, user_by_name
 from sva.hq.storage import Storage, Tx
 from sva.places import check_timezone, region_of
-from sva.vocabulary import AUDIT_KINDS, ISEC_LEVELS
+from sva.vocabulary import AUDIT_KINDS, ISEC_LEVELS, SUPPLIER_FLAGS
 SUPPLIER_COLUMNS = ("code", "name_en", "name_ja", "country", "annual_spend", "isec_level")
 SITE_COLUMNS = ("site_name", "site_name_ja", "site_country", "site_timezone", "site_address")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -44,14 +44,19 @@ def _supplier_row(row: dict, line: int, file: str) -> dict:
     return out
 
 
-def import_suppliers_csv(storage: Storage, path: str | Path, *, actor: str = "admin") -> dict:
+def import_suppliers_csv(storage: Storage, path: str | Path, *, actor: str = "admin",
+                         fy: int | None = None) -> dict:
     """Upsert suppliers (and optionally one site per row) from a CSV with a header row.
 
     Columns: code, name_en, name_ja, country, annual_spend, isec_level, and optionally
     site_name, site_name_ja (the site's Japanese name, for the Japanese report),
     site_country, site_timezone, site_address. All rows are checked before any is
-    written; one bad row changes nothing.
+    written; one bad row changes nothing. The spend is recorded in the registry's history as
+    fiscal year `fy`'s (default: the current one; refused for a closed year), with the flags
+    and categories the supplier has (this file carries none), exactly as `import_registry`
+    records it (sva.hq.programme_history.record_import).
     """
+    from sva.hq.programme_history import import_fy
     path = Path(path)
     file = str(path)
     try:
@@ -81,33 +86,43 @@ def import_suppliers_csv(storage: Storage, path: str | Path, *, actor: str = "ad
             except BadInput as exc:
                 raise BadInput(str(exc), file=file, row=line, field=exc.field) from None
         rows.append((supplier, site))
+    fy = import_fy(storage, fy)
     counts = {"suppliers": 0, "sites": 0}
     with storage.transaction() as tx:
         rev = tx.next_rev()
         for supplier, site in rows:
-            supplier_id = _upsert_supplier(tx, supplier, rev)
+            supplier_id = _upsert_supplier(tx, supplier, rev, fy, Path(path).name)
             counts["suppliers"] += 1
             if site:
                 _upsert_site(tx, supplier_id, site, rev)
                 counts["sites"] += 1
-        log_event(tx, actor, "import", "suppliers", file, **counts)
+        log_event(tx, actor, "import", "suppliers", file, fy=fy, **counts)
     return counts
 
 
-def _upsert_supplier(tx: Tx, s: dict, rev: int) -> str:
+def _upsert_supplier(tx: Tx, s: dict, rev: int, fy: int, source: str) -> str:
+    from sva.hq.programme_history import record_import
     old = tx.one("SELECT * FROM suppliers WHERE code = ?", (s["code"],))
+    # the region follows the country, unless the registry set one for this same country
+    kept_region = old["region"] if old and old["country"] == s["country"] else ""
+    s = {**s, "region": kept_region or region_of(s["country"])}
+    # this file carries no flags or categories: the history keeps the supplier's own
+    kept = {k: old[k] if old else None for k in (*SUPPLIER_FLAGS, "categories")}
+    if not record_import(tx, s["code"], fy, {**s, **kept}, now_iso(), source):
+        return old["id"]            # a file for an older year only adds to the history
     if old is None:
         supplier_id = str(uuid.uuid4())
-        tx.execute("INSERT INTO suppliers (id, code, name_en, name_ja, country, annual_spend, "
-                   "isec_level, updated_at, rev) VALUES (?,?,?,?,?,?,?,?,?)",
+        tx.execute("INSERT INTO suppliers (id, code, name_en, name_ja, country, region, "
+                   "annual_spend, isec_level, updated_at, rev) VALUES (?,?,?,?,?,?,?,?,?,?)",
                    (supplier_id, s["code"], s["name_en"], s["name_ja"], s["country"],
-                    s["annual_spend"], s["isec_level"], now_iso(), rev))
+                    s["region"], s["annual_spend"], s["isec_level"], now_iso(), rev))
         return supplier_id
-    if any(old[k] != s[k] for k in SUPPLIER_COLUMNS) or old["deleted"]:
-        tx.execute("UPDATE suppliers SET name_en = ?, name_ja = ?, country = ?, "
+    if any(old[k] != s[k] for k in (*SUPPLIER_COLUMNS, "region")) or old["deleted"]:
+        tx.execute("UPDATE suppliers SET name_en = ?, name_ja = ?, country = ?, region = ?, "
                    "annual_spend = ?, isec_level = ?, deleted = 0, updated_at = ?, rev = ? "
-                   "WHERE id = ?", (s["name_en"], s["name_ja"], s["country"], s["annual_spend"],
-                                    s["isec_level"], now_iso(), rev, old["id"]))
+                   "WHERE id = ?", (s["name_en"], s["name_ja"], s["country"], s["region"],
+                                    s["annual_spend"], s["isec_level"], now_iso(), rev,
+                                    old["id"]))
     return old["id"]
 
 

@@ -12,7 +12,7 @@ import json
 from datetime import date, timedelta
 
 from sva.hq.programme.fiscal import fy_bounds, fy_of
-from sva.hq.storage import Tx
+from sva.hq.storage import Storage, Tx
 from sva.places import region_of
 from sva.vocabulary import SUPPLIER_FLAGS
 
@@ -25,6 +25,28 @@ def current_fy(today: date | None = None) -> int:
 
 def latest_spend_fy(tx: Tx, code: str) -> int | None:
     return tx.scalar("SELECT MAX(fy) FROM supplier_spend WHERE supplier_code = ?", (code,))
+
+
+def import_fy(storage: Storage, fy: int | None) -> int:
+    """The fiscal year a registry import is for (default: the current one); BadInput when
+    that year is closed. Every import path that changes the registry starts here."""
+    from sva.hq.programme_closing import require_open
+    fy = current_fy() if fy is None else int(fy)
+    with storage.transaction(write=False) as tx:
+        require_open(tx, fy, "importing its registry")
+    return fy
+
+
+def record_import(tx: Tx, code: str, fy: int, row: dict, now: str, source: str) -> bool:
+    """The one way every registry import records a supplier's row for fiscal year `fy`:
+    its spend, region, flags and categories go into the history (record_year). Returns
+    whether today's registry row should take the row too: not when the file is for an older
+    year than the supplier's latest (then it only adds history), so a year's figures are the
+    same whichever import path brought them."""
+    latest = latest_spend_fy(tx, code)
+    record_year(tx, code, fy, row, row.get("region") or region_of(row["country"]), now,
+                source)
+    return latest is None or fy >= latest
 
 
 def record_year(tx: Tx, code: str, fy: int, row: dict, region: str, now: str,

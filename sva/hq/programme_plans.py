@@ -29,8 +29,8 @@ def load_assignments(tx: Tx) -> list[dict]:
 
 
 def follow_ups(tx: Tx, kind: str | None, today: date | None = None) -> dict:
-    """{supplier code: why a follow-up visit is due}: an unclosed significant finding, or a
-    finding's CAP overdue by more than the configured days (resources/programme/
+    """{supplier code: why a follow-up visit is due, {en, ja}}: an unclosed significant
+    finding, or a finding's CAP overdue by more than the configured days (resources/programme/
     follow_up.yaml), from a visit of `kind` (any kind when None)."""
     days = follow_up_days()
     limit = ((today or date.today()) - timedelta(days=days)).isoformat()
@@ -44,10 +44,14 @@ def follow_ups(tx: Tx, kind: str | None, today: date | None = None) -> dict:
         (*UNCLOSED_FINDING_STATUSES, limit, *((kind,) if kind else ())))
     out: dict = {}
     for r in rows:
-        why = (f"significant finding {r['item_id'] or ''} not closed".replace("  ", " ")
-               if r["severity"] == "significant"
-               else f"CAP of {r['item_id'] or 'a finding'} overdue since {r['due_date']} "
-                    f"(more than {days} days)")
+        item = r["item_id"] or ""
+        why = ({"en": f"significant finding {item} not closed".replace("  ", " "),
+                "ja": f"重大な指摘 {item} が未完了".replace("  ", " ")}
+               if r["severity"] == "significant" else
+               {"en": f"CAP of {item or 'a finding'} overdue since {r['due_date']} "
+                      f"(more than {days} days)",
+                "ja": f"{item or '指摘'} の是正処置が {r['due_date']} から期限超過"
+                      f"（{days} 日超）"})
         if r["code"] not in out or r["severity"] == "significant":
             out[r["code"]] = why
     return out
@@ -173,6 +177,7 @@ def _rows(tx: Tx, plan_id: str) -> list[dict]:
         # plans saved before drafts kept the factor list alone
         r["note"], r["factors"] = (stored.get("note", ""), stored["factors"]) \
             if isinstance(stored, dict) else ("", stored)
+        r["note_ja"] = stored.get("note_ja", "") if isinstance(stored, dict) else ""
     return rows
 
 
@@ -262,7 +267,7 @@ def amend_draft(storage: Storage, name: str, *, include: dict | None = None,
 
 
 def _factors_json(row: PlanRow) -> str:
-    return json.dumps({"note": row.note, "factors": [
+    return json.dumps({"note": row.note, "note_ja": row.note_ja, "factors": [
         {"name": f.name, "value": f.value, "weight": f.weight, "contribution": f.contribution,
          "detail": f.detail, "detail_ja": f.detail_ja} for f in row.factors]},
         ensure_ascii=False)

@@ -34,12 +34,9 @@ def import_registry(storage: Storage, path: str | Path, *, skip_bad: bool = Fals
     its spend, flags and categories as those of fiscal year `fy` (default: the current one).
     A file for an older year than a supplier's latest only adds to its history (today's
     registry row stays). Any bad row: BadInput listing all, nothing written — unless skip_bad."""
-    from sva.hq.programme_history import current_fy, latest_spend_fy, record_year
-    from sva.hq.programme_closing import require_open
+    from sva.hq.programme_history import import_fy, record_import
     rows, skipped = load_registry(path, skip_bad=skip_bad, sheet=sheet)
-    fy = current_fy() if fy is None else fy
-    with storage.transaction(write=False) as tx:
-        require_open(tx, fy, "importing its registry")
+    fy = import_fy(storage, fy)
     counts = {"added": 0, "updated": 0, "unchanged": 0, "history": 0}
     now = now_iso()
     with storage.transaction() as tx:
@@ -48,13 +45,10 @@ def import_registry(storage: Storage, path: str | Path, *, skip_bad: bool = Fals
             old = tx.one("SELECT code FROM suppliers WHERE UPPER(code) = ?",
                          (row["code"].upper(),))
             code = old["code"] if old else row["code"]
-            latest = latest_spend_fy(tx, code) if old else None
-            if latest is not None and fy < latest:
-                counts["history"] += 1
-            else:
+            if record_import(tx, code, fy, row, now, Path(path).name):
                 counts[_upsert_supplier(tx, row, rev)] += 1
-            record_year(tx, code, fy, row, row.get("region") or region_of(row["country"]),
-                        now, Path(path).name)
+            else:
+                counts["history"] += 1
         log_event(tx, actor, "import", "registry", str(path), fy=fy, skipped=len(skipped),
                   **counts)
     return {**counts, "fy": fy, "skipped": skipped}

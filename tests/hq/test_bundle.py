@@ -6,6 +6,7 @@ where it matters (no network at all).
 from __future__ import annotations
 
 import base64
+import getpass
 import hashlib
 import json
 
@@ -42,10 +43,10 @@ def db_args(storage) -> list[str]:
     return ["--db", storage.url] if storage.kind == "postgresql" else []
 
 
-def hq_import(hq_or_storage, path) -> int:
+def hq_import(hq_or_storage, path, *more) -> int:
     storage = getattr(hq_or_storage, "storage", hq_or_storage)
     return hq_main(["bundle", "import", str(path), "--data-dir", str(storage.data_dir),
-                    *db_args(storage)])
+                    *db_args(storage), *more])
 
 
 def hq_state(storage) -> tuple:
@@ -141,6 +142,22 @@ def test_replay_is_idempotent(hq, device, signed, tmp_path, capsys):
     assert [e["action"] for e in rows_after["event_log"]].count("bundle_import") == 2
 
 
+def test_the_event_log_names_the_hq_user_who_imported(hq, device, signed, tmp_path,
+                                                      monkeypatch):
+    """`--by NAME` (or $SVA_HQ_USER, else os:<login>) is who imported the file; the device's
+    user stays in the row's detail (and on the audits' push rows)."""
+    monkeypatch.delenv("SVA_HQ_USER", raising=False)
+    bundle = tmp_path / "a.svab"
+    export_bundle(device, bundle)
+    assert hq_import(hq, bundle, "--by", "mgr.sato") == 0
+    assert hq_import(hq, bundle) == 0                   # nobody named: the login name
+    with hq.storage.transaction(write=False) as tx:
+        rows = tx.all("SELECT actor, detail FROM event_log WHERE action = 'bundle_import' "
+                      "ORDER BY at")
+    assert [r["actor"] for r in rows] == ["mgr.sato", f"os:{getpass.getuser()}"]
+    assert all(json.loads(r["detail"])["device_user"] == "haruka" for r in rows)
+
+
 @pytest.fixture
 def small_pieces(monkeypatch):
     """64 KiB pieces, so the photos span many encrypted pieces."""
@@ -218,7 +235,7 @@ def test_signed_with_another_key_is_refused(hq, device, signed, tmp_path, memory
     export_bundle(device, bundle)
     before = hq_state(hq.storage)
     with pytest.raises(BundleRefused, match="signature does not match"):
-        import_bundle(hq.storage, bundle)
+        import_bundle(hq.storage, bundle, actor="hq.ops")
     assert hq_state(hq.storage) == before
 
 
@@ -228,7 +245,7 @@ def test_encrypted_with_another_token_is_refused(hq, device, signed, tmp_path):
     export_bundle(device, bundle)
     before = hq_state(hq.storage)
     with pytest.raises(BundleRefused, match="not encrypted with this device's bundle key"):
-        import_bundle(hq.storage, bundle)
+        import_bundle(hq.storage, bundle, actor="hq.ops")
     assert hq_state(hq.storage) == before
 
 
@@ -251,7 +268,7 @@ def test_bundle_passed_off_as_another_device_is_refused(hq, device, signed, tmp_
     forged.write_bytes(data[:8] + len(raw).to_bytes(4, "big") + raw + data[12 + length:])
     before = hq_state(hq.storage)
     with pytest.raises(BundleRefused, match="signature does not match"):
-        import_bundle(hq.storage, forged)
+        import_bundle(hq.storage, forged, actor="hq.ops")
     assert hq_state(hq.storage) == before
 
 
@@ -269,7 +286,7 @@ def test_secrets_never_in_clear(hq, device, signed, tmp_path, memory_keyring):
     audit_id, hashes = signed
     bundle = tmp_path / "a.svab"
     export_bundle(device, bundle)
-    assert import_bundle(hq.storage, bundle).outcomes == {audit_id: "created"}
+    assert import_bundle(hq.storage, bundle, actor="hq.ops").outcomes == {audit_id: "created"}
     hq.stop()                                          # flush the server log
 
     token = credentials.load_token(device.device)
@@ -374,7 +391,7 @@ def test_altered_piece_fails_decryption_even_when_signed(hq, device, signed, tmp
         path = tmp_path / f"{name.replace(' ', '-')}.svab"
         path.write_bytes(resign(device, bytes(altered(data)) + b"\0" * 64))
         with pytest.raises(BundleRefused, match="does not decrypt|cut short"):
-            import_bundle(hq.storage, path)
+            import_bundle(hq.storage, path, actor="hq.ops")
         assert hq_state(hq.storage) == before, name
 
 
@@ -393,6 +410,6 @@ def test_photo_bytes_that_do_not_match_their_hash_are_refused(hq, device, signed
     export_bundle(device, bundle)
     before = hq_state(hq.storage)
     with pytest.raises(BundleRefused, match="do not match its SHA-256"):
-        import_bundle(hq.storage, bundle)
+        import_bundle(hq.storage, bundle, actor="hq.ops")
     assert hq_state(hq.storage) == before
     assert not list(hq.storage.data_dir.glob(".bundle-import-*"))

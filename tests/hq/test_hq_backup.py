@@ -49,7 +49,7 @@ def test_hq_sqlite_backup_while_serving_then_restore_is_identical(hq, device, tm
     do_audit(device, audit_id, photos=3)
     assert sync(device).push.blobs_uploaded == 3
     file = tmp_path / "hq.svab"
-    out = sva_hq("backup", "--data-dir", hq.folder, "-o", file,
+    out = sva_hq("backup", "--data-dir", hq.folder, "-o", file, "--by", "ops.tanaka",
                  "--passphrase-env", "HQ_BACKUP_PASS")             # the server is running
     assert out.returncode == 0, out.stderr
     assert "3 photo blobs" in out.stdout
@@ -57,6 +57,11 @@ def test_hq_sqlite_backup_while_serving_then_restore_is_identical(hq, device, tm
     hq.storage.close()
     rows, blobs = sqlite_rows(hq.folder / "hq.db"), blob_hashes(hq.folder / "blobs")
     assert len(blobs) == 3 and rows["audits"]
+    # who backed up is logged after the file is written: the live database has the row, the
+    # backup (the state when it started) does not
+    made = rows["event_log"][-1]
+    assert (made[2], made[3], made[5]) == ("ops.tanaka", "backup", "hq.svab"), made
+    rows["event_log"] = rows["event_log"][:-1]
     shutil.rmtree(hq.folder)
 
     wrong = sva_hq("restore", file, "--data-dir", hq.folder, "--passphrase-env",
@@ -64,9 +69,13 @@ def test_hq_sqlite_backup_while_serving_then_restore_is_identical(hq, device, tm
     assert wrong.returncode == 2 and "passphrase is wrong" in wrong.stderr
     assert not hq.folder.exists()
     done = sva_hq("restore", file, "--data-dir", hq.folder, "--passphrase-env",
-                  "HQ_BACKUP_PASS")
+                  "HQ_BACKUP_PASS", "--by", "ops.suzuki")
     assert done.returncode == 0, done.stderr
-    assert sqlite_rows(hq.folder / "hq.db") == rows
+    restored = sqlite_rows(hq.folder / "hq.db")
+    # the restore is the restored database's last event, under the named user
+    row = restored["event_log"].pop()
+    assert (row[2], row[3], row[5]) == ("ops.suzuki", "restore", "hq.svab"), row
+    assert restored == rows
     assert blob_hashes(hq.folder / "blobs") == blobs
     said = out.stdout + out.stderr + done.stdout + done.stderr + wrong.stdout + wrong.stderr
     assert PASSPHRASE not in said

@@ -30,7 +30,8 @@ def test_follow_up_visits_are_planned_with_their_reason(demo_master, demo_storag
         assert code not in follow_ups(tx, "svr", due + timedelta(days=30))   # 30 days: not yet
         later = follow_ups(tx, "svr", due + timedelta(days=31))
         assert code not in follow_ups(tx, "infosec", due + timedelta(days=31))  # kind of visit
-    assert f"overdue since {late['due_date']} (more than 30 days)" in later[code]
+    assert f"overdue since {late['due_date']} (more than 30 days)" in later[code]["en"]
+    assert f"{late['due_date']} から期限超過（30 日超）" in later[code]["ja"]
     out = hq_cli("plan", "--fy", 2026, "--kind", "svr", "--capacity", 200,
                  "--data-dir", demo_master)
     assert out.returncode == 0, out.stderr

@@ -65,7 +65,7 @@ def eligibility(suppliers, levels, required: str = "B", category: str | None = N
         result = latest.get(code)
         if result is None:
             continue
-        level, lowered = result.isec_level, ""
+        level, lowered, n = result.isec_level, "", 0
         if (overdue_isec or {}).get(code):
             n = overdue_isec[code]
             level = order[min(order.index(level) + 1, len(order) - 1)]
@@ -79,8 +79,10 @@ def eligibility(suppliers, levels, required: str = "B", category: str | None = N
             until = max(until, int(extension["until_fy"]))
         row = {"code": s["code"], "name_en": s.get("name_en", ""),
                "name_ja": s.get("name_ja", ""), "level": level, "saq_level": result.isec_level,
-               "lowered": lowered,
+               "lowered": lowered, "overdue_isec": n,
                "fy": result.fy, "date": result.submitted_on, "basis": result.basis,
+               # the parts of `basis`, for pages that word it in their language
+               "saq_ref": result.saq_ref, "rules_version": result.rules_version,
                "explanation": result.explanation("en"), "valid_until": until,
                "extension": extension, "open_isec": (open_isec or {}).get(code, 0)}
         expired = as_of_fy is not None and as_of_fy > until

@@ -33,6 +33,7 @@ class PlanRow:
     score: float
     factors: tuple
     note: str = ""                # a manager's override and its reason ("included: …")
+    note_ja: str = ""             # the same in Japanese (the manager's reason as written)
 
     def explanation(self) -> list[str]:
         return ([self.note] if self.note else []) + [
@@ -86,8 +87,11 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
             last_visit[code] = when
     busy = busy_in_year(visits, assigned, fy, kind)
     exclude = {str(c).upper(): r for c, r in (exclude or {}).items()}
-    notes = {str(c).upper(): f"follow-up: {r}" for c, r in (follow_up or {}).items()}
-    notes.update({str(c).upper(): f"included: {r}" for c, r in (include or {}).items()})
+    # (English, Japanese) per supplier; a follow-up reason is {en, ja} or plain text
+    notes = {str(c).upper(): (f"follow-up: {_text(r, 'en')}", f"フォローアップ: {_text(r, 'ja')}")
+             for c, r in (follow_up or {}).items()}
+    notes.update({str(c).upper(): (f"included: {r}", f"追加: {r}")
+                  for c, r in (include or {}).items()})
     first = {c: 0 if c in {str(k).upper() for k in include or ()} else 1 for c in notes}
     open_by: dict = {}
     for f in open_findings:
@@ -115,8 +119,12 @@ def plan(suppliers, levels, visits, open_findings, fy: int, capacity: int | None
                     tuple(Factor(name, v, w[name], c, _DETAIL[name](*values[name][1]),
                                  _DETAIL_JA[name](*values[name][1]))
                           for name, v, c in parts),
-                    notes.get(code.upper(), ""))
+                    *notes.get(code.upper(), ("", "")))
             for i, (_, code, s, total, parts, values) in enumerate(scored, start=1)]
+
+
+def _text(reason, lang: str) -> str:
+    return reason.get(lang) or reason.get("en", "") if isinstance(reason, dict) else str(reason)
 
 
 def _values(rules, kind, s, result, last, severities, start, *, level_counts=True) -> dict:

@@ -78,7 +78,7 @@ def level_y(level, levels=ISEC_LEVELS, *, top=15, ph=145) -> float:
 
 
 def level_history(points, levels=ISEC_LEVELS, *, width=520, height=190,
-                  title="") -> Markup:
+                  title="", score_label="ISEC score") -> Markup:
     """The information-security level per fiscal year: one row per level (best on top), a
     point on its level's row — a level capped by a knock-out answer sits on its own row,
     whatever its score (the score is in the tooltip). points = [(fy, score or None, level)]."""
@@ -103,7 +103,7 @@ def level_history(points, levels=ISEC_LEVELS, *, width=520, height=190,
     for x, y, (fy, s, level) in zip(xs, ys, points):
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="11" data-level="{escape(level)}" '
                    f'fill="{LEVEL_COLOURS.get(level, "#888")}"><title>FY{fy}: {level}'
-                   f'{"" if s is None else f" (ISEC score {s:.1f})"}</title></circle>')
+                   f'{"" if s is None else f" ({escape(score_label)} {s:.1f})"}</title></circle>')
         out.append(_text(x, y + 4.5, level, anchor="middle", size=12, fill="#fff",
                          weight="bold"))
         out.append(_text(x, height - 8, f"FY{fy}", anchor="middle", size=11))

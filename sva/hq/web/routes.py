@@ -173,8 +173,10 @@ def supplier(request: Request, code: str):
     if data is None:
         return _page(request, "message.html", who, status=404, message_key="not_found")
     points = [(r.fy, r.area_scores.get("ISEC"), r.isec_level) for r in data["results"]]
+    texts = strings()[_lang(request)]
     return _page(request, "supplier.html", who, **data, today=date.today().isoformat(),
-                 history=charts.level_history(points, title="levels"))
+                 history=charts.level_history(points, title=texts["levels_over_time"],
+                                              score_label=texts["isec_score"]))
 
 
 def _audit(request: Request, audit_id: str):
