@@ -95,6 +95,6 @@ def test_an_unknown_setting_is_refused(storage, app):
 def test_the_command_line_shows_and_changes_the_setting(storage, tmp_path, hq_db):
     args = ("portal", "setting", "--data-dir", tmp_path / "hq", *hq_db.args)
     assert "levels_to_suppliers: off (default)" in hq_cli(*args).stdout
-    out = hq_cli(*args[:2], "levels_to_suppliers", "on", *args[2:])
+    out = hq_cli(*args[:2], "levels_to_suppliers", "on", *args[2:], "--by", "h.tanaka")
     assert out.returncode == 0, out.stderr
-    assert "levels_to_suppliers: on (changed by cli" in out.stdout
+    assert "levels_to_suppliers: on (changed by h.tanaka" in out.stdout
