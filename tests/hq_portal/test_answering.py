@@ -200,3 +200,21 @@ def test_what_a_supplier_types_is_shown_as_text_at_hq_never_as_markup(storage, a
                  c.get(page).text):
         assert "<script>alert(1)" not in html and "<img src=x" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_hq_reads_the_answers_in_its_own_language_not_as_keys(storage, app):
+    """The HQ page of a submission words yes/partly/n.a. (and choices) in the page's
+    language, as the supplier saw them, not as the stored keys."""
+    import re
+    contact(storage, "S001", "aiko@kanto.example", lang="ja")
+    rid = launch_infosec(storage)["S001"]
+    c = portal_client(app, "aiko@kanto.example")
+    page = f"/portal/requests/{rid}"
+    post(c, page, f"{page}/save", _form({**ALL_YES, "IS-LAB-01": "partial"}))
+    assert post(c, page, f"{page}/submit").status_code == 303
+    staff = staff_client(app, storage)
+    for lang, partly, yes in (("ja", "一部", "はい"), ("en", "Partly", "Yes")):
+        html = staff.get(f"/dashboard/portal/requests/{rid}?lang={lang}").text
+        cells = re.findall(r'<td class="answer">([^<]*)</td>', html)
+        assert partly in cells and yes in cells, cells
+        assert not {"partial", "yes", "na"} & set(cells), cells
