@@ -48,16 +48,22 @@ OMITTED_EMPTY = (*FINDING_EXTRA_FIELDS, *CAP_RESPONSE_FIELDS)
 AUDIT_OMITTED_EMPTY = ("scope_ja", "profile")
 
 
+def as_sent(doc: dict) -> dict:
+    """The document as the device sent it: the scope in Japanese and the site profile
+    (device schema_report_language) only when recorded, a profile with the fields recorded
+    only — the API model fills in empty defaults, which the device never sends."""
+    sent = dict(doc)
+    if isinstance(sent.get("profile"), dict):
+        sent["profile"] = {k: v for k, v in sent["profile"].items() if v is not None}
+    for key in AUDIT_OMITTED_EMPTY:
+        if sent.get(key) in ("", None, {}):
+            sent.pop(key, None)
+    return sent
+
+
 def content_of(doc: dict) -> dict:
     """The document without sync bookkeeping: what the audit says, not how it travelled."""
-    content = dict(doc)
-    # The scope in Japanese and the site profile (device schema_report_language) likewise;
-    # a profile counts with the fields recorded only.
-    for key in AUDIT_OMITTED_EMPTY:
-        if content.get(key) in ("", None, {}):
-            content.pop(key, None)
-    if isinstance(content.get("profile"), dict):
-        content["profile"] = {k: v for k, v in content["profile"].items() if v is not None}
+    content = as_sent(doc)
     # A finding's Japanese texts and evidence references (device schema
     # schema_finding_report) count only when written: a document from before them hashes
     # as it did.
@@ -118,6 +124,7 @@ def ingest(storage: Storage, who: Principal, doc: dict) -> dict:
     """Store a whole audit document; the same content twice is one audit, changed once."""
     from sva.hq.policy import device_policy
     from sva.hq.scope import OutOfScope, check_push
+    doc = as_sent(doc)               # stored as the device holds it
     doc_hash = document_hash(doc)
     audit_id = doc["id"]
     photos = photo_blobs(doc)
