@@ -34,6 +34,19 @@ def _manager(request: Request):
     return user, None
 
 
+async def _manager_form(request):
+    """A manager's form post: (user, form, None), or the refusal to send back (not signed
+    in, not a manager, or the form's CSRF field does not match)."""
+    user, refused = _manager(request)
+    if refused:
+        return None, None, refused
+    form = await request.form()
+    if not form_ok(request, form):
+        return user, form, page(request, "message.html", user, status=403,
+                                message_key="csrf_failed")
+    return user, form, None
+
+
 def _page(request, template, user, status=200, **ctx):
     return page(request, template, user, status=status, tp=texts(lang_of(request)), **ctx)
 
@@ -58,12 +71,9 @@ def contacts_page(request: Request, supplier: str = ""):
 
 @router.post(f"{BASE}/contacts")
 async def invite(request: Request):
-    user, refused = _manager(request)
+    user, form, refused = await _manager_form(request)
     if refused:
         return refused
-    form = await request.form()
-    if not form_ok(request, form):
-        return page(request, "message.html", user, status=403, message_key="csrf_failed")
     code = clean(form.get("supplier", ""), 40).strip().upper()
     lang = str(form.get("lang", "en"))
     try:
@@ -80,12 +90,9 @@ async def invite(request: Request):
 
 @router.post(f"{BASE}/contacts/{{contact_id}}/disabled")
 async def disable(request: Request, contact_id: str):
-    user, refused = _manager(request)
+    user, form, refused = await _manager_form(request)
     if refused:
         return refused
-    form = await request.form()
-    if not form_ok(request, form):
-        return page(request, "message.html", user, status=403, message_key="csrf_failed")
     try:
         await run_in_threadpool(contacts.set_disabled, storage_of(request), clean(contact_id, 60),
                                 form.get("disabled") == "1", actor=user["name"])
@@ -113,12 +120,9 @@ def campaigns_page(request: Request):
 @router.post(f"{BASE}/settings")
 async def change_setting(request: Request):
     """A manager turns a portal setting on or off (who and when are kept)."""
-    user, refused = _manager(request)
+    user, form, refused = await _manager_form(request)
     if refused:
         return refused
-    form = await request.form()
-    if not form_ok(request, form):
-        return page(request, "message.html", user, status=403, message_key="csrf_failed")
     try:
         await run_in_threadpool(portal_settings.change, storage_of(request),
                                 clean(form.get("name", ""), 60), form.get("value") == "on",
@@ -130,12 +134,9 @@ async def change_setting(request: Request):
 
 @router.post(f"{BASE}/campaigns")
 async def launch(request: Request):
-    user, refused = _manager(request)
+    user, form, refused = await _manager_form(request)
     if refused:
         return refused
-    form = await request.form()
-    if not form_ok(request, form):
-        return page(request, "message.html", user, status=403, message_key="csrf_failed")
     fy = str(form.get("fy", ""))
     targets = campaigns.Targets(
         categories=_split(form.get("categories")), critical=tuple(form.getlist("critical")),
@@ -227,12 +228,9 @@ def request_page(request: Request, request_id: str):
 
 @router.post(f"{BASE}/requests/{{request_id}}/return")
 async def return_request(request: Request, request_id: str):
-    user, refused = _manager(request)
+    user, form, refused = await _manager_form(request)
     if refused:
         return refused
-    form = await request.form()
-    if not form_ok(request, form):
-        return page(request, "message.html", user, status=403, message_key="csrf_failed")
     try:
         await run_in_threadpool(answers.return_to_supplier, storage_of(request),
                                 clean(request_id, 60), clean(form.get("comment", ""), 2000),
@@ -288,12 +286,9 @@ def cap_evidence_file(request: Request, evidence_id: str):
 @router.post(f"{BASE}/caps/{{finding_id}}")
 async def cap_decision(request: Request, finding_id: str):
     """Accept a CAP the supplier sent online, or return it with a reason."""
-    user, refused = _manager(request)
+    user, form, refused = await _manager_form(request)
     if refused:
         return refused
-    form = await request.form()
-    if not form_ok(request, form):
-        return page(request, "message.html", user, status=403, message_key="csrf_failed")
     from sva.hq.portal import caps
     try:
         await run_in_threadpool(caps.decide, storage_of(request), clean(finding_id, 60),
