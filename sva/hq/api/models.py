@@ -239,7 +239,10 @@ class LogEntry(Strict):
     reason: Long = ""
 
 
-Count = Annotated[Int, Field(ge=0, le=1_000_000)]
+# The bounds before the validator: so the published schema says minimum/maximum (after it,
+# inside `Count | None`, the schema carried bare "ge"/"le" keys no client understands, and
+# the API fuzzer sent negative headcounts as schema-valid).
+Count = Annotated[int, Field(ge=0, le=1_000_000), BeforeValidator(_whole)]
 
 
 class SiteProfile(Strict):
