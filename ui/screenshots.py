@@ -206,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         # The copy is in a home folder of its own (set once the store is open, keys and
         # all): the status bar shows "~/SVA", so no screenshot carries the machine's folders.
+        home = os.environ.get("HOME")
         os.environ["HOME"] = str(scratch / "home")
         try:
             settings = QSettings(str(scratch / "screenshots.ini"), QSettings.Format.IniFormat)
@@ -226,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
             settle(app, 50)
         finally:
             ws.close()
+            if home is None:                # the caller's home again (tests run this in-process)
+                os.environ.pop("HOME", None)
+            else:
+                os.environ["HOME"] = home
     return 0
 
 

@@ -391,3 +391,13 @@ def test_status_bar_shows_a_data_folder_under_home_as_tilde(home_ws, qtbot, tmp_
     assert win.folder_label.toolTip() == str(home_ws.folder)     # the full path on hover
     outside = tmp_path / "elsewhere"
     assert shown(outside) == str(outside)
+
+
+def test_the_screenshots_script_gives_the_home_folder_back(qapp, demo_folder, tmp_path):
+    """It shows its copy of the data as ~/SVA by pointing HOME at a scratch folder for a
+    while; whoever ran it in-process keeps their own home afterwards."""
+    import os
+    from ui import screenshots
+    before = os.environ.get("HOME")
+    assert screenshots.main(["--data-dir", str(demo_folder), "-o", str(tmp_path)]) == 0
+    assert os.environ.get("HOME") == before
