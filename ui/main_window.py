@@ -282,12 +282,12 @@ class MainWindow(QMainWindow):
         editor = next((e for e in self.editors() if e.audit_id == audit_id), None)
         if editor is None:
             from ui.editor.audit_editor import AuditEditor
-            from ui.vocabulary import supplier_name
+            from ui.vocabulary import site_name, supplier_name
             editor = AuditEditor(self.ws, audit_id, settings=self.settings, parent=self)
             info = self.ws.queries.audit(audit_id)
             index = self.tabs.addTab(editor, f"{info['supplier_code']} · {info['planned_date']}")
             name = supplier_name(info["supplier_name_en"], info.get("supplier_name_ja"))
-            self.tabs.setTabToolTip(index, f"{name} — {info['site_name']}")
+            self.tabs.setTabToolTip(index, f"{name} — {site_name(info)}")
         if start and editor.audit["status"] == "planned":
             editor.lifecycle.start_visit()
         self.tabs.setCurrentWidget(editor)

@@ -28,6 +28,12 @@ def supplier_name(name_en: str | None, name_ja: str | None) -> str:
     return name_en or name_ja or ""
 
 
+def site_name(row: dict) -> str:
+    """An audit row's site in the UI language (its Japanese name comes from HQ's registry),
+    like the supplier's name."""
+    return supplier_name(row.get("site_name"), row.get("site_name_ja"))
+
+
 # -- one table per code list of sva.vocabulary (built per call: the language may change) ---
 
 def status_labels() -> dict[str, str]:                 # AUDIT_STATUSES

@@ -35,7 +35,7 @@ class Queries(Service):
                 SELECT a.id, a.kind, a.status, a.planned_date, a.auditors, a.template_ref,
                        s.code AS supplier_code, s.name_en AS supplier_name_en,
                        s.name_ja AS supplier_name_ja, st.name AS site_name,
-                       st.timezone AS site_timezone
+                       st.name_ja AS site_name_ja, st.timezone AS site_timezone
                 FROM audits a JOIN suppliers s ON s.id = a.supplier_id
                               JOIN sites st ON st.id = a.site_id
                 WHERE {' AND '.join(where)}
@@ -63,7 +63,8 @@ class Queries(Service):
         rows = self.rows("""
             SELECT a.*, s.code AS supplier_code, s.name_en AS supplier_name_en,
                    s.name_ja AS supplier_name_ja, st.name AS site_name,
-                   st.timezone AS site_timezone, st.contact_name AS site_contact
+                   st.name_ja AS site_name_ja, st.timezone AS site_timezone,
+                   st.contact_name AS site_contact
             FROM audits a JOIN suppliers s ON s.id = a.supplier_id
                           JOIN sites st ON st.id = a.site_id
             WHERE a.id = ?""", [audit_id])

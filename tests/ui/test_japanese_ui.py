@@ -342,9 +342,9 @@ def _second_audit(ws, name_ja):
                             template_ref=ws.templates.latest("svr"), auditors=["Ken Ito"])
 
 
-def _audits_column(window) -> list[str]:
+def _audits_column(window, key: str = "supplier") -> list[str]:
     view = window.audits_view
-    column = view.model.column_index("supplier")
+    column = view.model.column_index(key)
     return sorted(view.model.index(r, column).data() for r in range(view.model.rowCount()))
 
 
@@ -352,21 +352,24 @@ def test_supplier_names_are_japanese_in_the_japanese_ui(japanese, qtbot, ws, aud
                                                          answer_all):
     from ui.main_window import MainWindow
     _second_audit(ws, name_ja="")              # no Japanese name: the English one is shown
+    ws.suppliers.edit_site(ws.audits.audit(audit)["site_id"], name_ja="川崎工場")
     answer_all(ws, audit)
     ws.audits.complete(audit)
     window = MainWindow(ws, settings=ui_settings)
     qtbot.addWidget(window)
     window.show()
     assert _audits_column(window) == ["S001  関東部品株式会社", "S002  Acme Fasteners Ltd."]
+    assert "川崎工場" in _audits_column(window, "site")     # the site likewise
 
     editor = window.open_audit(audit)
-    assert editor.header.title.text() == "S001  関東部品株式会社 — Kawasaki plant"
+    assert editor.header.title.text() == "S001  関東部品株式会社 — 川崎工場"
     assert editor.header.title.toolTip() == "Kanto Parts Co., Ltd."
     tab = window.tabs.indexOf(editor)
-    assert window.tabs.tabToolTip(tab) == "関東部品株式会社 — Kawasaki plant"
+    assert window.tabs.tabToolTip(tab) == "関東部品株式会社 — 川崎工場"
     editor.lifecycle.sign()
     dialog = editor.lifecycle.sign_dialog
     assert "関東部品株式会社" in dialog.findChild(QLabel).text()
+    assert "川崎工場" in dialog.findChild(QLabel).text()
     assert dialog.supplier.organisation.text() == "関東部品株式会社"
     dialog.reject()
 
@@ -379,6 +382,7 @@ def test_supplier_names_are_japanese_in_the_japanese_ui(japanese, qtbot, ws, aud
 
 def test_supplier_names_stay_english_in_the_english_ui(qtbot, ws, audit, ui_settings):
     from ui.main_window import MainWindow
+    ws.suppliers.edit_site(ws.audits.audit(audit)["site_id"], name_ja="川崎工場")
     window = MainWindow(ws, settings=ui_settings)
     qtbot.addWidget(window)
     window.show()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButt
                                QWidget)
 
 from sva.vocabulary import LOCKED_STATUSES, UNDER_WAY_STATUSES
-from ui.vocabulary import kind_label, status_label, supplier_name
+from ui.vocabulary import kind_label, site_name, status_label, supplier_name
 from ui.widgets.status_icon import status_icon
 
 
@@ -97,7 +97,7 @@ class EditorHeader(QWidget):
 
     def show_audit(self, info: dict, visit_date: str) -> None:
         name = supplier_name(info["supplier_name_en"], info.get("supplier_name_ja"))
-        self.title.setText(f"{info['supplier_code']}  {name} — {info['site_name']}")
+        self.title.setText(f"{info['supplier_code']}  {name} — {site_name(info)}")
         other = {info["supplier_name_en"], info.get("supplier_name_ja")} - {name, None, ""}
         self.title.setToolTip("".join(other))       # the name in the other language
         auditors = ", ".join(info["auditors"]) or "—"

@@ -16,7 +16,7 @@ from ui.dialogs.sign_dialog import SignDialog
 from ui.dialogs.start_visit_dialog import StartVisitDialog
 from ui.editor.checklist_model import short_id, text_in
 from ui.settings import AUDITOR_NAME, ORGANISATION
-from ui.vocabulary import supplier_name
+from ui.vocabulary import site_name, supplier_name
 from ui.widgets.actions import make_action
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -96,7 +96,7 @@ class Lifecycle(QObject):
         summary = _tr("Start the visit to <b>{0} {1}</b> — {2}?").format(
             info["supplier_code"], supplier_name(info["supplier_name_en"],
                                                  info.get("supplier_name_ja")),
-            info["site_name"])
+            site_name(info))
         dialog = StartVisitDialog(summary=summary, site_today=self.ws.audits.site_today(
             editor.audit), zone=info["site_timezone"], planned_date=info["planned_date"],
             parent=editor)
@@ -172,7 +172,7 @@ class Lifecycle(QObject):
         auditor_name = AUDITOR_NAME.get(editor.settings) or (info["auditors"] or [""])[0]
         name = supplier_name(info["supplier_name_en"], info.get("supplier_name_ja"))
         summary = _tr("<b>{0} {1}</b> — {2}, visit {3}").format(
-            info["supplier_code"], name, info["site_name"],
+            info["supplier_code"], name, site_name(info),
             self.ws.audits.visit_date(editor.audit))
         dialog = SignDialog(
             auditor={"name": auditor_name, "organisation": ORGANISATION.get(editor.settings)},

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 
 from ui.models.row_table import Column, Row, RowTableModel, SourceSortProxy, search_key
 from sva.vocabulary import AUDIT_STATUSES
-from ui.vocabulary import kind_label, kind_short_label, status_label, supplier_name
+from ui.vocabulary import kind_label, kind_short_label, site_name, status_label, supplier_name
 from ui.widgets.status_icon import status_icon
 
 
@@ -60,8 +60,8 @@ class AuditsModel(RowTableModel):
                lambda r: r["planned_date"], tooltip=_overdue_tip, foreground=_overdue_colour),
         Column("supplier", lambda: _tr("Supplier"), _supplier_text,
                lambda r: search_key(_supplier_text(r)), tooltip=_supplier_tooltip),
-        Column("site", lambda: _tr("Site"), lambda r: r["site_name"] or "",
-               lambda r: search_key(r["site_name"]),
+        Column("site", lambda: _tr("Site"), site_name,
+               lambda r: search_key(site_name(r)),
                tooltip=lambda r: f"{r['site_name']} ({r['site_timezone']})"),
         Column("kind", lambda: _tr("Kind"), lambda r: kind_short_label(r["kind"]),
                lambda r: r["kind"], tooltip=lambda r: kind_label(r["kind"])),
