@@ -87,7 +87,9 @@ def test_round_trip_without_network(hq, device, signed, tmp_path, capsys):
     assert hq_import(hq, bundle) == 0
     assert "1 new" in capsys.readouterr().out
 
-    expected = AuditDocument.model_validate(audit_document(device, audit_id)).model_dump()
+    from sva.hq.audits import as_sent      # stored as sent: no empty defaults added
+    expected = as_sent(AuditDocument.model_validate(audit_document(device, audit_id))
+                       .model_dump())
     with hq.storage.transaction(write=False) as tx:
         row = tx.one("SELECT * FROM audits WHERE id = ?", (audit_id,))
         held = {r["sha256"]: r["size"] for r in tx.all("SELECT * FROM blobs")}
