@@ -100,6 +100,19 @@ def _start_visit(env):
                             planned_date="2026-05-12", parent=env.window)
 
 
+@builds("ui.dialogs.site_profile_dialog.SiteProfileDialog")
+def _site_profile(env):
+    from ui.dialogs.site_profile_dialog import SiteProfileDialog
+    long_scope = "Areas handling the buyer's confidential information, production lines 1-4, "
+    return SiteProfileDialog(
+        audit={"scope": long_scope * 2, "scope_ja": "当社機密情報を扱う区域、第1〜第4製造ライン"},
+        profile={"workers_total": 1240, "workers_women": 496, "workers_foreign": 131,
+                 "workers_agency": 88, "workers_young": 0, "duration_hours": 7.5,
+                 "interviews_individual": 12, "interviews_group": 3,
+                 "scope_limits": {"en": "Dormitory not visited", "ja": "寮は訪問していない"}},
+        visit_span="09:10–16:40", parent=env.window)
+
+
 @builds("ui.dialogs.reason_dialog.ReasonDialog")
 def _reason(env):
     from ui.dialogs.reason_dialog import no_finding_dialog
