@@ -41,6 +41,9 @@ class SiteProfileDialog(QDialog):
         self.scope.setObjectName("profileScope")
         self.scope_ja = QLineEdit(audit.get("scope_ja") or "")
         self.scope_ja.setObjectName("profileScopeJa")
+        for line in (self.scope, self.scope_ja):
+            line.setCursorPosition(0)          # a long scope reads from its start
+        self.setMinimumWidth(560)              # room for a scope of a line or two
         labels = {"workers_total": self.tr("Workers in total:"),
                   "workers_women": self.tr("Women:"),
                   "workers_foreign": self.tr("Foreign / migrant workers:"),
