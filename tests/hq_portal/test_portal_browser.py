@@ -102,7 +102,10 @@ def test_invited_supplier_answers_in_japanese_hq_returns_and_level_is_computed(t
                 time.sleep(0.1)
             mail = inbox.to("aiko@kanto.example")[0]
             link = re.search(r"http\S+/portal/welcome\?t=\S+", mail.get_content()).group(0)
-            driver.get(link)
+            driver.get(link + "&lang=en")                   # the page in English too
+            assert "パスワードの設定" not in driver.page_source
+            full_page_shot(driver, out / "portal-welcome.png")
+            driver.get(link + "&lang=ja")
             assert "パスワードの設定" in driver.page_source                # the contact's language
             full_page_shot(driver, out / "portal-welcome-ja.png")
             driver.find_element(By.NAME, "password").send_keys(PASSWORD)
@@ -184,6 +187,10 @@ def test_invited_supplier_answers_in_japanese_hq_returns_and_level_is_computed(t
             assert driver.find_element(By.ID, "level").text == "B"
             assert driver.find_elements(By.CSS_SELECTOR, "#explanation li")
             full_page_shot(driver, out / "portal-submitted-level-ja.png")
+            driver.get(request_url + "?lang=en")
+            assert driver.find_element(By.ID, "read-only")
+            assert driver.find_element(By.ID, "level").text == "B"
+            full_page_shot(driver, out / "portal-submitted.png")
             driver.get(base + "/portal/?lang=en")
             full_page_shot(driver, out / "portal-home.png")
             _click(driver, "#logout")
