@@ -44,6 +44,14 @@ class PortalQuestion:
                 "choice": tuple(v for v, _ in self.choices)}.get(self.type, ())
         return (*base, PORTAL_NA) if self.allow_na else base
 
+    def option_label(self, value: str, words: dict, lang: str) -> str:
+        """A closed answer in words: yes / no / partly / n.a. from the page's `words`, a
+        choice by its label in `lang`; '' for a value the question does not offer. (The
+        supplier's form, its read-only page and HQ's page of a submission all word it so.)"""
+        if value in (*YES_NO_PARTIAL, PORTAL_NA):
+            return words[value]
+        return next((label[lang] for v, label in self.choices if v == value), "")
+
 
 @dataclass(frozen=True)
 class Section:
