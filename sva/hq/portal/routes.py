@@ -228,9 +228,11 @@ def review_page(request: Request, request_id: str):
     return _request_page(request, me, request_id, review=True)
 
 
-async def _chosen_files(form, only: str | None = None) -> list[tuple[str, str, bytes]]:
+def _chosen_files(form, only: str | None = None) -> list[tuple[str, str, bytes]]:
     """(question id, file name, bytes) of the files chosen in a form: fields `f:<question>`
-    (the questionnaire page), or the one field `file` for question `only`."""
+    (the questionnaire page), or the one field `file` for question `only`. Read once the
+    sender is known to be a signed-in contact with the page's CSRF field (the parser has
+    spooled the parts; only then do up to MAX_FILES of them come into memory)."""
     out = []
     for key, value in form.multi_items():
         if isinstance(value, str):
@@ -241,7 +243,7 @@ async def _chosen_files(form, only: str | None = None) -> list[tuple[str, str, b
             qid = key[2:]
         else:
             continue
-        data = await value.read(evidence.EVIDENCE_MAX + 1)
+        data = value.file.read(evidence.EVIDENCE_MAX + 1)
         if data or value.filename:                 # an empty file input sends neither
             out.append((clean(qid, 64), value.filename or "", data))
     return out
@@ -252,21 +254,22 @@ async def save(request: Request, request_id: str):
     """The whole questionnaire page in one request: its answers and any files chosen on it
     (the upload buttons submit this same form), saved together."""
     form = await request.form(max_files=MAX_FILES)
-    files = await _chosen_files(form)
-    return await run_in_threadpool(_save, request, form, request_id, files)
+    return await run_in_threadpool(_save, request, form, request_id)
 
 
-def _save(request: Request, form, request_id: str, files: list, *, need_file: bool = False):
+def _save(request: Request, form, request_id: str, *, only: str | None = None):
+    """`only`: the upload route's one question, whose file is required."""
     me = contact_of(request)
     if me is None:
         return to_login(request)
     t = texts(lang_for(request, me))
     if not form_ok(request, form):
         return render(request, "portal/message.html", me, status=403, text=t["csrf_failed"])
+    files = _chosen_files(form, only)          # at most the form's max_files
     typed = {k[2:]: clean(v, answers.TEXT_LIMIT) for k, v in form.items()
              if k.startswith("a:") and isinstance(v, str)}
     try:
-        if need_file and not files:
+        if only is not None and not files:
             raise BadInput("no file", field="file")
         evidence.save_page(storage_of(request), me, request_id, typed, files)
     except answers.Locked as exc:
@@ -312,9 +315,7 @@ async def upload(request: Request, request_id: str, question_id: str):
     """One file for one question (field `file`); answers sent with it (`a:<question>`) are
     saved with it, as on the questionnaire page."""
     form = await request.form(max_files=1)
-    files = await _chosen_files(form, only=question_id)
-    return await run_in_threadpool(_save, request, form, request_id, files[:1],
-                                   need_file=True)
+    return await run_in_threadpool(_save, request, form, request_id, only=question_id)
 
 
 @router.get(f"{PORTAL}/evidence/{{evidence_id}}")
