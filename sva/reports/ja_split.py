@@ -75,9 +75,10 @@ class JaParagraph(Paragraph):
         super().__init__(text, style, *args, **kw)
         self.source, self.remake = source, remake
 
-    def _cut(self, fits: int) -> tuple[int, int] | None:
-        """(line, visible characters before the cut) of the last good break that keeps at
-        least two lines here, searching back from the end of line `fits - 1`."""
+    def _cut(self, fits: int) -> tuple[int, int, bool] | None:
+        """(line, visible characters before the cut, whether the cut is that line's end) of
+        the last good break that keeps at least two lines here, searching back from the end
+        of line `fits - 1`."""
         texts = ["".join(line_text(self, i).split()) for i in range(len(self.blPara.lines))]
         ends, total = [], 0
         for text in texts:
@@ -91,7 +92,7 @@ class JaParagraph(Paragraph):
             low = start + 1 if inside else ends[line]
             for cut in range(ends[line], low - 1, -1):
                 if breaks_well(chars[cut - 1], chars[cut] if cut < len(chars) else ""):
-                    return line, cut
+                    return line, cut, cut == ends[line]
         return None
 
     def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
@@ -106,9 +107,8 @@ class JaParagraph(Paragraph):
         found = self._cut(fits)
         if found is None:
             return super().split(availWidth, availHeight)     # no better place: as before
-        line, cut = found
-        ends = sum(len("".join(line_text(self, i).split())) for i in range(line + 1))
-        if cut == ends:                     # at the end of a line: keep lines 0..line here
+        line, cut, line_end = found
+        if line_end:                        # at the end of a line: keep lines 0..line here
             return super().split(availWidth, (line + 1) * leading + 1e-3)
         at = _offset(self.source, cut)
         first, rest = self.remake(self.source[:at]), self.remake(self.source[at:].lstrip())
