@@ -30,8 +30,9 @@ def pct(values, p):
 
 
 class Service:
-    """record_answer through the service API, called from this (non-worker) thread as the
-    editor does."""
+    """record_answer the way the editor makes it (ui/operations/hub.py): `ws.perform` with
+    the answer's undo text, called from this (non-worker) thread — one transaction on the
+    store worker, one undo step, the Changes for the broadcast."""
 
     def __init__(self, folder: Path):
         ws = self.ws = Workspace(folder)
@@ -49,7 +50,8 @@ class Service:
     def one(self, n: int) -> float:
         item, result = self.items[n % len(self.items)], next(self.results)
         start = time.perf_counter()
-        self.ws.audits.record_answer(self.audit, item, result, f"note {n}")
+        self.ws.perform(f"Answer {item}: {result}", self.ws.audits.record_answer, self.audit,
+                        item, result, f"note {n}", reason=None)
         return time.perf_counter() - start
 
     def on_worker(self, n: int) -> float:
@@ -96,7 +98,8 @@ def main() -> int:
         svc.ws.close()
         baseline.conn.close()
     ms = lambda s: f"{s * 1000:.3f} ms"  # noqa: E731
-    print(f"record_answer x {N} (WAL, synchronous=FULL, one transaction + audit-log row each)")
+    print(f"record_answer x {N} as the editor makes it (WAL, synchronous=FULL, one "
+          "transaction + audit-log row + undo step each)")
     print(f"  service : p50 {ms(statistics.median(service))}  p95 {ms(pct(service, .95))}")
     print(f"  baseline: p50 {ms(statistics.median(base))}  p95 {ms(pct(base, .95))}"
           "  (bare sqlite3 INSERT + COMMIT)")
