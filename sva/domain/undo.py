@@ -113,9 +113,9 @@ class UndoStack:
             self._undone.clear()
 
     def locked(self, rows: list[RowChange]) -> frozenset:
-        """The audits of `rows` that are signed (locked). Read before the COMMIT: the first
-        read after it opens a new read transaction on the file, which costs an autosave as
-        much as the rest of its Python (tests/bench/bench_answers.py)."""
+        """The audits of `rows` that are signed (locked), as the operation leaves them: asked
+        before its COMMIT, from what its transaction read or wrote of the audit when it can
+        (an autosave reads its audit's status anyway), else read."""
         return frozenset(a for a in {a for a in map(_audit_of, rows) if a}
                          if self._status(a) in LOCKED_STATUSES)
 

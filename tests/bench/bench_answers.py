@@ -89,12 +89,15 @@ def main() -> int:
         baseline, svc = Baseline(tmp), Service(tmp / "svc")
         # Interleaved, one of each in turn: both see the same disk and the same load, so
         # the ratio holds on a busy machine too (an fsync costs what it costs at that moment).
-        base, service, worker = [], [], []
+        base, service, worker, hop = [], [], [], []
         for n in range(N):
             base.append(baseline.one(n))
             service.append(svc.one(n))
             if n % 4 == 0:
                 worker.append(svc.on_worker(n))
+                start = time.perf_counter()
+                svc.ws.run(int)                 # the hop alone: a call that does nothing
+                hop.append(time.perf_counter() - start)
         svc.ws.close()
         baseline.conn.close()
     ms = lambda s: f"{s * 1000:.3f} ms"  # noqa: E731
@@ -105,6 +108,8 @@ def main() -> int:
           "  (bare sqlite3 INSERT + COMMIT)")
     print(f"  of which on the store worker: p50 {ms(statistics.median(worker))}  (the rest is "
           "the hop from the caller's thread and back)")
+    print(f"  the hop alone (a call that does nothing): p50 {ms(statistics.median(hop))}  "
+          f"(two thread wake-ups; {os.cpu_count()} CPUs)")
     ratio = statistics.median(service) / statistics.median(base)
     print(f"  ratio p50 service/baseline: {ratio:.2f}  (target <= 2.0)")
     return 0
