@@ -51,6 +51,12 @@ class StoreBusy(SvaError):
     Nothing of the operation was saved; trying again later works."""
 
 
+class BrokenTransaction(SvaError):
+    """A part of a write transaction failed and the code around it went on: the whole
+    transaction was rolled back rather than committed with half of that part (a defect of
+    the code, not of the data; nothing was saved)."""
+
+
 class StoreClosed(SvaError):
     """The workspace was closed; its store takes no more calls."""
 

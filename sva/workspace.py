@@ -124,7 +124,12 @@ class Workspace:
         return self.worker.call(fn, *args, **kw)
 
     def transaction(self, fn: Callable, /, *args, **kw):
-        """Run `fn` on the store worker inside one write transaction."""
+        """Run `fn` on the store worker inside one write transaction. A service's operation
+        is one already: it runs as it is (a savepoint inside another transaction would cost
+        each autosave two statements, tests/bench/bench_answers.py)."""
+        if getattr(fn, "one_transaction", False):
+            return self.worker.call(fn, *args, **kw)
+
         def inside():
             with self._db.atomic():
                 return fn(*args, **kw)
@@ -136,10 +141,12 @@ class Workspace:
         from sva.domain.operations import operation
         return operation(label, undoable=undoable, merge=merge)
 
-    def perform(self, label: str | None, fn: Callable, /, *args, **kw) -> Done:
+    def perform(self, label: str | None, fn: Callable, /, *args, merge: object = None,
+                undoable: bool = True, **kw) -> Done:
         """`fn(*args, **kw)` as one operation: one transaction on the store worker and, with
-        a label, one undo step. Returns its value and the Changes it made."""
-        with self.operation(label) as op:
+        a label, one undo step (`merge`: see sva.domain.operations). Returns its value and
+        the Changes it made. The app's edits come this way (ui/operations/hub.py)."""
+        with self.operation(label, merge=merge, undoable=undoable) as op:
             value = self.transaction(fn, *args, **kw)
         return Done(value, op.changes)
 

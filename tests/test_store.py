@@ -97,3 +97,81 @@ def test_a_damaged_file_is_reported_and_left_alone(tmp_path):
     with pytest.raises(StoreUnreadable, match="cannot be opened as an SVA database"):
         open_db(tmp_path)
     assert path.read_bytes() == before
+
+
+# -- part(): a block of a transaction without a savepoint of its own -----------------------
+def _meta(db) -> dict:
+    return dict(db.execute("SELECT key, value FROM local_meta WHERE key LIKE 't%'").fetchall())
+
+
+def _put(db, key: str) -> None:
+    db.execute("INSERT INTO local_meta (key, value) VALUES (?, 'v')", [key])
+
+
+def test_a_failed_part_takes_its_transaction_with_it(tmp_path):
+    db = open_db(tmp_path)
+    with pytest.raises(ValueError), db.atomic():
+        _put(db, "t1")
+        with db.part():
+            _put(db, "t2")
+            raise ValueError("the change failed half-way")
+    assert _meta(db) == {}
+
+
+def test_a_failed_part_caught_inside_the_transaction_saves_nothing(tmp_path):
+    """Code that catches the error and goes on must not commit half of the part."""
+    from sva.errors import BrokenTransaction
+    db = open_db(tmp_path)
+    with pytest.raises(BrokenTransaction), db.atomic():
+        _put(db, "t1")
+        try:
+            with db.part():
+                _put(db, "t2")
+                raise ValueError("the change failed half-way")
+        except ValueError:
+            pass
+        _put(db, "t3")
+    assert _meta(db) == {}
+    with db.atomic():                      # the next transaction starts clean
+        _put(db, "t4")
+    assert _meta(db) == {"t4": "v"}
+
+
+def test_a_savepoint_around_a_failed_part_undoes_it_and_the_rest_commits(tmp_path):
+    db = open_db(tmp_path)
+    with db.atomic():
+        _put(db, "t1")
+        try:
+            with db.atomic():              # a real savepoint: it answers for the part
+                with db.part():
+                    _put(db, "t2")
+                    raise ValueError("refused")
+        except ValueError:
+            pass
+        _put(db, "t3")
+    assert _meta(db) == {"t1": "v", "t3": "v"}
+
+
+def test_a_failed_part_caught_inside_a_savepoint_that_commits_breaks_the_transaction(tmp_path):
+    from sva.errors import BrokenTransaction
+    db = open_db(tmp_path)
+    with pytest.raises(BrokenTransaction), db.atomic():
+        with db.atomic():
+            try:
+                with db.part():
+                    _put(db, "t2")
+                    raise ValueError("refused")
+            except ValueError:
+                pass
+    assert _meta(db) == {}
+
+
+def test_a_part_outside_a_transaction_is_one(tmp_path):
+    db = open_db(tmp_path)
+    with pytest.raises(ValueError), db.part():
+        _put(db, "t1")
+        raise ValueError("refused")
+    with db.part():
+        _put(db, "t2")
+    assert _meta(db) == {"t2": "v"}
+    assert not db.conn.in_transaction

@@ -41,7 +41,7 @@ def test_a_write_that_read_first_waits_for_the_other_connection(ws, planned_audi
         finally:
             other_done.set()
 
-    read_answer = Audits._answer_row
+    read_answer = Audits._answering
     b = threading.Thread(target=write_from_b)
 
     def read_then_let_b_write(self, audit_id, item_id):
@@ -51,7 +51,7 @@ def test_a_write_that_read_first_waits_for_the_other_connection(ws, planned_audi
             other_done.wait(1.0)
         return row
 
-    monkeypatch.setattr(Audits, "_answer_row", read_then_let_b_write)
+    monkeypatch.setattr(Audits, "_answering", read_then_let_b_write)
     try:
         ws.audits.record_answer(audit, first, "nonconformity", "written by A")
         b.join(30)

@@ -146,3 +146,39 @@ def test_an_amendment_undoes_as_an_amendment_with_its_reason(ws, audit):
     last = ws.audits.history(audit)[-1]
     assert (last["action"], last["amendment"], last["reason"]) == (
         "amend:undo", 1, "Supplier showed the record")
+
+
+# -- the rows a step keeps: as the database has them ----------------------------------------
+def _db_row(ws, table, row_id):
+    return ws.audits.rows(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])[0]
+
+
+def test_a_step_keeps_each_row_as_the_database_has_it(ws, audit, tmp_path):
+    """The rows after an operation come from the transaction's own record when that is
+    exact; each must equal the row read back, column for column (types included)."""
+    item = _items(ws, audit)[0]
+
+    def check():
+        for rc in ws.undo._done[-1].rows:
+            row = _db_row(ws, rc.table, rc.id)
+            assert rc.after == row and all(type(rc.after[k]) is type(row[k]) for k in row)
+    ws.perform("Answer", ws.audits.record_answer, audit, item, "nonconformity", "n1")
+    check()
+    ws.perform("Answer again", ws.audits.record_answer, audit, item, "conforms", "n2")
+    check()
+    with ws.operation("Add a photo"):
+        ws.photos.add_files(audit, _png_files(tmp_path, 1), item_id=item)
+    check()
+
+
+def test_a_value_the_column_converts_is_kept_as_read_back(ws, audit):
+    """5 written into a TEXT column is '5' in the database: the step keeps '5', so undo
+    finds the row unchanged and takes the write back."""
+    def write():
+        ws.audits.update("audits", audit, ws.audits.stamp({"scope": 5}))
+    with ws.operation("Scope"):
+        ws.transaction(write)
+    after = ws.undo._done[-1].rows[0].after
+    assert after["scope"] == "5" == _db_row(ws, "audits", audit)["scope"]
+    ws.undo.undo()
+    assert _db_row(ws, "audits", audit)["scope"] == ""

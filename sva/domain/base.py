@@ -70,6 +70,7 @@ def _as_operation(fn: Callable) -> Callable:
             result = fn(self, *args, **kw)
             made = ws.journal.changes_since(mark)
         return made if result is None else result
+    run.one_transaction = True      # ws.transaction(run) need not open another around it
     return run
 
 
@@ -124,9 +125,10 @@ class Service:
     @contextmanager
     def change(self, action: str, entity: str, entity_id: str = "", *,
                audit_id: str | None = None, reason: str = "") -> Iterator[_LogEntry]:
-        """One transaction holding the change and exactly one audit-log row."""
+        """The change and exactly one audit-log row, or neither: a part of the operation's
+        transaction (no savepoint of its own: see StoreDb.part)."""
         entry = _LogEntry(action, entity, entity_id, audit_id, reason=reason or "")
-        with self.db.atomic():
+        with self.db.part():
             yield entry
             if entry.amendment:
                 self.ws.journal.amended(entry.reason)
@@ -135,7 +137,7 @@ class Service:
                 " changes, amendment, reason) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [self.ws.clock(), self.ws.actor, self.ws.device, entry.action, entry.entity,
                  entry.entity_id, entry.audit_id,
-                 json.dumps(entry.changes, ensure_ascii=False, sort_keys=True, default=str),
+                 _log_json(entry.changes),
                  int(entry.amendment), entry.reason],
             )
 
@@ -163,10 +165,13 @@ class Service:
         journal.wrote(table, row_id, before, fields)
 
     def get(self, table: str, row_id: str, *, label: str | None = None,
-            include_deleted: bool = False) -> dict:
-        rows = self.rows(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+            include_deleted: bool = False, columns: str = "*") -> dict:
+        """`columns`: only these (with `deleted`) when a hot path needs a few of many."""
+        rows = self.rows(f"SELECT {columns} FROM [{table}] WHERE id = ?", [row_id])
         if not rows or (rows[0]["deleted"] and not include_deleted):
             raise NotFound(f"no {label or table.rstrip('s')} with id {row_id}")
+        if self.ws.worker.on_worker():             # what decides an operation's undo step
+            self.ws.journal.saw(table, dict(rows[0]))
         return rows[0]
 
     def guard_audit(self, audit: dict, entry: _LogEntry, reason: str | None) -> None:
@@ -185,6 +190,10 @@ class Service:
                 self.update("audits", audit["id"], self.stamp({"status": "signed"}))
                 entry.changes["audit_status"] = [audit["status"], "signed"]
                 audit["status"] = "signed"
+
+
+# One encoder for every log row (json.dumps with options builds a new one per call)
+_log_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
 
 
 def dumps(value: Any) -> str:

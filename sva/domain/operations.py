@@ -88,14 +88,30 @@ class Journal:
         self.ws = ws
         self.writes: list[_Write] = []
         self.state: dict[tuple[str, str], dict] = {}   # rows as this transaction left them
+        self.seen: dict[tuple[str, str], dict] = {}    # rows (or columns) it read
         self.reason: str | None = None
         self.noted: Changes = NOTHING
         self.active = False
+        self._affinity: dict[str, dict[str, str]] = {}
 
     # -- what the services report ---------------------------------------------------------
     def known(self, table: str, row_id: str) -> dict | None:
         """The row as this transaction last wrote it (no query), if it did."""
         return self.state.get((table, row_id))
+
+    def saw(self, table: str, row: dict) -> None:
+        """A row (or some of its columns) the transaction read: it holds until the
+        transaction writes the row (every write of a service's row goes through `wrote`)."""
+        if self.active:
+            self.seen[(table, row["id"])] = row
+
+    def value(self, table: str, row_id: str, column: str):
+        """A column of a row as this transaction wrote or read it; KeyError if neither."""
+        for rows in (self.state, self.seen):
+            row = rows.get((table, row_id))
+            if row is not None and column in row:
+                return row[column]
+        raise KeyError((table, row_id, column))
 
     def wrote(self, table: str, row_id: str, before: dict | None, written: dict) -> None:
         if not self.active:
@@ -124,7 +140,7 @@ class Journal:
     # -- the store's transactions (sva.store.database.TransactionListener) ---------------------
     def begun(self) -> None:
         self.writes, self.state, self.reason, self.active = [], {}, None, True
-        self.noted = NOTHING
+        self.seen, self.noted = {}, NOTHING
 
     def savepoint(self) -> int:
         return self.mark()
@@ -138,30 +154,74 @@ class Journal:
     def committing(self) -> None:
         op = current()
         self._rows = self._row_changes() if op is not None and op.recorded else []
+        self._locked = self.ws.undo.locked(self._rows) if self._rows else frozenset()
 
     def committed(self) -> None:
         changes, rows, reason = self.changes_since(0) | self.noted, self._rows, self.reason
         self.active, self.writes, self.state, self._rows = False, [], {}, []
+        self.seen = {}
         op = current()
         if op is None:
             return
         op.changes |= changes
         if rows:
-            self.ws.undo.record(op, rows, reason, changes)
+            self.ws.undo.record(op, rows, reason, changes, self._locked)
 
     def rolled_back(self) -> None:
         self.active, self.writes, self.state, self._rows = False, [], {}, []
+        self.seen = {}
 
     _rows: list[RowChange] = []
+    _locked: frozenset = frozenset()
 
     def _row_changes(self) -> list[RowChange]:
-        """Each row written, before its first write and as it is now (in write order)."""
+        """Each row written, before its first write and as it is now (in write order). The
+        row as it is now is this transaction's own record of it when that is exact (see
+        `_exact`), else read."""
         firsts: dict[tuple[str, str], dict | None] = {}
+        exact: dict[tuple[str, str], bool] = {}
         for w in self.writes:
-            firsts.setdefault((w.table, w.id), w.before)
+            key = (w.table, w.id)
+            firsts.setdefault(key, w.before)
+            exact[key] = exact.get(key, True) and self._exact(w.table, w.written)
         changes = []
-        for (table, row_id), before in firsts.items():
-            after = self.ws.db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
-            names = [d[0] for d in after.description]
-            changes.append(RowChange(table, row_id, before, dict(zip(names, after.fetchone()))))
+        for key, before in firsts.items():
+            table, row_id = key
+            after = self.state[key]
+            if not (exact[key] and after.keys() == self._columns(table).keys()):
+                cursor = self.ws.db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+                names = [d[0] for d in cursor.description]
+                after = dict(zip(names, cursor.fetchone()))
+            changes.append(RowChange(table, row_id, before, dict(after)))
         return changes
+
+    # Which Python values a column of each declared type gives back as they were written
+    # (SQLite converts the others by the column's affinity: 5 into a TEXT column is '5').
+    _KEEPS = {"TEXT": (str,), "INTEGER": (int,), "REAL": (float,), "BLOB": (bytes,)}
+
+    def _exact(self, table: str, written: dict) -> bool:
+        """Whether reading the written columns back gives the values written, each of them."""
+        columns = self._columns(table)
+        for name, value in written.items():
+            if value is None:
+                continue
+            kinds = self._KEEPS.get(columns.get(name, ""), ())
+            if type(value) not in kinds:
+                return False
+        return True
+
+    def _columns(self, table: str) -> dict[str, str]:
+        """The table's columns and their affinities (SQLite's rules, from the declared
+        type); read once per workspace (the schema changes only when a store opens)."""
+        found = self._affinity.get(table)
+        if found is None:
+            found = {}
+            for row in self.ws.db.execute(f"PRAGMA table_info([{table}])").fetchall():
+                declared = (row[2] or "").upper()
+                found[row[1]] = ("INTEGER" if "INT" in declared else
+                                 "TEXT" if any(t in declared for t in ("CHAR", "CLOB", "TEXT"))
+                                 else "BLOB" if not declared or "BLOB" in declared else
+                                 "REAL" if any(t in declared for t in ("REAL", "FLOA", "DOUB"))
+                                 else "NUMERIC")
+            self._affinity[table] = found
+        return found

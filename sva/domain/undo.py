@@ -100,21 +100,31 @@ class UndoStack:
 
     # -- recording (the journal, on the store worker) ---------------------------------------
     def record(self, op: Operation, rows: list[RowChange], reason: str | None,
-               changes: Changes) -> None:
+               changes: Changes, locked: frozenset) -> None:
+        """`locked`: `locked(rows)`, read inside the operation's transaction."""
         with self._lock:
             top = self._done[-1] if self._done else None
             if top is not None and (top.op is op or (
                     op.merge is not None and top.op.merge == op.merge and top.reason == reason)):
                 _merge(top, rows, changes)
             else:
-                self._done.append(Step(op, list(rows), reason, changes, self._locked(rows)))
+                self._done.append(Step(op, list(rows), reason, changes, locked))
                 del self._done[:-self.limit]
             self._undone.clear()
 
-    def _locked(self, rows: list[RowChange]) -> frozenset:
-        audits = {a for a in map(_audit_of, rows) if a}
-        return frozenset(a for a in audits if self.ws.db.execute(
-            "SELECT status FROM audits WHERE id = ?", [a]).fetchone()[0] in LOCKED_STATUSES)
+    def locked(self, rows: list[RowChange]) -> frozenset:
+        """The audits of `rows` that are signed (locked), as the operation leaves them: asked
+        before its COMMIT, from what its transaction read or wrote of the audit when it can
+        (an autosave reads its audit's status anyway), else read."""
+        return frozenset(a for a in {a for a in map(_audit_of, rows) if a}
+                         if self._status(a) in LOCKED_STATUSES)
+
+    def _status(self, audit_id: str) -> str:
+        try:
+            return self.ws.journal.value("audits", audit_id, "status")
+        except KeyError:
+            return self.ws.db.execute("SELECT status FROM audits WHERE id = ?",
+                                      [audit_id]).fetchone()[0]
 
     # -- undo and redo ----------------------------------------------------------------------
     def undo(self) -> Changes:

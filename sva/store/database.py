@@ -4,7 +4,8 @@
   before the first read, so a read that decides a write sees the data the write changes.
   (A deferred BEGIN reads a snapshot; when another connection commits before the write,
   SQLite fails the write at once with "database is locked", whatever the busy timeout.)
-  Nested blocks are savepoints.
+  Nested blocks are savepoints. `part()` is a nested block without one (a service's
+  change inside its operation): it completes or fails the transaction around it.
 * `snapshot()` is a read transaction: several queries that see the same data.
 * A `TransactionListener` (the workspace's journal) hears when a transaction begins, when a
   savepoint is taken or rolled back, and when it commits or rolls back.
@@ -20,7 +21,7 @@ from typing import Protocol
 
 import sqlite_utils
 
-from sva.errors import StoreBusy
+from sva.errors import BrokenTransaction, StoreBusy
 from sva.store import engine
 
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
@@ -83,11 +84,15 @@ class StoreDb(sqlite_utils.Database):
                 yield self
             return
         self._run("BEGIN IMMEDIATE")
+        self._broken = None
         listener = self.listener
         try:
             if listener is not None:
                 listener.begun()
             yield self
+            if self._broken is not None:
+                raise BrokenTransaction(
+                    "a change failed inside a transaction that went on; nothing was saved")
             if listener is not None:
                 listener.committing()
             self._run("COMMIT")
@@ -106,6 +111,7 @@ class StoreDb(sqlite_utils.Database):
         listener = self.listener
         mark = listener.savepoint() if listener is not None else None
         self.conn.execute(f"SAVEPOINT {name}")
+        inside = self._depth
         try:
             yield
         except BaseException:
@@ -115,13 +121,37 @@ class StoreDb(sqlite_utils.Database):
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
                 if listener is not None:
                     listener.rolled_back_to(mark)
+            if self._broken is not None and self._broken >= inside:
+                self._broken = None         # what the failed part wrote is undone
             raise
         else:
             self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            if self._broken is not None and self._broken >= inside:
+                self._broken = inside - 1   # still written: the enclosing block answers for it
         finally:
             self._depth -= 1
 
+    @contextmanager
+    def part(self) -> Iterator[StoreDb]:
+        """A block of the current write transaction that has no savepoint of its own (two
+        statements fewer on every change; an autosave is one): it completes, or its error
+        takes the enclosing transaction (or savepoint) down with it. Should code catch that
+        error inside the transaction and go on, the transaction is rolled back when it ends
+        (BrokenTransaction) instead of committing half of the block. Outside a transaction
+        it is `atomic()`."""
+        if not self.conn.in_transaction:
+            with self.atomic():
+                yield self
+            return
+        try:
+            yield self
+        except BaseException:
+            if self._broken is None or self._broken > self._depth:
+                self._broken = self._depth
+            raise
+
     _depth = 0
+    _broken: int | None = None      # depth of the innermost block a failed part() left written
 
     @contextmanager
     def snapshot(self) -> Iterator[StoreDb]:

@@ -83,6 +83,11 @@ class RemoteDb:
             yield self
 
     @contextmanager
+    def part(self) -> Iterator[RemoteDb]:
+        with self._held(self._db.part):
+            yield self
+
+    @contextmanager
     def snapshot(self) -> Iterator[RemoteDb]:
         with self._held(self._db.snapshot):
             yield self

@@ -43,10 +43,9 @@ class OperationHub(QObject):
                 merge: object = None, undoable: bool = True, **kw) -> Done:
         """`fn(*args, **kw)` now, as one operation on the store worker (an edit: a few
         milliseconds), then the broadcast. Raises the core's error (nothing changed)."""
-        with self.ws.operation(label, merge=merge, undoable=undoable) as op:
-            value = self.ws.transaction(fn, *args, **kw)
-        self.broadcast(op.changes, initiator)
-        return Done(value, op.changes)
+        done = self.ws.perform(label, fn, *args, merge=merge, undoable=undoable, **kw)
+        self.broadcast(done.changes, initiator)
+        return done
 
     def follow(self, task, initiator: object = None) -> None:
         """Broadcast what a background operation task (tasks.operation_task) changed, on the
