@@ -13,9 +13,9 @@ from __future__ import annotations
 import functools
 import inspect
 import json
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, UTC
 from typing import TYPE_CHECKING, Any
 from collections.abc import Callable, Iterator
 
@@ -27,8 +27,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from sva.workspace import Workspace
 
 
+_SECOND: tuple[int, str] = (-1, "")
+
+
 def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    """Now in UTC, to the microsecond: 2026-11-27T03:19:44.596672Z (what
+    `datetime.now(UTC).isoformat(timespec="microseconds")` gives, with Z). The date and time
+    to the second are formatted once a second: an autosave reads the clock three times, and
+    formatting a datetime each time was a measurable share of it
+    (tests/bench/bench_answers.py)."""
+    global _SECOND
+    second, rest = divmod(time.time_ns(), 1_000_000_000)
+    known = _SECOND
+    if known[0] != second:
+        known = _SECOND = (second, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second)))
+    return f"{known[1]}.{rest // 1000:06d}Z"
 
 
 __all__ = ["Changes", "Service", "anywhere", "operation", "utc_now", "dumps",
@@ -192,8 +205,22 @@ class Service:
                 audit["status"] = "signed"
 
 
-# One encoder for every log row (json.dumps with options builds a new one per call)
-_log_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+# One encoder for every log row: what json.dumps(value, ensure_ascii=False, sort_keys=True,
+# default=str) writes, from one C encoder made once (json.dumps makes one per call, a
+# measurable share of an autosave). No check for circular values: a log row's changes are
+# {field: [old, new]} of plain values.
+_LOG_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+_C_ENCODER = getattr(json.encoder, "c_make_encoder", None)
+_log_chunks = None if _C_ENCODER is None else _C_ENCODER(
+    None, _LOG_ENCODER.default, json.encoder.encode_basestring, _LOG_ENCODER.indent,
+    _LOG_ENCODER.key_separator, _LOG_ENCODER.item_separator, _LOG_ENCODER.sort_keys,
+    _LOG_ENCODER.skipkeys, _LOG_ENCODER.allow_nan)
+
+
+def _log_json(value) -> str:
+    if _log_chunks is None:                 # a Python without the C encoder
+        return _LOG_ENCODER.encode(value)
+    return "".join(_log_chunks(value, 0))
 
 
 def dumps(value: Any) -> str:

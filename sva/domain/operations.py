@@ -118,9 +118,9 @@ class Journal:
             return
         before = dict(before) if before is not None else None   # callers keep their dicts
         written = dict(written)
+        row = self.state[(table, row_id)] = {**(before or {}), **written}
         self.writes.append(_Write(table, row_id, before, written,
-                                  of_row(table, before, written)))
-        self.state[(table, row_id)] = {**(before or {}), **written}
+                                  of_row(table, before, written, row)))
 
     def amended(self, reason: str) -> None:
         self.reason = reason
