@@ -14,10 +14,9 @@ import functools
 import inspect
 import json
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from sva.domain.changes import Changes
 from sva.errors import AuditLocked, NotFound
@@ -105,6 +104,35 @@ class _LogEntry:
                 self.changes[key] = [before, value]
 
 
+@functools.lru_cache(maxsize=256)
+def _update_sql(table: str, columns: tuple[str, ...]) -> str:
+    """The UPDATE of these columns of one row (made once for each: an autosave is one)."""
+    return (f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in columns)} "
+            "WHERE id = ?")
+
+
+class _Change:
+    """What `Service.change` returns (a plain class: it is on every autosave's path)."""
+    __slots__ = ("service", "entry", "part")
+
+    def __init__(self, service: Service, entry: _LogEntry):
+        self.service, self.entry, self.part = service, entry, None
+
+    def __enter__(self) -> _LogEntry:
+        self.part = self.service.db.part()
+        self.part.__enter__()
+        return self.entry
+
+    def __exit__(self, kind, error, trace) -> bool:
+        if kind is None:
+            try:
+                self.service._write_log_row(self.entry)
+            except BaseException as exc:
+                self.part.__exit__(type(exc), exc, exc.__traceback__)
+                raise
+        return self.part.__exit__(kind, error, trace)
+
+
 class Service:
     def __init__(self, ws: Workspace):
         self.ws = ws
@@ -135,24 +163,24 @@ class Service:
         row["updated_by"] = self.ws.device
         return row
 
-    @contextmanager
     def change(self, action: str, entity: str, entity_id: str = "", *,
-               audit_id: str | None = None, reason: str = "") -> Iterator[_LogEntry]:
-        """The change and exactly one audit-log row, or neither: a part of the operation's
-        transaction (no savepoint of its own: see StoreDb.part)."""
-        entry = _LogEntry(action, entity, entity_id, audit_id, reason=reason or "")
-        with self.db.part():
-            yield entry
-            if entry.amendment:
-                self.ws.journal.amended(entry.reason)
-            self.db.execute(
-                "INSERT INTO audit_log (at, actor, device, action, entity, entity_id, audit_id,"
-                " changes, amendment, reason) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [self.ws.clock(), self.ws.actor, self.ws.device, entry.action, entry.entity,
-                 entry.entity_id, entry.audit_id,
-                 _log_json(entry.changes),
-                 int(entry.amendment), entry.reason],
-            )
+               audit_id: str | None = None, reason: str = "") -> _Change:
+        """`with self.change(...) as log:` — the change and exactly one audit-log row, or
+        neither: a part of the operation's transaction (no savepoint of its own: see
+        StoreDb.part)."""
+        return _Change(self, _LogEntry(action, entity, entity_id, audit_id,
+                                       reason=reason or ""))
+
+    def _write_log_row(self, entry: _LogEntry) -> None:
+        if entry.amendment:
+            self.ws.journal.amended(entry.reason)
+        self.db.execute(
+            "INSERT INTO audit_log (at, actor, device, action, entity, entity_id, audit_id,"
+            " changes, amendment, reason) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [self.ws.clock(), self.ws.actor, self.ws.device, entry.action, entry.entity,
+             entry.entity_id, entry.audit_id, _log_json(entry.changes),
+             int(entry.amendment), entry.reason],
+        )
 
     # Plain SQL for the hot path: sqlite-utils' table helpers introspect the schema on every
     # call, which costs more than the commit itself (see tests/bench/bench_answers.py).
@@ -172,9 +200,7 @@ class Service:
         journal = self.ws.journal
         before = journal.known(table, row_id) or before or self.rows(
             f"SELECT * FROM [{table}] WHERE id = ?", [row_id])[0]
-        assignments = ", ".join(f"[{c}] = ?" for c in fields)
-        self.db.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?",
-                        [*fields.values(), row_id])
+        self.db.execute(_update_sql(table, tuple(fields)), [*fields.values(), row_id])
         journal.wrote(table, row_id, before, fields)
 
     def get(self, table: str, row_id: str, *, label: str | None = None,

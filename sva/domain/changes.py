@@ -38,6 +38,10 @@ class Changes:
     photo_ids: tuple[str, ...] = ()
 
     def __or__(self, other: Changes) -> Changes:
+        if other is NOTHING or other is self:
+            return self
+        if self is NOTHING and isinstance(other, Changes):
+            return other
         if not isinstance(other, Changes):
             return NotImplemented
         return Changes.union((self, other))
