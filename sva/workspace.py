@@ -52,7 +52,7 @@ class Workspace:
         from sva.domain.audits import Audits
         from sva.domain.base import utc_now
         from sva.domain.findings import Findings
-        from sva.domain.operations import Journal
+        from sva.domain.operations import Journal, operation
         from sva.domain.queries import Queries
         from sva.domain.site_profile import SiteProfiles
         from sva.domain.suppliers import Suppliers
@@ -73,6 +73,7 @@ class Workspace:
         self.at_rest = self._db.at_rest
         self._remote = RemoteDb(self.worker, self._db)
         self.journal = Journal(self)
+        self._operation = operation
         self._db.listener = self.journal
         self.undo = UndoStack(self)
         self.clock = clock or utc_now
@@ -138,15 +139,14 @@ class Workspace:
     def operation(self, label: str | None = None, *, undoable: bool = True,
                   merge: object = None):
         """`with ws.operation("Import photos") as op:` — see sva.domain.operations."""
-        from sva.domain.operations import operation
-        return operation(label, undoable=undoable, merge=merge)
+        return self._operation(label, undoable=undoable, merge=merge)
 
     def perform(self, label: str | None, fn: Callable, /, *args, merge: object = None,
                 undoable: bool = True, **kw) -> Done:
         """`fn(*args, **kw)` as one operation: one transaction on the store worker and, with
         a label, one undo step (`merge`: see sva.domain.operations). Returns its value and
         the Changes it made. The app's edits come this way (ui/operations/hub.py)."""
-        with self.operation(label, merge=merge, undoable=undoable) as op:
+        with self._operation(label, undoable=undoable, merge=merge) as op:
             value = self.transaction(fn, *args, **kw)
         return Done(value, op.changes)
 

@@ -90,7 +90,7 @@ def cmd_send(args) -> int:
 
     from sva.hq.portal import reminders, sender
     storage = _storage(args)
-    planned = reminders.plan(storage, date.today())
+    planned = reminders.plan(storage, date.today(), by=_actor(args))
     sent, failed = sender.deliver_due(storage, sender.SmtpTarget.parse(args.smtp))
     print(f"{planned} reminder(s) queued; {sent} mail(s) sent, {failed} failed (retried later)")
     return 1 if failed else 0

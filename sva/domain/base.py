@@ -13,11 +13,10 @@ from __future__ import annotations
 import functools
 import inspect
 import json
-from contextlib import contextmanager
+import time
 from dataclasses import dataclass, field
-from datetime import datetime, UTC
 from typing import TYPE_CHECKING, Any
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from sva.domain.changes import Changes
 from sva.errors import AuditLocked, NotFound
@@ -27,8 +26,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from sva.workspace import Workspace
 
 
+_SECOND: tuple[int, str] = (-1, "")
+
+
 def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    """Now in UTC, to the microsecond: 2026-11-27T03:19:44.596672Z (what
+    `datetime.now(UTC).isoformat(timespec="microseconds")` gives, with Z). The date and time
+    to the second are formatted once a second: an autosave reads the clock three times, and
+    formatting a datetime each time was a measurable share of it
+    (tests/bench/bench_answers.py)."""
+    global _SECOND
+    second, rest = divmod(time.time_ns(), 1_000_000_000)
+    known = _SECOND
+    if known[0] != second:
+        known = _SECOND = (second, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second)))
+    return f"{known[1]}.{rest // 1000:06d}Z"
 
 
 __all__ = ["Changes", "Service", "anywhere", "operation", "utc_now", "dumps",
@@ -92,6 +104,35 @@ class _LogEntry:
                 self.changes[key] = [before, value]
 
 
+@functools.lru_cache(maxsize=256)
+def _update_sql(table: str, columns: tuple[str, ...]) -> str:
+    """The UPDATE of these columns of one row (made once for each: an autosave is one)."""
+    return (f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in columns)} "
+            "WHERE id = ?")
+
+
+class _Change:
+    """What `Service.change` returns (a plain class: it is on every autosave's path)."""
+    __slots__ = ("service", "entry", "part")
+
+    def __init__(self, service: Service, entry: _LogEntry):
+        self.service, self.entry, self.part = service, entry, None
+
+    def __enter__(self) -> _LogEntry:
+        self.part = self.service.db.part()
+        self.part.__enter__()
+        return self.entry
+
+    def __exit__(self, kind, error, trace) -> bool:
+        if kind is None:
+            try:
+                self.service._write_log_row(self.entry)
+            except BaseException as exc:
+                self.part.__exit__(type(exc), exc, exc.__traceback__)
+                raise
+        return self.part.__exit__(kind, error, trace)
+
+
 class Service:
     def __init__(self, ws: Workspace):
         self.ws = ws
@@ -122,24 +163,24 @@ class Service:
         row["updated_by"] = self.ws.device
         return row
 
-    @contextmanager
     def change(self, action: str, entity: str, entity_id: str = "", *,
-               audit_id: str | None = None, reason: str = "") -> Iterator[_LogEntry]:
-        """The change and exactly one audit-log row, or neither: a part of the operation's
-        transaction (no savepoint of its own: see StoreDb.part)."""
-        entry = _LogEntry(action, entity, entity_id, audit_id, reason=reason or "")
-        with self.db.part():
-            yield entry
-            if entry.amendment:
-                self.ws.journal.amended(entry.reason)
-            self.db.execute(
-                "INSERT INTO audit_log (at, actor, device, action, entity, entity_id, audit_id,"
-                " changes, amendment, reason) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [self.ws.clock(), self.ws.actor, self.ws.device, entry.action, entry.entity,
-                 entry.entity_id, entry.audit_id,
-                 _log_json(entry.changes),
-                 int(entry.amendment), entry.reason],
-            )
+               audit_id: str | None = None, reason: str = "") -> _Change:
+        """`with self.change(...) as log:` — the change and exactly one audit-log row, or
+        neither: a part of the operation's transaction (no savepoint of its own: see
+        StoreDb.part)."""
+        return _Change(self, _LogEntry(action, entity, entity_id, audit_id,
+                                       reason=reason or ""))
+
+    def _write_log_row(self, entry: _LogEntry) -> None:
+        if entry.amendment:
+            self.ws.journal.amended(entry.reason)
+        self.db.execute(
+            "INSERT INTO audit_log (at, actor, device, action, entity, entity_id, audit_id,"
+            " changes, amendment, reason) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [self.ws.clock(), self.ws.actor, self.ws.device, entry.action, entry.entity,
+             entry.entity_id, entry.audit_id, _log_json(entry.changes),
+             int(entry.amendment), entry.reason],
+        )
 
     # Plain SQL for the hot path: sqlite-utils' table helpers introspect the schema on every
     # call, which costs more than the commit itself (see tests/bench/bench_answers.py).
@@ -159,9 +200,7 @@ class Service:
         journal = self.ws.journal
         before = journal.known(table, row_id) or before or self.rows(
             f"SELECT * FROM [{table}] WHERE id = ?", [row_id])[0]
-        assignments = ", ".join(f"[{c}] = ?" for c in fields)
-        self.db.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?",
-                        [*fields.values(), row_id])
+        self.db.execute(_update_sql(table, tuple(fields)), [*fields.values(), row_id])
         journal.wrote(table, row_id, before, fields)
 
     def get(self, table: str, row_id: str, *, label: str | None = None,
@@ -192,8 +231,22 @@ class Service:
                 audit["status"] = "signed"
 
 
-# One encoder for every log row (json.dumps with options builds a new one per call)
-_log_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+# One encoder for every log row: what json.dumps(value, ensure_ascii=False, sort_keys=True,
+# default=str) writes, from one C encoder made once (json.dumps makes one per call, a
+# measurable share of an autosave). No check for circular values: a log row's changes are
+# {field: [old, new]} of plain values.
+_LOG_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+_C_ENCODER = getattr(json.encoder, "c_make_encoder", None)
+_log_chunks = None if _C_ENCODER is None else _C_ENCODER(
+    None, _LOG_ENCODER.default, json.encoder.encode_basestring, _LOG_ENCODER.indent,
+    _LOG_ENCODER.key_separator, _LOG_ENCODER.item_separator, _LOG_ENCODER.sort_keys,
+    _LOG_ENCODER.skipkeys, _LOG_ENCODER.allow_nan)
+
+
+def _log_json(value) -> str:
+    if _log_chunks is None:                 # a Python without the C encoder
+        return _LOG_ENCODER.encode(value)
+    return "".join(_log_chunks(value, 0))
 
 
 def dumps(value: Any) -> str:

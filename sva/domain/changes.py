@@ -11,6 +11,7 @@ forget to report what it did.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 FLAGS = ("audit", "answers", "findings", "photos", "photo_marks", "signatures", "sync",
          "master")
@@ -37,6 +38,10 @@ class Changes:
     photo_ids: tuple[str, ...] = ()
 
     def __or__(self, other: Changes) -> Changes:
+        if other is NOTHING or other is self:
+            return self
+        if self is NOTHING and isinstance(other, Changes):
+            return other
         if not isinstance(other, Changes):
             return NotImplemented
         return Changes.union((self, other))
@@ -75,26 +80,33 @@ class Changes:
 NOTHING = Changes()
 
 
-def of_row(table: str, before: dict | None, written: dict) -> Changes:
-    """What writing `written` over the row `before` (None: a new row) changed."""
+def of_row(table: str, before: dict | None, written: dict, row: dict | None = None) -> Changes:
+    """What writing `written` over the row `before` (None: a new row) changed. `row`: the
+    row as written ({**before, **written}), when the caller has it."""
     flag = TABLE_FLAGS.get(table)
     if flag is None:
         return NOTHING
-    row = {**(before or {}), **written}
-    values: dict = {flag: True}
-    if table == "audits":
-        values["audit_ids"] = (row["id"],)
-    elif row.get("audit_id"):
-        values["audit_ids"] = (row["audit_id"],)
-    items = tuple(dict.fromkeys(i for i in ((before or {}).get("item_id"), row.get("item_id"))
-                                if i))
-    if table in ("answers", "findings", "photos") and items:
-        values["item_ids"] = items
-    if table == "findings":
-        values["finding_ids"] = (row["id"],)
-    elif table == "photos":
-        values["photo_ids"] = (row["id"],)
-        values["photo_marks"] = before is not None and "annotations" in written
-    elif table == "signatures":
+    if row is None:
+        row = {**(before or {}), **written}
+    audit_ids = ((row["id"],) if table == "audits" else
+                 (row["audit_id"],) if row.get("audit_id") else ())
+    items = ()
+    if table in ("answers", "findings", "photos"):
+        items = tuple(dict.fromkeys(i for i in ((before or {}).get("item_id"),
+                                                row.get("item_id")) if i))
+    return _changes(flag, audit_ids, items,
+                    (row["id"],) if table == "findings" else (),
+                    (row["id"],) if table == "photos" else (),
+                    table == "photos" and before is not None and "annotations" in written)
+
+
+@lru_cache(maxsize=512)
+def _changes(flag: str, audit_ids: tuple, item_ids: tuple, finding_ids: tuple,
+             photo_ids: tuple, photo_marks: bool) -> Changes:
+    """One Changes for each set of values (they are frozen: an autosave of the same item
+    again gets the one made before, instead of building a new one)."""
+    values = {flag: True, "audit_ids": audit_ids, "item_ids": item_ids,
+              "finding_ids": finding_ids, "photo_ids": photo_ids, "photo_marks": photo_marks}
+    if flag == "signatures":
         values["audit"] = True
     return Changes(**values)

@@ -11,10 +11,8 @@ workspace's undo stack (sva.domain.undo). A rolled-back savepoint drops what it 
 from __future__ import annotations
 
 import itertools
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from sva.domain.changes import NOTHING, Changes, of_row
@@ -44,18 +42,28 @@ class Operation:
 _CURRENT: ContextVar[Operation | None] = ContextVar("sva_operation", default=None)
 
 
-@contextmanager
 def operation(label: str | None = None, *, undoable: bool = True,
-              merge: object = None) -> Iterator[Operation]:
-    """Everything the block writes (on any number of transactions, from this thread or the
-    store worker) is one operation: its changes add up in `op.changes`, and with a label
-    and `undoable` it is one undo step."""
-    op = Operation(label, undoable, merge)
-    token = _CURRENT.set(op)
-    try:
-        yield op
-    finally:
-        _CURRENT.reset(token)
+              merge: object = None) -> _Operating:
+    """`with operation(...) as op:` — everything the block writes (on any number of
+    transactions, from this thread or the store worker) is one operation: its changes add
+    up in `op.changes`, and with a label and `undoable` it is one undo step."""
+    return _Operating(Operation(label, undoable, merge))
+
+
+class _Operating:
+    """What `operation()` returns (a plain class: every edit of the app goes through it)."""
+    __slots__ = ("op", "token")
+
+    def __init__(self, op: Operation):
+        self.op, self.token = op, None
+
+    def __enter__(self) -> Operation:
+        self.token = _CURRENT.set(self.op)
+        return self.op
+
+    def __exit__(self, kind, error, trace) -> bool:
+        _CURRENT.reset(self.token)
+        return False
 
 
 def current() -> Operation | None:
@@ -118,9 +126,9 @@ class Journal:
             return
         before = dict(before) if before is not None else None   # callers keep their dicts
         written = dict(written)
+        row = self.state[(table, row_id)] = {**(before or {}), **written}
         self.writes.append(_Write(table, row_id, before, written,
-                                  of_row(table, before, written)))
-        self.state[(table, row_id)] = {**(before or {}), **written}
+                                  of_row(table, before, written, row)))
 
     def amended(self, reason: str) -> None:
         self.reason = reason

@@ -76,20 +76,24 @@ class StoreDb(sqlite_utils.Database):
                 raise busy_error(exc) from exc
             raise
 
-    @contextmanager
-    def atomic(self) -> Iterator[StoreDb]:
+    def atomic(self) -> _Atomic:
         """A write transaction (BEGIN IMMEDIATE), or a savepoint inside one."""
-        if self.conn.in_transaction:
-            with self._savepoint():
-                yield self
-            return
+        return _Atomic(self)
+
+    def _begin(self) -> None:
         self._run("BEGIN IMMEDIATE")
         self._broken = None
         listener = self.listener
-        try:
-            if listener is not None:
+        if listener is not None:
+            try:
                 listener.begun()
-            yield self
+            except BaseException:
+                self._abort()
+                raise
+
+    def _commit(self) -> None:
+        listener = self.listener
+        try:
             if self._broken is not None:
                 raise BrokenTransaction(
                     "a change failed inside a transaction that went on; nothing was saved")
@@ -97,12 +101,16 @@ class StoreDb(sqlite_utils.Database):
                 listener.committing()
             self._run("COMMIT")
         except BaseException:
-            self.rollback()
-            if listener is not None:
-                listener.rolled_back()
+            self._abort()
             raise
         if listener is not None:
             listener.committed()
+
+    def _abort(self) -> None:
+        self.rollback()
+        listener = self.listener
+        if listener is not None:
+            listener.rolled_back()
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -131,24 +139,14 @@ class StoreDb(sqlite_utils.Database):
         finally:
             self._depth -= 1
 
-    @contextmanager
-    def part(self) -> Iterator[StoreDb]:
+    def part(self) -> _Part:
         """A block of the current write transaction that has no savepoint of its own (two
         statements fewer on every change; an autosave is one): it completes, or its error
         takes the enclosing transaction (or savepoint) down with it. Should code catch that
         error inside the transaction and go on, the transaction is rolled back when it ends
         (BrokenTransaction) instead of committing half of the block. Outside a transaction
         it is `atomic()`."""
-        if not self.conn.in_transaction:
-            with self.atomic():
-                yield self
-            return
-        try:
-            yield self
-        except BaseException:
-            if self._broken is None or self._broken > self._depth:
-                self._broken = self._depth
-            raise
+        return _Part(self)
 
     _depth = 0
     _broken: int | None = None      # depth of the innermost block a failed part() left written
@@ -166,3 +164,52 @@ class StoreDb(sqlite_utils.Database):
             self.rollback()
             raise
         self.conn.execute("COMMIT")
+
+
+# atomic() and part() are on every autosave's path: plain classes, not generators.
+class _Atomic:
+    __slots__ = ("db", "savepoint")
+
+    def __init__(self, db: StoreDb):
+        self.db, self.savepoint = db, None
+
+    def __enter__(self) -> StoreDb:
+        db = self.db
+        if db.conn.in_transaction:
+            self.savepoint = db._savepoint()
+            self.savepoint.__enter__()
+        else:
+            db._begin()
+        return db
+
+    def __exit__(self, kind, error, trace) -> bool:
+        if self.savepoint is not None:
+            return self.savepoint.__exit__(kind, error, trace)
+        if kind is None:
+            self.db._commit()
+        else:
+            self.db._abort()
+        return False
+
+
+class _Part:
+    __slots__ = ("db", "whole")
+
+    def __init__(self, db: StoreDb):
+        self.db, self.whole = db, None
+
+    def __enter__(self) -> StoreDb:
+        db = self.db
+        if not db.conn.in_transaction:
+            self.whole = _Atomic(db)
+            return self.whole.__enter__()
+        return db
+
+    def __exit__(self, kind, error, trace) -> bool:
+        if self.whole is not None:
+            return self.whole.__exit__(kind, error, trace)
+        db = self.db
+        if kind is not None and (db._broken is None or db._broken > db._depth):
+            db._broken = db._depth
+        return False
+

@@ -27,7 +27,6 @@ READ_ONLY = {
     "policy show": "lists", "cmrt file": "writes the stored file out",
     "cmrt smelters": "lists", "declarations outstanding": "lists", "events list": "lists",
     "portal validate": "checks files", "demo": "generates the demo data set (actor 'demo')",
-    "portal send": "delivers queued mail; the outbox run is the portal's (as in the server)",
 }
 NAMES_THE_USER = re.compile(r"\b(?:_?actor|acting_user)\(args\)")
 

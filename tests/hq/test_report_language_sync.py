@@ -11,6 +11,7 @@ from sva.sync.document import audit_document
 from sva.sync.engine import sync
 from tests.conftest import PNG_1x1, answer_all
 from tests.hq.test_roundtrip import assigned_audit
+from tests.hq.web import login, web_user
 
 PROFILE = {"workers_total": 240, "workers_foreign": 31, "interviews_individual": 12,
            "scope_limits": {"en": "Dormitory not visited", "ja": "寮は訪問していない"}}
@@ -39,6 +40,59 @@ def test_the_site_name_goes_down_and_the_profile_goes_up(hq, device, tmp_path):
                                 (audit_id,))["document"])
     assert doc["scope_ja"] == "事業所全体"
     assert {k: v for k, v in doc["profile"].items() if v is not None} == PROFILE
+
+    # The manager sees them on the audit's page, worded as the report words them
+    web_user(hq, "maki")
+    with login(hq.url, "maki") as c:
+        en = _profile_card(c.get(f"/dashboard/audits/{audit_id}?lang=en").text)
+        ja_page = c.get(f"/dashboard/audits/{audit_id}?lang=ja").text
+    ja = _profile_card(ja_page)
+    assert "Site profile" in en and "事業所の概要" in ja
+    assert "<dt>Workers in total</dt><dd>240</dd>" in en
+    assert "<dt>Foreign / migrant workers</dt><dd>31 (12.9% of all workers)</dd>" in en
+    assert "<dt>Women</dt><dd>Not recorded</dd>" in en           # never a made-up 0
+    assert "<dt>Individual interviews</dt><dd>12</dd>" in en
+    assert "<dd>Dormitory not visited</dd>" in en and "<dd>寮は訪問していない</dd>" in ja
+    assert "<dt>従業員数（合計）</dt><dd>240人</dd>" in ja
+    assert "<dt>うち女性</dt><dd>記録なし</dd>" in ja
+    assert "<dd>事業所全体</dd>" in ja_page and "川崎工場" in ja_page
+
+
+def _profile_card(html: str) -> str:
+    start = html.index('id="site-profile"')
+    return html[start:html.index("</div>", start)]
+
+
+def test_an_audit_page_without_a_profile_says_none_was_recorded(hq, device):
+    audit_id = assigned_audit(hq, device)
+    answer_all(device, audit_id)
+    device.audits.complete(audit_id)
+    device.audits.sign(audit_id, signer_name="Taro Yamada", role="Plant Manager",
+                       organisation="Kanto Parts", image_png=PNG_1x1)
+    assert sync(device).push.pushed == [audit_id]
+    web_user(hq, "maki")
+    with login(hq.url, "maki") as c:
+        card = _profile_card(c.get(f"/dashboard/audits/{audit_id}?lang=en").text)
+    # the visit's own times give its duration (as the report prints it); nothing is made up
+    assert "<dt>Audit duration</dt><dd>" in card and "site time)</dd>" in card
+    assert "<dt>Workers in total</dt><dd>Not recorded</dd>" in card
+
+
+def test_the_page_words_only_what_the_document_holds():
+    """No times, no profile: the page says none was recorded. A value HQ did not check
+    (a string count, a negative one) is left out, not shown; an unknown time zone gives
+    no clock times."""
+    from sva.hq.web.queries import site_profile
+    assert site_profile({}, "Asia/Tokyo", "en")["rows"] == []
+    assert site_profile({}, None, "ja")["none"] == "この監査では事業所の概要が記録されていません。"
+    doc = {"started_at": "2026-03-02T00:10:00Z", "completed_at": "2026-03-02T07:40:00Z",
+           "profile": {"workers_total": "240", "workers_women": -3, "workers_young": 0}}
+    rows = dict(site_profile(doc, "Asia/Tokyo", "en")["rows"])
+    assert rows["Workers in total"] == rows["Women"] == "Not recorded"
+    assert rows["Young workers (under 18)"] == "0"
+    assert rows["Audit duration"] == "7.5 hours (09:10-16:40, site time)"
+    assert dict(site_profile(doc, "Nowhere/Else", "en")["rows"])["Audit duration"] == \
+        "Not recorded"
 
 
 def test_a_document_without_profile_hashes_as_before(device, hq):

@@ -98,6 +98,14 @@ def test_reminders_follow_the_schedule_at_most_one_a_day_per_contact(storage, sm
         assert sorted(days) == sorted(expected), addr
     assert {r["to_addr"] for r in rows} == {"aiko@kanto.example", "ken@kanto.example"}
     assert _deliver(storage, smtp.url)[1] == 0
+    # the server's own sender queues as "portal"; `sva-hq portal send` as the named user
+    assert reminders.plan(storage, due - timedelta(days=30)) == 0
+    contact(storage, "S001", "mika@kanto.example", primary=False)
+    assert reminders.plan(storage, due + timedelta(days=7), by="ops.kato") == 1
+    with storage.transaction(write=False) as tx:
+        actors = [r["actor"] for r in tx.all(
+            "SELECT actor FROM event_log WHERE action = 'remind'")]
+    assert sorted(actors) == ["ops.kato"] + ["portal"] * (len(actors) - 1)
     subjects = [m["Subject"] for m in smtp.to("aiko@kanto.example")
                 if "リマインダー" in m["Subject"]]
     assert len(subjects) == 5 and all("期限 2026-09-30" in s for s in subjects)

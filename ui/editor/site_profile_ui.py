@@ -23,7 +23,7 @@ class SiteProfileUi(QObject):
 
     def _visit_span(self, audit: dict) -> str:
         """The visit's site times when the report takes the duration from them."""
-        from sva.reports.site_profile_block import visit_span
+        from sva.reports.site_profile_text import visit_span
         site = self.editor.ws.audits.get("sites", audit["site_id"], include_deleted=True)
         span = visit_span(audit, site["timezone"])
         return "" if span is None else f"{span[1]}–{span[2]}"

@@ -83,10 +83,12 @@ def load_schedule(path: str | Path | None = None) -> Schedule:
     return Schedule(frozenset(f.before_due_days), frozenset(f.after_due_days))
 
 
-def plan(storage: Storage, today: date, schedule: Schedule | None = None) -> int:
+def plan(storage: Storage, today: date, schedule: Schedule | None = None, *,
+         by: str = "portal") -> int:
     """Queue today's reminders (each campaign on its own schedule, else `schedule`, else the
     file's); returns how many. Run it as often as you like: a contact reminded today is not
-    reminded again today, whichever campaigns are due."""
+    reminded again today, whichever campaigns are due. `by`: who queued them, for the event
+    log (the server's own sender: "portal"; `sva-hq portal send`: the named user)."""
     schedule = schedule or load_schedule()
     own: dict[str, Schedule] = {}
     queued = 0
@@ -116,5 +118,5 @@ def plan(storage: Storage, today: date, schedule: Schedule | None = None) -> int
                                due=req["due_date"], questionnaire=q.title[c["lang"]])
                 queued += 1
         if queued:
-            log_event(tx, "portal", "remind", "portal_outbox", today.isoformat(), queued=queued)
+            log_event(tx, by, "remind", "portal_outbox", today.isoformat(), queued=queued)
     return queued

@@ -188,8 +188,44 @@ def audit_page(tx: Tx, who: dict, audit_id: str) -> dict | None:
     facts = {"auditors": [str(a) for a in auditors] if isinstance(auditors, list) else [],
              "template_ref": str(doc.get("template_ref") or ""),
              "site_name": str(doc.get("site_name") or "")}
+    site = tx.one("SELECT name_ja, timezone FROM sites WHERE id = ?", (str(doc.get("site_id")),))
+    if site is not None and site["name_ja"]:
+        facts["site_name_ja"] = site["name_ja"]
     return {"audit": row, "doc": doc, "facts": facts, "findings": findings, "photos": photos,
-            "supplier": supplier}
+            "supplier": supplier, "zone": site["timezone"] if site is not None else None}
+
+
+def site_profile(doc: dict, zone: str | None, lang: str) -> dict:
+    """The audit's scope and the site profile the auditor recorded, worded as the report
+    words them in `lang` (sva.reports.site_profile_text): {"heading", "scope", "rows":
+    [(label, value)], "none"} — `rows` empty and `none` set when nothing was recorded. What
+    the document holds was checked when it came in; anything else is left out, never shown
+    as a made-up value."""
+    from sva.reports import site_profile_text as sp
+    from sva.reports.i18n import Texts
+    from sva.reports.report_data import in_lang
+    t = Texts(lang)
+    stored = doc.get("profile") if isinstance(doc.get("profile"), dict) else {}
+    profile = {k: v for k, v in stored.items()
+               if (type(v) is int and v >= 0) or (k == "duration_hours" and type(v) is float)
+               or (k == "scope_limits" and isinstance(v, dict))}
+    times = {k: doc.get(k) for k in ("started_at", "completed_at")
+             if isinstance(doc.get(k), str)}
+    try:
+        sp.visit_span(times, zone or "")
+    except (ValueError, KeyError):          # no (or an unknown) time zone: no clock times
+        times = {}
+    unknown = t.get("profile.unknown", lang)
+    rows = []
+    if sp.recorded(times, profile, zone or "UTC"):
+        rows = [(t.get(key, lang), value_in(lang) or unknown)
+                for key, value_in in sp.fields(t, times, profile, zone or "UTC")]
+        limits = profile.get("scope_limits") or {}
+        text, _ = in_lang(str(limits.get("en") or ""), str(limits.get("ja") or ""), lang)
+        rows.append((t.get("profile.scope_limits", lang), text or unknown))
+    scope, _ = in_lang(str(doc.get("scope") or ""), str(doc.get("scope_ja") or ""), lang)
+    return {"heading": t.get("profile.heading", lang), "scope_label": t.get("cover.scope", lang),
+            "scope": scope, "rows": rows, "none": t.get("profile.none", lang)}
 
 
 def _dicts(value) -> list[dict]:

@@ -197,7 +197,8 @@ def audit(request: Request, audit_id: str):
     if response:
         return response
     who, data = found
-    return _page(request, "audit.html", who, **data, today=date.today().isoformat())
+    return _page(request, "audit.html", who, **data, today=date.today().isoformat(),
+                 site=queries.site_profile(data["doc"], data["zone"], lang_of(request)))
 
 
 @router.get(f"{PREFIX}/audits/{{audit_id}}/document.json")
