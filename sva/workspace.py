@@ -16,9 +16,8 @@ paint its window before it pays for sqlite-utils and the domain modules.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from collections.abc import Callable
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,9 +29,9 @@ def _uuid4() -> str:
     return str(uuid.uuid4())
 
 
-@dataclass(frozen=True)
-class Done:
-    """What `ws.perform` returns: the function's value and what the operation changed."""
+class Done(NamedTuple):
+    """What `ws.perform` returns: the function's value and what the operation changed (a
+    named tuple: every edit of the app makes one)."""
     value: Any
     changes: Changes
 

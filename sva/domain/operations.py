@@ -32,7 +32,7 @@ class Operation:
     undoable: bool = True
     merge: object = None
     changes: Changes = NOTHING
-    id: int = field(default_factory=lambda: next(_ids))
+    id: int = field(default_factory=_ids.__next__)
 
     @property
     def recorded(self) -> bool:
