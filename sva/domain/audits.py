@@ -142,7 +142,7 @@ class Audits(Service):
         if row is None or row[2]:
             raise NotFound(f"no audit with id {audit_id}")
         audit = {"id": audit_id, "status": row[0], "template_ref": row[1], "deleted": row[2]}
-        self.ws.journal.saw("audits", dict(audit))
+        self.ws.journal.saw("audits", audit)
         return audit, (dict(zip(names, row[3:])) if row[3] is not None else None)
 
     def visit_date(self, audit: dict) -> str:

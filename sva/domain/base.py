@@ -204,13 +204,12 @@ class Service:
         journal.wrote(table, row_id, before, fields)
 
     def get(self, table: str, row_id: str, *, label: str | None = None,
-            include_deleted: bool = False, columns: str = "*") -> dict:
-        """`columns`: only these (with `deleted`) when a hot path needs a few of many."""
-        rows = self.rows(f"SELECT {columns} FROM [{table}] WHERE id = ?", [row_id])
+            include_deleted: bool = False) -> dict:
+        rows = self.rows(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
         if not rows or (rows[0]["deleted"] and not include_deleted):
             raise NotFound(f"no {label or table.rstrip('s')} with id {row_id}")
         if self.ws.worker.on_worker():             # what decides an operation's undo step
-            self.ws.journal.saw(table, dict(rows[0]))
+            self.ws.journal.saw(table, rows[0])
         return rows[0]
 
     def guard_audit(self, audit: dict, entry: _LogEntry, reason: str | None) -> None:

@@ -109,9 +109,10 @@ class Journal:
 
     def saw(self, table: str, row: dict) -> None:
         """A row (or some of its columns) the transaction read: it holds until the
-        transaction writes the row (every write of a service's row goes through `wrote`)."""
+        transaction writes the row (every write of a service's row goes through `wrote`).
+        Kept as a copy: the caller's dict may change (an audit's status moved by hand)."""
         if self.active:
-            self.seen[(table, row["id"])] = row
+            self.seen[(table, row["id"])] = dict(row)
 
     def value(self, table: str, row_id: str, column: str):
         """A column of a row as this transaction wrote or read it; KeyError if neither."""
