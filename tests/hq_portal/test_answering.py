@@ -18,6 +18,18 @@ def _form(answers: dict) -> dict:
     return {f"a:{k}": v for k, v in answers.items()}
 
 
+def _submitted(storage, app, answers: dict):
+    """A Japanese contact of S001 saves `answers` to this year's infosec request and submits
+    it: (request id, the contact's client, the request's page)."""
+    contact(storage, "S001", "aiko@kanto.example", lang="ja")
+    rid = launch_infosec(storage)["S001"]
+    c = portal_client(app, "aiko@kanto.example")
+    page = f"/portal/requests/{rid}"
+    post(c, page, f"{page}/save", _form(answers))
+    assert post(c, page, f"{page}/submit").status_code == 303
+    return rid, c, page
+
+
 def test_answers_are_saved_as_you_go_and_resumed_in_a_new_session(storage, app):
     contact(storage, "S001", "aiko@kanto.example", lang="ja")
     rid = launch_infosec(storage)["S001"]
@@ -77,12 +89,7 @@ def test_submit_lists_missing_answers_then_the_questionnaire_is_read_only(storag
 
 
 def test_hq_returns_it_the_supplier_resubmits_and_every_version_is_kept(storage, app):
-    contact(storage, "S001", "aiko@kanto.example", lang="ja")
-    rid = launch_infosec(storage)["S001"]
-    c = portal_client(app, "aiko@kanto.example")
-    page = f"/portal/requests/{rid}"
-    post(c, page, f"{page}/save", _form({**ALL_YES, "IS-LAB-01": "no"}))
-    assert post(c, page, f"{page}/submit").status_code == 303
+    rid, c, page = _submitted(storage, app, {**ALL_YES, "IS-LAB-01": "no"})
     staff = staff_client(app, storage)
     hq_page = f"/dashboard/portal/requests/{rid}"
     seen = staff.get(hq_page).text
@@ -205,13 +212,7 @@ def test_what_a_supplier_types_is_shown_as_text_at_hq_never_as_markup(storage, a
 def test_hq_reads_the_answers_in_its_own_language_not_as_keys(storage, app):
     """The HQ page of a submission words yes/partly/n.a. (and choices) in the page's
     language, as the supplier saw them, not as the stored keys."""
-    import re
-    contact(storage, "S001", "aiko@kanto.example", lang="ja")
-    rid = launch_infosec(storage)["S001"]
-    c = portal_client(app, "aiko@kanto.example")
-    page = f"/portal/requests/{rid}"
-    post(c, page, f"{page}/save", _form({**ALL_YES, "IS-LAB-01": "partial"}))
-    assert post(c, page, f"{page}/submit").status_code == 303
+    rid, _, _ = _submitted(storage, app, {**ALL_YES, "IS-LAB-01": "partial"})
     staff = staff_client(app, storage)
     for lang, partly, yes in (("ja", "一部", "はい"), ("en", "Partly", "Yes")):
         html = staff.get(f"/dashboard/portal/requests/{rid}?lang={lang}").text

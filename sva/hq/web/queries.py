@@ -213,7 +213,7 @@ def site_profile(doc: dict, zone: str | None, lang: str) -> dict:
              if isinstance(doc.get(k), str)}
     try:
         sp.visit_span(times, zone or "")
-    except (ValueError, KeyError):          # no (or an unknown) time zone: no clock times
+    except (ValueError, KeyError):  # no or an unknown time zone, unreadable times: no clock times
         times = {}
     unknown = t.get("profile.unknown", lang)
     rows = []
